@@ -1,0 +1,72 @@
+"""Every error a user can see. Each carries a message naming the file, row, item or field,
+and where possible a hint saying what to do about it."""
+
+from __future__ import annotations
+
+
+class BranchCheckError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}\n  → {self.hint}" if self.hint else self.message
+
+
+class TemplateError(BranchCheckError):
+    """A checklist template file is malformed; the message names file and item."""
+
+    exit_code = 2
+
+
+class AnswerError(BranchCheckError):
+    """An answer does not fit its item (wrong type, negative count, unknown option)."""
+
+    exit_code = 2
+
+
+class InputFileError(BranchCheckError):
+    """An input file (answers, spreadsheet, mapping) cannot be used as given."""
+
+    exit_code = 2
+
+
+class PeopleRuleError(BranchCheckError):
+    """The people of an inspection break a rule: same person twice, wrong role, self-check."""
+
+    exit_code = 2
+
+
+class AuthError(BranchCheckError):
+    """Sign-in failed or the user may not do this."""
+
+    exit_code = 3
+
+
+class KeyPasswordError(BranchCheckError):
+    """The password of a signing key is wrong or the key file cannot be opened."""
+
+    exit_code = 3
+
+
+class NotFoundError(BranchCheckError):
+    """A record, person, checklist or inspection does not exist."""
+
+    exit_code = 4
+
+
+class StateError(BranchCheckError):
+    """The action does not fit the object's state (answering a sealed record, signing twice)."""
+
+    exit_code = 5
+
+
+class VerifyError(BranchCheckError):
+    """A record file failed verification."""
+
+    exit_code = 6
