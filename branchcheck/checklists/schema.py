@@ -1,0 +1,177 @@
+"""The checklist template schema. A template file is validated into these typed objects; every
+reference (item type, rule, people slot, staff role, risk driver) is checked against the engine."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+KEY = r"^[a-z][a-z0-9_]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"zh": self.zh, "en": self.en}
+
+    def __getitem__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Choice(Strict):
+    key: str = Field(pattern=KEY)
+    label: Text
+
+
+class Item(Strict):
+    key: str = Field(pattern=KEY)
+    type: str
+    text: Text
+    help: Text | None = None
+    required: bool = True
+    severity: Literal["low", "medium", "high", "critical"] = "medium"
+    risk_driver: str
+    source: str = Field(min_length=1)
+    rule: str | None = None
+    # who answers for a failure of this item: a people slot key or "inspector"
+    responsible: str | None = None
+    # yes/no items: the answer that passes; whether not-applicable is allowed
+    expect: Literal["yes", "no"] = "yes"
+    allow_na: bool = False
+    choices: list[Choice] = Field(default_factory=list)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class Section(Strict):
+    key: str = Field(pattern=KEY)
+    title: Text
+    items: list[Item] = Field(min_length=1)
+
+
+class InspectorSlot(Strict):
+    title: Text
+    staff_roles: list[str] = Field(min_length=1)
+
+
+class PeopleSlot(Strict):
+    key: str = Field(pattern=KEY)
+    title: Text
+    staff_roles: list[str] = Field(min_length=1)
+    min: int = Field(default=1, ge=0)
+    max: int = Field(default=1, ge=1)
+    signs: bool = True
+    external: bool = False
+
+    @model_validator(mode="after")
+    def _min_max(self) -> PeopleSlot:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        return self
+
+
+class Template(Strict):
+    key: str = Field(pattern=KEY)
+    version: int = Field(ge=1)
+    title: Text
+    record_title: Text
+    description: Text | None = None
+    sources: list[str] = Field(default_factory=list)
+    inspector: InspectorSlot
+    people: list[PeopleSlot] = Field(default_factory=list)
+    # each group: slot keys ("inspector" included) whose people must all be different persons
+    distinct: list[list[str]] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+
+    @field_validator("distinct")
+    @classmethod
+    def _groups(cls, groups: list[list[str]]) -> list[list[str]]:
+        for g in groups:
+            if not g:
+                raise ValueError("a distinct group names at least one slot")
+        return groups
+
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+    def item(self, key: str) -> Item:
+        for item in self.items():
+            if item.key == key:
+                return item
+        from branchcheck.errors import NotFoundError
+
+        raise NotFoundError(f"checklist '{self.key}' has no item '{key}'")
+
+    def slot(self, key: str) -> PeopleSlot | None:
+        return next((s for s in self.people if s.key == key), None)
+
+    def slot_keys(self) -> list[str]:
+        return ["inspector"] + [s.key for s in self.people]
+
+
+def cross_check(template: Template) -> list[str]:
+    """Problems the schema alone cannot see, each naming the item or slot."""
+    from branchcheck.engine import ITEM_TYPES, RULE_PARAMS, RULES
+    from branchcheck.taxonomy import RISK_DRIVERS, STAFF_ROLES
+
+    problems: list[str] = []
+    slots = set(template.slot_keys())
+    seen: dict[str, str] = {}
+    for role in template.inspector.staff_roles:
+        if role not in STAFF_ROLES:
+            problems.append(f"inspector: unknown staff role '{role}' (known: {', '.join(STAFF_ROLES)})")
+    slot_seen: set[str] = set()
+    for slot in template.people:
+        if slot.key in slot_seen or slot.key == "inspector":
+            problems.append(f"people '{slot.key}': slot key used twice")
+        slot_seen.add(slot.key)
+        for role in slot.staff_roles:
+            if role not in STAFF_ROLES:
+                problems.append(f"people '{slot.key}': unknown staff role '{role}'")
+    for i, group in enumerate(template.distinct):
+        for key in group:
+            if key not in slots:
+                problems.append(f"distinct[{i}]: unknown people slot '{key}'")
+    section_keys: set[str] = set()
+    for section in template.sections:
+        if section.key in section_keys:
+            problems.append(f"section '{section.key}': section key used twice")
+        section_keys.add(section.key)
+        for item in section.items:
+            where = f"item '{item.key}'"
+            if item.key in seen:
+                problems.append(f"{where}: key used twice (also in section '{seen[item.key]}')")
+            seen[item.key] = section.key
+            itype = ITEM_TYPES.get(item.type)
+            if itype is None:
+                problems.append(
+                    f"{where}: unknown type '{item.type}' (known: {', '.join(sorted(ITEM_TYPES))})"
+                )
+                continue
+            if item.risk_driver not in RISK_DRIVERS:
+                problems.append(
+                    f"{where}: unknown risk_driver '{item.risk_driver}' "
+                    f"(known: {', '.join(RISK_DRIVERS)})"
+                )
+            if item.responsible and item.responsible not in slots:
+                problems.append(f"{where}: responsible names unknown people slot '{item.responsible}'")
+            rule_name = item.rule or itype.default_rule
+            if rule_name is None:
+                problems.append(f"{where}: type '{item.type}' needs a rule")
+            elif rule_name not in RULES:
+                problems.append(
+                    f"{where}: unknown rule '{rule_name}' (known: {', '.join(sorted(RULES))})"
+                )
+            elif rule_name in RULE_PARAMS:
+                problems += [f"{where}: {m}" for m in RULE_PARAMS[rule_name](item, template)]
+            problems += [f"{where}: {m}" for m in itype.check_item(item, template)]
+            if not re.search(r"\S", item.source):
+                problems.append(f"{where}: source is empty")
+    return problems

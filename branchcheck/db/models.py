@@ -1,0 +1,214 @@
+"""The store's tables (SQLAlchemy 2.0 typed ORM). Money is integer fen; times are ISO text with offset."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict: JSON, list: JSON}
+
+
+class Branch(Base):
+    __tablename__ = "branch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+
+
+class Staff(Base):
+    """A person who appears in records: branch staff and external people (escorts)."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_no: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"))
+    roles: Mapped[list] = mapped_column(default=list)
+    external: Mapped[bool] = mapped_column(Boolean, default=False)
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    id_number: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    password_hash: Mapped[str | None] = mapped_column(String(300), default=None)
+
+
+class Credential(Base):
+    """A signing key and certificate (PKCS#12, encrypted with its own password)."""
+
+    __tablename__ = "credential"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    p12: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[str] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class TrustedCA(Base):
+    __tablename__ = "trusted_ca"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    own_branch_ca: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The branch CA's private key (PKCS#12 encrypted with the CA password); only for a branch CA.
+    p12: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+
+
+class TemplateVersion(Base):
+    """The exact template a record was made with; never changed once stored."""
+
+    __tablename__ = "template_version"
+    __table_args__ = (UniqueConstraint("key", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[dict] = mapped_column()
+    source_name: Mapped[str] = mapped_column(String(300))
+    stored_at: Mapped[str] = mapped_column(String(40))
+
+
+class Inspection(Base):
+    __tablename__ = "inspection"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    template_id: Mapped[int] = mapped_column(ForeignKey("template_version.id"))
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    # in_progress → completed (all answers given, findings made) → sealed
+    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    local_date: Mapped[str] = mapped_column(String(10))
+    started_at: Mapped[str] = mapped_column(String(40))
+    completed_at: Mapped[str | None] = mapped_column(String(40), default=None)
+    current_section: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("inspection.id"), default=None)
+
+    template: Mapped[TemplateVersion] = relationship()
+    branch: Mapped[Branch] = relationship()
+    inspector: Mapped[Staff] = relationship(foreign_keys=[inspector_id])
+    people: Mapped[list[InspectionPerson]] = relationship(
+        order_by="InspectionPerson.position", cascade="all, delete-orphan"
+    )
+    answers: Mapped[list[Answer]] = relationship(cascade="all, delete-orphan")
+
+
+class InspectionPerson(Base):
+    __tablename__ = "inspection_person"
+    __table_args__ = (UniqueConstraint("inspection_id", "slot", "staff_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"))
+    slot: Mapped[str] = mapped_column(String(64))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    staff: Mapped[Staff] = relationship()
+
+
+class Answer(Base):
+    __tablename__ = "answer"
+    __table_args__ = (UniqueConstraint("inspection_id", "item_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"))
+    item_key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[dict] = mapped_column()  # {"v": <answer JSON>, "note": str}
+    answered_at: Mapped[str] = mapped_column(String(40))
+
+
+class Finding(Base):
+    __tablename__ = "finding"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    checklist_key: Mapped[str] = mapped_column(String(64))
+    item_key: Mapped[str] = mapped_column(String(64))
+    # what identifies "the same problem" for repeat detection: checklist, item and subject
+    problem_key: Mapped[str] = mapped_column(String(200))
+    title: Mapped[dict] = mapped_column()
+    severity: Mapped[str] = mapped_column(String(16))
+    risk_driver: Mapped[str] = mapped_column(String(64))
+    responsible_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None)
+    due_date: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    repeat: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(Text, default="")
+    rechecker_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None)
+    recheck_date: Mapped[str | None] = mapped_column(String(10), default=None)
+
+    responsible: Mapped[Staff | None] = relationship(foreign_keys=[responsible_id])
+
+
+class Signature(Base):
+    __tablename__ = "signature"
+    __table_args__ = (UniqueConstraint("inspection_id", "party", "staff_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"))
+    party: Mapped[str] = mapped_column(String(64))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    strokes: Mapped[list] = mapped_column()
+    png: Mapped[bytes] = mapped_column(LargeBinary)
+    signed_at: Mapped[str] = mapped_column(String(40))
+
+    staff: Mapped[Staff] = relationship()
+
+
+class SealedRecord(Base):
+    """A sealed record: the canonical document, its seal and the files made from it. Never updated."""
+
+    __tablename__ = "sealed_record"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # = record_id = inspection id
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"), unique=True)
+    document: Mapped[str] = mapped_column(Text)  # canonical JSON text
+    sha256: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[dict] = mapped_column()
+    sealed_at: Mapped[str] = mapped_column(String(40))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    xlsx: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AuditEntry(Base):
+    """Append-only; each entry carries the hash of the previous one."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[dict] = mapped_column()
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

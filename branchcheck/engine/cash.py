@@ -1,0 +1,317 @@
+"""Cash: the count grid by denomination (捆/把/零张 → 张数 → 金额, against the book) and the
+per-teller box check. 差额 = 实点 − 账面; > 0 is 长款, < 0 is 短款; any difference is a finding,
+and overages and shortages never offset each other (domain.md §1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from branchcheck.engine.core import (
+    EvalContext,
+    ItemType,
+    Outcome,
+    Problem,
+    answer_error,
+    item_type,
+    require_int,
+    rule,
+    text,
+)
+from branchcheck.money import format_fen
+
+
+def diff_label(diff_fen: int) -> dict[str, str]:
+    if diff_fen > 0:
+        return text("长款", "overage")
+    if diff_fen < 0:
+        return text("短款", "shortage")
+    return text("相符", "balanced")
+
+
+def diff_text(diff_fen: int) -> dict[str, str]:
+    label = diff_label(diff_fen)
+    if diff_fen == 0:
+        return text("差额 ¥0.00（相符）", "difference ¥0.00 (balanced)")
+    amount = format_fen(abs(diff_fen))
+    return text(f"{label['zh']} {amount}", f"{label['en']} {amount}")
+
+
+@dataclass(frozen=True)
+class Denomination:
+    key: str
+    label: dict[str, str]
+    face_fen: int
+    per_bundle: int
+    per_strap: int
+
+
+@dataclass(frozen=True)
+class CountRow:
+    denomination: Denomination
+    bundles: int
+    straps: int
+    loose: int
+
+    @property
+    def pieces(self) -> int:
+        d = self.denomination
+        return self.bundles * d.per_bundle + self.straps * d.per_strap + self.loose
+
+    @property
+    def amount_fen(self) -> int:
+        return self.pieces * self.denomination.face_fen
+
+
+def denominations(item, settings) -> list[Denomination]:
+    out = []
+    for d in item.params.get("denominations", []):
+        out.append(
+            Denomination(
+                key=d["key"],
+                label=d["label"],
+                face_fen=d["face_fen"],
+                per_bundle=d.get("per_bundle", settings.notes_per_bundle),
+                per_strap=d.get("per_strap", settings.notes_per_strap),
+            )
+        )
+    return out
+
+
+def count_total(rows: list[CountRow]) -> int:
+    return sum(r.amount_fen for r in rows)
+
+
+def _check_denominations(item, template) -> list[str]:
+    dens = item.params.get("denominations")
+    if not isinstance(dens, list) or not dens:
+        return ["params.denominations must be a non-empty list"]
+    out, seen = [], set()
+    for i, d in enumerate(dens):
+        where = f"params.denominations[{i}]"
+        if not isinstance(d, dict):
+            out.append(f"{where} must be a mapping")
+            continue
+        unknown = set(d) - {"key", "label", "face_fen", "per_bundle", "per_strap", "kind"}
+        if unknown:
+            out.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        key = d.get("key")
+        if not isinstance(key, str) or not key:
+            out.append(f"{where}: key is missing")
+        elif key in seen:
+            out.append(f"{where}: key '{key}' used twice")
+        seen.add(key)
+        label = d.get("label")
+        if not (isinstance(label, dict) and label.get("zh") and label.get("en")):
+            out.append(f"{where}: label needs zh and en")
+        face = d.get("face_fen")
+        if isinstance(face, bool) or not isinstance(face, int) or face <= 0:
+            out.append(f"{where}: face_fen must be a positive whole number of fen")
+        for k in ("per_bundle", "per_strap"):
+            v = d.get(k)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v <= 0):
+                out.append(f"{where}: {k} must be a positive whole number")
+    return out
+
+
+@item_type
+class CashCount(ItemType):
+    """Answer: {"rows": {denomination key: {"bundles", "straps", "loose"}}, "book_fen": int}."""
+
+    name = "cash_count"
+    default_rule = "cash_balances"
+
+    def check_item(self, item, template):
+        return _check_denominations(item, template)
+
+    def parse(self, item, raw, ctx):
+        if not isinstance(raw, dict):
+            raise answer_error(item, "answer must be an object with 'rows' and 'book_fen'")
+        unknown = set(raw) - {"rows", "book_fen"}
+        if unknown:
+            raise answer_error(item, f"unknown field(s) {', '.join(sorted(unknown))}")
+        keys = [d["key"] for d in item.params["denominations"]]
+        rows_in = raw.get("rows") or {}
+        if not isinstance(rows_in, dict):
+            raise answer_error(item, "'rows' must map denomination keys to counts")
+        rows: dict[str, dict[str, int]] = {}
+        for key, row in rows_in.items():
+            if key not in keys:
+                raise answer_error(item, f"unknown denomination '{key}' (known: {', '.join(keys)})")
+            if not isinstance(row, dict) or set(row) - {"bundles", "straps", "loose"}:
+                raise answer_error(item, f"denomination '{key}': give bundles, straps and loose")
+            rows[key] = {
+                f: require_int(item, row.get(f, 0), f"{key}.{f}") for f in ("bundles", "straps", "loose")
+            }
+        if "book_fen" not in raw:
+            raise answer_error(item, "the book balance (book_fen) is missing")
+        book = require_int(item, raw["book_fen"], "book_fen")
+        return {"rows": {k: rows[k] for k in keys if k in rows}, "book_fen": book}
+
+    def display(self, item, value):
+        return text("已清点", "counted")
+
+
+def count_rows(item, value, settings) -> list[CountRow]:
+    rows = value["rows"]
+    return [
+        CountRow(d, **rows.get(d.key, {"bundles": 0, "straps": 0, "loose": 0}))
+        for d in denominations(item, settings)
+    ]
+
+
+@rule("cash_balances")
+def cash_balances(item, value, ctx: EvalContext) -> Outcome:
+    rows = count_rows(item, value, ctx.settings)
+    total = count_total(rows)
+    book = value["book_fen"]
+    diff = total - book
+    table = {
+        "key": item.key,
+        "title": text(f"{item.text.zh}（清点表）", f"{item.text.en} (count)"),
+        "columns": [
+            {"key": "denomination", "zh": "券别", "en": "Denomination", "kind": "text"},
+            {"key": "face", "zh": "面额", "en": "Face value", "kind": "money"},
+            {"key": "bundles", "zh": "捆", "en": "Bundles", "kind": "count"},
+            {"key": "straps", "zh": "把", "en": "Straps", "kind": "count"},
+            {"key": "loose", "zh": "零张", "en": "Loose", "kind": "count"},
+            {"key": "pieces", "zh": "张数", "en": "Pieces", "kind": "count"},
+            {"key": "amount", "zh": "金额", "en": "Amount", "kind": "money"},
+        ],
+        "rows": [
+            [r.denomination.label["zh"], r.denomination.face_fen, r.bundles, r.straps, r.loose,
+             r.pieces, r.amount_fen]
+            for r in rows
+        ],
+        "footer": [
+            ["合计 Total", None, None, None, None, sum(r.pieces for r in rows), total],
+            ["账面余额 Book", None, None, None, None, None, book],
+            ["差额 Difference", None, None, None, None, None, diff],
+        ],
+    }
+    computed = {"total_fen": total, "book_fen": book, "diff_fen": diff, "diff_kind": diff_label(diff)["en"]}
+    shown = diff_text(diff)
+    display = text(
+        f"合计 {format_fen(total)}，账面 {format_fen(book)}，{shown['zh']}",
+        f"total {format_fen(total)}, book {format_fen(book)}, {shown['en']}",
+    )
+    if diff == 0:
+        return Outcome("pass", display, computed, tables=[table])
+    problem = Problem(
+        title=text(f"{item.text.zh}：{shown['zh']}", f"{item.text.en}: {shown['en']}"),
+        subject=diff_label(diff)["en"],
+    )
+    return Outcome("fail", display, computed, [problem], tables=[table])
+
+
+@item_type
+class TellerBoxes(ItemType):
+    """Answer: {"rows": [{"teller": employee no, "system_fen", "counted_fen", "vouchers_ok", "note"}]}.
+
+    params.slot names the people slot whose members must each have one row."""
+
+    name = "teller_boxes"
+    default_rule = "teller_boxes_balance"
+
+    def check_item(self, item, template):
+        slot = item.params.get("slot")
+        if not slot or template.slot(slot) is None:
+            return [f"params.slot must name a people slot (got {slot!r})"]
+        return []
+
+    def parse(self, item, raw, ctx):
+        if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):
+            raise answer_error(item, "answer must be an object with a 'rows' list")
+        allowed = {p.employee_no for p in ctx.slot(item.params["slot"])} if ctx else None
+        rows, seen = [], set()
+        for i, row in enumerate(raw["rows"]):
+            where = f"row {i + 1}"
+            if not isinstance(row, dict):
+                raise answer_error(item, f"{where} must be an object")
+            unknown = set(row) - {"teller", "system_fen", "counted_fen", "vouchers_ok", "note"}
+            if unknown:
+                raise answer_error(item, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+            teller = str(row.get("teller", "")).strip()
+            if not teller:
+                raise answer_error(item, f"{where}: the teller is missing")
+            if allowed is not None and teller not in allowed:
+                raise answer_error(item, f"{where}: teller '{teller}' is not among the people checked")
+            if teller in seen:
+                raise answer_error(item, f"{where}: teller '{teller}' appears twice")
+            seen.add(teller)
+            vouchers_ok = row.get("vouchers_ok", True)
+            if not isinstance(vouchers_ok, bool):
+                raise answer_error(item, f"{where}: vouchers_ok must be true or false")
+            rows.append({
+                "teller": teller,
+                "system_fen": require_int(item, row.get("system_fen"), f"{where} system_fen"),
+                "counted_fen": require_int(item, row.get("counted_fen"), f"{where} counted_fen"),
+                "vouchers_ok": vouchers_ok,
+                "note": str(row.get("note", "")).strip(),
+            })
+        return {"rows": rows}
+
+    def display(self, item, value):
+        return text(f"{len(value['rows'])} 个尾箱", f"{len(value['rows'])} box(es)")
+
+
+@rule("teller_boxes_balance")
+def teller_boxes_balance(item, value, ctx: EvalContext) -> Outcome:
+    rows = value["rows"]
+    problems: list[Problem] = []
+    table_rows: list[list[Any]] = []
+    for row in rows:
+        diff = row["counted_fen"] - row["system_fen"]
+        person = ctx.person(row["teller"])
+        name = person.name if person else row["teller"]
+        table_rows.append([
+            f"{name}（{row['teller']}）", row["system_fen"], row["counted_fen"], diff,
+            "相符" if row["vouchers_ok"] else "不符", row["note"],
+        ])
+        if diff:
+            shown = diff_text(diff)
+            problems.append(Problem(
+                title=text(f"柜员{name}尾箱{shown['zh']}", f"Teller {name}'s box: {shown['en']}"),
+                subject=row["teller"],
+                responsible=row["teller"],
+            ))
+        if not row["vouchers_ok"]:
+            problems.append(Problem(
+                title=text(f"柜员{name}重要空白凭证与登记不符", f"Teller {name}: blank vouchers do not match"),
+                subject=f"{row['teller']}:vouchers",
+                responsible=row["teller"],
+            ))
+    checked = {r["teller"] for r in rows}
+    for p in ctx.slot(item.params["slot"]):
+        if p.employee_no not in checked:
+            problems.append(Problem(
+                title=text(f"柜员{p.name}尾箱未核对", f"Teller {p.name}'s box not checked"),
+                subject=f"{p.employee_no}:unchecked",
+                responsible=ctx.inspector.employee_no,
+            ))
+    table = {
+        "key": item.key,
+        "title": text("柜员尾箱核对表", "Teller boxes"),
+        "columns": [
+            {"key": "teller", "zh": "柜员", "en": "Teller", "kind": "text"},
+            {"key": "system", "zh": "系统余额", "en": "System balance", "kind": "money"},
+            {"key": "counted", "zh": "实点金额", "en": "Counted", "kind": "money"},
+            {"key": "diff", "zh": "差额", "en": "Difference", "kind": "diff"},
+            {"key": "vouchers", "zh": "重要空白凭证", "en": "Blank vouchers", "kind": "text"},
+            {"key": "note", "zh": "备注", "en": "Note", "kind": "text"},
+        ],
+        "rows": table_rows,
+        "footer": [],
+    }
+    computed = {
+        "boxes": len(rows),
+        "unbalanced": sum(1 for r in table_rows if r[3]),
+        # overages and shortages never offset each other: no net figure
+        "overage_fen": sum(r[3] for r in table_rows if r[3] > 0),
+        "shortage_fen": -sum(r[3] for r in table_rows if r[3] < 0),
+    }
+    display = text(
+        f"{len(rows)} 个尾箱，{computed['unbalanced']} 个不符",
+        f"{len(rows)} box(es), {computed['unbalanced']} unbalanced",
+    )
+    return Outcome("fail" if problems else "pass", display, computed, problems, [table])

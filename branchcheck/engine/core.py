@@ -1,0 +1,142 @@
+"""The checklist engine's building blocks: item types and rules as named entries in registries.
+
+An item type parses and displays an answer; a rule judges it. Templates name both; nothing in a
+template is ever evaluated as code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from branchcheck.errors import AnswerError
+
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item, Template
+    from branchcheck.settings import Settings
+
+Text = dict[str, str]  # {"zh": ..., "en": ...}
+
+
+def text(zh: str, en: str) -> Text:
+    return {"zh": zh, "en": en}
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    employee_no: str
+    name: str
+    roles: tuple[str, ...] = ()
+    external: bool = False
+
+    def as_dict(self) -> dict[str, str]:
+        return {"employee_no": self.employee_no, "name": self.name}
+
+
+@dataclass
+class Problem:
+    """One thing wrong, which becomes one finding."""
+
+    title: Text
+    subject: str = ""  # what the problem is about (a teller, a box ID): part of the repeat key
+    responsible: str | None = None  # employee number; None = the item's responsible slot
+    severity: str | None = None  # None = the item's severity
+
+
+@dataclass
+class Outcome:
+    result: str  # pass | fail | na | pending | info | unanswered
+    display: Text
+    computed: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class EvalContext:
+    """Everything a rule may look at besides the answer. Facts come from the store, computed
+    by the inspection service before evaluation, so rules stay pure."""
+
+    template: Template
+    local_date: date
+    inspector: PersonRef
+    people: dict[str, list[PersonRef]]
+    settings: Settings
+    answers: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    def person(self, employee_no: str) -> PersonRef | None:
+        if self.inspector.employee_no == employee_no:
+            return self.inspector
+        for persons in self.people.values():
+            for p in persons:
+                if p.employee_no == employee_no:
+                    return p
+        return None
+
+    def slot(self, key: str) -> list[PersonRef]:
+        if key == "inspector":
+            return [self.inspector]
+        return self.people.get(key, [])
+
+
+class ItemType:
+    """Base of item types. Subclasses set `name` and override what differs."""
+
+    name: str = ""
+    default_rule: str | None = None
+    answerable: bool = True
+
+    def check_item(self, item: Item, template: Template) -> list[str]:
+        """Template-level checks of the item's params; messages without the item prefix."""
+        return []
+
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> Any:
+        """Validate and normalise an answer; raise AnswerError naming the item."""
+        return raw
+
+    def display(self, item: Item, value: Any) -> Text:
+        return text(str(value), str(value))
+
+
+ITEM_TYPES: dict[str, ItemType] = {}
+RuleFn = Callable[["Item", Any, EvalContext], Outcome]
+RULES: dict[str, RuleFn] = {}
+RULE_PARAMS: dict[str, Callable[[Item, Template], list[str]]] = {}
+
+
+def item_type(cls: type[ItemType]) -> type[ItemType]:
+    ITEM_TYPES[cls.name] = cls()
+    return cls
+
+
+def rule(name: str, *, check: Callable[[Item, Template], list[str]] | None = None):
+    """Register a named rule; `check` validates the item's params at template load."""
+
+    def deco(fn: RuleFn) -> RuleFn:
+        RULES[name] = fn
+        if check:
+            RULE_PARAMS[name] = check
+        return fn
+
+    return deco
+
+
+def answer_error(item: Item, message: str) -> AnswerError:
+    return AnswerError(f"item '{item.key}' ({item.text['zh']}): {message}")
+
+
+def require_int(item: Item, value: Any, field_name: str, *, minimum: int | None = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            value = int(value.strip())
+        else:
+            raise answer_error(item, f"{field_name} must be a whole number, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise answer_error(item, f"{field_name} must be ≥ {minimum}, got {value}")
+    return value
+
+
+def display_value(item: Item, value: Any) -> Text:
+    return ITEM_TYPES[item.type].display(item, value)

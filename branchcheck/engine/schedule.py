@@ -1,0 +1,100 @@
+"""Computed items about the schedule of checks: every teller covered in the week, and the check
+on the last working day before a holiday block (domain.md §1; seed 000)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from branchcheck.engine.core import EvalContext, Outcome, Problem, rule, text
+from branchcheck.holidays import HolidayCalendar
+
+
+def _slot_param(item, template) -> list[str]:
+    slot = item.params.get("slot")
+    if not slot or template.slot(slot) is None:
+        return [f"params.slot must name a people slot (got {slot!r})"]
+    return []
+
+
+@rule("weekly_teller_coverage", check=_slot_param)
+def weekly_teller_coverage(item, value, ctx: EvalContext) -> Outcome:
+    """facts: by_role {role: {employee_no: name}}, week_people {slot: {employee_no}} of this
+    week's other checks of this kind. params: slot (who this check covers), role (default teller)."""
+    slot = item.params["slot"]
+    active: dict[str, str] = ctx.facts.get("by_role", {}).get(item.params.get("role", "teller"), {})
+    covered = set(ctx.facts.get("week_people", {}).get(slot, set()))
+    covered |= {p.employee_no for p in ctx.slot(slot)}
+    missing = sorted(set(active) - covered)
+    computed = {"active": len(active), "covered": len(set(active) & covered), "missing": missing}
+    if not missing:
+        return Outcome(
+            "pass",
+            text(f"本周已覆盖全部 {len(active)} 名柜员", f"all {len(active)} tellers covered this week"),
+            computed,
+        )
+    names = "、".join(active[m] for m in missing)
+    names_en = ", ".join(active[m] for m in missing)
+    cal: HolidayCalendar = ctx.facts.get("calendar") or HolidayCalendar()
+    if ctx.local_date >= cal.last_workday_of_week(ctx.local_date):
+        problem = Problem(
+            title=text(f"本周查库未覆盖柜员：{names}", f"Tellers not covered this week: {names_en}"),
+            subject=f"{ctx.local_date.isocalendar().year}-W{ctx.local_date.isocalendar().week:02d}",
+            responsible=ctx.inspector.employee_no,
+        )
+        return Outcome("fail", text(f"未覆盖：{names}", f"not covered: {names_en}"), computed, [problem])
+    return Outcome(
+        "pending",
+        text(f"本周尚未覆盖：{names}", f"not yet covered this week: {names_en}"),
+        computed,
+    )
+
+
+@rule("pre_holiday_check")
+def pre_holiday_check(item, value, ctx: EvalContext) -> Outcome:
+    """facts: calendar, check_dates {date} of earlier checks of this kind."""
+    cal: HolidayCalendar = ctx.facts.get("calendar") or HolidayCalendar()
+    today = ctx.local_date
+    min_days = ctx.settings.pre_holiday_min_days
+    done: set[date] = set(ctx.facts.get("check_dates", set())) | {today}
+    earliest: date | None = ctx.facts.get("first_check_date")
+    # A block that began in the last two weeks whose eve had no check.
+    for start, days in cal.holiday_blocks(today - timedelta(days=14), today, min_days):
+        due = cal.last_workday_before(start)
+        if due < today and due not in done and (earliest is None or due >= earliest):
+            problem = Problem(
+                title=text(
+                    f"节前未查库：{start.isoformat()} 起 {days} 天假期前（{due.isoformat()}）",
+                    f"No check before the {days}-day holiday from {start.isoformat()} (due {due.isoformat()})",
+                ),
+                subject=due.isoformat(),
+                responsible=ctx.inspector.employee_no,
+            )
+            return Outcome(
+                "fail",
+                text(f"{due.isoformat()} 应查未查", f"due {due.isoformat()}, not done"),
+                {"due": due.isoformat(), "done": False},
+                [problem],
+            )
+    ahead = cal.holiday_blocks(today + timedelta(days=1), today + timedelta(
+        days=ctx.settings.pre_holiday_lookahead_days), min_days)
+    warning = cal.warning_text()
+    computed: dict = {"warning": warning} if warning else {}
+    if ahead:
+        start, days = ahead[0]
+        due = cal.last_workday_before(start)
+        computed |= {"due": due.isoformat(), "holiday_start": start.isoformat(), "days": days}
+        if due == today:
+            return Outcome(
+                "pass",
+                text(
+                    f"本次即节前查库（{start.isoformat()} 起放假 {days} 天）",
+                    f"this is the pre-holiday check ({days}-day holiday from {start.isoformat()})",
+                ),
+                computed,
+            )
+        return Outcome(
+            "na",
+            text(f"节前查库应于 {due.isoformat()} 进行", f"pre-holiday check due {due.isoformat()}"),
+            computed,
+        )
+    return Outcome("na", text("近期无节假日", "no holiday ahead"), computed)

@@ -1,0 +1,574 @@
+"""One core function per user action on an inspection: start, answer, move, complete, sign, seal,
+correct, list, export. The window and the CLI both call these.
+
+Every answer is committed (SQLite WAL, synchronous=FULL) before the function returns, so nothing
+the screen shows as saved can be lost; a sealed record is never changed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from branchcheck import audit, clock
+from branchcheck.checklists import LoadedTemplate, Template, load_all, template_from_content
+from branchcheck.db import Store
+from branchcheck.db.models import (
+    Answer,
+    Finding,
+    Inspection,
+    InspectionPerson,
+    SealedRecord,
+    Signature,
+    Staff,
+    TemplateVersion,
+)
+from branchcheck.engine import ITEM_TYPES, EvalContext, PersonRef
+from branchcheck.engine.evaluate import Evaluation, evaluate, evaluate_item
+from branchcheck.errors import (
+    AnswerError,
+    InputFileError,
+    NotFoundError,
+    StateError,
+    TemplateError,
+)
+from branchcheck.holidays import load_calendar
+from branchcheck.people import check_people
+from branchcheck.settings import Settings
+from branchcheck.staff import find_staff, get_branch, person_ref
+
+OPEN_STATES = ("in_progress", "completed")
+
+
+@dataclass
+class Party:
+    """One signature a record needs: who signs, in what capacity."""
+
+    party: str
+    title: dict[str, str]
+    person: PersonRef
+    signed_at: str | None = None
+
+
+@dataclass
+class InspectionState:
+    id: str
+    template: Template
+    template_sha256: str
+    status: str
+    branch_code: str
+    branch_name: str
+    local_date: date
+    started_at: str
+    inspector: PersonRef
+    people: dict[str, list[PersonRef]]
+    answers: dict[str, Any]  # item key → parsed value
+    notes: dict[str, str]
+    current_section: int
+    version: int
+    supersedes: str | None
+    parties: list[Party] = field(default_factory=list)
+
+    def answered(self, item_key: str) -> bool:
+        return item_key in self.answers
+
+    def progress(self) -> tuple[int, int]:
+        items = [i for i in self.template.items() if ITEM_TYPES[i.type].answerable]
+        return sum(1 for i in items if i.key in self.answers), len(items)
+
+
+# ---------------------------------------------------------------- templates in the store
+
+
+def store_template(session: Session, loaded: LoadedTemplate) -> TemplateVersion:
+    """The template version a record is made with, stored once and never changed."""
+    t = loaded.template
+    row = session.scalars(
+        select(TemplateVersion).where(TemplateVersion.key == t.key, TemplateVersion.version == t.version)
+    ).first()
+    if row is None:
+        row = TemplateVersion(key=t.key, version=t.version, sha256=loaded.sha256, content=loaded.content,
+                              source_name=Path(loaded.source_name).name, stored_at=clock.iso(clock.now()))
+        session.add(row)
+        session.flush()
+    elif row.sha256 != loaded.sha256:
+        raise TemplateError(
+            f"{loaded.source_name}: checklist '{t.key}' version {t.version} is already in use with "
+            "different content",
+            hint="raise 'version' in the file whenever its content changes; old records keep theirs",
+        )
+    return row
+
+
+def _template_of(row: TemplateVersion) -> Template:
+    return template_from_content(row.content, f"{row.key} v{row.version} (stored)").template
+
+
+# ---------------------------------------------------------------- context and facts
+
+
+def _people(insp: Inspection) -> dict[str, list[PersonRef]]:
+    out: dict[str, list[PersonRef]] = {}
+    for p in insp.people:
+        out.setdefault(p.slot, []).append(person_ref(p.staff))
+    return out
+
+
+def _facts(session: Session, insp: Inspection, home: Path | None) -> dict[str, Any]:
+    """What rules need from the store: staff by role, this week's and recent checks of this kind."""
+    today = date.fromisoformat(insp.local_date)
+    staff = session.scalars(select(Staff).where(Staff.active.is_(True))).all()
+    by_role: dict[str, dict[str, str]] = {}
+    for st in staff:
+        for r in st.roles:
+            by_role.setdefault(r, {})[st.employee_no] = st.name
+    monday = today - timedelta(days=today.weekday())
+    others = session.scalars(
+        select(Inspection).where(
+            Inspection.branch_id == insp.branch_id,
+            Inspection.template_id.in_(
+                select(TemplateVersion.id).where(TemplateVersion.key == insp.template.key)
+            ),
+            Inspection.id != insp.id,
+            Inspection.status.in_(("completed", "sealed")),
+        )
+    ).all()
+    week_people: dict[str, set[str]] = {}
+    check_dates: set[date] = set()
+    for o in others:
+        d = date.fromisoformat(o.local_date)
+        check_dates.add(d)
+        if monday <= d <= today:
+            for p in o.people:
+                week_people.setdefault(p.slot, set()).add(p.staff.employee_no)
+    return {
+        "staff": {st.employee_no: st.name for st in staff},
+        "by_role": by_role,
+        "week_people": week_people,
+        "check_dates": check_dates,
+        "first_check_date": min(check_dates) if check_dates else today,
+        "calendar": load_calendar(home),
+    }
+
+
+def _context(session: Session, insp: Inspection, template: Template, settings: Settings,
+             home: Path | None, answers: dict[str, Any] | None = None) -> EvalContext:
+    return EvalContext(
+        template=template,
+        local_date=date.fromisoformat(insp.local_date),
+        inspector=person_ref(insp.inspector),
+        people=_people(insp),
+        settings=settings,
+        answers=answers or {},
+        facts=_facts(session, insp, home),
+    )
+
+
+def _get(session: Session, inspection_id: str) -> Inspection:
+    insp = session.get(Inspection, inspection_id)
+    if insp is None:
+        matches = session.scalars(select(Inspection).where(Inspection.id.like(f"{inspection_id}%"))).all()
+        if len(matches) == 1:
+            return matches[0]
+        raise NotFoundError(f"no inspection or record with ID '{inspection_id}'")
+    return insp
+
+
+def _parsed_answers(insp: Inspection) -> tuple[dict[str, Any], dict[str, str]]:
+    values, notes = {}, {}
+    for a in insp.answers:
+        values[a.item_key] = a.value["v"]
+        if a.value.get("note"):
+            notes[a.item_key] = a.value["note"]
+    return values, notes
+
+
+# ---------------------------------------------------------------- start
+
+
+def start(
+    store: Store,
+    *,
+    checklist: str | LoadedTemplate,
+    inspector: str,
+    people: dict[str, list[str]],
+    now: datetime | None = None,
+) -> str:
+    """Start an inspection for the branch; returns its ID (a UUID, also the record's ID)."""
+    loaded = load_all()[checklist] if isinstance(checklist, str) else checklist
+    now = clock.local(now) if now else clock.now()
+    with store.session() as s:
+        branch = get_branch(s)
+        tv = store_template(s, loaded)
+        template = loaded.template
+        insp_staff = find_staff(s, inspector)
+        rows: list[tuple[str, Staff]] = []
+        for slot, numbers in people.items():
+            if isinstance(numbers, str):
+                numbers = [numbers]
+            for no in numbers:
+                rows.append((slot, find_staff(s, no)))
+        refs: dict[str, list[PersonRef]] = {}
+        for slot, st in rows:
+            refs.setdefault(slot, []).append(person_ref(st))
+        check_people(template, person_ref(insp_staff), refs)
+        insp = Inspection(
+            branch_id=branch.id, template_id=tv.id, inspector_id=insp_staff.id,
+            local_date=now.date().isoformat(), started_at=clock.iso(now),
+        )
+        s.add(insp)
+        s.flush()
+        for pos, (slot, st) in enumerate(rows):
+            s.add(InspectionPerson(inspection_id=insp.id, slot=slot, staff_id=st.id, position=pos))
+        audit.append(s, at=clock.iso(now), actor=inspector, action="inspection.start", subject=insp.id,
+                     detail={"checklist": template.key, "version": template.version,
+                             "people": {k: [p.employee_no for p in v] for k, v in refs.items()}})
+        return insp.id
+
+
+# ---------------------------------------------------------------- read
+
+
+def _parties(template: Template, inspector: PersonRef, people: dict[str, list[PersonRef]],
+             signed: dict[tuple[str, str], str]) -> list[Party]:
+    out = [Party("inspector", template.inspector.title.as_dict(), inspector,
+                 signed.get(("inspector", inspector.employee_no)))]
+    for slot in template.people:
+        if not slot.signs:
+            continue
+        for p in people.get(slot.key, []):
+            out.append(Party(slot.key, slot.title.as_dict(), p, signed.get((slot.key, p.employee_no))))
+    return out
+
+
+def load(store: Store, inspection_id: str) -> InspectionState:
+    with store.session() as s:
+        insp = _get(s, inspection_id)
+        template = _template_of(insp.template)
+        values, notes = _parsed_answers(insp)
+        people = _people(insp)
+        inspector = person_ref(insp.inspector)
+        signed = {
+            (sig.party, sig.staff.employee_no): sig.signed_at
+            for sig in s.scalars(select(Signature).where(Signature.inspection_id == insp.id))
+        }
+        return InspectionState(
+            id=insp.id, template=template, template_sha256=insp.template.sha256, status=insp.status,
+            branch_code=insp.branch.code, branch_name=insp.branch.name,
+            local_date=date.fromisoformat(insp.local_date), started_at=insp.started_at,
+            inspector=inspector, people=people, answers=values, notes=notes,
+            current_section=insp.current_section, version=insp.version, supersedes=insp.supersedes_id,
+            parties=_parties(template, inspector, people, signed),
+        )
+
+
+def evaluation(store: Store, inspection_id: str, *, settings: Settings | None = None,
+               home: Path | None = None) -> Evaluation:
+    with store.session() as s:
+        insp = _get(s, inspection_id)
+        template = _template_of(insp.template)
+        values, _ = _parsed_answers(insp)
+        ctx = _context(s, insp, template, settings or Settings(), home, values)
+        return evaluate(template, values, ctx)
+
+
+# ---------------------------------------------------------------- answer
+
+
+def answer(
+    store: Store,
+    inspection_id: str,
+    item_key: str,
+    raw: Any,
+    *,
+    note: str = "",
+    actor: str | None = None,
+    settings: Settings | None = None,
+    home: Path | None = None,
+    now: datetime | None = None,
+):
+    """Validate and commit one answer; returns the item's evaluated outcome (totals, difference).
+
+    Answering a completed (not yet signed) inspection reopens it: its findings are made again
+    when it is completed."""
+    settings = settings or Settings()
+    now = clock.local(now) if now else clock.now()
+    with store.session() as s:
+        insp = _get(s, inspection_id)
+        if insp.status not in OPEN_STATES:
+            raise StateError(f"inspection {insp.id} is {insp.status}: a sealed record never changes",
+                             hint="start a correction, a new version that points to this one")
+        template = _template_of(insp.template)
+        item = template.item(item_key)
+        itype = ITEM_TYPES[item.type]
+        if not itype.answerable:
+            raise AnswerError(f"item '{item_key}' is computed and takes no answer")
+        values, _ = _parsed_answers(insp)
+        ctx = _context(s, insp, template, settings, home, values)
+        value = itype.parse(item, raw, ctx)
+        if not isinstance(note, str) or len(note) > 2000:
+            raise AnswerError(f"item '{item_key}': the note must be text of at most 2000 characters")
+        existing = s.scalars(
+            select(Answer).where(Answer.inspection_id == insp.id, Answer.item_key == item_key)
+        ).first()
+        stored = {"v": value, "note": note.strip()}
+        if existing:
+            existing.value = stored
+            existing.answered_at = clock.iso(now)
+        else:
+            s.add(Answer(inspection_id=insp.id, item_key=item_key, value=stored, answered_at=clock.iso(now)))
+        if insp.status == "completed":
+            _reopen(s, insp)
+        audit.append(s, at=clock.iso(now), actor=actor or insp.inspector.employee_no,
+                     action="answer", subject=insp.id, detail={"item": item_key, "value": value,
+                                                               "note": note.strip()})
+        values[item_key] = value
+        ctx.answers = values
+        return evaluate_item(item, value, ctx, answered=True)
+
+
+def clear_answer(store: Store, inspection_id: str, item_key: str, *, actor: str | None = None) -> None:
+    with store.session() as s:
+        insp = _get(s, inspection_id)
+        if insp.status not in OPEN_STATES:
+            raise StateError(f"inspection {insp.id} is {insp.status}: a sealed record never changes")
+        s.execute(delete(Answer).where(Answer.inspection_id == insp.id, Answer.item_key == item_key))
+        if insp.status == "completed":
+            _reopen(s, insp)
+        audit.append(s, at=clock.iso(clock.now()), actor=actor or insp.inspector.employee_no,
+                     action="answer.clear", subject=insp.id, detail={"item": item_key})
+
+
+def set_section(store: Store, inspection_id: str, index: int) -> None:
+    """Remember where the inspector is, so a reopened inspection resumes there."""
+    with store.session() as s:
+        insp = _get(s, inspection_id)
+        if insp.status in OPEN_STATES:
+            insp.current_section = max(0, index)
+
+
+def _reopen(s: Session, insp: Inspection) -> None:
+    insp.status = "in_progress"
+    insp.completed_at = None
+    s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
+    s.execute(delete(Signature).where(Signature.inspection_id == insp.id))
+
+
+# ---------------------------------------------------------------- complete
+
+
+def complete(store: Store, inspection_id: str, *, settings: Settings | None = None,
+             home: Path | None = None, now: datetime | None = None) -> Evaluation:
+    """Close the answering: every required item answered, findings made (repeats marked)."""
+    settings = settings or Settings()
+    now = clock.local(now) if now else clock.now()
+    with store.session() as s:
+        insp = _get(s, inspection_id)
+        if insp.status == "sealed":
+            raise StateError(f"inspection {insp.id} is already sealed")
+        template = _template_of(insp.template)
+        values, _ = _parsed_answers(insp)
+        ctx = _context(s, insp, template, settings, home, values)
+        ev = evaluate(template, values, ctx)
+        if ev.missing_required:
+            names = "; ".join(f"{k} ({template.item(k).text.zh})" for k in ev.missing_required)
+            raise AnswerError(f"required item(s) not answered: {names}")
+        s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
+        for draft in ev.findings:
+            responsible = find_staff(s, draft.responsible).id if draft.responsible else None
+            earlier = s.scalars(
+                select(Finding.id).where(
+                    Finding.branch_id == insp.branch_id, Finding.problem_key == draft.problem_key,
+                    Finding.inspection_id != insp.id,
+                ).limit(1)
+            ).first()
+            s.add(Finding(
+                inspection_id=insp.id, branch_id=insp.branch_id, checklist_key=template.key,
+                item_key=draft.item_key, problem_key=draft.problem_key, title=draft.title,
+                severity=draft.severity, risk_driver=draft.risk_driver, responsible_id=responsible,
+                due_date=draft.due_date, repeat=earlier is not None, created_at=clock.iso(now),
+            ))
+        insp.status = "completed"
+        insp.completed_at = clock.iso(now)
+        audit.append(s, at=clock.iso(now), actor=insp.inspector.employee_no, action="inspection.complete",
+                     subject=insp.id, detail={"findings": len(ev.findings), "counts": ev.counts()})
+        return ev
+
+
+def findings(store: Store, inspection_id: str) -> list[dict[str, Any]]:
+    with store.session() as s:
+        insp = _get(s, inspection_id)
+        rows = s.scalars(select(Finding).where(Finding.inspection_id == insp.id).order_by(Finding.created_at,
+                                                                                          Finding.item_key))
+        return [_finding_dict(f) for f in rows]
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    from branchcheck.taxonomy import risk_driver_ref
+
+    return {
+        "id": f.id, "item_key": f.item_key, "title": f.title, "severity": f.severity,
+        "risk_driver": risk_driver_ref(f.risk_driver),
+        "responsible": {"employee_no": f.responsible.employee_no, "name": f.responsible.name}
+        if f.responsible else None,
+        "due_date": f.due_date, "state": f.state, "repeat": f.repeat,
+    }
+
+
+# ---------------------------------------------------------------- sign
+
+
+def sign(store: Store, inspection_id: str, *, party: str, employee_no: str, strokes: list,
+         now: datetime | None = None) -> None:
+    """Store one handwritten signature on a completed inspection."""
+    from branchcheck import handwriting
+
+    now = clock.local(now) if now else clock.now()
+    strokes = handwriting.validate_strokes(strokes)
+    png = handwriting.render_png(strokes)
+    state = load(store, inspection_id)
+    if state.status != "completed":
+        raise StateError(
+            f"inspection {state.id} is {state.status}: signatures are given once every answer is in "
+            "and the inspection is completed"
+        )
+    wanted = [p for p in state.parties if p.party == party and p.person.employee_no == employee_no]
+    if not wanted:
+        raise StateError(f"{employee_no} does not sign this record as '{party}'")
+    with store.session() as s:
+        staff = find_staff(s, employee_no)
+        s.execute(delete(Signature).where(Signature.inspection_id == state.id, Signature.party == party,
+                                          Signature.staff_id == staff.id))
+        s.add(Signature(inspection_id=state.id, party=party, staff_id=staff.id, strokes=strokes, png=png,
+                        signed_at=clock.iso(now)))
+        audit.append(s, at=clock.iso(now), actor=employee_no, action="inspection.sign", subject=state.id,
+                     detail={"party": party})
+
+
+# ---------------------------------------------------------------- seal
+
+
+def seal(store: Store, inspection_id: str, *, key_password: str, settings: Settings | None = None,
+         home: Path | None = None, now: datetime | None = None) -> str:
+    """Seal: build the record document, sign it with the inspector's key, make the signed PDF and
+    workbook, and store all of it at once. Returns the record ID."""
+    from branchcheck import keys, records, sealing
+    from branchcheck.record_doc import build_document
+
+    settings = settings or Settings()
+    now = clock.local(now) if now else clock.now()
+    state = load(store, inspection_id)
+    if state.status != "completed":
+        raise StateError(f"inspection {state.id} is {state.status}: only a completed inspection is sealed")
+    unsigned = [p for p in state.parties if p.signed_at is None]
+    if unsigned:
+        raise StateError("signatures missing: " + "; ".join(
+            f"{p.title['zh']} {p.person.name} ({p.person.employee_no})" for p in unsigned))
+    cred = keys.load_credential(store, state.inspector.employee_no, key_password)
+    with store.session() as s:
+        insp = _get(s, state.id)
+        values, notes = _parsed_answers(insp)
+        template = _template_of(insp.template)
+        ctx = _context(s, insp, template, settings, home, values)
+        ev = evaluate(template, values, ctx)
+        doc = build_document(s, insp, template, ev, values, notes, sealed_at=clock.iso(now))
+        the_seal = sealing.seal_document(doc, cred)
+        pdf = records.render_pdf(doc, the_seal, cred)
+        xlsx = records.render_xlsx(doc, the_seal, cred)
+        s.add(SealedRecord(id=insp.id, inspection_id=insp.id, document=sealing.canonical_bytes(doc).decode(),
+                           sha256=the_seal["sha256"], seal=the_seal, sealed_at=clock.iso(now), pdf=pdf,
+                           xlsx=xlsx))
+        insp.status = "sealed"
+        audit.append(s, at=clock.iso(now), actor=state.inspector.employee_no, action="record.seal",
+                     subject=insp.id, detail={"sha256": the_seal["sha256"]})
+        return insp.id
+
+
+def correct(store: Store, record_id: str, *, actor: str, now: datetime | None = None) -> str:
+    """A correction is a new version that points to the sealed record it corrects."""
+    now = clock.local(now) if now else clock.now()
+    with store.session() as s:
+        old = _get(s, record_id)
+        if old.status != "sealed":
+            raise StateError(f"record {old.id} is not sealed; change its answers instead")
+        if s.scalars(select(Inspection).where(Inspection.supersedes_id == old.id)).first():
+            raise StateError(f"record {old.id} already has a correction")
+        new = Inspection(branch_id=old.branch_id, template_id=old.template_id, inspector_id=old.inspector_id,
+                         local_date=old.local_date, started_at=clock.iso(now), version=old.version + 1,
+                         supersedes_id=old.id)
+        s.add(new)
+        s.flush()
+        for p in old.people:
+            s.add(InspectionPerson(inspection_id=new.id, slot=p.slot, staff_id=p.staff_id, position=p.position))
+        for a in old.answers:
+            s.add(Answer(inspection_id=new.id, item_key=a.item_key, value=dict(a.value), answered_at=a.answered_at))
+        audit.append(s, at=clock.iso(now), actor=actor, action="record.correct", subject=new.id,
+                     detail={"supersedes": old.id})
+        return new.id
+
+
+# ---------------------------------------------------------------- list and export
+
+
+def list_records(store: Store) -> list[dict[str, Any]]:
+    with store.session() as s:
+        rows = s.scalars(select(Inspection).order_by(Inspection.started_at.desc())).all()
+        return [{
+            "id": i.id, "checklist": i.template.key, "checklist_version": i.template.version,
+            "title": _template_title(i.template), "status": i.status, "branch": i.branch.code,
+            "branch_name": i.branch.name, "local_date": i.local_date, "started_at": i.started_at,
+            "completed_at": i.completed_at, "inspector": i.inspector.employee_no,
+            "inspector_name": i.inspector.name, "version": i.version, "supersedes": i.supersedes_id,
+            "findings": len(s.scalars(select(Finding.id).where(Finding.inspection_id == i.id)).all()),
+        } for i in rows]
+
+
+def _template_title(tv: TemplateVersion) -> dict[str, str]:
+    return dict(tv.content.get("title", {"zh": tv.key, "en": tv.key}))
+
+
+def open_inspection_for(store: Store, inspector: str) -> str | None:
+    """The newest unsealed inspection of this inspector, to resume after a restart."""
+    with store.session() as s:
+        staff = find_staff(s, inspector)
+        row = s.scalars(
+            select(Inspection).where(Inspection.inspector_id == staff.id, Inspection.status.in_(OPEN_STATES))
+            .order_by(Inspection.started_at.desc()).limit(1)
+        ).first()
+        return row.id if row else None
+
+
+def record_files(store: Store, record_id: str) -> tuple[str, bytes, bytes, dict[str, Any]]:
+    """(record ID, PDF bytes, workbook bytes, document) of a sealed record."""
+    with store.session() as s:
+        insp = _get(s, record_id)
+        rec = s.get(SealedRecord, insp.id)
+        if rec is None:
+            raise StateError(f"record {insp.id} is {insp.status}, not sealed: there is nothing to export yet")
+        return rec.id, rec.pdf, rec.xlsx, json.loads(rec.document)
+
+
+def export_name(doc: dict[str, Any]) -> str:
+    return f"{doc['checklist']['key']}_{doc['branch']['code']}_{doc['local_date']}_{doc['record_id'][:8]}"
+
+
+def export(store: Store, record_id: str, out_dir: Path) -> list[Path]:
+    """Copy the signed PDF and workbook made at sealing; no password needed."""
+    rid, pdf, xlsx, doc = record_files(store, record_id)
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputFileError(f"{out_dir}: cannot create the folder ({exc.strerror})") from None
+    base = export_name(doc)
+    paths = [out_dir / f"{base}.pdf", out_dir / f"{base}.xlsx"]
+    for path, data in zip(paths, (pdf, xlsx), strict=True):
+        tmp = path.with_suffix(path.suffix + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    return paths

@@ -1,0 +1,152 @@
+"""Building the record document (docs/record-format.md) that is sealed, rendered and verified."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchcheck.checklists import Template
+from branchcheck.db.models import Finding, Inspection, Signature
+from branchcheck.engine.evaluate import Evaluation
+from branchcheck.taxonomy import RESULTS, STAFF_ROLES, risk_driver_ref
+
+FORMAT = "branchcheck-record/1"
+
+
+def _role_title(roles: list[str], allowed: list[str]) -> dict[str, str]:
+    role = next((r for r in allowed if r in roles), roles[0] if roles else None)
+    if role is None or role not in STAFF_ROLES:
+        return {"zh": "", "en": ""}
+    return dict(STAFF_ROLES[role])
+
+
+def _overall(counts: dict[str, int]) -> dict[str, str]:
+    if counts["fail"]:
+        return {"zh": "发现问题", "en": "Problems found"}
+    if counts["pending"]:
+        return {"zh": "合格（部分待定）", "en": "Passed (some pending)"}
+    return {"zh": "合格", "en": "Passed"}
+
+
+def build_document(
+    session: Session,
+    insp: Inspection,
+    template: Template,
+    ev: Evaluation,
+    values: dict[str, Any],
+    notes: dict[str, str],
+    *,
+    sealed_at: str,
+) -> dict[str, Any]:
+    sections = []
+    tables: list[dict[str, Any]] = []
+    for section in template.sections:
+        items = []
+        for item in section.items:
+            outcome = ev.outcomes[item.key]
+            items.append({
+                "key": item.key,
+                "type": item.type,
+                "text": item.text.as_dict(),
+                "required": item.required,
+                "severity": item.severity,
+                "risk_driver": risk_driver_ref(item.risk_driver),
+                "source": item.source,
+                "answer": values.get(item.key),
+                "display": dict(outcome.display),
+                "result": outcome.result,
+                "result_text": dict(RESULTS[outcome.result]),
+                "computed": outcome.computed,
+                "note": notes.get(item.key, ""),
+            })
+            tables.extend(outcome.tables)
+        sections.append({"key": section.key, "title": section.title.as_dict(), "items": items})
+
+    people = []
+    for p in insp.people:
+        slot = template.slot(p.slot)
+        people.append({
+            "slot": p.slot,
+            "title": slot.title.as_dict() if slot else {"zh": p.slot, "en": p.slot},
+            "employee_no": p.staff.employee_no,
+            "name": p.staff.name,
+            "organisation": p.staff.organisation,
+        })
+
+    findings = []
+    for f in session.scalars(
+        select(Finding).where(Finding.inspection_id == insp.id).order_by(Finding.created_at, Finding.item_key)
+    ):
+        findings.append({
+            "id": f.id,
+            "item_key": f.item_key,
+            "title": dict(f.title),
+            "severity": f.severity,
+            "risk_driver": risk_driver_ref(f.risk_driver),
+            "responsible": {"employee_no": f.responsible.employee_no, "name": f.responsible.name}
+            if f.responsible else None,
+            "due_date": f.due_date,
+            "state": f.state,
+            "repeat": f.repeat,
+        })
+
+    titles = {"inspector": template.inspector.title.as_dict()} | {
+        s.key: s.title.as_dict() for s in template.people
+    }
+    signatures = []
+    for sig in session.scalars(
+        select(Signature).where(Signature.inspection_id == insp.id).order_by(Signature.signed_at, Signature.id)
+    ):
+        signatures.append({
+            "party": sig.party,
+            "title": titles.get(sig.party, {"zh": sig.party, "en": sig.party}),
+            "employee_no": sig.staff.employee_no,
+            "name": sig.staff.name,
+            "signed_at": sig.signed_at,
+            "strokes": sig.strokes,
+            "png_b64": base64.b64encode(sig.png).decode("ascii"),
+        })
+
+    counts = ev.counts()
+    return {
+        "format": FORMAT,
+        "record_id": insp.id,
+        "version": insp.version,
+        "supersedes": insp.supersedes_id,
+        "branch": {"code": insp.branch.code, "name": insp.branch.name, "name_en": insp.branch.name_en},
+        "checklist": {
+            "key": template.key,
+            "version": template.version,
+            "title": template.title.as_dict(),
+            "record_title": template.record_title.as_dict(),
+            "sha256": insp.template.sha256,
+        },
+        "inspector": {
+            "employee_no": insp.inspector.employee_no,
+            "name": insp.inspector.name,
+            "role": _role_title(list(insp.inspector.roles), template.inspector.staff_roles),
+            "title": template.inspector.title.as_dict(),
+        },
+        "people": people,
+        "local_date": insp.local_date,
+        "started_at": insp.started_at,
+        "completed_at": insp.completed_at,
+        "sealed_at": sealed_at,
+        "sections": sections,
+        "tables": tables,
+        "findings": findings,
+        "signatures": signatures,
+        "summary": {
+            "items": len(ev.outcomes),
+            "passed": counts["pass"],
+            "failed": counts["fail"],
+            "not_applicable": counts["na"],
+            "pending": counts["pending"],
+            "recorded": counts["info"],
+            "findings": len(findings),
+            "result": _overall(counts),
+        },
+    }

@@ -1,0 +1,52 @@
+"""The core's settings: every frequency, threshold and grace period, with the defaults of domain.md.
+
+Stored as JSON in the data home (settings.json); a missing file or key means the default."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from branchcheck.errors import InputFileError
+
+
+@dataclass(frozen=True)
+class Settings:
+    timezone: str = "Asia/Shanghai"
+    # Cash count: notes per bundle (捆) and per strap (把); a template row may override them.
+    notes_per_bundle: int = 1000
+    notes_per_strap: int = 100
+    # Days from the inspection date to a finding's rectification deadline, by severity.
+    due_days: dict[str, int] = field(
+        default_factory=lambda: {"critical": 1, "high": 3, "medium": 7, "low": 14}
+    )
+    # A holiday block of this many days or more needs a check on the last working day before it.
+    pre_holiday_min_days: int = 3
+    pre_holiday_lookahead_days: int = 10
+    # Weekly vault check: the week starts on Monday (ISO week).
+    language: str = "zh"
+
+    def due_days_for(self, severity: str) -> int:
+        return self.due_days.get(severity, 7)
+
+
+def load_settings(home: Path) -> Settings:
+    path = home / "settings.json"
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputFileError(f"{path}: cannot read settings ({exc})") from None
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise InputFileError(f"{path}: unknown settings {', '.join(unknown)}")
+    return Settings(**raw)
+
+
+def save_settings(home: Path, settings: Settings) -> None:
+    (home / "settings.json").write_text(
+        json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8"
+    )

@@ -1,0 +1,162 @@
+"""The branch, its staff register and sign-in. Passwords are hashed with the standard library's scrypt."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchcheck import audit, clock
+from branchcheck.db import Store
+from branchcheck.db.models import Branch, Staff
+from branchcheck.engine.core import PersonRef
+from branchcheck.errors import AuthError, InputFileError, NotFoundError
+from branchcheck.taxonomy import STAFF_ROLES
+
+_N, _R, _P = 2**14, 8, 1
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return "scrypt${}${}${}${}${}".format(
+        _N, _R, _P, base64.b64encode(salt).decode(), base64.b64encode(digest).decode()
+    )
+
+
+def check_password(password: str, stored: str | None) -> bool:
+    if not stored or not stored.startswith("scrypt$"):
+        return False
+    _, n, r, p, salt, digest = stored.split("$")
+    got = hashlib.scrypt(
+        password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
+    )
+    return hmac.compare_digest(got, base64.b64decode(digest))
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    employee_no: str
+    name: str
+    roles: tuple[str, ...]
+    external: bool
+    organisation: str
+    id_number: str
+    active: bool
+    can_sign_in: bool
+
+    def ref(self) -> PersonRef:
+        return PersonRef(self.employee_no, self.name, self.roles, self.external)
+
+    def role_names(self, lang: str = "zh") -> str:
+        return "、".join(STAFF_ROLES[r][lang] for r in self.roles if r in STAFF_ROLES)
+
+
+def info(staff: Staff) -> StaffInfo:
+    return StaffInfo(
+        staff.employee_no,
+        staff.name,
+        tuple(staff.roles),
+        staff.external,
+        staff.organisation,
+        staff.id_number,
+        staff.active,
+        staff.password_hash is not None,
+    )
+
+
+def person_ref(staff: Staff) -> PersonRef:
+    return PersonRef(staff.employee_no, staff.name, tuple(staff.roles), staff.external)
+
+
+def get_branch(session: Session) -> Branch:
+    branch = session.scalars(select(Branch).order_by(Branch.id).limit(1)).first()
+    if branch is None:
+        raise NotFoundError(
+            "no branch is set up in this store", hint="run 'branchcheck demo' or add a branch first"
+        )
+    return branch
+
+
+def add_branch(store: Store, *, code: str, name: str, name_en: str = "", timezone: str = "Asia/Shanghai") -> None:
+    with store.session() as s:
+        if s.scalars(select(Branch).where(Branch.code == code)).first():
+            raise InputFileError(f"branch {code} already exists")
+        s.add(Branch(code=code, name=name, name_en=name_en, timezone=timezone))
+        audit.append(s, at=clock.iso(clock.now()), actor="system", action="branch.add", subject=code,
+                     detail={"name": name})
+
+
+def add_staff(
+    store: Store,
+    *,
+    employee_no: str,
+    name: str,
+    roles: list[str],
+    password: str | None = None,
+    external: bool = False,
+    organisation: str = "",
+    id_number: str = "",
+) -> StaffInfo:
+    unknown = [r for r in roles if r not in STAFF_ROLES]
+    if unknown:
+        raise InputFileError(
+            f"staff {employee_no}: unknown role(s) {', '.join(unknown)} (known: {', '.join(STAFF_ROLES)})"
+        )
+    if not employee_no.strip() or not name.strip():
+        raise InputFileError("staff: employee number and name are both required")
+    with store.session() as s:
+        if s.scalars(select(Staff).where(Staff.employee_no == employee_no)).first():
+            raise InputFileError(f"staff {employee_no}: employee number already in the register")
+        branch = None if external else get_branch(s)
+        row = Staff(
+            employee_no=employee_no,
+            name=name,
+            roles=list(roles),
+            external=external,
+            organisation=organisation,
+            id_number=id_number,
+            branch_id=branch.id if branch else None,
+            password_hash=hash_password(password) if password else None,
+        )
+        s.add(row)
+        audit.append(s, at=clock.iso(clock.now()), actor="system", action="staff.add",
+                     subject=employee_no, detail={"name": name, "roles": list(roles)})
+        return info(row)
+
+
+def list_staff(store: Store, *, role: str | None = None, include_external: bool = True) -> list[StaffInfo]:
+    with store.session() as s:
+        rows = s.scalars(select(Staff).where(Staff.active.is_(True)).order_by(Staff.employee_no)).all()
+        out = [info(r) for r in rows]
+    if role:
+        out = [p for p in out if role in p.roles]
+    if not include_external:
+        out = [p for p in out if not p.external]
+    return out
+
+
+def find_staff(session: Session, employee_no: str) -> Staff:
+    row = session.scalars(select(Staff).where(Staff.employee_no == employee_no)).first()
+    if row is None:
+        raise NotFoundError(f"no person with employee number '{employee_no}' in the staff register")
+    return row
+
+
+def sign_in(store: Store, employee_no: str, password: str) -> StaffInfo:
+    with store.session() as s:
+        row = s.scalars(select(Staff).where(Staff.employee_no == employee_no)).first()
+        ok = row is not None and row.active and check_password(password, row.password_hash)
+        audit.append(s, at=clock.iso(clock.now()), actor=employee_no,
+                     action="user.sign_in" if ok else "user.sign_in_failed", subject=employee_no)
+        if not ok:
+            # committed: the failed attempt stays in the audit log
+            failed = AuthError("工号或密码不正确 / wrong employee number or password")
+        else:
+            return info(row)
+    raise failed

@@ -1,0 +1,77 @@
+"""Fixed vocabularies: staff roles, severities, risk drivers (seed 000's taxonomy), item results."""
+
+from __future__ import annotations
+
+# Staff roles a person can hold in the staff register.
+STAFF_ROLES: dict[str, dict[str, str]] = {
+    "branch_head": {"zh": "网点负责人", "en": "Branch head"},
+    "deputy_head": {"zh": "网点副职", "en": "Deputy head"},
+    "authorised_deputy": {"zh": "授权代理负责人", "en": "Authorised deputy"},
+    "supervisor": {"zh": "营运主管", "en": "Operations supervisor"},
+    "teller": {"zh": "柜员", "en": "Teller"},
+    "vault_keeper": {"zh": "管库员", "en": "Vault keeper"},
+    "atm_loader": {"zh": "加钞员", "en": "ATM loader"},
+    "sorter": {"zh": "清分员", "en": "Sorter"},
+    "bookkeeper": {"zh": "记账员", "en": "Bookkeeper"},
+    "escort": {"zh": "押运人员", "en": "Escort"},
+}
+
+SEVERITIES: dict[str, dict[str, str]] = {
+    "low": {"zh": "低", "en": "Low"},
+    "medium": {"zh": "中", "en": "Medium"},
+    "high": {"zh": "高", "en": "High"},
+    "critical": {"zh": "严重", "en": "Critical"},
+}
+
+# Risk drivers from seed 000 (000_1561e782874b01c0.txt), the taxonomy for findings.
+RISK_DRIVERS: dict[str, dict[str, str]] = {
+    "accounting_error": {"zh": "账务处理失误", "en": "Accounting error", "side": "internal"},
+    "rules_unknown": {
+        "zh": "不了解或未准确掌握制度要求或业务流程",
+        "en": "Rules or process not known",
+        "side": "internal",
+    },
+    "review_error": {"zh": "业务审查核对失误", "en": "Review or check error", "side": "internal"},
+    "steps_skipped": {"zh": "擅自简化流程", "en": "Steps skipped", "side": "internal"},
+    "supervision_lacking": {
+        "zh": "现场管理审核不到位",
+        "en": "On-site supervision lacking",
+        "side": "internal",
+    },
+    "agreement_breach": {
+        "zh": "违反与银行签订的协议",
+        "en": "Breach of agreement with the bank",
+        "side": "external",
+    },
+    "regulation_breach": {
+        "zh": "违反或规避监管规定",
+        "en": "Breach or evasion of regulation",
+        "side": "external",
+    },
+    "system_failure": {
+        "zh": "行内系统故障、通信故障",
+        "en": "Bank system or communication failure",
+        "side": "external",
+    },
+}
+
+RESULTS: dict[str, dict[str, str]] = {
+    "pass": {"zh": "合格", "en": "Pass"},
+    "fail": {"zh": "不合格", "en": "Fail"},
+    "na": {"zh": "不适用", "en": "N/A"},
+    "pending": {"zh": "待定", "en": "Pending"},
+    "info": {"zh": "记录", "en": "Recorded"},
+    "unanswered": {"zh": "未答", "en": "Unanswered"},
+}
+
+FINDING_STATES: dict[str, dict[str, str]] = {
+    "open": {"zh": "待整改", "en": "Open"},
+    "rectifying": {"zh": "整改中", "en": "Rectifying"},
+    "verified": {"zh": "已复查", "en": "Verified"},
+    "closed": {"zh": "已关闭", "en": "Closed"},
+}
+
+
+def risk_driver_ref(key: str) -> dict[str, str]:
+    d = RISK_DRIVERS[key]
+    return {"key": key, "zh": d["zh"], "en": d["en"]}
