@@ -32,6 +32,7 @@ from branchcheck.engine import ITEM_TYPES, EvalContext, PersonRef
 from branchcheck.engine.evaluate import Evaluation, evaluate, evaluate_item
 from branchcheck.errors import (
     AnswerError,
+    BranchCheckError,
     InputFileError,
     NotFoundError,
     StateError,
@@ -572,3 +573,134 @@ def export(store: Store, record_id: str, out_dir: Path) -> list[Path]:
         tmp.write_bytes(data)
         tmp.replace(path)
     return paths
+
+
+# ---------------------------------------------------------------- a whole inspection from a file
+
+
+def discard(store: Store, inspection_id: str, *, actor: str) -> None:
+    """Throw away an unsealed inspection (its answers, findings and signatures)."""
+    with store.session() as s:
+        insp = _get(s, inspection_id)
+        if insp.status == "sealed":
+            raise StateError(f"record {insp.id} is sealed and can never be removed")
+        s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
+        s.execute(delete(Signature).where(Signature.inspection_id == insp.id))
+        s.delete(insp)
+        audit.append(s, at=clock.iso(clock.now()), actor=actor, action="inspection.discard", subject=insp.id)
+
+
+_FILE_KEYS = {"checklist", "date", "people", "answers", "notes", "signatures"}
+
+
+def _precheck(store: Store, loaded: LoadedTemplate, data: dict[str, Any], inspector: str,
+              sign: bool, source: str) -> datetime | None:
+    """Everything that can be wrong with an answers file, found before anything is stored."""
+    from branchcheck.engine.core import EvalContext
+
+    template = loaded.template
+    unknown = set(data) - _FILE_KEYS
+    if unknown:
+        raise InputFileError(f"{source}: unknown field(s) {', '.join(sorted(unknown))}")
+    if data.get("checklist") not in (None, template.key):
+        raise InputFileError(f"{source}: the file is for checklist '{data['checklist']}', not '{template.key}'")
+    when = None
+    if data.get("date"):
+        try:
+            when = datetime.fromisoformat(str(data["date"]))
+        except ValueError:
+            raise InputFileError(f"{source}: date '{data['date']}' is not an ISO date and time") from None
+    people = data.get("people") or {}
+    answers = data.get("answers")
+    if not isinstance(people, dict) or not isinstance(answers, dict):
+        raise InputFileError(f"{source}: 'people' and 'answers' must be objects")
+    notes = data.get("notes") or {}
+    with store.session() as s:
+        inspector_ref = person_ref(find_staff(s, inspector))
+        refs = {slot: [person_ref(find_staff(s, no)) for no in ([nos] if isinstance(nos, str) else nos)]
+                for slot, nos in people.items()}
+        check_people(template, inspector_ref, refs)
+        facts = {"staff": {st.employee_no: st.name for st in s.scalars(select(Staff))}}
+    ctx = EvalContext(template=template, local_date=(when or clock.now()).date(), inspector=inspector_ref,
+                      people=refs, settings=Settings(), facts=facts)
+    keys = {i.key for i in template.items()}
+    for key in list(answers) + list(notes):
+        if key not in keys:
+            raise InputFileError(f"{source}: checklist '{template.key}' has no item '{key}'")
+    parsed = {}
+    for item in template.items():
+        if item.key in answers:
+            try:
+                parsed[item.key] = ITEM_TYPES[item.type].parse(item, answers[item.key], ctx)
+            except AnswerError as exc:
+                raise InputFileError(f"{source}: {exc.message}") from None
+    missing = [i.key for i in template.items()
+               if i.required and ITEM_TYPES[i.type].answerable and i.key not in parsed]
+    if missing:
+        raise InputFileError(f"{source}: required item(s) without an answer: {', '.join(missing)}")
+    if sign:
+        from branchcheck import handwriting
+
+        signatures = data.get("signatures") or {}
+        needed = _parties(template, inspector_ref, refs, {})
+        lacking = [f"{p.person.employee_no} ({p.title['zh']})" for p in needed
+                   if p.person.employee_no not in signatures]
+        if lacking:
+            raise InputFileError(f"{source}: --sign needs a signature (strokes) for: {', '.join(lacking)}")
+        for no, strokes in signatures.items():
+            try:
+                handwriting.validate_strokes(strokes)
+            except AnswerError as exc:
+                raise InputFileError(f"{source}: signature of {no}: {exc.message}") from None
+    return when
+
+
+def run_answers_file(
+    store: Store,
+    checklist: str,
+    data: Any,
+    *,
+    inspector: str,
+    sign_and_seal: bool = False,
+    key_password: str | None = None,
+    source: str = "answers file",
+) -> dict[str, Any]:
+    """A whole inspection from an answers file. Every check runs before anything is stored, so a
+    bad file stores nothing; returns a summary (record ID, item results, computed values, findings)."""
+    templates = load_all()
+    if checklist not in templates:
+        raise NotFoundError(f"no checklist '{checklist}' (have: {', '.join(templates)})")
+    if not isinstance(data, dict):
+        raise InputFileError(f"{source}: the answers file must hold a JSON object")
+    loaded = templates[checklist]
+    when = _precheck(store, loaded, data, inspector, sign_and_seal, source)
+    if sign_and_seal:
+        from branchcheck import keys
+
+        keys.load_credential(store, inspector, key_password or "")  # wrong password: stop before storing
+    iid = start(store, checklist=loaded, inspector=inspector, people=data.get("people") or {}, now=when)
+    try:
+        notes = data.get("notes") or {}
+        for key, raw in data["answers"].items():
+            answer(store, iid, key, raw, note=notes.get(key, ""), actor=inspector, now=when)
+        ev = complete(store, iid, now=when)
+        if sign_and_seal:
+            state = load(store, iid)
+            for party in state.parties:
+                sign(store, iid, party=party.party, employee_no=party.person.employee_no,
+                      strokes=data["signatures"][party.person.employee_no], now=when)
+            seal(store, iid, key_password=key_password or "", now=when)
+    except BranchCheckError:
+        discard(store, iid, actor=inspector)
+        raise
+    state = load(store, iid)
+    return {
+        "record_id": iid,
+        "checklist": checklist,
+        "status": state.status,
+        "items": {k: {"result": o.result, "display": o.display, "computed": o.computed}
+                  for k, o in ev.outcomes.items()},
+        "counts": ev.counts(),
+        "findings": findings(store, iid),
+    }
+

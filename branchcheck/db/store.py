@@ -76,7 +76,8 @@ def open_store(path: Path | str | None = None) -> Store:
         path = database_path()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{path}")
+    # the pool hands a connection to one thread at a time; the GUI runs store work on a worker thread
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     upgrade(engine)
     return Store(engine, path)

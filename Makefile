@@ -1,0 +1,54 @@
+# BranchCheck — one command to run, one to test. Everything installs itself on a fresh machine.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+DEBS    := xvfb xauth poppler-utils fonts-wqy-microhei libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+           libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 \
+           libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
+
+.PHONY: run test bench lint format debs venv screenshots clean
+
+run: $(STAMP) debs
+	@$(BIN)/branchcheck demo --if-empty
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(BIN)/branchcheck-gui; \
+	else \
+		echo "No display: running the headless demo instead (records into ./out)."; \
+		$(BIN)/branchcheck demo --if-empty --out out; \
+	fi
+
+test: $(STAMP) debs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: $(STAMP) debs
+	$(BIN)/python bench/run_all.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+
+screenshots: $(STAMP) debs
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m ui.screenshots --out docs/screenshots
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test]"
+	touch $(STAMP)
+
+# Debian packages: Qt's xcb libraries, Xvfb, poppler (pdftotext/pdftoppm/pdfsig), a CJK font.
+debs:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+clean:
+	rm -rf $(VENV) out .bench

@@ -1,0 +1,177 @@
+"""A populated demo branch: staff, users, a DEMO certificate authority and keys, and several weeks of
+completed, signed records, so a newcomer sees a working app. Every demo password is DEMO_PASSWORD."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from branchcheck import clock, inspections, keys, staff
+from branchcheck.db import Store
+from branchcheck.db.models import Inspection, Staff
+from branchcheck.paths import REPO_ROOT
+
+DEMO_PASSWORD = "demo1234"
+DEMO_CA_PASSWORD = "demo-ca-1234"
+
+BRANCH = {"code": "GZ0101", "name": "赣州分行营业部", "name_en": "Ganzhou Branch, Business Department"}
+
+STAFF = [
+    ("E001", "王建国", ["branch_head"]),
+    ("E002", "陈静", ["deputy_head", "authorised_deputy"]),
+    ("E003", "李梅", ["vault_keeper"]),
+    ("E004", "张伟", ["teller"]),
+    ("E005", "刘芳", ["teller"]),
+    ("E006", "赵磊", ["teller", "atm_loader"]),
+    ("E007", "孙丽", ["atm_loader"]),
+    ("E008", "周强", ["sorter"]),
+    ("E009", "吴敏", ["bookkeeper"]),
+    ("E010", "郑华", ["supervisor"]),
+]
+ESCORTS = [
+    ("X001", "黄海", "360702198803151234"),
+    ("X002", "林涛", "360702199107227654"),
+]
+ESCORT_COMPANY = "赣州市金盾押运有限公司"
+SIGNERS_WITH_KEYS = ("E001", "E002", "E010")
+EXAMPLES = REPO_ROOT / "examples" / "answers"
+
+
+@dataclass
+class DemoResult:
+    created: bool
+    records: int
+
+
+def _vault_answers(rng: random.Random, tellers: list[str], *, teller_short: str | None,
+                   registers_ok: bool) -> dict[str, Any]:
+    rows = {
+        "n100": {"bundles": rng.randint(1, 3), "straps": rng.randint(0, 9), "loose": rng.randint(0, 99)},
+        "n50": {"bundles": 0, "straps": rng.randint(1, 9), "loose": rng.randint(0, 99)},
+        "n20": {"bundles": 0, "straps": rng.randint(1, 5), "loose": rng.randint(0, 99)},
+        "n10": {"bundles": 0, "straps": rng.randint(1, 5), "loose": rng.randint(0, 99)},
+        "n5": {"bundles": 0, "straps": rng.randint(0, 3), "loose": rng.randint(0, 99)},
+        "n1": {"bundles": 0, "straps": rng.randint(0, 3), "loose": rng.randint(0, 99)},
+        "c1": {"bundles": 0, "straps": rng.randint(0, 5), "loose": rng.randint(0, 99)},
+    }
+    faces = {"n100": 10000, "n50": 5000, "n20": 2000, "n10": 1000, "n5": 500, "n1": 100, "c1": 100}
+    total = sum((r["bundles"] * 1000 + r["straps"] * 100 + r["loose"]) * faces[k] for k, r in rows.items())
+    boxes = []
+    for no in tellers:
+        system = rng.randint(20_000, 150_000) * 100
+        counted = system - 5000 if no == teller_short else system
+        boxes.append({"teller": no, "system_fen": system, "counted_fen": counted, "vouchers_ok": True})
+    yes = ["no_iou", "within_limit", "damaged_counterfeit", "daily_settlement", "midday_leave",
+           "no_cross_branch", "error_account", "sealed_boxes", "keys_codes", "dual_custody",
+           "under_camera", "in_person", "counted_in_person"]
+    answers: dict[str, Any] = {k: "yes" for k in yes}
+    answers["registers"] = "yes" if registers_ok else "no"
+    answers["cash_count"] = {"rows": rows, "book_fen": total}
+    answers["teller_boxes"] = {"rows": boxes}
+    return answers
+
+
+def _check_day(monday: date) -> date:
+    from branchcheck.holidays import HolidayCalendar
+
+    cal = HolidayCalendar()
+    day = monday + timedelta(days=3)  # Thursday, or the nearest working day before it
+    while not cal.is_workday(day) and day > monday:
+        day -= timedelta(days=1)
+    return day
+
+
+def _signatures(store: Store, data: dict[str, Any], checklist: str, inspector: str) -> dict[str, Any]:
+    from branchcheck import handwriting
+    from branchcheck.checklists import load_all
+
+    template = load_all()[checklist].template
+    numbers = [inspector]
+    for slot in template.people:
+        if slot.signs:
+            nos = data["people"].get(slot.key, [])
+            numbers += [nos] if isinstance(nos, str) else list(nos)
+    with store.session() as s:
+        names = {no: s.scalars(select(Staff.name).where(Staff.employee_no == no)).one() for no in numbers}
+    return {no: handwriting.demo_strokes(f"{names[no]}{no}") for no in numbers}
+
+
+def _run(store: Store, checklist: str, data: dict[str, Any], inspector: str) -> str:
+    data = dict(data)
+    data["signatures"] = _signatures(store, data, checklist, inspector)
+    summary = inspections.run_answers_file(store, checklist, data, inspector=inspector, sign_and_seal=True,
+                                           key_password=DEMO_PASSWORD, source=f"demo {checklist}")
+    return summary["record_id"]
+
+
+def setup_demo(store: Store, *, weeks: int = 4, if_empty: bool = False, today: date | None = None) -> DemoResult:
+    with store.session() as s:
+        has_data = s.scalar(select(func.count()).select_from(Staff)) > 0
+    if has_data:
+        if if_empty:
+            return DemoResult(False, 0)
+        from branchcheck.errors import StateError
+
+        raise StateError(f"the store {store.path} already has data; the demo needs an empty store",
+                         hint="use another --home, or --if-empty to skip")
+    staff.add_branch(store, **BRANCH)
+    for no, name, roles in STAFF:
+        staff.add_staff(store, employee_no=no, name=name, roles=roles, password=DEMO_PASSWORD)
+    for no, name, id_number in ESCORTS:
+        staff.add_staff(store, employee_no=no, name=name, roles=["escort"], external=True,
+                        organisation=ESCORT_COMPANY, id_number=id_number)
+    keys.create_branch_ca(store, ca_password=DEMO_CA_PASSWORD, demo=True)
+    for no in SIGNERS_WITH_KEYS:
+        keys.issue_credential(store, employee_no=no, password=DEMO_PASSWORD, ca_password=DEMO_CA_PASSWORD,
+                              demo=True)
+
+    today = today or clock.now().date()
+    this_monday = today - timedelta(days=today.weekday())
+    rng = random.Random(20261122)
+    tellers = [no for no, _, roles in STAFF if "teller" in roles]
+    count = 0
+    for w in range(weeks, 0, -1):
+        day = _check_day(this_monday - timedelta(weeks=w))
+        answers = _vault_answers(rng, tellers, teller_short="E005" if w == 2 else None,
+                                 registers_ok=w not in (1, 3))
+        data = {
+            "date": datetime.combine(day, time(16, 30)).isoformat(),
+            "people": {"vault_keeper": ["E003"], "tellers": tellers, "co_inspector": ["E010"]},
+            "answers": answers,
+        }
+        _run(store, "vault_check", data, "E001")
+        count += 1
+    # one signed example of every other checklist that ships an example answers file
+    last_week = this_monday - timedelta(weeks=1)
+    for offset, path in enumerate(sorted(EXAMPLES.glob("*.json"))):
+        if path.stem == "vault_check":
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["date"] = datetime.combine(last_week + timedelta(days=offset % 5), time(9, 30)).isoformat()
+        data.pop("signatures", None)
+        inspector = data.pop("inspector", "E001")
+        _run(store, path.stem, data, inspector)
+        count += 1
+    return DemoResult(True, count)
+
+
+def export_and_verify(store: Store, out: Path):
+    """Export the newest sealed record of each checklist and verify the files (headless demo)."""
+    from branchcheck.records import verify_files
+
+    newest: dict[str, str] = {}
+    with store.session() as s:
+        for insp in s.scalars(select(Inspection).where(Inspection.status == "sealed")
+                              .order_by(Inspection.local_date)):
+            newest[insp.template.key] = insp.id
+    paths: list[Path] = []
+    for rid in newest.values():
+        paths += inspections.export(store, rid, out)
+    results = verify_files([str(p) for p in paths], keys.trust_roots(store))
+    return paths, results

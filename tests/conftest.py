@@ -1,0 +1,54 @@
+"""Shared test set-up: headless Qt, a fresh store per test, factory fixtures for people."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from branchcheck import staff  # noqa: E402
+from branchcheck.db import open_store  # noqa: E402
+
+PASSWORD = "demo1234"
+
+PEOPLE = [
+    # employee_no, name, roles
+    ("E001", "王建国", ["branch_head"]),
+    ("E002", "陈静", ["deputy_head", "authorised_deputy"]),
+    ("E003", "李梅", ["vault_keeper"]),
+    ("E004", "张伟", ["teller"]),
+    ("E005", "刘芳", ["teller"]),
+    ("E006", "赵磊", ["teller", "atm_loader"]),
+    ("E007", "孙丽", ["atm_loader"]),
+    ("E008", "周强", ["sorter"]),
+    ("E009", "吴敏", ["bookkeeper"]),
+    ("E010", "郑华", ["supervisor"]),
+]
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A fresh data home per test (BRANCHCHECK_HOME)."""
+    path = tmp_path / "home"
+    path.mkdir()
+    monkeypatch.setenv("BRANCHCHECK_HOME", str(path))
+    return path
+
+
+@pytest.fixture
+def store(home):
+    """A fresh, empty SQLite store."""
+    st = open_store(home / "branchcheck.sqlite3")
+    yield st
+    st.dispose()
+
+
+@pytest.fixture
+def people_store(store):
+    """A store with a branch and its staff register; every person's password is PASSWORD."""
+    staff.add_branch(store, code="GZ0101", name="赣州分行营业部", name_en="Ganzhou Branch")
+    for no, name, roles in PEOPLE:
+        staff.add_staff(store, employee_no=no, name=name, roles=roles, password=PASSWORD)
+    return store
