@@ -106,8 +106,16 @@ def store_template(session: Session, loaded: LoadedTemplate) -> TemplateVersion:
     return row
 
 
+_TEMPLATES: dict[str, Template] = {}
+
+
 def _template_of(row: TemplateVersion) -> Template:
-    return template_from_content(row.content, f"{row.key} v{row.version} (stored)").template
+    """The stored template, validated once per process (templates are immutable by their hash)."""
+    template = _TEMPLATES.get(row.sha256)
+    if template is None:
+        template = template_from_content(row.content, f"{row.key} v{row.version} (stored)").template
+        _TEMPLATES[row.sha256] = template
+    return template
 
 
 # ---------------------------------------------------------------- context and facts
@@ -158,7 +166,13 @@ def _facts(session: Session, insp: Inspection, home: Path | None) -> dict[str, A
 
 
 def _context(session: Session, insp: Inspection, template: Template, settings: Settings,
-             home: Path | None, answers: dict[str, Any] | None = None) -> EvalContext:
+             home: Path | None, answers: dict[str, Any] | None = None, *,
+             facts: bool = True) -> EvalContext:
+    """facts=False: only the staff register, for parsing one answer (the hot path)."""
+    if facts:
+        known = _facts(session, insp, home)
+    else:
+        known = {"staff": dict(session.execute(select(Staff.employee_no, Staff.name)).all())}
     return EvalContext(
         template=template,
         local_date=date.fromisoformat(insp.local_date),
@@ -166,7 +180,7 @@ def _context(session: Session, insp: Inspection, template: Template, settings: S
         people=_people(insp),
         settings=settings,
         answers=answers or {},
-        facts=_facts(session, insp, home),
+        facts=known,
     )
 
 
@@ -310,7 +324,7 @@ def answer(
         if not itype.answerable:
             raise AnswerError(f"item '{item_key}' is computed and takes no answer")
         values, _ = _parsed_answers(insp)
-        ctx = _context(s, insp, template, settings, home, values)
+        ctx = _context(s, insp, template, settings, home, values, facts=False)
         value = itype.parse(item, raw, ctx)
         if not isinstance(note, str) or len(note) > 2000:
             raise AnswerError(f"item '{item_key}': the note must be text of at most 2000 characters")

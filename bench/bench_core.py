@@ -1,0 +1,89 @@
+"""Core benchmarks, each against a baseline measured in the same run:
+- window start-up: `python -m ui --exit-after-show` against a bare PySide6 window (goal ≤ 2×);
+- answer-to-committed latency: inspections.answer() p95 (goal ≤ 5 ms), against a bare SQLite
+  INSERT + COMMIT with the same pragmas."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1280, 800); w.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def _time(cmd: list[str], env: dict[str, str], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, env=env, check=True, cwd=ROOT, capture_output=True)
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
+
+
+def bench_startup(runs: int = 7) -> dict:
+    home = tempfile.mkdtemp(prefix="bc-bench-")
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "BRANCHCHECK_HOME": home}
+    subprocess.run([sys.executable, "-m", "branchcheck.cli", "demo", "--weeks", "2"], env=env, check=True,
+                   cwd=ROOT, capture_output=True)
+    bare = _time([sys.executable, "-c", BARE], env, runs)
+    app = _time([sys.executable, "-m", "ui", "--exit-after-show"], env, runs)
+    return {"bench": "window_startup", "app_s": round(app, 3), "bare_qt_s": round(bare, 3),
+            "ratio": round(app / bare, 2), "goal": "ratio <= 2"}
+
+
+def bench_answer_latency(n: int = 400) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from branchcheck import inspections, staff
+    from branchcheck.db import open_store
+
+    home = Path(tempfile.mkdtemp(prefix="bc-bench-"))
+    store = open_store(home / "b.sqlite3")
+    staff.add_branch(store, code="B1", name="基准网点")
+    for no, roles in (("E1", ["branch_head"]), ("E3", ["vault_keeper"]), ("E4", ["teller"])):
+        staff.add_staff(store, employee_no=no, name=no, roles=roles)
+    iid = inspections.start(store, checklist="vault_check", inspector="E1",
+                            people={"vault_keeper": ["E3"], "tellers": ["E4"]})
+    keys = [i.key for i in inspections.load(store, iid).template.items() if i.type == "yes_no"]
+    samples = []
+    for k in range(n):
+        t0 = time.perf_counter()
+        inspections.answer(store, iid, keys[k % len(keys)], "yes" if k % 2 else "no")
+        samples.append((time.perf_counter() - t0) * 1000)
+    store.dispose()
+    con = sqlite3.connect(home / "bare.sqlite3", isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute("CREATE TABLE a (k TEXT PRIMARY KEY, v TEXT)")
+    bare = []
+    for k in range(n):
+        t0 = time.perf_counter()
+        con.execute("BEGIN")
+        con.execute("INSERT OR REPLACE INTO a VALUES (?, ?)", (keys[k % len(keys)], "yes"))
+        con.execute("COMMIT")
+        bare.append((time.perf_counter() - t0) * 1000)
+    p95 = statistics.quantiles(samples, n=20)[18]
+    bare95 = statistics.quantiles(bare, n=20)[18]
+    return {"bench": "answer_to_committed", "p50_ms": round(statistics.median(samples), 2),
+            "p95_ms": round(p95, 2), "bare_sqlite_p95_ms": round(bare95, 2),
+            "ratio_p95": round(p95 / bare95, 2), "goal": "p95 <= 5 ms"}
+
+
+if __name__ == "__main__":
+    for result in (bench_answer_latency(), bench_startup()):
+        print(json.dumps(result, ensure_ascii=False))
