@@ -177,6 +177,27 @@ def upgrade() -> None:
     sa.UniqueConstraint('inspection_id', 'party', 'staff_id')
     )
     # ### end Alembic commands ###
+    for stmt in PROTECT:
+        op.execute(stmt)
+
+
+# A sealed record and the audit log are append-only, enforced by the database itself.
+PROTECT = [
+    """CREATE TRIGGER sealed_record_no_update BEFORE UPDATE ON sealed_record
+       BEGIN SELECT RAISE(ABORT, 'a sealed record never changes'); END""",
+    """CREATE TRIGGER sealed_record_no_delete BEFORE DELETE ON sealed_record
+       BEGIN SELECT RAISE(ABORT, 'a sealed record is never removed'); END""",
+    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER answer_sealed_no_update BEFORE UPDATE ON answer
+       WHEN (SELECT status FROM inspection WHERE id = OLD.inspection_id) = 'sealed'
+       BEGIN SELECT RAISE(ABORT, 'answers of a sealed record never change'); END""",
+    """CREATE TRIGGER answer_sealed_no_delete BEFORE DELETE ON answer
+       WHEN (SELECT status FROM inspection WHERE id = OLD.inspection_id) = 'sealed'
+       BEGIN SELECT RAISE(ABORT, 'answers of a sealed record never change'); END""",
+]
 
 
 def downgrade() -> None:
