@@ -14,7 +14,9 @@ from branchcheck.db.models import AuditEntry
 GENESIS = "0" * 64
 
 
-def _entry_hash(prev_hash: str, at: str, actor: str, action: str, subject: str, detail: dict) -> str:
+def _entry_hash(
+    prev_hash: str, at: str, actor: str, action: str, subject: str, detail: dict
+) -> str:
     body = json.dumps(
         [prev_hash, at, actor, action, subject, detail],
         ensure_ascii=False,
@@ -59,7 +61,9 @@ def check_chain(session: Session) -> ChainCheck:
     count = 0
     for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
         count += 1
-        expected = _entry_hash(prev, entry.at, entry.actor, entry.action, entry.subject, entry.detail)
+        expected = _entry_hash(
+            prev, entry.at, entry.actor, entry.action, entry.subject, entry.detail
+        )
         if entry.prev_hash != prev or entry.hash != expected:
             return ChainCheck(count, entry.id)
         prev = entry.hash

@@ -31,7 +31,9 @@ def _key_password(args, prompt: str) -> str:
         return value
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
-    raise InputFileError("no key password: pass --key-password-env VAR (the name of an environment variable)")
+    raise InputFileError(
+        "no key password: pass --key-password-env VAR (the name of an environment variable)"
+    )
 
 
 # ---------------------------------------------------------------- checklists
@@ -41,15 +43,23 @@ def cmd_checklists_list(args) -> int:
     from branchcheck.checklists import load_all
 
     rows = [
-        {"key": lt.template.key, "version": lt.template.version, "title": lt.template.title.as_dict(),
-         "items": len(lt.template.items()), "file": Path(lt.source_name).name, "sha256": lt.sha256}
+        {
+            "key": lt.template.key,
+            "version": lt.template.version,
+            "title": lt.template.title.as_dict(),
+            "items": len(lt.template.items()),
+            "file": Path(lt.source_name).name,
+            "sha256": lt.sha256,
+        }
         for lt in load_all().values()
     ]
     if args.json:
         _print_json(rows)
     else:
         for r in rows:
-            print(f"{r['key']:<22} v{r['version']}  {r['items']:>3} items  {r['title']['zh']} / {r['title']['en']}")
+            print(
+                f"{r['key']:<22} v{r['version']}  {r['items']:>3} items  {r['title']['zh']} / {r['title']['en']}"
+            )
     return 0
 
 
@@ -92,7 +102,9 @@ def cmd_checklists_show(args) -> int:
         print(f"\n[{section.title.zh} / {section.title.en}]")
         for n, item in enumerate(section.items, 1):
             req = "*" if item.required else " "
-            print(f" {req}{n:>2}. {item.text.zh}  ({item.key}: {item.type}, {item.severity}; {item.source})")
+            print(
+                f" {req}{n:>2}. {item.text.zh}  ({item.key}: {item.type}, {item.severity}; {item.source})"
+            )
     return 0
 
 
@@ -107,8 +119,10 @@ def cmd_records_list(args) -> int:
         _print_json(rows)
         return 0
     for r in rows:
-        print(f"{r['id']}  {r['local_date']}  {r['status']:<11} {r['checklist']:<20} "
-              f"{r['inspector_name']}  findings: {r['findings']}")
+        print(
+            f"{r['id']}  {r['local_date']}  {r['status']:<11} {r['checklist']:<20} "
+            f"{r['inspector_name']}  findings: {r['findings']}"
+        )
     return 0
 
 
@@ -153,14 +167,21 @@ def cmd_inspect(args) -> int:
     try:
         data = json.loads(Path(args.answers).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InputFileError(f"{args.answers}: cannot read the answers file ({exc.strerror})") from None
+        raise InputFileError(
+            f"{args.answers}: cannot read the answers file ({exc.strerror})"
+        ) from None
     except ValueError as exc:
         raise InputFileError(f"{args.answers}: not valid JSON ({exc})") from None
     store = _store(args)
     password = _key_password(args, "signing key password: ") if args.sign else None
     summary = inspections.run_answers_file(
-        store, args.checklist, data, inspector=getattr(args, "as"), sign_and_seal=args.sign,
-        key_password=password, source=str(args.answers),
+        store,
+        args.checklist,
+        data,
+        inspector=getattr(args, "as"),
+        sign_and_seal=args.sign,
+        key_password=password,
+        source=str(args.answers),
     )
     _print_json(summary)
     return 0
@@ -173,7 +194,9 @@ def cmd_keys_import(args) -> int:
     from branchcheck import keys
 
     password = _key_password(args, "PKCS#12 password: ")
-    fp = keys.import_p12(_store(args), employee_no=getattr(args, "as"), path=Path(args.file), password=password)
+    fp = keys.import_p12(
+        _store(args), employee_no=getattr(args, "as"), path=Path(args.file), password=password
+    )
     print(f"imported certificate {fp}")
     return 0
 
@@ -212,7 +235,9 @@ def cmd_staff_list(args) -> int:
         _print_json([r.__dict__ for r in rows])
         return 0
     for r in rows:
-        print(f"{r.employee_no:<8} {r.name:<6} {r.role_names()}{'  (external: ' + r.organisation + ')' if r.external else ''}")
+        print(
+            f"{r.employee_no:<8} {r.name:<6} {r.role_names()}{'  (external: ' + r.organisation + ')' if r.external else ''}"
+        )
     return 0
 
 
@@ -232,8 +257,12 @@ def cmd_audit_check(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="branchcheck", description="BranchCheck (网点自查): branch self-inspection records")
-    p.add_argument("--home", help="data folder (default: $BRANCHCHECK_HOME or the user data folder)")
+    p = argparse.ArgumentParser(
+        prog="branchcheck", description="BranchCheck (网点自查): branch self-inspection records"
+    )
+    p.add_argument(
+        "--home", help="data folder (default: $BRANCHCHECK_HOME or the user data folder)"
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     cl = sub.add_parser("checklists", help="list, validate and show checklist templates")
@@ -241,7 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     x = clsub.add_parser("list", help="the checklists this installation has")
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_checklists_list)
-    x = clsub.add_parser("validate", help="validate template files or folders (default: checklists/)")
+    x = clsub.add_parser(
+        "validate", help="validate template files or folders (default: checklists/)"
+    )
     x.add_argument("paths", nargs="*")
     x.set_defaults(func=cmd_checklists_validate)
     x = clsub.add_parser("show", help="show one checklist")
@@ -255,15 +286,21 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_records_list)
 
-    x = sub.add_parser("export", help="copy a sealed record's signed PDF and workbook into a folder")
+    x = sub.add_parser(
+        "export", help="copy a sealed record's signed PDF and workbook into a folder"
+    )
     x.add_argument("record_id")
     x.add_argument("--out", required=True)
     x.set_defaults(func=cmd_export)
 
     x = sub.add_parser("verify", help="verify signed PDF and Excel records offline")
     x.add_argument("files", nargs="+")
-    x.add_argument("--trust", action="append", metavar="CA.pem", help="also trust this CA certificate")
-    x.add_argument("--no-local-trust", action="store_true", help="trust only the --trust certificates")
+    x.add_argument(
+        "--trust", action="append", metavar="CA.pem", help="also trust this CA certificate"
+    )
+    x.add_argument(
+        "--no-local-trust", action="store_true", help="trust only the --trust certificates"
+    )
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_verify)
 
@@ -271,8 +308,12 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("checklist")
     x.add_argument("--answers", required=True)
     x.add_argument("--as", required=True, metavar="EMPLOYEE_NO", help="the inspector")
-    x.add_argument("--sign", action="store_true", help="sign and seal (needs signatures in the file)")
-    x.add_argument("--key-password-env", metavar="VAR", help="environment variable holding the key password")
+    x.add_argument(
+        "--sign", action="store_true", help="sign and seal (needs signatures in the file)"
+    )
+    x.add_argument(
+        "--key-password-env", metavar="VAR", help="environment variable holding the key password"
+    )
     x.set_defaults(func=cmd_inspect)
 
     k = sub.add_parser("keys", help="signing keys and certificates")

@@ -20,7 +20,11 @@ from branchcheck.paths import REPO_ROOT
 DEMO_PASSWORD = "demo1234"
 DEMO_CA_PASSWORD = "demo-ca-1234"
 
-BRANCH = {"code": "GZ0101", "name": "赣州分行营业部", "name_en": "Ganzhou Branch, Business Department"}
+BRANCH = {
+    "code": "GZ0101",
+    "name": "赣州分行营业部",
+    "name_en": "Ganzhou Branch, Business Department",
+}
 
 STAFF = [
     ("E001", "王建国", ["branch_head"]),
@@ -49,10 +53,15 @@ class DemoResult:
     records: int
 
 
-def _vault_answers(rng: random.Random, tellers: list[str], *, teller_short: str | None,
-                   registers_ok: bool) -> dict[str, Any]:
+def _vault_answers(
+    rng: random.Random, tellers: list[str], *, teller_short: str | None, registers_ok: bool
+) -> dict[str, Any]:
     rows = {
-        "n100": {"bundles": rng.randint(1, 3), "straps": rng.randint(0, 9), "loose": rng.randint(0, 99)},
+        "n100": {
+            "bundles": rng.randint(1, 3),
+            "straps": rng.randint(0, 9),
+            "loose": rng.randint(0, 99),
+        },
         "n50": {"bundles": 0, "straps": rng.randint(1, 9), "loose": rng.randint(0, 99)},
         "n20": {"bundles": 0, "straps": rng.randint(1, 5), "loose": rng.randint(0, 99)},
         "n10": {"bundles": 0, "straps": rng.randint(1, 5), "loose": rng.randint(0, 99)},
@@ -61,15 +70,31 @@ def _vault_answers(rng: random.Random, tellers: list[str], *, teller_short: str 
         "c1": {"bundles": 0, "straps": rng.randint(0, 5), "loose": rng.randint(0, 99)},
     }
     faces = {"n100": 10000, "n50": 5000, "n20": 2000, "n10": 1000, "n5": 500, "n1": 100, "c1": 100}
-    total = sum((r["bundles"] * 1000 + r["straps"] * 100 + r["loose"]) * faces[k] for k, r in rows.items())
+    total = sum(
+        (r["bundles"] * 1000 + r["straps"] * 100 + r["loose"]) * faces[k] for k, r in rows.items()
+    )
     boxes = []
     for no in tellers:
         system = rng.randint(20_000, 150_000) * 100
         counted = system - 5000 if no == teller_short else system
-        boxes.append({"teller": no, "system_fen": system, "counted_fen": counted, "vouchers_ok": True})
-    yes = ["no_iou", "within_limit", "damaged_counterfeit", "daily_settlement", "midday_leave",
-           "no_cross_branch", "error_account", "sealed_boxes", "keys_codes", "dual_custody",
-           "under_camera", "in_person", "counted_in_person"]
+        boxes.append(
+            {"teller": no, "system_fen": system, "counted_fen": counted, "vouchers_ok": True}
+        )
+    yes = [
+        "no_iou",
+        "within_limit",
+        "damaged_counterfeit",
+        "daily_settlement",
+        "midday_leave",
+        "no_cross_branch",
+        "error_account",
+        "sealed_boxes",
+        "keys_codes",
+        "dual_custody",
+        "under_camera",
+        "in_person",
+        "counted_in_person",
+    ]
     answers: dict[str, Any] = {k: "yes" for k in yes}
     answers["registers"] = "yes" if registers_ok else "no"
     answers["cash_count"] = {"rows": rows, "book_fen": total}
@@ -87,7 +112,9 @@ def _check_day(monday: date) -> date:
     return day
 
 
-def _signatures(store: Store, data: dict[str, Any], checklist: str, inspector: str) -> dict[str, Any]:
+def _signatures(
+    store: Store, data: dict[str, Any], checklist: str, inspector: str
+) -> dict[str, Any]:
     from branchcheck import handwriting
     from branchcheck.checklists import load_all
 
@@ -98,19 +125,30 @@ def _signatures(store: Store, data: dict[str, Any], checklist: str, inspector: s
             nos = data["people"].get(slot.key, [])
             numbers += [nos] if isinstance(nos, str) else list(nos)
     with store.session() as s:
-        names = {no: s.scalars(select(Staff.name).where(Staff.employee_no == no)).one() for no in numbers}
+        names = {
+            no: s.scalars(select(Staff.name).where(Staff.employee_no == no)).one() for no in numbers
+        }
     return {no: handwriting.demo_strokes(f"{names[no]}{no}") for no in numbers}
 
 
 def _run(store: Store, checklist: str, data: dict[str, Any], inspector: str) -> str:
     data = dict(data)
     data["signatures"] = _signatures(store, data, checklist, inspector)
-    summary = inspections.run_answers_file(store, checklist, data, inspector=inspector, sign_and_seal=True,
-                                           key_password=DEMO_PASSWORD, source=f"demo {checklist}")
+    summary = inspections.run_answers_file(
+        store,
+        checklist,
+        data,
+        inspector=inspector,
+        sign_and_seal=True,
+        key_password=DEMO_PASSWORD,
+        source=f"demo {checklist}",
+    )
     return summary["record_id"]
 
 
-def setup_demo(store: Store, *, weeks: int = 4, if_empty: bool = False, today: date | None = None) -> DemoResult:
+def setup_demo(
+    store: Store, *, weeks: int = 4, if_empty: bool = False, today: date | None = None
+) -> DemoResult:
     with store.session() as s:
         has_data = s.scalar(select(func.count()).select_from(Staff)) > 0
     if has_data:
@@ -118,18 +156,28 @@ def setup_demo(store: Store, *, weeks: int = 4, if_empty: bool = False, today: d
             return DemoResult(False, 0)
         from branchcheck.errors import StateError
 
-        raise StateError(f"the store {store.path} already has data; the demo needs an empty store",
-                         hint="use another --home, or --if-empty to skip")
+        raise StateError(
+            f"the store {store.path} already has data; the demo needs an empty store",
+            hint="use another --home, or --if-empty to skip",
+        )
     staff.add_branch(store, **BRANCH)
     for no, name, roles in STAFF:
         staff.add_staff(store, employee_no=no, name=name, roles=roles, password=DEMO_PASSWORD)
     for no, name, id_number in ESCORTS:
-        staff.add_staff(store, employee_no=no, name=name, roles=["escort"], external=True,
-                        organisation=ESCORT_COMPANY, id_number=id_number)
+        staff.add_staff(
+            store,
+            employee_no=no,
+            name=name,
+            roles=["escort"],
+            external=True,
+            organisation=ESCORT_COMPANY,
+            id_number=id_number,
+        )
     keys.create_branch_ca(store, ca_password=DEMO_CA_PASSWORD, demo=True)
     for no in SIGNERS_WITH_KEYS:
-        keys.issue_credential(store, employee_no=no, password=DEMO_PASSWORD, ca_password=DEMO_CA_PASSWORD,
-                              demo=True)
+        keys.issue_credential(
+            store, employee_no=no, password=DEMO_PASSWORD, ca_password=DEMO_CA_PASSWORD, demo=True
+        )
 
     today = today or clock.now().date()
     this_monday = today - timedelta(days=today.weekday())
@@ -138,8 +186,9 @@ def setup_demo(store: Store, *, weeks: int = 4, if_empty: bool = False, today: d
     count = 0
     for w in range(weeks, 0, -1):
         day = _check_day(this_monday - timedelta(weeks=w))
-        answers = _vault_answers(rng, tellers, teller_short="E005" if w == 2 else None,
-                                 registers_ok=w not in (1, 3))
+        answers = _vault_answers(
+            rng, tellers, teller_short="E005" if w == 2 else None, registers_ok=w not in (1, 3)
+        )
         data = {
             "date": datetime.combine(day, time(16, 30)).isoformat(),
             "people": {"vault_keeper": ["E003"], "tellers": tellers, "co_inspector": ["E010"]},
@@ -153,7 +202,9 @@ def setup_demo(store: Store, *, weeks: int = 4, if_empty: bool = False, today: d
         if path.stem == "vault_check":
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
-        data["date"] = datetime.combine(last_week + timedelta(days=offset % 5), time(9, 30)).isoformat()
+        data["date"] = datetime.combine(
+            last_week + timedelta(days=offset % 5), time(9, 30)
+        ).isoformat()
         data.pop("signatures", None)
         inspector = data.pop("inspector", "E001")
         _run(store, path.stem, data, inspector)
@@ -167,8 +218,9 @@ def export_and_verify(store: Store, out: Path):
 
     newest: dict[str, str] = {}
     with store.session() as s:
-        for insp in s.scalars(select(Inspection).where(Inspection.status == "sealed")
-                              .order_by(Inspection.local_date)):
+        for insp in s.scalars(
+            select(Inspection).where(Inspection.status == "sealed").order_by(Inspection.local_date)
+        ):
             newest[insp.template.key] = insp.id
     paths: list[Path] = []
     for rid in newest.values():

@@ -90,11 +90,19 @@ def store_template(session: Session, loaded: LoadedTemplate) -> TemplateVersion:
     """The template version a record is made with, stored once and never changed."""
     t = loaded.template
     row = session.scalars(
-        select(TemplateVersion).where(TemplateVersion.key == t.key, TemplateVersion.version == t.version)
+        select(TemplateVersion).where(
+            TemplateVersion.key == t.key, TemplateVersion.version == t.version
+        )
     ).first()
     if row is None:
-        row = TemplateVersion(key=t.key, version=t.version, sha256=loaded.sha256, content=loaded.content,
-                              source_name=Path(loaded.source_name).name, stored_at=clock.iso(clock.now()))
+        row = TemplateVersion(
+            key=t.key,
+            version=t.version,
+            sha256=loaded.sha256,
+            content=loaded.content,
+            source_name=Path(loaded.source_name).name,
+            stored_at=clock.iso(clock.now()),
+        )
         session.add(row)
         session.flush()
     elif row.sha256 != loaded.sha256:
@@ -165,9 +173,16 @@ def _facts(session: Session, insp: Inspection, home: Path | None) -> dict[str, A
     }
 
 
-def _context(session: Session, insp: Inspection, template: Template, settings: Settings,
-             home: Path | None, answers: dict[str, Any] | None = None, *,
-             facts: bool = True) -> EvalContext:
+def _context(
+    session: Session,
+    insp: Inspection,
+    template: Template,
+    settings: Settings,
+    home: Path | None,
+    answers: dict[str, Any] | None = None,
+    *,
+    facts: bool = True,
+) -> EvalContext:
     """facts=False: only the staff register, for parsing one answer (the hot path)."""
     if facts:
         known = _facts(session, insp, home)
@@ -187,7 +202,9 @@ def _context(session: Session, insp: Inspection, template: Template, settings: S
 def _get(session: Session, inspection_id: str) -> Inspection:
     insp = session.get(Inspection, inspection_id)
     if insp is None:
-        matches = session.scalars(select(Inspection).where(Inspection.id.like(f"{inspection_id}%"))).all()
+        matches = session.scalars(
+            select(Inspection).where(Inspection.id.like(f"{inspection_id}%"))
+        ).all()
         if len(matches) == 1:
             return matches[0]
         raise NotFoundError(f"no inspection or record with ID '{inspection_id}'")
@@ -233,31 +250,55 @@ def start(
             refs.setdefault(slot, []).append(person_ref(st))
         check_people(template, person_ref(insp_staff), refs)
         insp = Inspection(
-            branch_id=branch.id, template_id=tv.id, inspector_id=insp_staff.id,
-            local_date=now.date().isoformat(), started_at=clock.iso(now),
+            branch_id=branch.id,
+            template_id=tv.id,
+            inspector_id=insp_staff.id,
+            local_date=now.date().isoformat(),
+            started_at=clock.iso(now),
         )
         s.add(insp)
         s.flush()
         for pos, (slot, st) in enumerate(rows):
             s.add(InspectionPerson(inspection_id=insp.id, slot=slot, staff_id=st.id, position=pos))
-        audit.append(s, at=clock.iso(now), actor=inspector, action="inspection.start", subject=insp.id,
-                     detail={"checklist": template.key, "version": template.version,
-                             "people": {k: [p.employee_no for p in v] for k, v in refs.items()}})
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=inspector,
+            action="inspection.start",
+            subject=insp.id,
+            detail={
+                "checklist": template.key,
+                "version": template.version,
+                "people": {k: [p.employee_no for p in v] for k, v in refs.items()},
+            },
+        )
         return insp.id
 
 
 # ---------------------------------------------------------------- read
 
 
-def _parties(template: Template, inspector: PersonRef, people: dict[str, list[PersonRef]],
-             signed: dict[tuple[str, str], str]) -> list[Party]:
-    out = [Party("inspector", template.inspector.title.as_dict(), inspector,
-                 signed.get(("inspector", inspector.employee_no)))]
+def _parties(
+    template: Template,
+    inspector: PersonRef,
+    people: dict[str, list[PersonRef]],
+    signed: dict[tuple[str, str], str],
+) -> list[Party]:
+    out = [
+        Party(
+            "inspector",
+            template.inspector.title.as_dict(),
+            inspector,
+            signed.get(("inspector", inspector.employee_no)),
+        )
+    ]
     for slot in template.people:
         if not slot.signs:
             continue
         for p in people.get(slot.key, []):
-            out.append(Party(slot.key, slot.title.as_dict(), p, signed.get((slot.key, p.employee_no))))
+            out.append(
+                Party(slot.key, slot.title.as_dict(), p, signed.get((slot.key, p.employee_no)))
+            )
     return out
 
 
@@ -273,17 +314,28 @@ def load(store: Store, inspection_id: str) -> InspectionState:
             for sig in s.scalars(select(Signature).where(Signature.inspection_id == insp.id))
         }
         return InspectionState(
-            id=insp.id, template=template, template_sha256=insp.template.sha256, status=insp.status,
-            branch_code=insp.branch.code, branch_name=insp.branch.name,
-            local_date=date.fromisoformat(insp.local_date), started_at=insp.started_at,
-            inspector=inspector, people=people, answers=values, notes=notes,
-            current_section=insp.current_section, version=insp.version, supersedes=insp.supersedes_id,
+            id=insp.id,
+            template=template,
+            template_sha256=insp.template.sha256,
+            status=insp.status,
+            branch_code=insp.branch.code,
+            branch_name=insp.branch.name,
+            local_date=date.fromisoformat(insp.local_date),
+            started_at=insp.started_at,
+            inspector=inspector,
+            people=people,
+            answers=values,
+            notes=notes,
+            current_section=insp.current_section,
+            version=insp.version,
+            supersedes=insp.supersedes_id,
             parties=_parties(template, inspector, people, signed),
         )
 
 
-def evaluation(store: Store, inspection_id: str, *, settings: Settings | None = None,
-               home: Path | None = None) -> Evaluation:
+def evaluation(
+    store: Store, inspection_id: str, *, settings: Settings | None = None, home: Path | None = None
+) -> Evaluation:
     with store.session() as s:
         insp = _get(s, inspection_id)
         template = _template_of(insp.template)
@@ -316,8 +368,10 @@ def answer(
     with store.session() as s:
         insp = _get(s, inspection_id)
         if insp.status not in OPEN_STATES:
-            raise StateError(f"inspection {insp.id} is {insp.status}: a sealed record never changes",
-                             hint="start a correction, a new version that points to this one")
+            raise StateError(
+                f"inspection {insp.id} is {insp.status}: a sealed record never changes",
+                hint="start a correction, a new version that points to this one",
+            )
         template = _template_of(insp.template)
         item = template.item(item_key)
         itype = ITEM_TYPES[item.type]
@@ -327,7 +381,9 @@ def answer(
         ctx = _context(s, insp, template, settings, home, values, facts=False)
         value = itype.parse(item, raw, ctx)
         if not isinstance(note, str) or len(note) > 2000:
-            raise AnswerError(f"item '{item_key}': the note must be text of at most 2000 characters")
+            raise AnswerError(
+                f"item '{item_key}': the note must be text of at most 2000 characters"
+            )
         existing = s.scalars(
             select(Answer).where(Answer.inspection_id == insp.id, Answer.item_key == item_key)
         ).first()
@@ -336,27 +392,51 @@ def answer(
             existing.value = stored
             existing.answered_at = clock.iso(now)
         else:
-            s.add(Answer(inspection_id=insp.id, item_key=item_key, value=stored, answered_at=clock.iso(now)))
+            s.add(
+                Answer(
+                    inspection_id=insp.id,
+                    item_key=item_key,
+                    value=stored,
+                    answered_at=clock.iso(now),
+                )
+            )
         if insp.status == "completed":
             _reopen(s, insp)
-        audit.append(s, at=clock.iso(now), actor=actor or insp.inspector.employee_no,
-                     action="answer", subject=insp.id, detail={"item": item_key, "value": value,
-                                                               "note": note.strip()})
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=actor or insp.inspector.employee_no,
+            action="answer",
+            subject=insp.id,
+            detail={"item": item_key, "value": value, "note": note.strip()},
+        )
         values[item_key] = value
         ctx.answers = values
         return evaluate_item(item, value, ctx, answered=True)
 
 
-def clear_answer(store: Store, inspection_id: str, item_key: str, *, actor: str | None = None) -> None:
+def clear_answer(
+    store: Store, inspection_id: str, item_key: str, *, actor: str | None = None
+) -> None:
     with store.session() as s:
         insp = _get(s, inspection_id)
         if insp.status not in OPEN_STATES:
-            raise StateError(f"inspection {insp.id} is {insp.status}: a sealed record never changes")
-        s.execute(delete(Answer).where(Answer.inspection_id == insp.id, Answer.item_key == item_key))
+            raise StateError(
+                f"inspection {insp.id} is {insp.status}: a sealed record never changes"
+            )
+        s.execute(
+            delete(Answer).where(Answer.inspection_id == insp.id, Answer.item_key == item_key)
+        )
         if insp.status == "completed":
             _reopen(s, insp)
-        audit.append(s, at=clock.iso(clock.now()), actor=actor or insp.inspector.employee_no,
-                     action="answer.clear", subject=insp.id, detail={"item": item_key})
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor=actor or insp.inspector.employee_no,
+            action="answer.clear",
+            subject=insp.id,
+            detail={"item": item_key},
+        )
 
 
 def set_section(store: Store, inspection_id: str, index: int) -> None:
@@ -377,8 +457,14 @@ def _reopen(s: Session, insp: Inspection) -> None:
 # ---------------------------------------------------------------- complete
 
 
-def complete(store: Store, inspection_id: str, *, settings: Settings | None = None,
-             home: Path | None = None, now: datetime | None = None) -> Evaluation:
+def complete(
+    store: Store,
+    inspection_id: str,
+    *,
+    settings: Settings | None = None,
+    home: Path | None = None,
+    now: datetime | None = None,
+) -> Evaluation:
     """Close the answering: every required item answered, findings made (repeats marked)."""
     settings = settings or Settings()
     now = clock.local(now) if now else clock.now()
@@ -397,29 +483,51 @@ def complete(store: Store, inspection_id: str, *, settings: Settings | None = No
         for draft in ev.findings:
             responsible = find_staff(s, draft.responsible).id if draft.responsible else None
             earlier = s.scalars(
-                select(Finding.id).where(
-                    Finding.branch_id == insp.branch_id, Finding.problem_key == draft.problem_key,
+                select(Finding.id)
+                .where(
+                    Finding.branch_id == insp.branch_id,
+                    Finding.problem_key == draft.problem_key,
                     Finding.inspection_id != insp.id,
-                ).limit(1)
+                )
+                .limit(1)
             ).first()
-            s.add(Finding(
-                inspection_id=insp.id, branch_id=insp.branch_id, checklist_key=template.key,
-                item_key=draft.item_key, problem_key=draft.problem_key, title=draft.title,
-                severity=draft.severity, risk_driver=draft.risk_driver, responsible_id=responsible,
-                due_date=draft.due_date, repeat=earlier is not None, created_at=clock.iso(now),
-            ))
+            s.add(
+                Finding(
+                    inspection_id=insp.id,
+                    branch_id=insp.branch_id,
+                    checklist_key=template.key,
+                    item_key=draft.item_key,
+                    problem_key=draft.problem_key,
+                    title=draft.title,
+                    severity=draft.severity,
+                    risk_driver=draft.risk_driver,
+                    responsible_id=responsible,
+                    due_date=draft.due_date,
+                    repeat=earlier is not None,
+                    created_at=clock.iso(now),
+                )
+            )
         insp.status = "completed"
         insp.completed_at = clock.iso(now)
-        audit.append(s, at=clock.iso(now), actor=insp.inspector.employee_no, action="inspection.complete",
-                     subject=insp.id, detail={"findings": len(ev.findings), "counts": ev.counts()})
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=insp.inspector.employee_no,
+            action="inspection.complete",
+            subject=insp.id,
+            detail={"findings": len(ev.findings), "counts": ev.counts()},
+        )
         return ev
 
 
 def findings(store: Store, inspection_id: str) -> list[dict[str, Any]]:
     with store.session() as s:
         insp = _get(s, inspection_id)
-        rows = s.scalars(select(Finding).where(Finding.inspection_id == insp.id).order_by(Finding.created_at,
-                                                                                          Finding.item_key))
+        rows = s.scalars(
+            select(Finding)
+            .where(Finding.inspection_id == insp.id)
+            .order_by(Finding.created_at, Finding.item_key)
+        )
         return [_finding_dict(f) for f in rows]
 
 
@@ -427,19 +535,32 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
     from branchcheck.taxonomy import risk_driver_ref
 
     return {
-        "id": f.id, "item_key": f.item_key, "title": f.title, "severity": f.severity,
+        "id": f.id,
+        "item_key": f.item_key,
+        "title": f.title,
+        "severity": f.severity,
         "risk_driver": risk_driver_ref(f.risk_driver),
         "responsible": {"employee_no": f.responsible.employee_no, "name": f.responsible.name}
-        if f.responsible else None,
-        "due_date": f.due_date, "state": f.state, "repeat": f.repeat,
+        if f.responsible
+        else None,
+        "due_date": f.due_date,
+        "state": f.state,
+        "repeat": f.repeat,
     }
 
 
 # ---------------------------------------------------------------- sign
 
 
-def sign(store: Store, inspection_id: str, *, party: str, employee_no: str, strokes: list,
-         now: datetime | None = None) -> None:
+def sign(
+    store: Store,
+    inspection_id: str,
+    *,
+    party: str,
+    employee_no: str,
+    strokes: list,
+    now: datetime | None = None,
+) -> None:
     """Store one handwritten signature on a completed inspection."""
     from branchcheck import handwriting
 
@@ -457,19 +578,45 @@ def sign(store: Store, inspection_id: str, *, party: str, employee_no: str, stro
         raise StateError(f"{employee_no} does not sign this record as '{party}'")
     with store.session() as s:
         staff = find_staff(s, employee_no)
-        s.execute(delete(Signature).where(Signature.inspection_id == state.id, Signature.party == party,
-                                          Signature.staff_id == staff.id))
-        s.add(Signature(inspection_id=state.id, party=party, staff_id=staff.id, strokes=strokes, png=png,
-                        signed_at=clock.iso(now)))
-        audit.append(s, at=clock.iso(now), actor=employee_no, action="inspection.sign", subject=state.id,
-                     detail={"party": party})
+        s.execute(
+            delete(Signature).where(
+                Signature.inspection_id == state.id,
+                Signature.party == party,
+                Signature.staff_id == staff.id,
+            )
+        )
+        s.add(
+            Signature(
+                inspection_id=state.id,
+                party=party,
+                staff_id=staff.id,
+                strokes=strokes,
+                png=png,
+                signed_at=clock.iso(now),
+            )
+        )
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=employee_no,
+            action="inspection.sign",
+            subject=state.id,
+            detail={"party": party},
+        )
 
 
 # ---------------------------------------------------------------- seal
 
 
-def seal(store: Store, inspection_id: str, *, key_password: str, settings: Settings | None = None,
-         home: Path | None = None, now: datetime | None = None) -> str:
+def seal(
+    store: Store,
+    inspection_id: str,
+    *,
+    key_password: str,
+    settings: Settings | None = None,
+    home: Path | None = None,
+    now: datetime | None = None,
+) -> str:
     """Seal: build the record document, sign it with the inspector's key, make the signed PDF and
     workbook, and store all of it at once. Returns the record ID."""
     from branchcheck import keys, records, sealing
@@ -479,11 +626,17 @@ def seal(store: Store, inspection_id: str, *, key_password: str, settings: Setti
     now = clock.local(now) if now else clock.now()
     state = load(store, inspection_id)
     if state.status != "completed":
-        raise StateError(f"inspection {state.id} is {state.status}: only a completed inspection is sealed")
+        raise StateError(
+            f"inspection {state.id} is {state.status}: only a completed inspection is sealed"
+        )
     unsigned = [p for p in state.parties if p.signed_at is None]
     if unsigned:
-        raise StateError("signatures missing: " + "; ".join(
-            f"{p.title['zh']} {p.person.name} ({p.person.employee_no})" for p in unsigned))
+        raise StateError(
+            "signatures missing: "
+            + "; ".join(
+                f"{p.title['zh']} {p.person.name} ({p.person.employee_no})" for p in unsigned
+            )
+        )
     cred = keys.load_credential(store, state.inspector.employee_no, key_password)
     with store.session() as s:
         insp = _get(s, state.id)
@@ -495,12 +648,27 @@ def seal(store: Store, inspection_id: str, *, key_password: str, settings: Setti
         the_seal = sealing.seal_document(doc, cred)
         pdf = records.render_pdf(doc, the_seal, cred)
         xlsx = records.render_xlsx(doc, the_seal, cred)
-        s.add(SealedRecord(id=insp.id, inspection_id=insp.id, document=sealing.canonical_bytes(doc).decode(),
-                           sha256=the_seal["sha256"], seal=the_seal, sealed_at=clock.iso(now), pdf=pdf,
-                           xlsx=xlsx))
+        s.add(
+            SealedRecord(
+                id=insp.id,
+                inspection_id=insp.id,
+                document=sealing.canonical_bytes(doc).decode(),
+                sha256=the_seal["sha256"],
+                seal=the_seal,
+                sealed_at=clock.iso(now),
+                pdf=pdf,
+                xlsx=xlsx,
+            )
+        )
         insp.status = "sealed"
-        audit.append(s, at=clock.iso(now), actor=state.inspector.employee_no, action="record.seal",
-                     subject=insp.id, detail={"sha256": the_seal["sha256"]})
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=state.inspector.employee_no,
+            action="record.seal",
+            subject=insp.id,
+            detail={"sha256": the_seal["sha256"]},
+        )
         return insp.id
 
 
@@ -513,17 +681,40 @@ def correct(store: Store, record_id: str, *, actor: str, now: datetime | None = 
             raise StateError(f"record {old.id} is not sealed; change its answers instead")
         if s.scalars(select(Inspection).where(Inspection.supersedes_id == old.id)).first():
             raise StateError(f"record {old.id} already has a correction")
-        new = Inspection(branch_id=old.branch_id, template_id=old.template_id, inspector_id=old.inspector_id,
-                         local_date=old.local_date, started_at=clock.iso(now), version=old.version + 1,
-                         supersedes_id=old.id)
+        new = Inspection(
+            branch_id=old.branch_id,
+            template_id=old.template_id,
+            inspector_id=old.inspector_id,
+            local_date=old.local_date,
+            started_at=clock.iso(now),
+            version=old.version + 1,
+            supersedes_id=old.id,
+        )
         s.add(new)
         s.flush()
         for p in old.people:
-            s.add(InspectionPerson(inspection_id=new.id, slot=p.slot, staff_id=p.staff_id, position=p.position))
+            s.add(
+                InspectionPerson(
+                    inspection_id=new.id, slot=p.slot, staff_id=p.staff_id, position=p.position
+                )
+            )
         for a in old.answers:
-            s.add(Answer(inspection_id=new.id, item_key=a.item_key, value=dict(a.value), answered_at=a.answered_at))
-        audit.append(s, at=clock.iso(now), actor=actor, action="record.correct", subject=new.id,
-                     detail={"supersedes": old.id})
+            s.add(
+                Answer(
+                    inspection_id=new.id,
+                    item_key=a.item_key,
+                    value=dict(a.value),
+                    answered_at=a.answered_at,
+                )
+            )
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=actor,
+            action="record.correct",
+            subject=new.id,
+            detail={"supersedes": old.id},
+        )
         return new.id
 
 
@@ -533,14 +724,28 @@ def correct(store: Store, record_id: str, *, actor: str, now: datetime | None = 
 def list_records(store: Store) -> list[dict[str, Any]]:
     with store.session() as s:
         rows = s.scalars(select(Inspection).order_by(Inspection.started_at.desc())).all()
-        return [{
-            "id": i.id, "checklist": i.template.key, "checklist_version": i.template.version,
-            "title": _template_title(i.template), "status": i.status, "branch": i.branch.code,
-            "branch_name": i.branch.name, "local_date": i.local_date, "started_at": i.started_at,
-            "completed_at": i.completed_at, "inspector": i.inspector.employee_no,
-            "inspector_name": i.inspector.name, "version": i.version, "supersedes": i.supersedes_id,
-            "findings": len(s.scalars(select(Finding.id).where(Finding.inspection_id == i.id)).all()),
-        } for i in rows]
+        return [
+            {
+                "id": i.id,
+                "checklist": i.template.key,
+                "checklist_version": i.template.version,
+                "title": _template_title(i.template),
+                "status": i.status,
+                "branch": i.branch.code,
+                "branch_name": i.branch.name,
+                "local_date": i.local_date,
+                "started_at": i.started_at,
+                "completed_at": i.completed_at,
+                "inspector": i.inspector.employee_no,
+                "inspector_name": i.inspector.name,
+                "version": i.version,
+                "supersedes": i.supersedes_id,
+                "findings": len(
+                    s.scalars(select(Finding.id).where(Finding.inspection_id == i.id)).all()
+                ),
+            }
+            for i in rows
+        ]
 
 
 def _template_title(tv: TemplateVersion) -> dict[str, str]:
@@ -552,8 +757,10 @@ def open_inspection_for(store: Store, inspector: str) -> str | None:
     with store.session() as s:
         staff = find_staff(s, inspector)
         row = s.scalars(
-            select(Inspection).where(Inspection.inspector_id == staff.id, Inspection.status.in_(OPEN_STATES))
-            .order_by(Inspection.started_at.desc()).limit(1)
+            select(Inspection)
+            .where(Inspection.inspector_id == staff.id, Inspection.status.in_(OPEN_STATES))
+            .order_by(Inspection.started_at.desc())
+            .limit(1)
         ).first()
         return row.id if row else None
 
@@ -564,7 +771,9 @@ def record_files(store: Store, record_id: str) -> tuple[str, bytes, bytes, dict[
         insp = _get(s, record_id)
         rec = s.get(SealedRecord, insp.id)
         if rec is None:
-            raise StateError(f"record {insp.id} is {insp.status}, not sealed: there is nothing to export yet")
+            raise StateError(
+                f"record {insp.id} is {insp.status}, not sealed: there is nothing to export yet"
+            )
         return rec.id, rec.pdf, rec.xlsx, json.loads(rec.document)
 
 
@@ -601,14 +810,22 @@ def discard(store: Store, inspection_id: str, *, actor: str) -> None:
         s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
         s.execute(delete(Signature).where(Signature.inspection_id == insp.id))
         s.delete(insp)
-        audit.append(s, at=clock.iso(clock.now()), actor=actor, action="inspection.discard", subject=insp.id)
+        audit.append(
+            s, at=clock.iso(clock.now()), actor=actor, action="inspection.discard", subject=insp.id
+        )
 
 
 _FILE_KEYS = {"checklist", "date", "people", "answers", "notes", "signatures"}
 
 
-def _precheck(store: Store, loaded: LoadedTemplate, data: dict[str, Any], inspector: str,
-              sign: bool, source: str) -> datetime | None:
+def _precheck(
+    store: Store,
+    loaded: LoadedTemplate,
+    data: dict[str, Any],
+    inspector: str,
+    sign: bool,
+    source: str,
+) -> datetime | None:
     """Everything that can be wrong with an answers file, found before anything is stored."""
     from branchcheck.engine.core import EvalContext
 
@@ -617,13 +834,17 @@ def _precheck(store: Store, loaded: LoadedTemplate, data: dict[str, Any], inspec
     if unknown:
         raise InputFileError(f"{source}: unknown field(s) {', '.join(sorted(unknown))}")
     if data.get("checklist") not in (None, template.key):
-        raise InputFileError(f"{source}: the file is for checklist '{data['checklist']}', not '{template.key}'")
+        raise InputFileError(
+            f"{source}: the file is for checklist '{data['checklist']}', not '{template.key}'"
+        )
     when = None
     if data.get("date"):
         try:
             when = datetime.fromisoformat(str(data["date"]))
         except ValueError:
-            raise InputFileError(f"{source}: date '{data['date']}' is not an ISO date and time") from None
+            raise InputFileError(
+                f"{source}: date '{data['date']}' is not an ISO date and time"
+            ) from None
     people = data.get("people") or {}
     answers = data.get("answers")
     if not isinstance(people, dict) or not isinstance(answers, dict):
@@ -631,12 +852,20 @@ def _precheck(store: Store, loaded: LoadedTemplate, data: dict[str, Any], inspec
     notes = data.get("notes") or {}
     with store.session() as s:
         inspector_ref = person_ref(find_staff(s, inspector))
-        refs = {slot: [person_ref(find_staff(s, no)) for no in ([nos] if isinstance(nos, str) else nos)]
-                for slot, nos in people.items()}
+        refs = {
+            slot: [person_ref(find_staff(s, no)) for no in ([nos] if isinstance(nos, str) else nos)]
+            for slot, nos in people.items()
+        }
         check_people(template, inspector_ref, refs)
         facts = {"staff": {st.employee_no: st.name for st in s.scalars(select(Staff))}}
-    ctx = EvalContext(template=template, local_date=(when or clock.now()).date(), inspector=inspector_ref,
-                      people=refs, settings=Settings(), facts=facts)
+    ctx = EvalContext(
+        template=template,
+        local_date=(when or clock.now()).date(),
+        inspector=inspector_ref,
+        people=refs,
+        settings=Settings(),
+        facts=facts,
+    )
     keys = {i.key for i in template.items()}
     for key in list(answers) + list(notes):
         if key not in keys:
@@ -648,8 +877,11 @@ def _precheck(store: Store, loaded: LoadedTemplate, data: dict[str, Any], inspec
                 parsed[item.key] = ITEM_TYPES[item.type].parse(item, answers[item.key], ctx)
             except AnswerError as exc:
                 raise InputFileError(f"{source}: {exc.message}") from None
-    missing = [i.key for i in template.items()
-               if i.required and ITEM_TYPES[i.type].answerable and i.key not in parsed]
+    missing = [
+        i.key
+        for i in template.items()
+        if i.required and ITEM_TYPES[i.type].answerable and i.key not in parsed
+    ]
     if missing:
         raise InputFileError(f"{source}: required item(s) without an answer: {', '.join(missing)}")
     if sign:
@@ -657,10 +889,15 @@ def _precheck(store: Store, loaded: LoadedTemplate, data: dict[str, Any], inspec
 
         signatures = data.get("signatures") or {}
         needed = _parties(template, inspector_ref, refs, {})
-        lacking = [f"{p.person.employee_no} ({p.title['zh']})" for p in needed
-                   if p.person.employee_no not in signatures]
+        lacking = [
+            f"{p.person.employee_no} ({p.title['zh']})"
+            for p in needed
+            if p.person.employee_no not in signatures
+        ]
         if lacking:
-            raise InputFileError(f"{source}: --sign needs a signature (strokes) for: {', '.join(lacking)}")
+            raise InputFileError(
+                f"{source}: --sign needs a signature (strokes) for: {', '.join(lacking)}"
+            )
         for no, strokes in signatures.items():
             try:
                 handwriting.validate_strokes(strokes)
@@ -691,8 +928,12 @@ def run_answers_file(
     if sign_and_seal:
         from branchcheck import keys
 
-        keys.load_credential(store, inspector, key_password or "")  # wrong password: stop before storing
-    iid = start(store, checklist=loaded, inspector=inspector, people=data.get("people") or {}, now=when)
+        keys.load_credential(
+            store, inspector, key_password or ""
+        )  # wrong password: stop before storing
+    iid = start(
+        store, checklist=loaded, inspector=inspector, people=data.get("people") or {}, now=when
+    )
     try:
         notes = data.get("notes") or {}
         for key, raw in data["answers"].items():
@@ -701,8 +942,14 @@ def run_answers_file(
         if sign_and_seal:
             state = load(store, iid)
             for party in state.parties:
-                sign(store, iid, party=party.party, employee_no=party.person.employee_no,
-                      strokes=data["signatures"][party.person.employee_no], now=when)
+                sign(
+                    store,
+                    iid,
+                    party=party.party,
+                    employee_no=party.person.employee_no,
+                    strokes=data["signatures"][party.person.employee_no],
+                    now=when,
+                )
             seal(store, iid, key_password=key_password or "", now=when)
     except BranchCheckError:
         discard(store, iid, actor=inspector)
@@ -712,9 +959,10 @@ def run_answers_file(
         "record_id": iid,
         "checklist": checklist,
         "status": state.status,
-        "items": {k: {"result": o.result, "display": o.display, "computed": o.computed}
-                  for k, o in ev.outcomes.items()},
+        "items": {
+            k: {"result": o.result, "display": o.display, "computed": o.computed}
+            for k, o in ev.outcomes.items()
+        },
         "counts": ev.counts(),
         "findings": findings(store, iid),
     }
-

@@ -39,10 +39,23 @@ def create_branch_ca(store: Store, *, ca_password: str, demo: bool = False) -> s
         cred = pki.Credential(key, cert, [])
         fp = _fingerprint(cert)
         label = f"{branch.code} branch CA" + (" (DEMO)" if demo else "")
-        s.add(TrustedCA(label=label, certificate_pem=pki.cert_to_pem(cert), fingerprint=fp,
-                        own_branch_ca=True, p12=pki.make_p12(cred, ca_password)))
-        audit.append(s, at=clock.iso(clock.now()), actor="system", action="ca.create", subject=fp[:16],
-                     detail={"demo": demo})
+        s.add(
+            TrustedCA(
+                label=label,
+                certificate_pem=pki.cert_to_pem(cert),
+                fingerprint=fp,
+                own_branch_ca=True,
+                p12=pki.make_p12(cred, ca_password),
+            )
+        )
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor="system",
+            action="ca.create",
+            subject=fp[:16],
+            detail={"demo": demo},
+        )
     return fp
 
 
@@ -63,22 +76,42 @@ def issue_credential(
         branch = get_branch(s)
         ca = _branch_ca(s, ca_password)
         key, cert = pki.issue_signing_cert(
-            ca.key, ca.cert, name=person.name, employee_no=employee_no, organization=branch.name,
+            ca.key,
+            ca.cert,
+            name=person.name,
+            employee_no=employee_no,
+            organization=branch.name,
             demo=demo,
         )
         cred = pki.Credential(key, cert, [ca.cert])
         fp = _fingerprint(cert)
-        _store_credential(s, person.id, pki.make_p12(cred, password), pki.cert_to_pem(cert), fp, demo)
-        audit.append(s, at=clock.iso(clock.now()), actor="system", action="key.issue",
-                     subject=employee_no, detail={"fingerprint": fp, "demo": demo})
+        _store_credential(
+            s, person.id, pki.make_p12(cred, password), pki.cert_to_pem(cert), fp, demo
+        )
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor="system",
+            action="key.issue",
+            subject=employee_no,
+            detail={"fingerprint": fp, "demo": demo},
+        )
     return fp
 
 
 def _store_credential(s: Session, staff_id: int, p12: bytes, pem: str, fp: str, demo: bool) -> None:
     for old in s.scalars(select(CredentialRow).where(CredentialRow.staff_id == staff_id)):
         old.active = False
-    s.add(CredentialRow(staff_id=staff_id, p12=p12, certificate_pem=pem, fingerprint=fp, demo=demo,
-                        created_at=clock.iso(clock.now())))
+    s.add(
+        CredentialRow(
+            staff_id=staff_id,
+            p12=p12,
+            certificate_pem=pem,
+            fingerprint=fp,
+            demo=demo,
+            created_at=clock.iso(clock.now()),
+        )
+    )
 
 
 def import_p12(store: Store, *, employee_no: str, path: Path, password: str) -> str:
@@ -98,10 +131,21 @@ def import_p12(store: Store, *, employee_no: str, path: Path, password: str) -> 
         for ca in cred.chain:
             ca_fp = _fingerprint(ca)
             if not s.scalars(select(TrustedCA).where(TrustedCA.fingerprint == ca_fp)).first():
-                s.add(TrustedCA(label=ca.subject.rfc4514_string()[:200], certificate_pem=pki.cert_to_pem(ca),
-                                fingerprint=ca_fp))
-        audit.append(s, at=clock.iso(clock.now()), actor=employee_no, action="key.import",
-                     subject=employee_no, detail={"fingerprint": fp, "file": Path(path).name})
+                s.add(
+                    TrustedCA(
+                        label=ca.subject.rfc4514_string()[:200],
+                        certificate_pem=pki.cert_to_pem(ca),
+                        fingerprint=ca_fp,
+                    )
+                )
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor=employee_no,
+            action="key.import",
+            subject=employee_no,
+            detail={"fingerprint": fp, "file": Path(path).name},
+        )
     return fp
 
 
@@ -130,9 +174,14 @@ def load_credential(store: Store, employee_no: str, password: str):
 def has_credential(store: Store, employee_no: str) -> bool:
     with store.session() as s:
         person = find_staff(s, employee_no)
-        return s.scalars(
-            select(CredentialRow).where(CredentialRow.staff_id == person.id, CredentialRow.active.is_(True))
-        ).first() is not None
+        return (
+            s.scalars(
+                select(CredentialRow).where(
+                    CredentialRow.staff_id == person.id, CredentialRow.active.is_(True)
+                )
+            ).first()
+            is not None
+        )
 
 
 def trust_roots(store: Store) -> list:

@@ -27,21 +27,29 @@ def check_inspector(template: Template, inspector: PersonRef) -> None:
         )
 
 
-def problems(template: Template, inspector: PersonRef, people: dict[str, list[PersonRef]]) -> list[str]:
+def problems(
+    template: Template, inspector: PersonRef, people: dict[str, list[PersonRef]]
+) -> list[str]:
     """Every people-rule problem, as messages naming the slot and the person."""
     out: list[str] = []
     unknown = set(people) - {s.key for s in template.people}
     for key in sorted(unknown):
-        out.append(f"unknown people slot '{key}' (checklist '{template.key}' has: "
-                   f"{', '.join(s.key for s in template.people)})")
+        out.append(
+            f"unknown people slot '{key}' (checklist '{template.key}' has: "
+            f"{', '.join(s.key for s in template.people)})"
+        )
     for slot in template.people:
         persons = people.get(slot.key, [])
         if len(persons) < slot.min:
-            out.append(f"{slot.title.zh} / {slot.title.en}: at least {slot.min} person(s) needed, "
-                       f"{len(persons)} given")
+            out.append(
+                f"{slot.title.zh} / {slot.title.en}: at least {slot.min} person(s) needed, "
+                f"{len(persons)} given"
+            )
         if len(persons) > slot.max:
-            out.append(f"{slot.title.zh} / {slot.title.en}: at most {slot.max} person(s), "
-                       f"{len(persons)} given")
+            out.append(
+                f"{slot.title.zh} / {slot.title.en}: at most {slot.max} person(s), "
+                f"{len(persons)} given"
+            )
         seen: set[str] = set()
         for p in persons:
             if p.employee_no in seen:
@@ -70,7 +78,9 @@ def problems(template: Template, inspector: PersonRef, people: dict[str, list[Pe
     return out
 
 
-def check_people(template: Template, inspector: PersonRef, people: dict[str, list[PersonRef]]) -> None:
+def check_people(
+    template: Template, inspector: PersonRef, people: dict[str, list[PersonRef]]
+) -> None:
     check_inspector(template, inspector)
     found = problems(template, inspector, people)
     if found:

@@ -47,68 +47,84 @@ def build_document(
         items = []
         for item in section.items:
             outcome = ev.outcomes[item.key]
-            items.append({
-                "key": item.key,
-                "type": item.type,
-                "text": item.text.as_dict(),
-                "required": item.required,
-                "severity": item.severity,
-                "risk_driver": risk_driver_ref(item.risk_driver),
-                "source": item.source,
-                "answer": values.get(item.key),
-                "display": dict(outcome.display),
-                "result": outcome.result,
-                "result_text": dict(RESULTS[outcome.result]),
-                "computed": outcome.computed,
-                "note": notes.get(item.key, ""),
-            })
+            items.append(
+                {
+                    "key": item.key,
+                    "type": item.type,
+                    "text": item.text.as_dict(),
+                    "required": item.required,
+                    "severity": item.severity,
+                    "risk_driver": risk_driver_ref(item.risk_driver),
+                    "source": item.source,
+                    "answer": values.get(item.key),
+                    "display": dict(outcome.display),
+                    "result": outcome.result,
+                    "result_text": dict(RESULTS[outcome.result]),
+                    "computed": outcome.computed,
+                    "note": notes.get(item.key, ""),
+                }
+            )
             tables.extend(outcome.tables)
         sections.append({"key": section.key, "title": section.title.as_dict(), "items": items})
 
     people = []
     for p in insp.people:
         slot = template.slot(p.slot)
-        people.append({
-            "slot": p.slot,
-            "title": slot.title.as_dict() if slot else {"zh": p.slot, "en": p.slot},
-            "employee_no": p.staff.employee_no,
-            "name": p.staff.name,
-            "organisation": p.staff.organisation,
-        })
+        people.append(
+            {
+                "slot": p.slot,
+                "title": slot.title.as_dict() if slot else {"zh": p.slot, "en": p.slot},
+                "employee_no": p.staff.employee_no,
+                "name": p.staff.name,
+                "organisation": p.staff.organisation,
+            }
+        )
 
     findings = []
     for f in session.scalars(
-        select(Finding).where(Finding.inspection_id == insp.id).order_by(Finding.created_at, Finding.item_key)
+        select(Finding)
+        .where(Finding.inspection_id == insp.id)
+        .order_by(Finding.created_at, Finding.item_key)
     ):
-        findings.append({
-            "id": f.id,
-            "item_key": f.item_key,
-            "title": dict(f.title),
-            "severity": f.severity,
-            "risk_driver": risk_driver_ref(f.risk_driver),
-            "responsible": {"employee_no": f.responsible.employee_no, "name": f.responsible.name}
-            if f.responsible else None,
-            "due_date": f.due_date,
-            "state": f.state,
-            "repeat": f.repeat,
-        })
+        findings.append(
+            {
+                "id": f.id,
+                "item_key": f.item_key,
+                "title": dict(f.title),
+                "severity": f.severity,
+                "risk_driver": risk_driver_ref(f.risk_driver),
+                "responsible": {
+                    "employee_no": f.responsible.employee_no,
+                    "name": f.responsible.name,
+                }
+                if f.responsible
+                else None,
+                "due_date": f.due_date,
+                "state": f.state,
+                "repeat": f.repeat,
+            }
+        )
 
     titles = {"inspector": template.inspector.title.as_dict()} | {
         s.key: s.title.as_dict() for s in template.people
     }
     signatures = []
     for sig in session.scalars(
-        select(Signature).where(Signature.inspection_id == insp.id).order_by(Signature.signed_at, Signature.id)
+        select(Signature)
+        .where(Signature.inspection_id == insp.id)
+        .order_by(Signature.signed_at, Signature.id)
     ):
-        signatures.append({
-            "party": sig.party,
-            "title": titles.get(sig.party, {"zh": sig.party, "en": sig.party}),
-            "employee_no": sig.staff.employee_no,
-            "name": sig.staff.name,
-            "signed_at": sig.signed_at,
-            "strokes": sig.strokes,
-            "png_b64": base64.b64encode(sig.png).decode("ascii"),
-        })
+        signatures.append(
+            {
+                "party": sig.party,
+                "title": titles.get(sig.party, {"zh": sig.party, "en": sig.party}),
+                "employee_no": sig.staff.employee_no,
+                "name": sig.staff.name,
+                "signed_at": sig.signed_at,
+                "strokes": sig.strokes,
+                "png_b64": base64.b64encode(sig.png).decode("ascii"),
+            }
+        )
 
     counts = ev.counts()
     return {
@@ -116,7 +132,11 @@ def build_document(
         "record_id": insp.id,
         "version": insp.version,
         "supersedes": insp.supersedes_id,
-        "branch": {"code": insp.branch.code, "name": insp.branch.name, "name_en": insp.branch.name_en},
+        "branch": {
+            "code": insp.branch.code,
+            "name": insp.branch.name,
+            "name_en": insp.branch.name_en,
+        },
         "checklist": {
             "key": template.key,
             "version": template.version,

@@ -24,9 +24,7 @@ _N, _R, _P = 2**14, 8, 1
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return "scrypt${}${}${}${}${}".format(
-        _N, _R, _P, base64.b64encode(salt).decode(), base64.b64encode(digest).decode()
-    )
+    return f"scrypt${_N}${_R}${_P}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
 def check_password(password: str, stored: str | None) -> bool:
@@ -34,7 +32,12 @@ def check_password(password: str, stored: str | None) -> bool:
         return False
     _, n, r, p, salt, digest = stored.split("$")
     got = hashlib.scrypt(
-        password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
+        password.encode("utf-8"),
+        salt=base64.b64decode(salt),
+        n=int(n),
+        r=int(r),
+        p=int(p),
+        dklen=32,
     )
     return hmac.compare_digest(got, base64.b64decode(digest))
 
@@ -83,13 +86,21 @@ def get_branch(session: Session) -> Branch:
     return branch
 
 
-def add_branch(store: Store, *, code: str, name: str, name_en: str = "", timezone: str = "Asia/Shanghai") -> None:
+def add_branch(
+    store: Store, *, code: str, name: str, name_en: str = "", timezone: str = "Asia/Shanghai"
+) -> None:
     with store.session() as s:
         if s.scalars(select(Branch).where(Branch.code == code)).first():
             raise InputFileError(f"branch {code} already exists")
         s.add(Branch(code=code, name=name, name_en=name_en, timezone=timezone))
-        audit.append(s, at=clock.iso(clock.now()), actor="system", action="branch.add", subject=code,
-                     detail={"name": name})
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor="system",
+            action="branch.add",
+            subject=code,
+            detail={"name": name},
+        )
 
 
 def add_staff(
@@ -125,14 +136,24 @@ def add_staff(
             password_hash=hash_password(password) if password else None,
         )
         s.add(row)
-        audit.append(s, at=clock.iso(clock.now()), actor="system", action="staff.add",
-                     subject=employee_no, detail={"name": name, "roles": list(roles)})
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor="system",
+            action="staff.add",
+            subject=employee_no,
+            detail={"name": name, "roles": list(roles)},
+        )
         return info(row)
 
 
-def list_staff(store: Store, *, role: str | None = None, include_external: bool = True) -> list[StaffInfo]:
+def list_staff(
+    store: Store, *, role: str | None = None, include_external: bool = True
+) -> list[StaffInfo]:
     with store.session() as s:
-        rows = s.scalars(select(Staff).where(Staff.active.is_(True)).order_by(Staff.employee_no)).all()
+        rows = s.scalars(
+            select(Staff).where(Staff.active.is_(True)).order_by(Staff.employee_no)
+        ).all()
         out = [info(r) for r in rows]
     if role:
         out = [p for p in out if role in p.roles]
@@ -152,8 +173,13 @@ def sign_in(store: Store, employee_no: str, password: str) -> StaffInfo:
     with store.session() as s:
         row = s.scalars(select(Staff).where(Staff.employee_no == employee_no)).first()
         ok = row is not None and row.active and check_password(password, row.password_hash)
-        audit.append(s, at=clock.iso(clock.now()), actor=employee_no,
-                     action="user.sign_in" if ok else "user.sign_in_failed", subject=employee_no)
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor=employee_no,
+            action="user.sign_in" if ok else "user.sign_in_failed",
+            subject=employee_no,
+        )
         if not ok:
             # committed: the failed attempt stays in the audit log
             failed = AuthError("工号或密码不正确 / wrong employee number or password")

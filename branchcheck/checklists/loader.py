@@ -38,7 +38,9 @@ def _where(content: Any, loc: tuple) -> str:
         if isinstance(step, int) and isinstance(node, list) and step < len(node):
             node = node[step]
             key = node.get("key") if isinstance(node, dict) else None
-            parts[-1] = f"{parts[-1]}[{step}]" + (f" (key '{key}')" if key else "") if parts else str(step)
+            parts[-1] = (
+                f"{parts[-1]}[{step}]" + (f" (key '{key}')" if key else "") if parts else str(step)
+            )
         else:
             parts.append(str(step))
             node = node.get(step) if isinstance(node, dict) else None
@@ -52,10 +54,10 @@ def template_from_content(content: Any, source_name: str) -> LoadedTemplate:
     try:
         template = Template.model_validate(content)
     except ValidationError as exc:
-        lines = [
-            f"  {_where(content, tuple(err['loc']))}: {err['msg']}" for err in exc.errors()
-        ]
-        raise TemplateError(f"{source_name}: {len(lines)} problem(s)\n" + "\n".join(lines)) from None
+        lines = [f"  {_where(content, tuple(err['loc']))}: {err['msg']}" for err in exc.errors()]
+        raise TemplateError(
+            f"{source_name}: {len(lines)} problem(s)\n" + "\n".join(lines)
+        ) from None
     problems = cross_check(template)
     if problems:
         raise TemplateError(

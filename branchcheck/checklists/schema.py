@@ -126,7 +126,9 @@ def cross_check(template: Template) -> list[str]:
     seen: dict[str, str] = {}
     for role in template.inspector.staff_roles:
         if role not in STAFF_ROLES:
-            problems.append(f"inspector: unknown staff role '{role}' (known: {', '.join(STAFF_ROLES)})")
+            problems.append(
+                f"inspector: unknown staff role '{role}' (known: {', '.join(STAFF_ROLES)})"
+            )
     slot_seen: set[str] = set()
     for slot in template.people:
         if slot.key in slot_seen or slot.key == "inspector":
@@ -161,7 +163,9 @@ def cross_check(template: Template) -> list[str]:
                     f"(known: {', '.join(RISK_DRIVERS)})"
                 )
             if item.responsible and item.responsible not in slots:
-                problems.append(f"{where}: responsible names unknown people slot '{item.responsible}'")
+                problems.append(
+                    f"{where}: responsible names unknown people slot '{item.responsible}'"
+                )
             rule_name = item.rule or itype.default_rule
             if rule_name is None:
                 problems.append(f"{where}: type '{item.type}' needs a rule")

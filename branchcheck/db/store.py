@@ -60,7 +60,11 @@ def upgrade(engine: Engine) -> None:
         has_table = conn.execute(
             text("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'")
         ).first()
-        current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() if has_table else None
+        current = (
+            conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            if has_table
+            else None
+        )
     if current == _head_revision():
         return  # the common case: no Alembic import at start-up
     from alembic import command

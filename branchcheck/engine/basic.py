@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
@@ -25,9 +26,20 @@ YES_NO = {
     "na": text("不适用", "N/A"),
 }
 _YES_NO_ALIASES = {
-    "y": "yes", "yes": "yes", "true": "yes", "是": "yes", "1": "yes",
-    "n": "no", "no": "no", "false": "no", "否": "no", "0": "no",
-    "na": "na", "n/a": "na", "不适用": "na", "-": "na",
+    "y": "yes",
+    "yes": "yes",
+    "true": "yes",
+    "是": "yes",
+    "1": "yes",
+    "n": "no",
+    "no": "no",
+    "false": "no",
+    "否": "no",
+    "0": "no",
+    "na": "na",
+    "n/a": "na",
+    "不适用": "na",
+    "-": "na",
 }
 
 
@@ -88,7 +100,9 @@ class Money(ItemType):
     default_rule = "within_range"
 
     def parse(self, item, raw, ctx):
-        return require_int(item, raw, "amount (fen)", minimum=None if item.params.get("signed") else 0)
+        return require_int(
+            item, raw, "amount (fen)", minimum=None if item.params.get("signed") else 0
+        )
 
     def display(self, item, value):
         return text(format_fen(value), format_fen(value))
@@ -192,7 +206,9 @@ class PersonItem(ItemType):
         value = str(raw).strip()
         staff = (ctx.facts.get("staff") or {}) if ctx else {}
         if staff and value not in staff:
-            raise answer_error(item, f"no person with employee number '{value}' in the staff register")
+            raise answer_error(
+                item, f"no person with employee number '{value}' in the staff register"
+            )
         return value
 
 

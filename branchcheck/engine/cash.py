@@ -141,7 +141,8 @@ class CashCount(ItemType):
             if not isinstance(row, dict) or set(row) - {"bundles", "straps", "loose"}:
                 raise answer_error(item, f"denomination '{key}': give bundles, straps and loose")
             rows[key] = {
-                f: require_int(item, row.get(f, 0), f"{key}.{f}") for f in ("bundles", "straps", "loose")
+                f: require_int(item, row.get(f, 0), f"{key}.{f}")
+                for f in ("bundles", "straps", "loose")
             }
         if "book_fen" not in raw:
             raise answer_error(item, "the book balance (book_fen) is missing")
@@ -179,8 +180,15 @@ def cash_balances(item, value, ctx: EvalContext) -> Outcome:
             {"key": "amount", "zh": "金额", "en": "Amount", "kind": "money"},
         ],
         "rows": [
-            [r.denomination.label["zh"], r.denomination.face_fen, r.bundles, r.straps, r.loose,
-             r.pieces, r.amount_fen]
+            [
+                r.denomination.label["zh"],
+                r.denomination.face_fen,
+                r.bundles,
+                r.straps,
+                r.loose,
+                r.pieces,
+                r.amount_fen,
+            ]
             for r in rows
         ],
         "footer": [
@@ -189,7 +197,12 @@ def cash_balances(item, value, ctx: EvalContext) -> Outcome:
             ["差额 Difference", None, None, None, None, None, diff],
         ],
     }
-    computed = {"total_fen": total, "book_fen": book, "diff_fen": diff, "diff_kind": diff_label(diff)["en"]}
+    computed = {
+        "total_fen": total,
+        "book_fen": book,
+        "diff_fen": diff,
+        "diff_kind": diff_label(diff)["en"],
+    }
     shown = diff_text(diff)
     display = text(
         f"合计 {format_fen(total)}，账面 {format_fen(book)}，{shown['zh']}",
@@ -235,20 +248,26 @@ class TellerBoxes(ItemType):
             if not teller:
                 raise answer_error(item, f"{where}: the teller is missing")
             if allowed is not None and teller not in allowed:
-                raise answer_error(item, f"{where}: teller '{teller}' is not among the people checked")
+                raise answer_error(
+                    item, f"{where}: teller '{teller}' is not among the people checked"
+                )
             if teller in seen:
                 raise answer_error(item, f"{where}: teller '{teller}' appears twice")
             seen.add(teller)
             vouchers_ok = row.get("vouchers_ok", True)
             if not isinstance(vouchers_ok, bool):
                 raise answer_error(item, f"{where}: vouchers_ok must be true or false")
-            rows.append({
-                "teller": teller,
-                "system_fen": require_int(item, row.get("system_fen"), f"{where} system_fen"),
-                "counted_fen": require_int(item, row.get("counted_fen"), f"{where} counted_fen"),
-                "vouchers_ok": vouchers_ok,
-                "note": str(row.get("note", "")).strip(),
-            })
+            rows.append(
+                {
+                    "teller": teller,
+                    "system_fen": require_int(item, row.get("system_fen"), f"{where} system_fen"),
+                    "counted_fen": require_int(
+                        item, row.get("counted_fen"), f"{where} counted_fen"
+                    ),
+                    "vouchers_ok": vouchers_ok,
+                    "note": str(row.get("note", "")).strip(),
+                }
+            )
         return {"rows": rows}
 
     def display(self, item, value):
@@ -264,31 +283,48 @@ def teller_boxes_balance(item, value, ctx: EvalContext) -> Outcome:
         diff = row["counted_fen"] - row["system_fen"]
         person = ctx.person(row["teller"])
         name = person.name if person else row["teller"]
-        table_rows.append([
-            f"{name}（{row['teller']}）", row["system_fen"], row["counted_fen"], diff,
-            "相符" if row["vouchers_ok"] else "不符", row["note"],
-        ])
+        table_rows.append(
+            [
+                f"{name}（{row['teller']}）",
+                row["system_fen"],
+                row["counted_fen"],
+                diff,
+                "相符" if row["vouchers_ok"] else "不符",
+                row["note"],
+            ]
+        )
         if diff:
             shown = diff_text(diff)
-            problems.append(Problem(
-                title=text(f"柜员{name}尾箱{shown['zh']}", f"Teller {name}'s box: {shown['en']}"),
-                subject=row["teller"],
-                responsible=row["teller"],
-            ))
+            problems.append(
+                Problem(
+                    title=text(
+                        f"柜员{name}尾箱{shown['zh']}", f"Teller {name}'s box: {shown['en']}"
+                    ),
+                    subject=row["teller"],
+                    responsible=row["teller"],
+                )
+            )
         if not row["vouchers_ok"]:
-            problems.append(Problem(
-                title=text(f"柜员{name}重要空白凭证与登记不符", f"Teller {name}: blank vouchers do not match"),
-                subject=f"{row['teller']}:vouchers",
-                responsible=row["teller"],
-            ))
+            problems.append(
+                Problem(
+                    title=text(
+                        f"柜员{name}重要空白凭证与登记不符",
+                        f"Teller {name}: blank vouchers do not match",
+                    ),
+                    subject=f"{row['teller']}:vouchers",
+                    responsible=row["teller"],
+                )
+            )
     checked = {r["teller"] for r in rows}
     for p in ctx.slot(item.params["slot"]):
         if p.employee_no not in checked:
-            problems.append(Problem(
-                title=text(f"柜员{p.name}尾箱未核对", f"Teller {p.name}'s box not checked"),
-                subject=f"{p.employee_no}:unchecked",
-                responsible=ctx.inspector.employee_no,
-            ))
+            problems.append(
+                Problem(
+                    title=text(f"柜员{p.name}尾箱未核对", f"Teller {p.name}'s box not checked"),
+                    subject=f"{p.employee_no}:unchecked",
+                    responsible=ctx.inspector.employee_no,
+                )
+            )
     table = {
         "key": item.key,
         "title": text("柜员尾箱核对表", "Teller boxes"),

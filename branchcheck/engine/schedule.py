@@ -29,7 +29,10 @@ def weekly_teller_coverage(item, value, ctx: EvalContext) -> Outcome:
     if not missing:
         return Outcome(
             "pass",
-            text(f"本周已覆盖全部 {len(active)} 名柜员", f"all {len(active)} tellers covered this week"),
+            text(
+                f"本周已覆盖全部 {len(active)} 名柜员",
+                f"all {len(active)} tellers covered this week",
+            ),
             computed,
         )
     names = "、".join(active[m] for m in missing)
@@ -37,11 +40,15 @@ def weekly_teller_coverage(item, value, ctx: EvalContext) -> Outcome:
     cal: HolidayCalendar = ctx.facts.get("calendar") or HolidayCalendar()
     if ctx.local_date >= cal.last_workday_of_week(ctx.local_date):
         problem = Problem(
-            title=text(f"本周查库未覆盖柜员：{names}", f"Tellers not covered this week: {names_en}"),
+            title=text(
+                f"本周查库未覆盖柜员：{names}", f"Tellers not covered this week: {names_en}"
+            ),
             subject=f"{ctx.local_date.isocalendar().year}-W{ctx.local_date.isocalendar().week:02d}",
             responsible=ctx.inspector.employee_no,
         )
-        return Outcome("fail", text(f"未覆盖：{names}", f"not covered: {names_en}"), computed, [problem])
+        return Outcome(
+            "fail", text(f"未覆盖：{names}", f"not covered: {names_en}"), computed, [problem]
+        )
     return Outcome(
         "pending",
         text(f"本周尚未覆盖：{names}", f"not yet covered this week: {names_en}"),
@@ -75,8 +82,11 @@ def pre_holiday_check(item, value, ctx: EvalContext) -> Outcome:
                 {"due": due.isoformat(), "done": False},
                 [problem],
             )
-    ahead = cal.holiday_blocks(today + timedelta(days=1), today + timedelta(
-        days=ctx.settings.pre_holiday_lookahead_days), min_days)
+    ahead = cal.holiday_blocks(
+        today + timedelta(days=1),
+        today + timedelta(days=ctx.settings.pre_holiday_lookahead_days),
+        min_days,
+    )
     warning = cal.warning_text()
     computed: dict = {"warning": warning} if warning else {}
     if ahead:
@@ -94,7 +104,9 @@ def pre_holiday_check(item, value, ctx: EvalContext) -> Outcome:
             )
         return Outcome(
             "na",
-            text(f"节前查库应于 {due.isoformat()} 进行", f"pre-holiday check due {due.isoformat()}"),
+            text(
+                f"节前查库应于 {due.isoformat()} 进行", f"pre-holiday check due {due.isoformat()}"
+            ),
             computed,
         )
     return Outcome("na", text("近期无节假日", "no holiday ahead"), computed)

@@ -6,8 +6,12 @@ from branchcheck import audit, inspections
 
 
 def test_chain_holds_and_a_changed_entry_breaks_it(people_store):
-    inspections.start(people_store, checklist="vault_check", inspector="E001",
-                      people={"vault_keeper": ["E003"], "tellers": ["E004"]})
+    inspections.start(
+        people_store,
+        checklist="vault_check",
+        inspector="E001",
+        people={"vault_keeper": ["E003"], "tellers": ["E004"]},
+    )
     with people_store.session() as s:
         result = audit.check_chain(s)
         assert result.ok and result.entries > 10

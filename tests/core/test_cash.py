@@ -18,26 +18,40 @@ DENOMS = CASH.params["denominations"]
 TELLERS = [PersonRef("E004", "张伟", ("teller",)), PersonRef("E005", "刘芳", ("teller",))]
 
 
-def ctx(settings=Settings()):
-    return EvalContext(template=TEMPLATE, local_date=date(2026, 11, 20),
-                       inspector=PersonRef("E001", "王建国", ("branch_head",)),
-                       people={"tellers": TELLERS, "vault_keeper": [PersonRef("E003", "李梅", ("vault_keeper",))]},
-                       settings=settings)
+def ctx(settings=None):
+    settings = settings or Settings()
+    return EvalContext(
+        template=TEMPLATE,
+        local_date=date(2026, 11, 20),
+        inspector=PersonRef("E001", "王建国", ("branch_head",)),
+        people={"tellers": TELLERS, "vault_keeper": [PersonRef("E003", "李梅", ("vault_keeper",))]},
+        settings=settings,
+    )
 
 
-counts = st.fixed_dictionaries({
-    d["key"]: st.fixed_dictionaries({
-        "bundles": st.integers(0, 20), "straps": st.integers(0, 9), "loose": st.integers(0, 99)})
-    for d in DENOMS
-})
+counts = st.fixed_dictionaries(
+    {
+        d["key"]: st.fixed_dictionaries(
+            {
+                "bundles": st.integers(0, 20),
+                "straps": st.integers(0, 9),
+                "loose": st.integers(0, 99),
+            }
+        )
+        for d in DENOMS
+    }
+)
 
 
 @given(counts, st.integers(0, 10**10))
 def test_total_is_sum_of_pieces_times_face(rows, book):
     value = ITEM_TYPES["cash_count"].parse(CASH, {"rows": rows, "book_fen": book}, ctx())
     outcome = RULES["cash_balances"](CASH, value, ctx())
-    expected = sum((r["bundles"] * 1000 + r["straps"] * 100 + r["loose"]) * d["face_fen"]
-                   for d in DENOMS for r in [rows[d["key"]]])
+    expected = sum(
+        (r["bundles"] * 1000 + r["straps"] * 100 + r["loose"]) * d["face_fen"]
+        for d in DENOMS
+        for r in [rows[d["key"]]]
+    )
     assert outcome.computed["total_fen"] == expected
     diff = expected - book
     assert outcome.computed["diff_fen"] == diff
@@ -60,23 +74,33 @@ def test_bundle_sizes_are_settings(per_bundle, per_strap):
     assert out.computed["total_fen"] == (2 * per_bundle + 3 * per_strap + 4) * 10000
 
 
-@pytest.mark.parametrize("bad,msg", [
-    ({"rows": {}, }, "book balance"),
-    ({"rows": {"n3": {"bundles": 1}}, "book_fen": 0}, "unknown denomination 'n3'"),
-    ({"rows": {"n100": {"bundles": -1}}, "book_fen": 0}, "n100.bundles must be ≥ 0"),
-    ({"rows": {"n100": {"bundles": 1.5}}, "book_fen": 0}, "whole number"),
-    ("lots", "must be an object"),
-])
+@pytest.mark.parametrize(
+    "bad,msg",
+    [
+        (
+            {
+                "rows": {},
+            },
+            "book balance",
+        ),
+        ({"rows": {"n3": {"bundles": 1}}, "book_fen": 0}, "unknown denomination 'n3'"),
+        ({"rows": {"n100": {"bundles": -1}}, "book_fen": 0}, "n100.bundles must be ≥ 0"),
+        ({"rows": {"n100": {"bundles": 1.5}}, "book_fen": 0}, "whole number"),
+        ("lots", "must be an object"),
+    ],
+)
 def test_bad_count_answers_name_the_item_and_field(bad, msg):
     with pytest.raises(AnswerError, match=msg) as exc:
         ITEM_TYPES["cash_count"].parse(CASH, bad, ctx())
     assert "cash_count" in str(exc.value)
 
 
-@given(st.lists(st.integers(-10**6, 10**6), min_size=2, max_size=2))
+@given(st.lists(st.integers(-(10**6), 10**6), min_size=2, max_size=2))
 def test_teller_overages_and_shortages_never_offset(diffs):
-    rows = [{"teller": p.employee_no, "system_fen": 10**7, "counted_fen": 10**7 + d}
-            for p, d in zip(TELLERS, diffs, strict=True)]
+    rows = [
+        {"teller": p.employee_no, "system_fen": 10**7, "counted_fen": 10**7 + d}
+        for p, d in zip(TELLERS, diffs, strict=True)
+    ]
     value = ITEM_TYPES["teller_boxes"].parse(BOXES, {"rows": rows}, ctx())
     out = RULES["teller_boxes_balance"](BOXES, value, ctx())
     assert out.computed["overage_fen"] == sum(d for d in diffs if d > 0)
@@ -88,9 +112,23 @@ def test_teller_overages_and_shortages_never_offset(diffs):
 
 
 def test_unchecked_teller_and_stranger_rows():
-    out = RULES["teller_boxes_balance"](BOXES, {"rows": [
-        {"teller": "E004", "system_fen": 1, "counted_fen": 1, "vouchers_ok": True, "note": ""}]}, ctx())
+    out = RULES["teller_boxes_balance"](
+        BOXES,
+        {
+            "rows": [
+                {
+                    "teller": "E004",
+                    "system_fen": 1,
+                    "counted_fen": 1,
+                    "vouchers_ok": True,
+                    "note": "",
+                }
+            ]
+        },
+        ctx(),
+    )
     assert out.result == "fail" and "刘芳尾箱未核对" in out.problems[0].title["zh"]
     with pytest.raises(AnswerError, match="not among the people checked"):
-        ITEM_TYPES["teller_boxes"].parse(BOXES, {"rows": [{"teller": "E999", "system_fen": 1,
-                                                           "counted_fen": 1}]}, ctx())
+        ITEM_TYPES["teller_boxes"].parse(
+            BOXES, {"rows": [{"teller": "E999", "system_fen": 1, "counted_fen": 1}]}, ctx()
+        )

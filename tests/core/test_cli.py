@@ -9,26 +9,6 @@ from branchcheck import inspections
 from branchcheck.cli import main
 from branchcheck.paths import checklists_dir
 
-YES = ["no_iou", "within_limit", "damaged_counterfeit", "daily_settlement", "midday_leave",
-       "no_cross_branch", "error_account", "sealed_boxes", "keys_codes", "registers", "dual_custody",
-       "under_camera", "in_person", "counted_in_person"]
-
-
-def answers_file(tmp_path, **changes):
-    data = {
-        "date": "2026-11-19T10:00:00+08:00",
-        "people": {"vault_keeper": ["E003"], "tellers": ["E004", "E005", "E006"]},
-        "answers": {k: "yes" for k in YES} | {
-            "cash_count": {"rows": {"n100": {"bundles": 1, "straps": 2, "loose": 3}}, "book_fen": 12030000},
-            "teller_boxes": {"rows": [{"teller": t, "system_fen": 100000, "counted_fen": 100000}
-                                      for t in ("E004", "E005", "E006")]},
-        },
-    }
-    data.update(changes)
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
-
 
 def test_help(capsys):
     with pytest.raises(SystemExit) as exc:
@@ -51,15 +31,20 @@ def test_checklists_list_show_validate(capsys):
 def test_validate_broken_file_exits_nonzero_naming_file_and_item(tmp_path, capsys):
     path = tmp_path / "vault_check.yaml"
     shutil.copy(checklists_dir() / "vault_check.yaml", path)
-    path.write_text(path.read_text(encoding="utf-8").replace("type: teller_boxes", "type: teller_box"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("type: teller_boxes", "type: teller_box"),
+        encoding="utf-8",
+    )
     assert main(["checklists", "validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and "item 'teller_boxes': unknown type 'teller_box'" in err
 
 
-def test_inspect_prints_summary_and_records_list(people_store, tmp_path, capsys):
-    assert main(["inspect", "vault_check", "--answers", str(answers_file(tmp_path)), "--as", "E001"]) == 0
+def test_inspect_prints_summary_and_records_list(people_store, tmp_path, capsys, answers_file):
+    assert (
+        main(["inspect", "vault_check", "--answers", str(answers_file(tmp_path)), "--as", "E001"])
+        == 0
+    )
     summary = json.loads(capsys.readouterr().out)
     assert summary["status"] == "completed"
     assert summary["items"]["cash_count"]["computed"]["total_fen"] == 12030000
@@ -70,15 +55,20 @@ def test_inspect_prints_summary_and_records_list(people_store, tmp_path, capsys)
     assert row["id"] == summary["record_id"] and row["checklist"] == "vault_check"
 
 
-@pytest.mark.parametrize("change,message", [
-    ({"answers": {"no_iou": "perhaps"}}, "item 'no_iou'"),
-    ({"people": {"vault_keeper": ["E001"], "tellers": ["E004"]}}, "does not hold the role"),
-    ({"date": "yesterday"}, "not an ISO date"),
-    ({"answers": {"ghost": "yes"}}, "has no item 'ghost'"),
-    ({"answers": {"no_iou": "yes"}}, "required item(s) without an answer"),
-    ({"colour": "red"}, "unknown field(s) colour"),
-])
-def test_bad_answers_file_stores_nothing(people_store, tmp_path, capsys, change, message):
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ({"answers": {"no_iou": "perhaps"}}, "item 'no_iou'"),
+        ({"people": {"vault_keeper": ["E001"], "tellers": ["E004"]}}, "does not hold the role"),
+        ({"date": "yesterday"}, "not an ISO date"),
+        ({"answers": {"ghost": "yes"}}, "has no item 'ghost'"),
+        ({"answers": {"no_iou": "yes"}}, "required item(s) without an answer"),
+        ({"colour": "red"}, "unknown field(s) colour"),
+    ],
+)
+def test_bad_answers_file_stores_nothing(
+    people_store, tmp_path, capsys, change, message, answers_file
+):
     path = answers_file(tmp_path, **change)
     assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E001"]) == 2
     err = capsys.readouterr().err
@@ -91,19 +81,38 @@ def test_unreadable_answers_file(people_store, tmp_path, capsys):
     bad.write_text("{not json", encoding="utf-8")
     assert main(["inspect", "vault_check", "--answers", str(bad), "--as", "E001"]) == 2
     assert "not valid JSON" in capsys.readouterr().err
-    assert main(["inspect", "vault_check", "--answers", str(tmp_path / "none.json"), "--as", "E001"]) == 2
+    assert (
+        main(["inspect", "vault_check", "--answers", str(tmp_path / "none.json"), "--as", "E001"])
+        == 2
+    )
 
 
-def test_sign_without_signatures_is_refused_before_storing(people_store, tmp_path, capsys, monkeypatch):
+def test_sign_without_signatures_is_refused_before_storing(
+    people_store, tmp_path, capsys, monkeypatch, answers_file
+):
     monkeypatch.setenv("PW", "demo1234")
     path = answers_file(tmp_path)
-    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E001", "--sign",
-                 "--key-password-env", "PW"]) == 2
+    assert (
+        main(
+            [
+                "inspect",
+                "vault_check",
+                "--answers",
+                str(path),
+                "--as",
+                "E001",
+                "--sign",
+                "--key-password-env",
+                "PW",
+            ]
+        )
+        == 2
+    )
     assert "needs a signature" in capsys.readouterr().err
     assert inspections.list_records(people_store) == []
 
 
-def test_export_of_unsealed_record_says_why(people_store, tmp_path, capsys):
+def test_export_of_unsealed_record_says_why(people_store, tmp_path, capsys, answers_file):
     main(["inspect", "vault_check", "--answers", str(answers_file(tmp_path)), "--as", "E001"])
     rid = json.loads(capsys.readouterr().out)["record_id"]
     assert main(["export", rid, "--out", str(tmp_path / "out")]) == 5

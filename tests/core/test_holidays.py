@@ -21,7 +21,8 @@ def test_year_without_data_falls_back_to_weekends_and_warns():
 
 def test_head_office_table_comes_first(tmp_path):
     (tmp_path / "holidays.json").write_text(
-        '{"holidays": ["2027-02-06", "2027-02-07", "2027-02-08"], "workdays": ["2027-01-30"]}')
+        '{"holidays": ["2027-02-06", "2027-02-07", "2027-02-08"], "workdays": ["2027-01-30"]}'
+    )
     cal = load_calendar(tmp_path)
     assert not cal.is_workday(date(2027, 2, 8)) and cal.is_workday(date(2027, 1, 30))
     assert cal.covered(date(2027, 5, 1))

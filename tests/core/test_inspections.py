@@ -10,23 +10,50 @@ from branchcheck.db import open_store
 from branchcheck.errors import AnswerError, StateError
 
 PEOPLE = {"vault_keeper": ["E003"], "tellers": ["E004", "E005", "E006"]}
-YES_ITEMS = ["no_iou", "within_limit", "damaged_counterfeit", "daily_settlement", "midday_leave",
-             "no_cross_branch", "error_account", "sealed_boxes", "keys_codes", "registers",
-             "dual_custody", "under_camera", "in_person", "counted_in_person"]
+YES_ITEMS = [
+    "no_iou",
+    "within_limit",
+    "damaged_counterfeit",
+    "daily_settlement",
+    "midday_leave",
+    "no_cross_branch",
+    "error_account",
+    "sealed_boxes",
+    "keys_codes",
+    "registers",
+    "dual_custody",
+    "under_camera",
+    "in_person",
+    "counted_in_person",
+]
 
 
 def fill(store, iid, *, short_fen=0, when=None, tellers=("E004", "E005", "E006")):
     for key in YES_ITEMS:
         inspections.answer(store, iid, key, "yes", now=when)
-    inspections.answer(store, iid, "cash_count", {
-        "rows": {"n100": {"bundles": 1, "straps": 0, "loose": 0}}, "book_fen": 100000 * 100 + short_fen},
-        now=when)
-    inspections.answer(store, iid, "teller_boxes", {"rows": [
-        {"teller": t, "system_fen": 500000, "counted_fen": 500000} for t in tellers]}, now=when)
+    inspections.answer(
+        store,
+        iid,
+        "cash_count",
+        {
+            "rows": {"n100": {"bundles": 1, "straps": 0, "loose": 0}},
+            "book_fen": 100000 * 100 + short_fen,
+        },
+        now=when,
+    )
+    inspections.answer(
+        store,
+        iid,
+        "teller_boxes",
+        {"rows": [{"teller": t, "system_fen": 500000, "counted_fen": 500000} for t in tellers]},
+        now=when,
+    )
 
 
 def start(store, when=None, people=PEOPLE):
-    return inspections.start(store, checklist="vault_check", inspector="E001", people=people, now=when)
+    return inspections.start(
+        store, checklist="vault_check", inspector="E001", people=people, now=when
+    )
 
 
 def test_answer_is_committed_before_it_returns(people_store):
@@ -117,7 +144,9 @@ def test_signing_needs_a_completed_inspection_and_the_right_person(people_store)
     fill(people_store, iid)
     inspections.complete(people_store, iid)
     with pytest.raises(StateError, match="does not sign"):
-        inspections.sign(people_store, iid, party="vault_keeper", employee_no="E004", strokes=strokes)
+        inspections.sign(
+            people_store, iid, party="vault_keeper", employee_no="E004", strokes=strokes
+        )
     inspections.sign(people_store, iid, party="vault_keeper", employee_no="E003", strokes=strokes)
     state = inspections.load(people_store, iid)
     signed = {p.person.employee_no for p in state.parties if p.signed_at}

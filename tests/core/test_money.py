@@ -31,7 +31,7 @@ def test_floats_and_fractions_of_fen_are_refused():
         yuan_to_fen("1.005")
 
 
-@given(st.integers(min_value=-10**12, max_value=10**12))
+@given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_round_trip(fen):
     assert yuan_to_fen(str(fen_to_yuan(fen))) == fen
     assert fen_to_yuan(fen) == Decimal(fen) / 100

@@ -24,13 +24,21 @@ for n in range(10_000):
 
 
 def test_sigkill_mid_inspection_then_resume(people_store):
-    iid = inspections.start(people_store, checklist="vault_check", inspector="E001",
-                            people={"vault_keeper": ["E003"], "tellers": ["E004"]})
+    iid = inspections.start(
+        people_store,
+        checklist="vault_check",
+        inspector="E001",
+        people={"vault_keeper": ["E003"], "tellers": ["E004"]},
+    )
     inspections.set_section(people_store, iid, 1)
     path = str(people_store.path)
     people_store.dispose()
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, path, iid], stdout=subprocess.PIPE, text=True,
-                            env=os.environ.copy())
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, path, iid],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
     acked: dict[str, str] = {}
     for line in proc.stdout:
         _, n, key = line.split()

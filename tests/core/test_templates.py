@@ -34,20 +34,34 @@ def _item(content, key):
     return next(i for s in content["sections"] for i in s["items"] if i["key"] == key)
 
 
-@pytest.mark.parametrize("change,expected", [
-    (lambda c: _item(c, "no_iou").update(type="yesno"), "item 'no_iou': unknown type 'yesno'"),
-    (lambda c: _item(c, "no_iou").update(severity="huge"), "(key 'no_iou').severity"),
-    (lambda c: _item(c, "no_iou").update(risk_driver="bad_luck"), "item 'no_iou': unknown risk_driver"),
-    (lambda c: _item(c, "no_iou")["text"].pop("zh"), "(key 'no_iou').text.zh: Field required"),
-    (lambda c: _item(c, "within_limit").update(key="no_iou"), "item 'no_iou': key used twice"),
-    (lambda c: _item(c, "weekly_coverage").update(rule="magic"), "item 'weekly_coverage': unknown rule 'magic'"),
-    (lambda c: _item(c, "no_iou").update(responsible="boss"), "unknown people slot 'boss'"),
-    (lambda c: _item(c, "cash_count")["params"]["denominations"][0].update(face_fen=-1),
-     "item 'cash_count': params.denominations[0]: face_fen must be a positive"),
-    (lambda c: c["distinct"].append(["inspector", "ghost"]), "distinct[2]: unknown people slot 'ghost'"),
-    (lambda c: c.update(version=0), "version"),
-    (lambda c: c["inspector"].update(staff_roles=["king"]), "unknown staff role 'king'"),
-])
+@pytest.mark.parametrize(
+    "change,expected",
+    [
+        (lambda c: _item(c, "no_iou").update(type="yesno"), "item 'no_iou': unknown type 'yesno'"),
+        (lambda c: _item(c, "no_iou").update(severity="huge"), "(key 'no_iou').severity"),
+        (
+            lambda c: _item(c, "no_iou").update(risk_driver="bad_luck"),
+            "item 'no_iou': unknown risk_driver",
+        ),
+        (lambda c: _item(c, "no_iou")["text"].pop("zh"), "(key 'no_iou').text.zh: Field required"),
+        (lambda c: _item(c, "within_limit").update(key="no_iou"), "item 'no_iou': key used twice"),
+        (
+            lambda c: _item(c, "weekly_coverage").update(rule="magic"),
+            "item 'weekly_coverage': unknown rule 'magic'",
+        ),
+        (lambda c: _item(c, "no_iou").update(responsible="boss"), "unknown people slot 'boss'"),
+        (
+            lambda c: _item(c, "cash_count")["params"]["denominations"][0].update(face_fen=-1),
+            "item 'cash_count': params.denominations[0]: face_fen must be a positive",
+        ),
+        (
+            lambda c: c["distinct"].append(["inspector", "ghost"]),
+            "distinct[2]: unknown people slot 'ghost'",
+        ),
+        (lambda c: c.update(version=0), "version"),
+        (lambda c: c["inspector"].update(staff_roles=["king"]), "unknown staff role 'king'"),
+    ],
+)
 def test_broken_templates_name_file_and_item(tmp_path, change, expected):
     path = _broken(tmp_path, change)
     with pytest.raises(TemplateError) as exc:

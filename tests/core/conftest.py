@@ -1,0 +1,52 @@
+"""Fixtures for the core tests."""
+
+import json
+
+import pytest
+
+YES = [
+    "no_iou",
+    "within_limit",
+    "damaged_counterfeit",
+    "daily_settlement",
+    "midday_leave",
+    "no_cross_branch",
+    "error_account",
+    "sealed_boxes",
+    "keys_codes",
+    "registers",
+    "dual_custody",
+    "under_camera",
+    "in_person",
+    "counted_in_person",
+]
+
+
+def _answers_file(tmp_path, **changes):
+    data = {
+        "date": "2026-11-19T10:00:00+08:00",
+        "people": {"vault_keeper": ["E003"], "tellers": ["E004", "E005", "E006"]},
+        "answers": {k: "yes" for k in YES}
+        | {
+            "cash_count": {
+                "rows": {"n100": {"bundles": 1, "straps": 2, "loose": 3}},
+                "book_fen": 12030000,
+            },
+            "teller_boxes": {
+                "rows": [
+                    {"teller": t, "system_fen": 100000, "counted_fen": 100000}
+                    for t in ("E004", "E005", "E006")
+                ]
+            },
+        },
+    }
+    data.update(changes)
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def answers_file():
+    """Write a valid vault-check answers file (with changes) into a folder; returns its path."""
+    return _answers_file
