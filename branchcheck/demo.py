@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -173,13 +173,19 @@ def setup_demo(
             organisation=ESCORT_COMPANY,
             id_number=id_number,
         )
-    keys.create_branch_ca(store, ca_password=DEMO_CA_PASSWORD, demo=True)
+    today = today or clock.now().date()
+    # the demo's history is sealed in the past: its certificates must already be valid then
+    issued = datetime.combine(today - timedelta(weeks=weeks + 2), time(0, 0), tzinfo=UTC)
+    keys.create_branch_ca(store, ca_password=DEMO_CA_PASSWORD, demo=True, not_before=issued)
     for no in SIGNERS_WITH_KEYS:
         keys.issue_credential(
-            store, employee_no=no, password=DEMO_PASSWORD, ca_password=DEMO_CA_PASSWORD, demo=True
+            store,
+            employee_no=no,
+            password=DEMO_PASSWORD,
+            ca_password=DEMO_CA_PASSWORD,
+            demo=True,
+            not_before=issued,
         )
-
-    today = today or clock.now().date()
     this_monday = today - timedelta(days=today.weekday())
     rng = random.Random(20261122)
     tellers = [no for no, _, roles in STAFF if "teller" in roles]

@@ -165,12 +165,43 @@ def _facts(session: Session, insp: Inspection, home: Path | None) -> dict[str, A
                 week_people.setdefault(p.slot, set()).add(p.staff.employee_no)
     return {
         "staff": {st.employee_no: st.name for st in staff},
+        "account_review": _latest_account_review(session, insp.branch_id, today),
         "by_role": by_role,
         "week_people": week_people,
         "check_dates": check_dates,
         "first_check_date": min(check_dates) if check_dates else today,
         "calendar": load_calendar(home),
     }
+
+
+ACCOUNT_REVIEW_KEY = "account_review"
+ACCOUNT_REVIEW_DAYS = 100  # a review counts for the period when its list is at most this old
+
+
+def _latest_account_review(session: Session, branch_id: int, today: date) -> dict[str, Any] | None:
+    """Summary of the newest completed or sealed account-list review of the period, if any."""
+    from branchcheck.engine.account_list import summary
+
+    rows = session.scalars(
+        select(Inspection)
+        .where(
+            Inspection.branch_id == branch_id,
+            Inspection.status.in_(("completed", "sealed")),
+            Inspection.template_id.in_(
+                select(TemplateVersion.id).where(TemplateVersion.key == ACCOUNT_REVIEW_KEY)
+            ),
+            Inspection.local_date <= today.isoformat(),
+            Inspection.local_date >= (today - timedelta(days=ACCOUNT_REVIEW_DAYS)).isoformat(),
+        )
+        .order_by(Inspection.local_date.desc(), Inspection.started_at.desc())
+    ).all()
+    for insp in rows:
+        answer = next((a for a in insp.answers if a.item_key == "account_list"), None)
+        if answer is None:
+            continue
+        value = answer.value["v"]
+        return {"review_id": insp.id, "as_of": value["source"].get("as_of"), **summary(value)}
+    return None
 
 
 def _context(

@@ -3,6 +3,7 @@ own password, never in plain text), and the certificates this branch trusts."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -28,14 +29,18 @@ def _fingerprint(cert) -> str:
     return cert.fingerprint(hashes.SHA256()).hex()
 
 
-def create_branch_ca(store: Store, *, ca_password: str, demo: bool = False) -> str:
+def create_branch_ca(
+    store: Store, *, ca_password: str, demo: bool = False, not_before: datetime | None = None
+) -> str:
     """Create this branch's CA (demo or local); returns its fingerprint."""
     pki = _pki()
     with store.session() as s:
         branch = get_branch(s)
         if s.scalars(select(TrustedCA).where(TrustedCA.own_branch_ca.is_(True))).first():
             raise InputFileError("this branch already has a CA")
-        key, cert = pki.create_ca(f"{branch.name} 网点自查 CA", branch.name, demo=demo)
+        key, cert = pki.create_ca(
+            f"{branch.name} 网点自查 CA", branch.name, demo=demo, not_before=not_before
+        )
         cred = pki.Credential(key, cert, [])
         fp = _fingerprint(cert)
         label = f"{branch.code} branch CA" + (" (DEMO)" if demo else "")
@@ -67,7 +72,13 @@ def _branch_ca(session: Session, ca_password: str):
 
 
 def issue_credential(
-    store: Store, *, employee_no: str, password: str, ca_password: str, demo: bool = False
+    store: Store,
+    *,
+    employee_no: str,
+    password: str,
+    ca_password: str,
+    demo: bool = False,
+    not_before: datetime | None = None,
 ) -> str:
     """Issue a signing certificate from the branch CA and store it as PKCS#12 under `password`."""
     pki = _pki()
@@ -82,6 +93,7 @@ def issue_credential(
             employee_no=employee_no,
             organization=branch.name,
             demo=demo,
+            not_before=not_before,
         )
         cred = pki.Credential(key, cert, [ca.cert])
         fp = _fingerprint(cert)

@@ -42,6 +42,7 @@ class Problem:
     subject: str = ""  # what the problem is about (a teller, a box ID): part of the repeat key
     responsible: str | None = None  # employee number; None = the item's responsible slot
     severity: str | None = None  # None = the item's severity
+    due_date: str | None = None  # ISO date; None = inspection date + the severity's days
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from branchcheck.checklists.schema import Item, Template
@@ -62,6 +62,8 @@ def evaluate(template: Template, answers: dict[str, Any], ctx: EvalContext) -> E
         for problem in outcome.problems:
             severity = problem.severity or item.severity
             due = ctx.local_date + timedelta(days=ctx.settings.due_days_for(severity))
+            if problem.due_date:
+                due = date.fromisoformat(problem.due_date)
             ev.findings.append(
                 FindingDraft(
                     item_key=item.key,

@@ -1,0 +1,167 @@
+"""The settlement-account list review as a checklist item: the flagged accounts of an imported list,
+each with the manager's decision — control applied, explained (with the reason), or to be
+rectified by a date. Accounts to be rectified become findings with that date; accounts left
+without a decision become findings too."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from branchcheck.engine.core import (
+    EvalContext,
+    ItemType,
+    Outcome,
+    Problem,
+    answer_error,
+    item_type,
+    rule,
+    text,
+)
+
+DECISIONS: dict[str, dict[str, str]] = {
+    "applied": {"zh": "已采取控制", "en": "Control applied"},
+    "explained": {"zh": "已说明", "en": "Explained"},
+    "rectify": {"zh": "限期整改", "en": "To be rectified"},
+}
+ROW_FIELDS = {"account_no", "account_name", "customer_id", "flags", "flag_labels", "control", "source",
+              "decision", "reason", "due_date"}
+SOURCE_FIELDS = {"file", "sha256", "as_of", "accounts", "flagged", "errors", "by_flag"}
+
+
+def _text(row: dict[str, Any], key: str, where: str, item, *, limit: int = 500) -> str:
+    value = row.get(key, "")
+    if value is None:
+        value = ""
+    if not isinstance(value, str) or len(value) > limit:
+        raise answer_error(item, f"{where}: {key} must be text of at most {limit} characters")
+    return value.strip()
+
+
+@item_type
+class AccountListReview(ItemType):
+    """Answer: {"source": {"file", "sha256", "as_of", "accounts", "flagged", "errors", "by_flag"},
+    "rows": [{"account_no", "account_name", "customer_id", "flags": [FLAG, ...], "flag_labels",
+    "control", "source", "decision": applied|explained|rectify|null, "reason", "due_date"}]}"""
+
+    name = "account_list_review"
+    default_rule = "account_decisions"
+
+    def parse(self, item, raw, ctx):
+        if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):
+            raise answer_error(item, "answer must be an object with 'source' and a 'rows' list")
+        source = raw.get("source") or {}
+        if not isinstance(source, dict) or set(source) - SOURCE_FIELDS:
+            raise answer_error(item, f"'source' takes only {', '.join(sorted(SOURCE_FIELDS))}")
+        rows, seen = [], set()
+        for i, row in enumerate(raw["rows"]):
+            where = f"row {i + 1}"
+            if not isinstance(row, dict):
+                raise answer_error(item, f"{where} must be an object")
+            unknown = set(row) - ROW_FIELDS
+            if unknown:
+                raise answer_error(item, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+            no = _text(row, "account_no", where, item, limit=64)
+            if not no:
+                raise answer_error(item, f"{where}: the account number is missing")
+            if no in seen:
+                raise answer_error(item, f"{where}: account {no} appears twice")
+            seen.add(no)
+            flags = row.get("flags") or []
+            if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+                raise answer_error(item, f"{where} (account {no}): flags must be a list of flag codes")
+            decision = row.get("decision")
+            if decision not in (None, *DECISIONS):
+                raise answer_error(
+                    item, f"account {no}: decision must be one of {', '.join(DECISIONS)}, got {decision!r}"
+                )
+            reason = _text(row, "reason", where, item, limit=1000)
+            due = row.get("due_date")
+            if decision == "explained" and not reason:
+                raise answer_error(item, f"account {no}: an explanation needs its reason")
+            if decision == "rectify":
+                try:
+                    due = date.fromisoformat(str(due)).isoformat()
+                except ValueError:
+                    raise answer_error(
+                        item, f"account {no}: to be rectified needs a due date (YYYY-MM-DD), got {due!r}"
+                    ) from None
+            else:
+                due = None
+            rows.append({
+                "account_no": no,
+                "account_name": _text(row, "account_name", where, item),
+                "customer_id": _text(row, "customer_id", where, item, limit=64),
+                "flags": list(flags),
+                "flag_labels": _text(row, "flag_labels", where, item),
+                "control": _text(row, "control", where, item, limit=1000),
+                "source": _text(row, "source", where, item, limit=1000),
+                "decision": decision,
+                "reason": reason,
+                "due_date": due,
+            })
+        return {"source": dict(source), "rows": rows}
+
+    def display(self, item, value):
+        n = len(value["rows"])
+        return text(f"{n} 户标记账户", f"{n} flagged account(s)")
+
+
+def summary(value: dict[str, Any]) -> dict[str, Any]:
+    rows = value["rows"]
+    by_decision = {k: sum(1 for r in rows if r["decision"] == k) for k in DECISIONS}
+    return {
+        "accounts": value["source"].get("accounts", len(rows)),
+        "flagged": len(rows),
+        "undecided": sum(1 for r in rows if r["decision"] is None),
+        **by_decision,
+        "by_flag": value["source"].get("by_flag", {}),
+    }
+
+
+@rule("account_decisions")
+def account_decisions(item, value, ctx: EvalContext) -> Outcome:
+    problems: list[Problem] = []
+    table_rows = []
+    for r in value["rows"]:
+        label = f"{r['account_no']} {r['account_name']}".strip()
+        decision = DECISIONS.get(r["decision"] or "", {"zh": "未处理", "en": "undecided"})
+        note = r["reason"] + (f"（整改期限 {r['due_date']}）" if r["due_date"] else "")
+        table_rows.append([r["account_no"], r["account_name"], r["flag_labels"] or "、".join(r["flags"]),
+                           r["control"], decision["zh"], note])
+        if r["decision"] == "rectify":
+            problems.append(Problem(
+                title=text(f"账户{label}：{r['flag_labels']}，应{r['control']}",
+                           f"Account {label}: {', '.join(r['flags'])}; {r['control']}"),
+                subject=r["account_no"],
+                due_date=r["due_date"],
+            ))
+        elif r["decision"] is None:
+            problems.append(Problem(
+                title=text(f"账户{label}：标记未处理（{r['flag_labels']}）",
+                           f"Account {label}: flagged, no decision ({', '.join(r['flags'])})"),
+                subject=f"{r['account_no']}:undecided",
+            ))
+    computed = summary(value)
+    src = value["source"]
+    table = {
+        "key": item.key,
+        "title": text("账户清单复核", "Account list review"),
+        "columns": [
+            {"key": "account_no", "zh": "账号", "en": "Account", "kind": "text"},
+            {"key": "account_name", "zh": "户名", "en": "Name", "kind": "text"},
+            {"key": "flags", "zh": "标志", "en": "Flags", "kind": "text"},
+            {"key": "control", "zh": "应采取控制", "en": "Required control", "kind": "text"},
+            {"key": "decision", "zh": "处理决定", "en": "Decision", "kind": "text"},
+            {"key": "note", "zh": "说明", "en": "Note", "kind": "text"},
+        ],
+        "rows": table_rows,
+        "footer": [],
+    }
+    display = text(
+        f"截至 {src.get('as_of', '')}：{computed['accounts']} 户，标记 {computed['flagged']} 户，"
+        f"未处理 {computed['undecided']} 户，限期整改 {computed['rectify']} 户",
+        f"as of {src.get('as_of', '')}: {computed['accounts']} accounts, {computed['flagged']} flagged, "
+        f"{computed['undecided']} undecided, {computed['rectify']} to rectify",
+    )
+    return Outcome("fail" if problems else "pass", display, computed, problems, [table])

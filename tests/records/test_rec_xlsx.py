@@ -1,0 +1,194 @@
+"""Workbook records: content, formula safety, visible digest and verification verdicts."""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from branchcheck import sealing
+from branchcheck.money import yuan_to_fen
+from branchcheck.records import render_xlsx, verify_file
+from branchcheck.records.excel import SEAL_SHEET, read_hidden, visible_digest
+from branchcheck.records.verify import verify_bytes_of
+
+
+def _load(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _save(wb: openpyxl.Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_sheets_and_ok(tmp_path, signed_xlsx, roots):
+    wb = _load(signed_xlsx)
+    assert wb.sheetnames == [
+        "概要",
+        "检查项目",
+        "库存现金清点表",
+        "柜员尾箱核对表",
+        "问题清单",
+        "签名",
+        "签章",
+        SEAL_SHEET,
+    ]
+    assert wb[SEAL_SHEET].sheet_state == "veryHidden"
+    assert len(wb["签名"]._images) == 2
+    p = tmp_path / "r.xlsx"
+    p.write_bytes(signed_xlsx)
+    r = verify_file(p, roots)
+    assert (r.kind, r.status) == ("xlsx", "ok"), r.message
+    assert r.record_id == "6f1c2a9e-4b7d-4c1e-9a55-0d3b8e1f2a77"
+
+
+def test_hidden_sheet_carries_record_seal_manifest(signed_xlsx, sealed, cred):
+    d, s = sealed
+    parts = read_hidden(_load(signed_xlsx))
+    assert parts["record_json"].encode() == sealing.canonical_bytes(d)
+    assert json.loads(parts["seal_json"]) == s
+    m = json.loads(parts["manifest_json"])
+    assert m["record_sha256"] == s["sha256"]
+    assert set(m) >= {
+        "record_sha256",
+        "visible_sha256",
+        "signature",
+        "certificate_pem",
+        "chain_pem",
+    }
+    assert m["visible_sha256"] == visible_digest(_load(signed_xlsx))
+
+
+def test_no_formula_anywhere(signed_xlsx):
+    wb = _load(signed_xlsx)
+    notes = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                if cell.value in ("=1+1 <b>不是</b> & 公式", "@SUM(A1)", "-已查明：客户多付"):
+                    notes[cell.value] = cell.data_type
+    assert notes == {"=1+1 <b>不是</b> & 公式": "s", "@SUM(A1)": "s", "-已查明：客户多付": "s"}
+
+
+def test_formula_like_notes_plain(doc, cred):
+    doc["sections"][0]["items"][0]["note"] = "=1+1"
+    doc["sections"][0]["items"][1]["note"] = "@SUM(A1)"
+    doc["sections"][0]["items"][2]["note"] = "+cmd|' /C calc'!A0"
+    data = render_xlsx(doc, sealing.seal_document(doc, cred), cred)
+    ws = _load(data)["检查项目"]
+    assert (ws["G2"].value, ws["G2"].data_type) == ("=1+1", "s")
+    assert (ws["G3"].value, ws["G3"].data_type) == ("@SUM(A1)", "s")
+    assert ws["G4"].data_type == "s"
+
+
+def test_money_round_trips_exactly(signed_xlsx, sealed):
+    d, _ = sealed
+    ws = _load(signed_xlsx)["库存现金清点表"]
+    table = d["tables"][0]
+    for i, row in enumerate(table["rows"] + table["footer"]):
+        cell = ws.cell(row=3 + i, column=7)
+        assert "¥" in cell.number_format
+        assert yuan_to_fen(Decimal(repr(cell.value))) == row[6]
+    diff = _load(signed_xlsx)["柜员尾箱核对表"]["D4"]
+    assert "长款" in diff.number_format and "短款" in diff.number_format
+    assert yuan_to_fen(Decimal(repr(diff.value))) == 5000
+
+
+def test_changed_cell_is_tampered(signed_xlsx, roots):
+    wb = _load(signed_xlsx)
+    wb["库存现金清点表"]["G3"] = 1283901
+    r = verify_bytes_of("x.xlsx", _save(wb), roots)
+    assert r.status == "tampered" and "visible content" in r.message
+
+
+def test_changed_number_format_is_tampered(signed_xlsx, roots):
+    wb = _load(signed_xlsx)
+    wb["库存现金清点表"]["G3"].number_format = "0"
+    assert verify_bytes_of("x.xlsx", _save(wb), roots).status == "tampered"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["font", "fill", "hide_row", "hide_col", "new_sheet", "hide_sheet", "merge", "image"],
+)
+def test_other_visible_changes_are_tampered(signed_xlsx, roots, edit):
+    from openpyxl.styles import Font, PatternFill
+
+    wb = _load(signed_xlsx)
+    ws = wb["检查项目"]
+    if edit == "font":
+        ws["E2"].font = Font(color="FFFFFFFF")
+    elif edit == "fill":
+        ws["E2"].fill = PatternFill("solid", fgColor="FF00FF00")
+    elif edit == "hide_row":
+        ws.row_dimensions[2].hidden = True
+    elif edit == "hide_col":
+        ws.column_dimensions["E"].hidden = True
+    elif edit == "new_sheet":
+        wb.create_sheet("说明")["A1"] = "x"
+    elif edit == "hide_sheet":
+        wb["问题清单"].sheet_state = "hidden"
+    elif edit == "merge":
+        ws.merge_cells("E2:F2")
+    elif edit == "image":
+        del wb["签名"]._images[0]
+    assert verify_bytes_of("x.xlsx", _save(wb), roots).status == "tampered", edit
+
+
+def test_resave_without_change_still_ok(signed_xlsx, roots):
+    # openpyxl load + save keeps every visible property: still ok.
+    r = verify_bytes_of("x.xlsx", _save(_load(signed_xlsx)), roots)
+    assert r.status == "ok", r.message
+
+
+def test_hidden_record_changed_is_tampered(signed_xlsx, roots):
+    wb = _load(signed_xlsx)
+    ws = wb[SEAL_SHEET]
+    ws["B1"] = ws["B1"].value.replace("赣州分行营业部", "别的网点")
+    assert verify_bytes_of("x.xlsx", _save(wb), roots).status == "tampered"
+
+
+def test_manifest_signature_changed_is_tampered(signed_xlsx, roots):
+    wb = _load(signed_xlsx)
+    ws = wb[SEAL_SHEET]
+    row = [c for c in ws[3] if c.value is not None]
+    m = json.loads("".join(c.value for c in row[1:]))
+    m["visible_sha256"] = "0" * 64
+    ws.delete_rows(3)
+    ws["A3"] = "manifest_json"
+    ws["B3"] = json.dumps(m)
+    assert verify_bytes_of("x.xlsx", _save(wb), roots).status == "tampered"
+
+
+def test_no_seal_sheet_is_unsigned(signed_xlsx, roots):
+    wb = _load(signed_xlsx)
+    del wb[SEAL_SHEET]
+    assert verify_bytes_of("x.xlsx", _save(wb), roots).status == "unsigned"
+
+
+def test_without_credential_is_unsigned(sealed, roots):
+    d, s = sealed
+    assert verify_bytes_of("x.xlsx", render_xlsx(d, s, None), roots).status == "unsigned"
+
+
+def test_untrusted(signed_xlsx, other_pki):
+    r = verify_bytes_of("x.xlsx", signed_xlsx, [other_pki.ca_cert])
+    assert r.status == "untrusted", r.message
+
+
+def test_long_and_duplicate_table_titles(doc, cred, roots):
+    long = "很长的附表标题：" + "现金" * 30
+    for t in doc["tables"]:
+        t["title"] = {"zh": long, "en": "x"}
+    doc["tables"].append(dict(doc["tables"][0], title={"zh": "a/b:c*d?[e]", "en": "x"}))
+    data = render_xlsx(doc, sealing.seal_document(doc, cred), cred)
+    names = _load(data).sheetnames
+    assert len(set(n.lower() for n in names)) == len(names)
+    assert all(len(n) <= 31 for n in names)
+    assert verify_bytes_of("x.xlsx", data, roots).status == "ok"
