@@ -1,0 +1,64 @@
+from branchcheck import inspections
+
+
+def test_sign_in_succeeds_and_shows_home(make_window, vault):
+    window = make_window()
+    assert window.stack.currentWidget() is window.login
+    labels = [window.login.person.itemText(i) for i in range(window.login.person.count())]
+    assert "王建国 (E001) 网点负责人" in labels
+    vault.sign_in(window)
+    assert window.stack.currentWidget() is window.home_screen
+    assert window.user.employee_no == "E001"
+    assert "王建国" in window.user_label.text()
+
+
+def test_wrong_password_shows_inline_message(make_window, vault):
+    window = make_window()
+    vault.sign_in(window, password="wrong")
+    assert window.stack.currentWidget() is window.login
+    assert not window.login.error.isHidden()
+    assert "不正确" in window.login.error.text()
+    assert window.login.password.text() == ""
+    assert window.user is None
+
+
+def test_enter_in_password_field_signs_in(make_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    window.login.select("E002")
+    qtbot.keyClicks(window.login.password, "demo1234")
+    qtbot.keyClick(window.login.password, Qt.Key.Key_Return)
+    assert window.user is not None and window.user.employee_no == "E002"
+
+
+def test_home_lists_records_and_sign_in_resumes_open_inspection(make_window, people_store, vault):
+    iid = vault.start()
+    window = make_window()
+    vault.sign_in(window)
+    assert window.stack.currentWidget() is window.inspection  # resumed at once
+    window.show_home()
+    table = window.home_screen.table
+    assert table.rowCount() == 1
+    assert table.item(0, 2).text() == "进行中"
+    assert table.item(0, 5).text() == iid[:8]
+    window.home_screen.table.selectRow(0)
+    assert window.home_screen.resume_button.isEnabled()
+    assert not window.home_screen.export_button.isEnabled()
+    window.home_screen.resume_button.click()
+    assert window.stack.currentWidget() is window.inspection
+    assert inspections.list_records(people_store)[0]["status"] == "in_progress"
+
+
+def test_language_switches_live(make_window, qtbot):
+    from ui import i18n
+
+    window = make_window()
+    try:
+        window.set_language("en")
+        qtbot.waitUntil(lambda: window.login.button.text() == "Sign in")
+        assert window.login.password_label.text() == "Password"
+    finally:
+        window.set_language("zh")
+    qtbot.waitUntil(lambda: window.login.button.text() == "登录")
+    assert i18n.lang() == "zh"

@@ -1,0 +1,49 @@
+from branchcheck import inspections
+from branchcheck.checklists import load_all
+from branchcheck.staff import list_staff
+from ui.screens.new_inspection import NewInspectionDialog
+
+
+def make_dialog(qtbot, store, inspector_no):
+    inspector = next(p for p in list_staff(store) if p.employee_no == inspector_no)
+    dialog = NewInspectionDialog(
+        store, inspector=inspector, templates=load_all(), staff=list_staff(store)
+    )
+    qtbot.addWidget(dialog)
+    dialog.select_checklist("vault_check")
+    return dialog
+
+
+def test_dialog_offers_staff_by_slot_role(qtbot, people_store):
+    dialog = make_dialog(qtbot, people_store, "E001")
+    assert dialog.checklist.currentText() == "网点负责人查库"
+    keeper = dialog.pickers["vault_keeper"].combo
+    assert [keeper.itemData(i) for i in range(keeper.count())] == [None, "E003"]
+    tellers = dialog.pickers["tellers"].list
+    assert [tellers.item(i).data(256) for i in range(tellers.count())] == ["E004", "E005", "E006"]
+    assert dialog.pickers["co_inspector"].combo.itemText(0) == "（不选）"
+
+
+def test_inspector_as_vault_keeper_is_refused_in_the_dialog(qtbot, people_store, vault):
+    vault.add_person("E011", "黄晓明", ["branch_head", "vault_keeper"])
+    dialog = make_dialog(qtbot, people_store, "E011")
+    dialog.pickers["vault_keeper"].choose(["E011"])
+    dialog.pickers["tellers"].choose(["E004"])
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.error.isHidden()
+    assert "黄晓明" in dialog.error.text() and "管库员" in dialog.error.text()
+    assert dialog.inspection_id is None
+    assert inspections.list_records(people_store) == []
+    assert dialog.result() == 0
+
+
+def test_valid_people_start_the_inspection(qtbot, people_store):
+    dialog = make_dialog(qtbot, people_store, "E001")
+    dialog.pickers["vault_keeper"].choose(["E003"])
+    dialog.pickers["tellers"].choose(["E004", "E006"])
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.error.isHidden()
+    assert dialog.inspection_id
+    state = inspections.load(people_store, dialog.inspection_id)
+    assert [p.employee_no for p in state.people["tellers"]] == ["E004", "E006"]
+    assert [p.employee_no for p in state.people["vault_keeper"]] == ["E003"]

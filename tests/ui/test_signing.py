@@ -1,0 +1,143 @@
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from branchcheck import inspections
+from branchcheck.db.models import Signature
+from ui.signature_pad import SignaturePad
+
+KEY_PASSWORD = "key-pass-1"
+
+
+def draw(qtbot, pad, points):
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    for p in points[1:]:
+        qtbot.mouseMove(pad, QPoint(*p))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def test_pad_turns_mouse_drags_into_box_strokes(qtbot):
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.setFixedSize(300, 120)  # half the 600×240 box
+    pad.show()
+    qtbot.waitExposed(pad)
+    assert pad.is_empty()
+    draw(qtbot, pad, [(10, 10), (50, 60), (100, 100)])
+    draw(qtbot, pad, [(150, 20), (200, 30)])
+    assert pad.strokes() == [[[20, 20], [100, 120], [200, 200]], [[300, 40], [400, 60]]]
+    assert not pad.is_empty()
+    pad.clear()
+    assert pad.strokes() == []
+
+
+def completed_on_signing_screen(make_window, vault, people_store):
+    iid = vault.start({"vault_keeper": ["E003"], "tellers": ["E004"]})
+    vault.answer_everything(iid)
+    inspections.complete(people_store, iid)
+    window = make_window()
+    vault.sign_in(window)  # a completed inspection resumes at its review
+    assert window.stack.currentWidget() is window.review
+    window.review.sign_button.click()
+    assert window.stack.currentWidget() is window.signing
+    return iid, window
+
+
+def sign_everyone(qtbot, window):
+    for i, box in enumerate(window.signing.boxes):
+        box.pad.setFixedSize(540, 216)
+        box.pad.show()
+        draw(qtbot, box.pad, [(40, 150), (120, 60 + i * 10), (220, 160), (400, 90)])
+        assert box.sign_button.isEnabled()
+        box.sign_button.click()
+
+
+def test_signing_stores_the_strokes(make_window, vault, people_store, qtbot):
+    iid, window = completed_on_signing_screen(make_window, vault, people_store)
+    window.show()
+    screen = window.signing
+    assert [b.party.party for b in screen.boxes] == ["inspector", "vault_keeper", "tellers"]
+    assert not screen.seal_button.isEnabled()
+    first = screen.boxes[0]
+    assert not first.sign_button.isEnabled()  # nothing drawn yet
+    draw(qtbot, first.pad, [(54, 54), (108, 108), (270, 54)])
+    expected = first.pad.strokes()
+    first.sign_button.click()
+    state = inspections.load(people_store, iid)
+    assert state.parties[0].signed_at is not None
+    assert "已签名" in first.status.text()
+    with people_store.session() as s:
+        sig = s.query(Signature).filter_by(inspection_id=iid, party="inspector").one()
+        assert sig.strokes == expected
+    assert not screen.seal_button.isEnabled()
+    for box in screen.boxes[1:]:
+        draw(qtbot, box.pad, [(30, 30), (200, 150)])
+        box.sign_button.click()
+    assert screen.seal_button.isEnabled()
+
+
+@pytest.fixture
+def keys_for_inspector(people_store):
+    pytest.importorskip("branchcheck.pki", reason="branchcheck.pki (signing keys) is not there yet")
+    pytest.importorskip(
+        "branchcheck.records", reason="branchcheck.records (PDF/Excel) is not there yet"
+    )
+    from branchcheck import keys
+
+    keys.create_branch_ca(people_store, ca_password="ca-pass-1", demo=True)
+    keys.issue_credential(
+        people_store, employee_no="E001", password=KEY_PASSWORD, ca_password="ca-pass-1", demo=True
+    )
+
+
+def test_full_flow_through_sealing_and_export(
+    make_window, vault, people_store, keys_for_inspector, qtbot, tmp_path, monkeypatch
+):
+    iid, window = completed_on_signing_screen(make_window, vault, people_store)
+    window.show()
+    sign_everyone(qtbot, window)
+    asked: list[str | None] = []
+    answers = iter(["wrong-password", KEY_PASSWORD])
+
+    def ask(error=None):
+        asked.append(error)
+        return next(answers)
+
+    window.signing.ask_password = ask
+    window.signing.seal_button.click()
+    # the wrong password is reported and asked again; the right one seals
+    assert asked[0] is None and asked[1] and "密码" in asked[1]
+    assert window.stack.currentWidget() is window.sealed
+    assert iid in window.sealed.record.text()
+    assert inspections.load(people_store, iid).status == "sealed"
+
+    out = tmp_path / "out"
+    monkeypatch.setattr("ui.operations.choose_folder", lambda parent: out)
+    window.sealed.export_button.click()
+    pdfs = list(out.glob("*.pdf"))
+    xlsx = list(out.glob("*.xlsx"))
+    assert len(pdfs) == 1 and len(xlsx) == 1
+    assert str(pdfs[0]) in window.sealed.paths.text()
+
+    window.sealed.home_button.click()
+    home = window.home_screen
+    assert home.table.item(0, 2).text() == "已封存"
+    home.select_record(iid)
+    assert home.export_button.isEnabled() and not home.resume_button.isEnabled()
+    out2 = tmp_path / "again"
+    monkeypatch.setattr("ui.operations.choose_folder", lambda parent: out2)
+    home.export_button.click()
+    assert len(list(Path(out2).iterdir())) == 2
+    assert "已导出" in home.message.text()
+
+
+def test_seal_failure_is_shown_on_the_signing_screen(make_window, vault, people_store, qtbot):
+    iid, window = completed_on_signing_screen(make_window, vault, people_store)
+    sign_everyone(qtbot, window)
+    window.signing.ask_password = lambda error=None: "whatever"
+    window.signing.seal_button.click()  # no signing key for the inspector in this store
+    assert window.stack.currentWidget() is window.signing
+    assert not window.signing.error.isHidden()
+    assert window.signing.error.text()
+    assert inspections.load(people_store, iid).status == "completed"

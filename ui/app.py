@@ -1,0 +1,92 @@
+"""Start the desktop application: `branchcheck-gui` or `python -m ui`.
+
+Start-up stays lean: reportlab, openpyxl, pyHanko and the key code are imported by the core only
+when a record is sealed or exported."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="branchcheck-gui", description="BranchCheck 网点自查")
+    parser.add_argument("--home", type=Path, help="data folder (sets BRANCHCHECK_HOME)")
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default=None, help="UI language (default zh)"
+    )
+    parser.add_argument(
+        "--exit-after-show",
+        action="store_true",
+        help="quit as soon as the main window has painted (start-up benchmark)",
+    )
+    return parser.parse_args(argv)
+
+
+def install_font(app: QApplication) -> None:
+    """Use the shipped CJK font, so Chinese never depends on the machine's fonts."""
+    from branchcheck.paths import font_path
+    from ui import i18n
+
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    i18n.CJK_FAMILY = families[0] if families else FONT_FAMILY_FALLBACK
+    font = QFont(i18n.CJK_FAMILY)
+    font.setPointSize(11)
+    app.setFont(font)
+    i18n.apply_font()
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("BranchCheck")
+    app.setOrganizationName("BranchCheck")
+    install_font(app)
+    from ui.style import STYLE_SHEET
+
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.home:
+        os.environ["BRANCHCHECK_HOME"] = str(args.home.expanduser().resolve())
+    app = create_app()
+
+    from branchcheck.db import open_store
+    from branchcheck.errors import BranchCheckError
+    from branchcheck.paths import data_home
+    from branchcheck.settings import load_settings
+    from ui import i18n
+    from ui.main_window import MainWindow
+
+    try:
+        home = data_home()
+        settings = load_settings(home)
+        store = open_store()
+    except BranchCheckError as exc:
+        print(f"branchcheck-gui: {exc}", file=sys.stderr)
+        return 2
+    i18n.set_language(args.lang or settings.language or "zh")
+    window = MainWindow(store, settings=settings, home=home)
+    window.show()
+    if args.exit_after_show:
+        # runs once the event loop has delivered the first paint of the shown window
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    window.tasks.shutdown()
+    store.dispose()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

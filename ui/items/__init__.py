@@ -1,0 +1,85 @@
+"""Answer widgets, one class per checklist item type, in a registry keyed by the type's name.
+
+A later checklist with a new item type adds a module with
+
+    @register("my_type")
+    class MyTypeWidget(ItemWidget):
+        def __init__(self, item, ctx, parent=None): ...
+        def set_value(self, value): ...          # show a saved answer, emit nothing
+        def show_outcome(self, outcome): ...     # optional: the evaluated result
+
+and emits `answered(value)` with the answer JSON the core's item type parses. The inspection
+screen never changes: it looks the widget up in WIDGETS."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from branchcheck.checklists import Item
+from branchcheck.engine import Outcome
+from branchcheck.inspections import InspectionState
+from branchcheck.settings import Settings
+from branchcheck.staff import StaffInfo
+
+
+@dataclass
+class ItemContext:
+    """What an answer widget may need besides its item: the inspection, staff and settings."""
+
+    state: InspectionState
+    staff: list[StaffInfo] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+
+
+class ItemWidget(QWidget):
+    """Base of answer widgets. Subclasses emit `answered` when the user commits a value."""
+
+    answered = Signal(object)  # the answer JSON for inspections.answer
+    invalid = Signal(str)  # input that cannot become an answer (shown inline, nothing saved)
+    focus_next = Signal()  # the user asks to go on to the next item (Enter)
+
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.ctx = ctx
+
+    def set_value(self, value: Any) -> None:
+        """Show a saved answer without emitting `answered`."""
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        """Show the evaluated outcome (totals, difference) where the widget has room for it."""
+
+    def focus_target(self) -> QWidget:
+        """The widget that takes the keyboard focus when the card is entered."""
+        return self
+
+    def retranslate(self) -> None:
+        """Re-set texts after a language switch."""
+
+
+WIDGETS: dict[str, type[ItemWidget]] = {}
+
+
+def register(type_name: str):
+    """Class decorator: the widget for item type `type_name`."""
+
+    def deco(cls: type[ItemWidget]) -> type[ItemWidget]:
+        WIDGETS[type_name] = cls
+        return cls
+
+    return deco
+
+
+def widget_for(item: Item, ctx: ItemContext, parent: QWidget | None = None) -> ItemWidget:
+    from ui.items import basic, cash  # noqa: F401  (register the shipped widgets)
+
+    cls = WIDGETS.get(item.type)
+    if cls is None:
+        from ui.items.basic import UnsupportedWidget
+
+        cls = UnsupportedWidget
+    return cls(item, ctx, parent)

@@ -1,0 +1,503 @@
+"""Cash widgets: the count grid by denomination and the per-teller box table.
+
+The arithmetic is the core's (CountRow, denominations(), Settings); these widgets only lay it out
+and recompute it live while the inspector types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QIntValidator, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchcheck.engine.cash import CountRow, count_total, denominations, diff_label
+from branchcheck.errors import BranchCheckError
+from branchcheck.money import format_fen, yuan_to_fen
+from ui import i18n
+from ui.items import ItemWidget, register
+from ui.items.basic import YUAN_PATTERN, yuan_text
+from ui.style import ACCENT, GREY, diff_colour
+
+NUMBER_FONT_PT = 13
+ROW_HEIGHT = 36
+
+
+class LiveDelegate(QStyledItemDelegate):
+    """An editor for whole numbers (or yuan amounts) that reports every keystroke."""
+
+    edited = Signal(int, int, str)  # row, column, text being typed
+
+    def __init__(self, parent: QWidget, *, money: bool = False) -> None:
+        super().__init__(parent)
+        self.money = money
+        self.editor: QLineEdit | None = None
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        editor = QLineEdit(parent)
+        if self.money:
+            editor.setValidator(QRegularExpressionValidator(YUAN_PATTERN, editor))
+        else:
+            editor.setValidator(QIntValidator(0, 99_999_999, editor))
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        font = editor.font()
+        font.setPointSize(NUMBER_FONT_PT)
+        editor.setFont(font)
+        where = QPersistentModelIndex(index)
+        editor.textEdited.connect(lambda text: self.edited.emit(where.row(), where.column(), text))
+        self.editor = editor
+        editor.destroyed.connect(self._forget)
+        return editor
+
+    def _forget(self) -> None:
+        self.editor = None
+
+
+def _cell(text: str = "", *, editable: bool = False, bold: bool = False) -> QTableWidgetItem:
+    cell = QTableWidgetItem(text)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if editable:
+        flags |= Qt.ItemFlag.ItemIsEditable
+    cell.setFlags(flags)
+    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    font = QFont()
+    font.setPointSize(NUMBER_FONT_PT)
+    font.setBold(bold)
+    cell.setFont(font)
+    return cell
+
+
+def _fit_height(table: QTableWidget) -> None:
+    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(height + 2)
+
+
+def _int(text: str) -> int:
+    text = text.strip()
+    return int(text) if text.isdigit() else 0
+
+
+@register("cash_count")
+class CashCountWidget(ItemWidget):
+    """券别 | 面额 | 捆 | 把 | 零张 | 张数 | 金额, a 合计 row, the book balance and the difference."""
+
+    COL_LABEL, COL_FACE, COL_BUNDLES, COL_STRAPS, COL_LOOSE, COL_PIECES, COL_AMOUNT = range(7)
+    EDITABLE = (COL_BUNDLES, COL_STRAPS, COL_LOOSE)
+    FIELDS = {COL_BUNDLES: "bundles", COL_STRAPS: "straps", COL_LOOSE: "loose"}
+
+    def __init__(self, item, ctx, parent=None):
+        super().__init__(item, ctx, parent)
+        self.dens = denominations(item, ctx.settings)
+        self._filling = False
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(14)
+
+        self.table = QTableWidget(len(self.dens) + 1, 7, self)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers
+            & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.COL_LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COL_FACE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COL_PIECES, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COL_AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(64)
+        self.delegate = LiveDelegate(self.table)
+        for col in self.EDITABLE:
+            self.table.setItemDelegateForColumn(col, self.delegate)
+        self.delegate.edited.connect(self._typing)
+        for r, d in enumerate(self.dens):
+            label = _cell(bold=True)
+            label.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(r, self.COL_LABEL, label)
+            self.table.setItem(r, self.COL_FACE, _cell(format_fen(d.face_fen)))
+            for col in self.EDITABLE:
+                self.table.setItem(r, col, _cell(editable=True))
+            self.table.setItem(r, self.COL_PIECES, _cell())
+            self.table.setItem(r, self.COL_AMOUNT, _cell())
+        foot = len(self.dens)
+        for col in range(7):
+            cell = _cell(bold=True)
+            cell.setBackground(QBrush(QColor("#eef1f5")))
+            self.table.setItem(foot, col, cell)
+        self.table.item(foot, self.COL_LABEL).setTextAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.table.itemChanged.connect(self._cell_changed)
+        _fit_height(self.table)
+        row.addWidget(self.table, 1)
+
+        summary = QFrame(self)
+        summary.setObjectName("panel")
+        summary.setFixedWidth(260)
+        side = QVBoxLayout(summary)
+        side.setContentsMargins(18, 14, 18, 14)
+        side.setSpacing(4)
+        self.total_caption = QLabel(summary)
+        self.total_value = QLabel(summary)
+        self.total_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {ACCENT};")
+        self.book_caption = QLabel(summary)
+        self.book = QLineEdit(summary)
+        self.book.setValidator(QRegularExpressionValidator(YUAN_PATTERN, self.book))
+        self.book.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.book.setStyleSheet("font-size: 16pt; min-height: 44px;")
+        self.book_unit = QLabel(summary)
+        book_row = QHBoxLayout()
+        book_row.addWidget(self.book, 1)
+        book_row.addWidget(self.book_unit)
+        self.diff_caption = QLabel(summary)
+        self.diff_value = QLabel(summary)
+        self.diff_label = QLabel(summary)
+        self.diff_label.setWordWrap(True)
+        for caption in (self.total_caption, self.book_caption, self.diff_caption):
+            caption.setObjectName("subtle")
+        side.addWidget(self.total_caption)
+        side.addWidget(self.total_value)
+        side.addSpacing(12)
+        side.addWidget(self.book_caption)
+        side.addLayout(book_row)
+        side.addSpacing(12)
+        side.addWidget(self.diff_caption)
+        side.addWidget(self.diff_value)
+        side.addWidget(self.diff_label)
+        side.addStretch(1)
+        row.addWidget(summary, 0, Qt.AlignmentFlag.AlignTop)
+        self.book.textEdited.connect(lambda _t: self.recompute())
+        self.book.editingFinished.connect(self._book_finished)
+        self.book.returnPressed.connect(self.focus_next.emit)
+        self.retranslate()
+        self.recompute()
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("券别"),
+                self.tr("面额"),
+                self.tr("捆"),
+                self.tr("把"),
+                self.tr("零张"),
+                self.tr("张数"),
+                self.tr("金额"),
+            ]
+        )
+        for r, d in enumerate(self.dens):
+            self.table.item(r, self.COL_LABEL).setText(i18n.text(d.label))
+        self._filling = True
+        self.table.item(len(self.dens), self.COL_LABEL).setText(self.tr("合计"))
+        self._filling = False
+        self.total_caption.setText(self.tr("实点合计"))
+        self.book_caption.setText(self.tr("账面余额"))
+        self.book.setPlaceholderText(self.tr("如 1234.56"))
+        self.book_unit.setText(self.tr("元"))
+        self.diff_caption.setText(self.tr("差额"))
+        self.recompute()
+
+    # ------------------------------------------------------------------ figures
+
+    def _text(self, row: int, col: int, override: tuple[int, int, str] | None) -> str:
+        if override and override[0] == row and override[1] == col:
+            return override[2]
+        cell = self.table.item(row, col)
+        return cell.text() if cell else ""
+
+    def count_rows(self, override: tuple[int, int, str] | None = None) -> list[CountRow]:
+        return [
+            CountRow(d, *(_int(self._text(r, c, override)) for c in self.EDITABLE))
+            for r, d in enumerate(self.dens)
+        ]
+
+    def book_fen(self) -> int | None:
+        raw = self.book.text().strip()
+        if not raw:
+            return None
+        try:
+            return yuan_to_fen(raw, field=self.tr("账面余额"))
+        except BranchCheckError:
+            return None
+
+    def recompute(self, override: tuple[int, int, str] | None = None) -> None:
+        rows = self.count_rows(override)
+        self._filling = True
+        for r, row in enumerate(rows):
+            touched = any(self._text(r, c, override).strip() for c in self.EDITABLE)
+            self.table.item(r, self.COL_PIECES).setText(f"{row.pieces:,}" if touched else "")
+            self.table.item(r, self.COL_AMOUNT).setText(
+                format_fen(row.amount_fen) if touched else ""
+            )
+        foot = len(self.dens)
+        total = count_total(rows)
+        self.table.item(foot, self.COL_PIECES).setText(f"{sum(r.pieces for r in rows):,}")
+        self.table.item(foot, self.COL_AMOUNT).setText(format_fen(total))
+        self._filling = False
+        self.total_value.setText(format_fen(total))
+        book = self.book_fen()
+        if book is None:
+            self.diff_value.setText("—")
+            self.diff_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {GREY};")
+            self.diff_label.setText(self.tr("（填写账面余额后计算）"))
+            self.diff_label.setStyleSheet(f"font-size: 12pt; color: {GREY};")
+            return
+        diff = total - book
+        colour = diff_colour(diff)
+        self.diff_value.setText(format_fen(diff, sign=True))
+        self.diff_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+        self.diff_label.setText(i18n.text(diff_label(diff)))
+        self.diff_label.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+
+    def _typing(self, row: int, col: int, text: str) -> None:
+        self.recompute((row, col, text))
+
+    # ------------------------------------------------------------------ answers
+
+    def value(self) -> dict[str, Any] | None:
+        book = self.book_fen()
+        if book is None:
+            return None
+        rows: dict[str, dict[str, int]] = {}
+        for r, d in enumerate(self.dens):
+            texts = {self.FIELDS[c]: self._text(r, c, None) for c in self.EDITABLE}
+            if any(t.strip() for t in texts.values()):
+                rows[d.key] = {k: _int(t) for k, t in texts.items()}
+        return {"rows": rows, "book_fen": book}
+
+    def _cell_changed(self, cell: QTableWidgetItem) -> None:
+        if self._filling or cell.column() not in self.EDITABLE:
+            return
+        self.recompute()
+        self._commit()
+
+    def _book_finished(self) -> None:
+        raw = self.book.text().strip()
+        if raw:
+            try:
+                yuan_to_fen(raw, field=self.tr("账面余额"))
+            except BranchCheckError as exc:
+                self.invalid.emit(str(exc))
+                return
+        self.recompute()
+        self._commit()
+
+    def _commit(self) -> None:
+        value = self.value()
+        if value is not None and value != getattr(self, "_committed", None):
+            self._committed = value
+            self.answered.emit(value)
+
+    def set_value(self, value: Any) -> None:
+        self._filling = True
+        rows = value.get("rows", {})
+        for r, d in enumerate(self.dens):
+            row = rows.get(d.key)
+            for col in self.EDITABLE:
+                self.table.item(r, col).setText(str(row[self.FIELDS[col]]) if row else "")
+        self.book.setText(yuan_text(value["book_fen"]))
+        self._filling = False
+        self._committed = value
+        self.recompute()
+
+    def show_outcome(self, outcome) -> None:
+        diff = outcome.computed.get("diff_fen")
+        if diff is None:
+            return
+        colour = diff_colour(diff)
+        self.diff_value.setText(format_fen(diff, sign=True))
+        self.diff_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+        self.diff_label.setText(i18n.text(diff_label(diff)))
+        self.diff_label.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+
+    def focus_target(self) -> QWidget:
+        return self.table
+
+    def start_editing(self, row: int, col: int) -> QLineEdit | None:
+        """Open the editor of one count cell (keyboard users: just type into the grid)."""
+        self.table.setCurrentCell(row, col)
+        self.table.editItem(self.table.item(row, col))
+        return self.delegate.editor
+
+
+@register("teller_boxes")
+class TellerBoxesWidget(ItemWidget):
+    """One row per teller of the item's people slot; a row is saved once both amounts are in."""
+
+    COL_TELLER, COL_SYSTEM, COL_COUNTED, COL_DIFF, COL_VOUCHERS, COL_NOTE = range(6)
+
+    def __init__(self, item, ctx, parent=None):
+        super().__init__(item, ctx, parent)
+        self.tellers = ctx.state.people.get(item.params["slot"], [])
+        self._filling = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(len(self.tellers), 6, self)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT + 4)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers
+            & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.money = LiveDelegate(self.table, money=True)
+        self.table.setItemDelegateForColumn(self.COL_SYSTEM, self.money)
+        self.table.setItemDelegateForColumn(self.COL_COUNTED, self.money)
+        for r, person in enumerate(self.tellers):
+            name = _cell(f"{person.name} ({person.employee_no})", bold=True)
+            name.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(r, self.COL_TELLER, name)
+            self.table.setItem(r, self.COL_SYSTEM, _cell(editable=True))
+            self.table.setItem(r, self.COL_COUNTED, _cell(editable=True))
+            self.table.setItem(r, self.COL_DIFF, _cell(bold=True))
+            vouchers = QTableWidgetItem()
+            vouchers.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            vouchers.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            vouchers.setCheckState(Qt.CheckState.Checked)
+            self.table.setItem(r, self.COL_VOUCHERS, vouchers)
+            note = QTableWidgetItem()
+            note.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable
+            )
+            self.table.setItem(r, self.COL_NOTE, note)
+        self._filling = False
+        self.table.itemChanged.connect(self._cell_changed)
+        self.money.edited.connect(self._typing)
+        _fit_height(self.table)
+        layout.addWidget(self.table)
+        self._committed: dict[str, Any] | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("柜员"),
+                self.tr("系统余额（元）"),
+                self.tr("实点金额（元）"),
+                self.tr("差额"),
+                self.tr("凭证相符"),
+                self.tr("备注"),
+            ]
+        )
+        self._filling = True
+        for r in range(len(self.tellers)):
+            self._show_diff(r)
+        self._filling = False
+
+    def _fen(self, row: int, col: int, override: tuple[int, int, str] | None = None) -> int | None:
+        if override and override[:2] == (row, col):
+            raw = override[2]
+        else:
+            raw = self.table.item(row, col).text()
+        if not raw.strip():
+            return None
+        try:
+            return yuan_to_fen(raw)
+        except BranchCheckError:
+            return None
+
+    def _show_diff(self, row: int, override: tuple[int, int, str] | None = None) -> None:
+        system = self._fen(row, self.COL_SYSTEM, override)
+        counted = self._fen(row, self.COL_COUNTED, override)
+        cell = self.table.item(row, self.COL_DIFF)
+        if system is None or counted is None:
+            cell.setText("")
+            return
+        diff = counted - system
+        label = i18n.text(diff_label(diff))
+        cell.setText(f"{format_fen(diff, sign=True)} {label}" if diff else label)
+        cell.setForeground(QBrush(QColor(diff_colour(diff))))
+
+    def _typing(self, row: int, col: int, text: str) -> None:
+        self._filling = True
+        self._show_diff(row, (row, col, text))
+        self._filling = False
+
+    def _cell_changed(self, cell: QTableWidgetItem) -> None:
+        if self._filling or cell.column() == self.COL_DIFF:
+            return
+        row = cell.row()
+        for col in (self.COL_SYSTEM, self.COL_COUNTED):
+            raw = self.table.item(row, col).text().strip()
+            if raw:
+                try:
+                    yuan_to_fen(
+                        raw, field=self.tr("{name} 的金额").format(name=self.tellers[row].name)
+                    )
+                except BranchCheckError as exc:
+                    self.invalid.emit(str(exc))
+                    return
+        self._filling = True
+        self._show_diff(row)
+        self._filling = False
+        value = self.value()
+        if value["rows"] and value != self._committed:
+            self._committed = value
+            self.answered.emit(value)
+
+    def value(self) -> dict[str, Any]:
+        rows = []
+        for r, person in enumerate(self.tellers):
+            system = self._fen(r, self.COL_SYSTEM)
+            counted = self._fen(r, self.COL_COUNTED)
+            if system is None or counted is None:
+                continue
+            rows.append(
+                {
+                    "teller": person.employee_no,
+                    "system_fen": system,
+                    "counted_fen": counted,
+                    "vouchers_ok": self.table.item(r, self.COL_VOUCHERS).checkState()
+                    == Qt.CheckState.Checked,
+                    "note": self.table.item(r, self.COL_NOTE).text().strip(),
+                }
+            )
+        return {"rows": rows}
+
+    def set_value(self, value: Any) -> None:
+        by_teller = {row["teller"]: row for row in value.get("rows", [])}
+        self._filling = True
+        for r, person in enumerate(self.tellers):
+            row = by_teller.get(person.employee_no)
+            if row is None:
+                continue
+            self.table.item(r, self.COL_SYSTEM).setText(yuan_text(row["system_fen"]))
+            self.table.item(r, self.COL_COUNTED).setText(yuan_text(row["counted_fen"]))
+            self.table.item(r, self.COL_VOUCHERS).setCheckState(
+                Qt.CheckState.Checked if row.get("vouchers_ok", True) else Qt.CheckState.Unchecked
+            )
+            self.table.item(r, self.COL_NOTE).setText(row.get("note", ""))
+            self._show_diff(r)
+        self._filling = False
+        self._committed = self.value()
+
+    def focus_target(self) -> QWidget:
+        return self.table
+
+    def start_editing(self, row: int, col: int) -> QLineEdit | None:
+        self.table.setCurrentCell(row, col)
+        self.table.editItem(self.table.item(row, col))
+        return self.money.editor if col in (self.COL_SYSTEM, self.COL_COUNTED) else None

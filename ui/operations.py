@@ -1,0 +1,101 @@
+"""User actions that run store work in the background (Anki-style operations): keyword-only
+functions that ask what they need through callbacks, run one core call on the worker thread and
+report back on the GUI thread. Widgets just call them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from branchcheck import inspections
+from branchcheck.db import Store
+from branchcheck.errors import BranchCheckError, KeyPasswordError
+from branchcheck.settings import Settings
+
+
+def describe(exc: BaseException) -> str:
+    """What the user reads: the core's message, or a plain note for a bug."""
+    if isinstance(exc, BranchCheckError):
+        return str(exc)
+    return QCoreApplication.translate("operations", "意外错误：{error}").format(
+        error=f"{type(exc).__name__}: {exc}"
+    )
+
+
+def seal_record(
+    *,
+    store: Store,
+    tasks,
+    inspection_id: str,
+    ask_password: Callable[[str | None], str | None],
+    on_busy: Callable[[bool], None],
+    on_success: Callable[[str], None],
+    on_failure: Callable[[str], None],
+    settings: Settings | None = None,
+    home: Path | None = None,
+    error: str | None = None,
+) -> None:
+    """Ask the signing-key password and seal in the background; a wrong password asks again."""
+    password = ask_password(error)
+    if password is None:
+        return
+    on_busy(True)
+
+    def done(record_id: str) -> None:
+        on_busy(False)
+        on_success(record_id)
+
+    def failed(exc: BaseException) -> None:
+        on_busy(False)
+        if isinstance(exc, KeyPasswordError):
+            seal_record(
+                store=store,
+                tasks=tasks,
+                inspection_id=inspection_id,
+                ask_password=ask_password,
+                on_busy=on_busy,
+                on_success=on_success,
+                on_failure=on_failure,
+                settings=settings,
+                home=home,
+                error=str(exc),
+            )
+        else:
+            on_failure(describe(exc))
+
+    tasks.run_in_background(
+        lambda: inspections.seal(
+            store, inspection_id, key_password=password, settings=settings, home=home
+        ),
+        done,
+        failed,
+    )
+
+
+def choose_folder(parent: QWidget | None) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("operations", "选择导出文件夹")
+    )
+    return Path(folder) if folder else None
+
+
+def export_record(
+    *,
+    store: Store,
+    tasks,
+    record_id: str,
+    folder: Path | None,
+    on_success: Callable[[list[Path]], None],
+    on_failure: Callable[[str], None],
+) -> None:
+    """Copy the signed PDF and workbook of a sealed record into `folder` in the background."""
+    if folder is None:
+        return
+    tasks.run_in_background(
+        lambda: inspections.export(store, record_id, folder),
+        on_success,
+        lambda exc: on_failure(describe(exc)),
+    )

@@ -1,0 +1,274 @@
+"""签名 and 已封存: every party signs by hand, then the inspector's key seals the record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchcheck import inspections
+from branchcheck.db import Store
+from branchcheck.errors import BranchCheckError
+from branchcheck.inspections import Party
+from ui import i18n
+from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
+from ui.signature_pad import SignaturePad
+from ui.style import GREEN
+
+
+def _time(iso: str) -> str:
+    return iso.replace("T", " ")[:16]
+
+
+class PartyBox(QFrame):
+    """One party: title and name, the pad, 清除 and 确认签名; ✓ and the time once signed."""
+
+    sign_requested = Signal(object)  # self
+
+    def __init__(self, party: Party, parent=None) -> None:
+        super().__init__(parent)
+        self.party = party
+        self.setObjectName("card")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(18, 10, 18, 10)
+        self.who = QLabel(self)
+        self.who.setObjectName("itemText")
+        self.status = QLabel(self)
+        self.pad = SignaturePad(self)
+        self.pad.setFixedSize(450, 180)
+        self.clear_button = QPushButton(self)
+        self.sign_button = primary_button(self)
+        self.error = error_label(self)
+        for button in (self.clear_button, self.sign_button):
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # the pad keeps its place once signed
+            button.setSizePolicy(policy)
+        layout.addWidget(self.who, 0, 0)
+        layout.addWidget(self.status, 1, 0)
+        buttons = QVBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.sign_button)
+        layout.addWidget(self.pad, 0, 1, 3, 1)
+        layout.addLayout(buttons, 0, 2, 3, 1)
+        layout.addWidget(self.error, 3, 0, 1, 3)
+        layout.setColumnStretch(0, 1)
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.sign_button.clicked.connect(lambda: self.sign_requested.emit(self))
+        self.pad.changed.connect(self._pad_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        p = self.party
+        self.who.setText(f"{i18n.text(p.title)}\n{p.person.name} ({p.person.employee_no})")
+        self.clear_button.setText(self.tr("清除"))
+        self.sign_button.setText(self.tr("确认签名"))
+        if p.signed_at:
+            self.status.setText(self.tr("✓ 已签名 {time}").format(time=_time(p.signed_at)))
+            self.status.setStyleSheet(f"color: {GREEN}; font-weight: bold; font-size: 13pt;")
+        else:
+            self.status.setText(self.tr("请在右侧框内签名"))
+            self.status.setStyleSheet("")
+        self._pad_changed()
+
+    def _pad_changed(self) -> None:
+        signed = self.party.signed_at is not None
+        self.sign_button.setEnabled(not signed and not self.pad.is_empty())
+        self.clear_button.setEnabled(not signed and not self.pad.is_empty())
+        self.sign_button.setVisible(not signed)
+        self.clear_button.setVisible(not signed)
+        self.pad.set_read_only(signed)
+
+    def mark_signed(self, party: Party) -> None:
+        self.party = party
+        show_error(self.error, None)
+        self.retranslate()
+
+
+class SigningScreen(Screen):
+    seal_requested = Signal(str)  # inspection ID
+    back_requested = Signal(str)
+
+    def __init__(self, store: Store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.state = None
+        self.boxes: list[PartyBox] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        self.title = title_label(self)
+        self.subtitle = subtle_label(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll, 1)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton(self)
+        self.seal_button = primary_button(self)
+        self.busy = subtle_label(self)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.busy)
+        buttons.addWidget(self.seal_button)
+        layout.addLayout(buttons)
+        self.back_button.clicked.connect(lambda: self.back_requested.emit(self.state.id))
+        self.seal_button.clicked.connect(lambda: self.seal_requested.emit(self.state.id))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("签名确认"))
+        self.subtitle.setText(self.tr("查库人与被查人员逐一在框内手写签名，全部签名后封存记录。"))
+        self.back_button.setText(self.tr("← 返回检查结果"))
+        self.seal_button.setText(self.tr("封存记录"))
+
+    def open(self, inspection_id: str) -> None:
+        self.state = inspections.load(self.store, inspection_id)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(12)
+        self.boxes = []
+        for party in self.state.parties:
+            box = PartyBox(party, page)
+            box.sign_requested.connect(self.sign)
+            layout.addWidget(box)
+            self.boxes.append(box)
+        layout.addStretch(1)
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(page)
+        if old is not None:
+            old.deleteLater()
+        show_error(self.error, None)
+        self.set_busy(False)
+
+    def sign(self, box: PartyBox) -> None:
+        try:
+            inspections.sign(
+                self.store,
+                self.state.id,
+                party=box.party.party,
+                employee_no=box.party.person.employee_no,
+                strokes=box.pad.strokes(),
+            )
+        except BranchCheckError as exc:
+            show_error(box.error, str(exc))
+            return
+        self.state = inspections.load(self.store, self.state.id)
+        for party in self.state.parties:
+            if (
+                party.party == box.party.party
+                and party.person.employee_no == box.party.person.employee_no
+            ):
+                box.mark_signed(party)
+        self._update_seal_button()
+        waiting = [b for b in self.boxes if b.party.signed_at is None]
+        if waiting:
+            self.scroll.ensureWidgetVisible(waiting[0], 0, 10)
+        else:
+            self.seal_button.setFocus()
+
+    def all_signed(self) -> bool:
+        return self.state is not None and all(p.signed_at for p in self.state.parties)
+
+    def _update_seal_button(self) -> None:
+        self.seal_button.setEnabled(self.all_signed())
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setText(self.tr("正在生成并签署 PDF 与 Excel 记录…") if busy else "")
+        self.seal_button.setEnabled(not busy and self.all_signed())
+        self.back_button.setEnabled(not busy)
+
+    def show_failure(self, message: str | None) -> None:
+        show_error(self.error, message)
+
+    def ask_password(self, error: str | None = None) -> str | None:
+        """The inspector's signing-key password; None when cancelled. Tests replace this."""
+        label = self.tr("请输入 {name} 的签名密钥密码：").format(name=self.state.inspector.name)
+        if error:
+            label = error + "\n\n" + label
+        password, ok = QInputDialog.getText(
+            self, self.tr("封存记录"), label, QLineEdit.EchoMode.Password
+        )
+        return password if ok else None
+
+
+class SealedScreen(Screen):
+    export_requested = Signal(str)
+    home_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.record_id: str | None = None
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        panel = QFrame(self)
+        panel.setObjectName("panel")
+        panel.setFixedWidth(720)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(36, 32, 36, 32)
+        layout.setSpacing(14)
+        self.title = title_label(panel)
+        self.title.setStyleSheet(f"font-size: 24pt; color: {GREEN};")
+        self.record = QLabel(panel)
+        self.record.setStyleSheet("font-size: 13pt;")
+        self.record.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.record.setWordWrap(True)
+        self.explain = subtle_label(panel)
+        self.paths = QLabel(panel)
+        self.paths.setWordWrap(True)
+        self.paths.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = error_label(panel)
+        for w in (self.title, self.record, self.explain, self.paths, self.error):
+            layout.addWidget(w)
+        buttons = QHBoxLayout()
+        self.export_button = primary_button(panel)
+        self.home_button = QPushButton(panel)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.home_button)
+        layout.addLayout(buttons)
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.record_id))
+        self.home_button.clicked.connect(self.home_requested.emit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("✓ 已封存"))
+        self.record.setText(self.tr("记录编号：{id}").format(id=self.record_id or ""))
+        self.explain.setText(
+            self.tr(
+                "记录已用查库人的签名密钥签署，此后不可更改；如需更正，请新建更正版本。"
+                "签署后的 PDF 与 Excel 可随时导出报送。"
+            )
+        )
+        self.export_button.setText(self.tr("导出 PDF / Excel…"))
+        self.home_button.setText(self.tr("返回首页"))
+
+    def open(self, record_id: str) -> None:
+        self.record_id = record_id
+        self.paths.setText("")
+        show_error(self.error, None)
+        self.retranslate()
+
+    def show_paths(self, paths: list) -> None:
+        show_error(self.error, None)
+        self.paths.setText(self.tr("已导出：") + "\n" + "\n".join(str(p) for p in paths))
+
+    def show_failure(self, message: str) -> None:
+        show_error(self.error, message)
