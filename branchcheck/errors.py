@@ -30,6 +30,14 @@ class AnswerError(BranchCheckError):
     exit_code = 2
 
 
+class MissingAnswersError(AnswerError):
+    """Completing an inspection with required items unanswered; `missing` lists their keys."""
+
+    def __init__(self, message: str, missing: list[str]) -> None:
+        super().__init__(message, hint="answer them, then complete the inspection")
+        self.missing = list(missing)
+
+
 class InputFileError(BranchCheckError):
     """An input file (answers, spreadsheet, mapping) cannot be used as given."""
 

@@ -33,6 +33,7 @@ from branchcheck.engine.evaluate import Evaluation, evaluate, evaluate_item
 from branchcheck.errors import (
     AnswerError,
     BranchCheckError,
+    MissingAnswersError,
     InputFileError,
     NotFoundError,
     StateError,
@@ -54,6 +55,7 @@ class Party:
     title: dict[str, str]
     person: PersonRef
     signed_at: str | None = None
+    strokes: list | None = None  # the handwritten signature as given, once signed
 
 
 @dataclass
@@ -313,23 +315,18 @@ def _parties(
     template: Template,
     inspector: PersonRef,
     people: dict[str, list[PersonRef]],
-    signed: dict[tuple[str, str], str],
+    signed: dict[tuple[str, str], tuple[str, list]],
 ) -> list[Party]:
-    out = [
-        Party(
-            "inspector",
-            template.inspector.title.as_dict(),
-            inspector,
-            signed.get(("inspector", inspector.employee_no)),
-        )
-    ]
+    """Everyone who signs the record; `signed` maps (party, employee no) to (time, strokes)."""
+
+    def party(key: str, title: dict[str, str], person: PersonRef) -> Party:
+        at, strokes = signed.get((key, person.employee_no), (None, None))
+        return Party(key, title, person, at, strokes)
+
+    out = [party("inspector", template.inspector.title.as_dict(), inspector)]
     for slot in template.people:
-        if not slot.signs:
-            continue
-        for p in people.get(slot.key, []):
-            out.append(
-                Party(slot.key, slot.title.as_dict(), p, signed.get((slot.key, p.employee_no)))
-            )
+        if slot.signs:
+            out += [party(slot.key, slot.title.as_dict(), p) for p in people.get(slot.key, [])]
     return out
 
 
@@ -341,7 +338,7 @@ def load(store: Store, inspection_id: str) -> InspectionState:
         people = _people(insp)
         inspector = person_ref(insp.inspector)
         signed = {
-            (sig.party, sig.staff.employee_no): sig.signed_at
+            (sig.party, sig.staff.employee_no): (sig.signed_at, sig.strokes)
             for sig in s.scalars(select(Signature).where(Signature.inspection_id == insp.id))
         }
         return InspectionState(
@@ -509,7 +506,7 @@ def complete(
         ev = evaluate(template, values, ctx)
         if ev.missing_required:
             names = "; ".join(f"{k} ({template.item(k).text.zh})" for k in ev.missing_required)
-            raise AnswerError(f"required item(s) not answered: {names}")
+            raise MissingAnswersError(f"required item(s) not answered: {names}", ev.missing_required)
         s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
         for draft in ev.findings:
             responsible = find_staff(s, draft.responsible).id if draft.responsible else None
