@@ -1,6 +1,15 @@
 """The checklist engine: item types and named rules, and the evaluation of an inspection."""
 
-from branchcheck.engine import basic, cash, schedule  # noqa: F401  (register types and rules)
+from branchcheck.engine import (  # noqa: F401  (register types and rules)
+    account_list,
+    accounts_check,
+    atm,
+    basic,
+    cash,
+    handover,
+    schedule,
+    vouchers,
+)
 from branchcheck.engine.core import (
     ITEM_TYPES,
     RULE_PARAMS,

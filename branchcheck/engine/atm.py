@@ -1,0 +1,518 @@
+"""ATM loading and balancing (ATM 加钞/清机, domain.md §3; seed 000): the cassette table (what was
+loaded, what the machine paid out, what is counted back), the counted cash against the expected
+remainder and the host book, the new load against the cash issued for it, and ATM cash differences
+still outstanding. 差额 = 实点 − 账面; > 0 长款, < 0 短款; cassettes never offset each other."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from branchcheck.engine.cash import _check_denominations, diff_label, diff_text
+from branchcheck.engine.core import (
+    EvalContext,
+    ItemType,
+    Outcome,
+    Problem,
+    answer_error,
+    item_type,
+    require_int,
+    rule,
+    text,
+)
+from branchcheck.engine.handover import needs_type
+from branchcheck.money import format_fen
+
+ROW_FIELDS = (
+    "cassette",
+    "denomination",
+    "last_load",
+    "dispensed",
+    "remaining",
+    "rejected",
+    "new_load",
+)
+TOP_FIELDS = ("cassettes", "deposit_fen", "slip_fen", "host_fen", "load_book_fen")
+
+
+@item_type
+class CassetteTable(ItemType):
+    """Answer: {"cassettes": [{"cassette": "1", "denomination": "n100", "last_load": pieces,
+    "dispensed": pieces paid out (host/slip), "remaining": pieces counted in the cassette,
+    "rejected": pieces in the reject/retract bin, "new_load": pieces loaded now (optional)}],
+    "deposit_fen": counted deposit-cassette cash (optional), "host_fen": host book balance,
+    "slip_fen": the machine slip's balance (optional), "load_book_fen": cash issued for this load
+    (optional)}. params.denominations as for cash_count."""
+
+    name = "cassette_table"
+    default_rule = "atm_balances"
+
+    def check_item(self, item, template):
+        return _check_denominations(item, template)
+
+    def parse(self, item, raw, ctx):
+        if not isinstance(raw, dict) or not isinstance(raw.get("cassettes"), list):
+            raise answer_error(item, "answer must be an object with a 'cassettes' list")
+        unknown = set(raw) - set(TOP_FIELDS)
+        if unknown:
+            raise answer_error(item, f"unknown field(s) {', '.join(sorted(unknown))}")
+        keys = [d["key"] for d in item.params["denominations"]]
+        rows, seen = [], set()
+        for i, row in enumerate(raw["cassettes"]):
+            where = f"cassette row {i + 1}"
+            if not isinstance(row, dict):
+                raise answer_error(item, f"{where} must be an object")
+            if set(row) - set(ROW_FIELDS):
+                raise answer_error(
+                    item,
+                    f"{where}: unknown field(s) {', '.join(sorted(set(row) - set(ROW_FIELDS)))}",
+                )
+            name = str(row.get("cassette", i + 1)).strip()
+            if name in seen:
+                raise answer_error(item, f"{where}: cassette '{name}' appears twice")
+            seen.add(name)
+            den = row.get("denomination")
+            if den not in keys:
+                raise answer_error(
+                    item, f"{where}: unknown denomination {den!r} (known: {', '.join(keys)})"
+                )
+            parsed = {"cassette": name, "denomination": den}
+            for f in ROW_FIELDS[2:]:
+                parsed[f] = require_int(item, row.get(f, 0), f"cassette {name} {f}")
+            if parsed["dispensed"] > parsed["last_load"]:
+                raise answer_error(
+                    item,
+                    f"cassette {name}: dispensed ({parsed['dispensed']}) is more than "
+                    f"was loaded ({parsed['last_load']})",
+                )
+            rows.append(parsed)
+        if "host_fen" not in raw:
+            raise answer_error(item, "the host book balance (host_fen) is missing")
+        out: dict[str, Any] = {
+            "cassettes": rows,
+            "deposit_fen": require_int(item, raw.get("deposit_fen", 0), "deposit_fen"),
+            "host_fen": require_int(item, raw["host_fen"], "host_fen"),
+        }
+        for f in ("slip_fen", "load_book_fen"):
+            out[f] = None if raw.get(f) is None else require_int(item, raw[f], f)
+        return out
+
+    def display(self, item, value):
+        return text(f"{len(value['cassettes'])} 个钞箱", f"{len(value['cassettes'])} cassette(s)")
+
+
+def faces(item) -> dict[str, dict[str, Any]]:
+    return {d["key"]: d for d in item.params["denominations"]}
+
+
+def balance(item, value: dict[str, Any]) -> dict[str, Any]:
+    """Per cassette: expected remainder = last load − dispensed, counted = remaining + rejected;
+    totals in fen: counted cash = Σ (remaining + rejected) × face, plus the deposit cassette."""
+    den = faces(item)
+    rows = []
+    for r in value["cassettes"]:
+        face = den[r["denomination"]]["face_fen"]
+        expected = r["last_load"] - r["dispensed"]
+        counted = r["remaining"] + r["rejected"]
+        rows.append(
+            r
+            | {
+                "face_fen": face,
+                "expected": expected,
+                "counted": counted,
+                "diff_pieces": counted - expected,
+                "diff_fen": (counted - expected) * face,
+                "load_fen": r["new_load"] * face,
+            }
+        )
+    counted_cash = sum(r["counted"] * r["face_fen"] for r in rows)
+    expected_fen = sum(r["expected"] * r["face_fen"] for r in rows)
+    counted_fen = counted_cash + value["deposit_fen"]
+    load_fen = sum(r["load_fen"] for r in rows)
+    out = {
+        "rows": rows,
+        "expected_fen": expected_fen,
+        "counted_cash_fen": counted_cash,
+        "deposit_fen": value["deposit_fen"],
+        "counted_fen": counted_fen,
+        "diff_expected_fen": counted_cash - expected_fen,
+        "host_fen": value["host_fen"],
+        "diff_host_fen": counted_fen - value["host_fen"],
+        "slip_fen": value["slip_fen"],
+        "load_fen": load_fen,
+        "load_book_fen": value["load_book_fen"],
+        "diff_load_fen": None
+        if value["load_book_fen"] is None
+        else load_fen - value["load_book_fen"],
+    }
+    return out
+
+
+@rule("atm_balances", check=needs_type("cassette_table"))
+def atm_balances(item, value, ctx: EvalContext) -> Outcome:
+    b = balance(item, value)
+    den = faces(item)
+    problems: list[Problem] = []
+    for r in b["rows"]:
+        if r["diff_fen"]:
+            shown = diff_text(r["diff_fen"])
+            label = den[r["denomination"]]["label"]
+            problems.append(
+                Problem(
+                    title=text(
+                        f"钞箱 {r['cassette']}（{label['zh']}）清点与应余不符：{shown['zh']}",
+                        f"Cassette {r['cassette']} ({label['en']}) against the expected remainder: "
+                        f"{shown['en']}",
+                    ),
+                    subject=f"cassette {r['cassette']}:{diff_label(r['diff_fen'])['en']}",
+                )
+            )
+    # A host difference the cassettes already explain is the same money: found once, not twice.
+    explained = bool(problems) and b["diff_host_fen"] == b["diff_expected_fen"]
+    if b["diff_host_fen"] and not explained:
+        shown = diff_text(b["diff_host_fen"])
+        problems.append(
+            Problem(
+                title=text(
+                    f"ATM 现金实点与主机账面不符：{shown['zh']}",
+                    f"ATM cash counted against the host book: {shown['en']}",
+                ),
+                subject=f"host:{diff_label(b['diff_host_fen'])['en']}",
+            )
+        )
+    if b["slip_fen"] is not None and b["slip_fen"] != b["host_fen"]:
+        problems.append(
+            Problem(
+                title=text(
+                    f"机具凭条余额 {format_fen(b['slip_fen'])} 与主机账面 {format_fen(b['host_fen'])} 不符",
+                    f"Slip balance {format_fen(b['slip_fen'])} ≠ host book {format_fen(b['host_fen'])}",
+                ),
+                subject="slip",
+            )
+        )
+    if b["diff_load_fen"]:
+        shown = diff_text(b["diff_load_fen"])
+        problems.append(
+            Problem(
+                title=text(
+                    f"本次加钞金额与出库（尾箱）付出金额不符：{shown['zh']}",
+                    f"This load against the cash issued for it: {shown['en']}",
+                ),
+                subject=f"load:{diff_label(b['diff_load_fen'])['en']}",
+            )
+        )
+
+    table = {
+        "key": item.key,
+        "title": text("ATM 钞箱清点表", "ATM cassettes"),
+        "columns": [
+            {"key": "cassette", "zh": "钞箱", "en": "Cassette", "kind": "text"},
+            {"key": "denomination", "zh": "券别", "en": "Denomination", "kind": "text"},
+            {"key": "face", "zh": "面额", "en": "Face value", "kind": "money"},
+            {"key": "last_load", "zh": "上次加钞张数", "en": "Last load", "kind": "count"},
+            {"key": "dispensed", "zh": "已付出张数", "en": "Dispensed", "kind": "count"},
+            {"key": "expected", "zh": "应余张数", "en": "Expected", "kind": "count"},
+            {"key": "remaining", "zh": "钞箱剩余", "en": "Remaining", "kind": "count"},
+            {"key": "rejected", "zh": "废钞/回收", "en": "Rejected/retracted", "kind": "count"},
+            {"key": "counted", "zh": "实点张数", "en": "Counted", "kind": "count"},
+            {"key": "diff", "zh": "差额", "en": "Difference", "kind": "diff"},
+            {"key": "new_load", "zh": "本次加钞张数", "en": "This load", "kind": "count"},
+            {"key": "load_amount", "zh": "本次加钞金额", "en": "Load amount", "kind": "money"},
+        ],
+        "rows": [
+            [
+                r["cassette"],
+                den[r["denomination"]]["label"]["zh"],
+                r["face_fen"],
+                r["last_load"],
+                r["dispensed"],
+                r["expected"],
+                r["remaining"],
+                r["rejected"],
+                r["counted"],
+                r["diff_fen"],
+                r["new_load"],
+                r["load_fen"],
+            ]
+            for r in b["rows"]
+        ],
+        "footer": [
+            [
+                "钞箱实点 Cassettes counted",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                b["counted_cash_fen"],
+            ],
+            [
+                "应余金额 Expected",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                b["expected_fen"],
+            ],
+            [
+                "存款钞箱 Deposit cassette",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                b["deposit_fen"],
+            ],
+            [
+                "实点合计 Counted total",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                b["counted_fen"],
+            ],
+            [
+                "主机账面 Host book",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                b["host_fen"],
+            ],
+            [
+                "差额（对主机）Difference",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                b["diff_host_fen"],
+                None,
+                None,
+            ],
+        ]
+        + (
+            [
+                [
+                    "凭条余额 Slip balance",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    b["slip_fen"],
+                ]
+            ]
+            if b["slip_fen"] is not None
+            else []
+        )
+        + (
+            [
+                [
+                    "加钞出库金额 Issued for load",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    b["load_book_fen"],
+                ]
+            ]
+            if b["load_book_fen"] is not None
+            else []
+        ),
+    }
+    computed = {k: v for k, v in b.items() if k != "rows"} | {
+        "diff_host_kind": diff_label(b["diff_host_fen"])["en"],
+        "diff_expected_kind": diff_label(b["diff_expected_fen"])["en"],
+    }
+    shown = diff_text(b["diff_host_fen"])
+    display = text(
+        f"实点 {format_fen(b['counted_fen'])}，主机账面 {format_fen(b['host_fen'])}，{shown['zh']}",
+        f"counted {format_fen(b['counted_fen'])}, host book {format_fen(b['host_fen'])}, {shown['en']}",
+    )
+    return Outcome("fail" if problems else "pass", display, computed, problems, [table])
+
+
+# ---------------------------------------------------------------- differences still outstanding
+
+DEFAULT_MAX_DAYS = 7
+
+
+def _check_max_days(item, template) -> list[str]:
+    v = item.params.get("max_days", DEFAULT_MAX_DAYS)
+    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        return ["params.max_days must be a whole number of days (≥ 0)"]
+    return []
+
+
+@item_type
+class OpenDifferences(ItemType):
+    """Answer: {"rows": [{"booked_on": "YYYY-MM-DD", "amount_fen": signed int (> 0 长款, < 0 短款),
+    "note": ""}]} — ATM differences booked to the suspense account and not yet cleared."""
+
+    name = "open_differences"
+    default_rule = "differences_outstanding"
+
+    def check_item(self, item, template):
+        return _check_max_days(item, template)
+
+    def parse(self, item, raw, ctx):
+        if (
+            not isinstance(raw, dict)
+            or not isinstance(raw.get("rows"), list)
+            or set(raw) - {"rows"}
+        ):
+            raise answer_error(
+                item, "answer must be an object with a 'rows' list (empty when none)"
+            )
+        rows = []
+        for i, row in enumerate(raw["rows"]):
+            where = f"row {i + 1}"
+            if not isinstance(row, dict) or set(row) - {"booked_on", "amount_fen", "note"}:
+                raise answer_error(item, f"{where}: give booked_on, amount_fen and note")
+            try:
+                booked = date.fromisoformat(str(row.get("booked_on", "")).strip())
+            except ValueError:
+                raise answer_error(
+                    item, f"{where}: booked_on '{row.get('booked_on')}' is not a date (YYYY-MM-DD)"
+                ) from None
+            if ctx is not None and booked > ctx.local_date:
+                raise answer_error(
+                    item, f"{where}: booked_on {booked} is after the inspection date"
+                )
+            amount = require_int(item, row.get("amount_fen"), f"{where} amount_fen", minimum=None)
+            if amount == 0:
+                raise answer_error(
+                    item, f"{where}: amount_fen is zero — only differences are listed"
+                )
+            rows.append(
+                {
+                    "booked_on": booked.isoformat(),
+                    "amount_fen": amount,
+                    "note": str(row.get("note", "")).strip(),
+                }
+            )
+        return {"rows": rows}
+
+    def display(self, item, value):
+        n = len(value["rows"])
+        return text(
+            f"{n} 笔未处理长短款" if n else "无未处理长短款",
+            f"{n} outstanding difference(s)" if n else "none outstanding",
+        )
+
+
+@rule("differences_outstanding", check=needs_type("open_differences"))
+def differences_outstanding(item, value, ctx: EvalContext) -> Outcome:
+    """Each outstanding difference is flagged once it is older than params.max_days (default 7)."""
+    limit = item.params.get("max_days", DEFAULT_MAX_DAYS)
+    problems, rows = [], []
+    for r in value["rows"]:
+        age = (ctx.local_date - date.fromisoformat(r["booked_on"])).days
+        shown = diff_text(r["amount_fen"])
+        late = age > limit
+        rows.append(
+            [
+                r["booked_on"],
+                diff_label(r["amount_fen"])["zh"],
+                r["amount_fen"],
+                age,
+                "超期" if late else "期限内",
+                r["note"],
+            ]
+        )
+        if late:
+            problems.append(
+                Problem(
+                    title=text(
+                        f"ATM {shown['zh']}（{r['booked_on']} 挂账）已 {age} 天未处理，超过 {limit} 天",
+                        f"ATM {shown['en']} booked {r['booked_on']} outstanding {age} days (limit {limit})",
+                    ),
+                    subject=f"{r['booked_on']}:{r['amount_fen']}",
+                )
+            )
+    table = {
+        "key": item.key,
+        "title": text("ATM 未处理长短款", "Outstanding ATM differences"),
+        "columns": [
+            {"key": "booked_on", "zh": "挂账日期", "en": "Booked on", "kind": "text"},
+            {"key": "kind", "zh": "类别", "en": "Kind", "kind": "text"},
+            {"key": "amount", "zh": "金额", "en": "Amount", "kind": "diff"},
+            {"key": "age", "zh": "已挂账天数", "en": "Days outstanding", "kind": "int"},
+            {"key": "status", "zh": "状态", "en": "Status", "kind": "text"},
+            {"key": "note", "zh": "说明", "en": "Note", "kind": "text"},
+        ],
+        "rows": rows,
+        "footer": [],
+    }
+    computed = {
+        "outstanding": len(rows),
+        "overdue": len(problems),
+        "max_days": limit,
+        "overage_fen": sum(r["amount_fen"] for r in value["rows"] if r["amount_fen"] > 0),
+        "shortage_fen": -sum(r["amount_fen"] for r in value["rows"] if r["amount_fen"] < 0),
+    }
+    if problems:
+        return Outcome(
+            "fail",
+            text(
+                f"{len(problems)} 笔超过 {limit} 天未处理",
+                f"{len(problems)} older than {limit} days",
+            ),
+            computed,
+            problems,
+            [table],
+        )
+    if not rows:
+        return Outcome("pass", text("无未处理长短款", "none outstanding"), computed)
+    return Outcome(
+        "pass",
+        text(
+            f"{len(rows)} 笔挂账，均未超过 {limit} 天",
+            f"{len(rows)} outstanding, none over {limit} days",
+        ),
+        computed,
+        tables=[table],
+    )

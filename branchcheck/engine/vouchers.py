@@ -1,0 +1,463 @@
+"""Blank important vouchers (重要空白凭证, domain.md §4): per voucher type, the number ranges that came
+in (期初, 领入) against where every number went (使用, 作废, 上缴, 结存), counted by number.
+
+The range arithmetic is pure functions over inclusive integer ranges (first, last), so it can be
+property-tested; voucher numbers themselves are fixed-width strings with leading zeros and are only
+turned into integers here, for the arithmetic, and back again for display."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from branchcheck.engine.core import (
+    EvalContext,
+    ItemType,
+    Outcome,
+    Problem,
+    answer_error,
+    item_type,
+    require_int,
+    rule,
+    text,
+)
+from branchcheck.engine.handover import needs_type
+
+Range = tuple[int, int]  # inclusive: (first, last), first <= last
+
+# ---------------------------------------------------------------- pure range functions
+
+
+def range_count(r: Range) -> int:
+    """How many numbers a range holds: last − first + 1."""
+    return r[1] - r[0] + 1
+
+
+def count(ranges: Iterable[Range]) -> int:
+    """Numbers in the ranges as given (a number in two ranges counts twice, as on a register)."""
+    return sum(range_count(r) for r in ranges)
+
+
+def merge(ranges: Iterable[Range]) -> list[Range]:
+    """Sorted, with overlapping and adjacent ranges joined: the set of numbers covered."""
+    out: list[Range] = []
+    for first, last in sorted(ranges):
+        if out and first <= out[-1][1] + 1:
+            if last > out[-1][1]:
+                out[-1] = (out[-1][0], last)
+        else:
+            out.append((first, last))
+    return out
+
+
+def subtract(a: Iterable[Range], b: Iterable[Range]) -> list[Range]:
+    """Numbers in `a` that are not in `b`, merged."""
+    out: list[Range] = []
+    cut = merge(b)
+    for first, last in merge(a):
+        cur = first
+        for bf, bl in cut:
+            if bl < cur:
+                continue
+            if bf > last:
+                break
+            if bf > cur:
+                out.append((cur, bf - 1))
+            cur = max(cur, bl + 1)
+            if cur > last:
+                break
+        if cur <= last:
+            out.append((cur, last))
+    return out
+
+
+def intersect(a: Iterable[Range], b: Iterable[Range]) -> list[Range]:
+    """Numbers in both `a` and `b`, merged."""
+    ma = merge(a)
+    return subtract(ma, subtract(ma, b))
+
+
+def overlaps(ranges: Iterable[Range]) -> list[Range]:
+    """Numbers covered by two or more of the given ranges (a repeated number), merged."""
+    events: list[tuple[int, int]] = []
+    for first, last in ranges:
+        events.append((first, 1))
+        events.append((last + 1, -1))
+    events.sort()
+    out: list[Range] = []
+    depth, start = 0, 0
+    for at, step in events:
+        before = depth
+        depth += step
+        if before < 2 <= depth:
+            start = at
+        elif before >= 2 > depth and at > start:
+            out.append((start, at - 1))
+    return merge(out)
+
+
+def gaps(universe: Iterable[Range], accounted: Iterable[Range]) -> list[Range]:
+    """Numbers that came in but are nowhere accounted for (缺号)."""
+    return subtract(universe, accounted)
+
+
+def skipped(
+    universe: Iterable[Range], consumed: Iterable[Range], released: Iterable[Range]
+) -> list[Range]:
+    """跳号: numbers that came in and were neither consumed (used, voided) nor released (returned)
+    although a higher number was already consumed — vouchers are used strictly in number order."""
+    consumed = merge(consumed)
+    if not consumed:
+        return []
+    top = consumed[-1][1]
+    held = subtract(universe, list(consumed) + list(released))
+    return [(a, min(b, top - 1)) for a, b in held if a < top]
+
+
+def out_of_order(used_in_order: list[Range]) -> list[tuple[Range, Range]]:
+    """Pairs of used ranges, in the order of use, where the later one starts at or below the end of
+    the one before it: a lower number used after a higher one."""
+    return [(a, b) for a, b in zip(used_in_order, used_in_order[1:], strict=False) if b[0] <= a[1]]
+
+
+def next_number(on_hand: Iterable[Range]) -> int | None:
+    """The next voucher to use: the smallest number on hand."""
+    merged = merge(on_hand)
+    return merged[0][0] if merged else None
+
+
+# ---------------------------------------------------------------- the voucher table item
+
+FIELDS = (
+    "opening",
+    "opening_count",
+    "received",
+    "used",
+    "voided",
+    "returned",
+    "on_hand",
+    "physical",
+)
+RANGE_FIELDS = ("opening", "received", "used", "voided", "returned", "on_hand")
+FIELD_TEXT = {
+    "opening": text("期初号段", "opening ranges"),
+    "received": text("领入号段", "received ranges"),
+    "used": text("使用号段", "used ranges"),
+    "voided": text("作废号码", "voided numbers"),
+    "returned": text("上缴号段", "returned ranges"),
+    "on_hand": text("结存号段", "on-hand ranges"),
+}
+
+
+def _check_types(item, template) -> list[str]:
+    types = item.params.get("voucher_types")
+    if not isinstance(types, list) or not types:
+        return ["params.voucher_types must be a non-empty list"]
+    out, seen = [], set()
+    for i, t in enumerate(types):
+        where = f"params.voucher_types[{i}]"
+        if not isinstance(t, dict):
+            out.append(f"{where} must be a mapping")
+            continue
+        unknown = set(t) - {"key", "label", "width"}
+        if unknown:
+            out.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        key = t.get("key")
+        if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            out.append(f"{where}: key must be lower-case letters, digits and _")
+        elif key in seen:
+            out.append(f"{where}: key '{key}' used twice")
+        seen.add(key)
+        label = t.get("label")
+        if not (isinstance(label, dict) and label.get("zh") and label.get("en")):
+            out.append(f"{where}: label needs zh and en")
+        width = t.get("width")
+        if isinstance(width, bool) or not isinstance(width, int) or not 1 <= width <= 30:
+            out.append(f"{where}: width must be a whole number of digits from 1 to 30")
+    return out
+
+
+def voucher_types(item) -> dict[str, dict[str, Any]]:
+    return {t["key"]: t for t in item.params["voucher_types"]}
+
+
+def _number(item, raw: Any, width: int, where: str) -> str:
+    if isinstance(raw, bool) or not isinstance(raw, str):
+        raise answer_error(
+            item,
+            f"{where}: voucher numbers are text with leading zeros ({width} digits), got {raw!r}",
+        )
+    value = raw.strip()
+    if not re.fullmatch(r"[0-9]+", value):
+        raise answer_error(item, f"{where}: '{raw}' is not a voucher number (digits only)")
+    if len(value) != width:
+        raise answer_error(
+            item, f"{where}: '{raw}' has {len(value)} digits, this voucher type has {width}"
+        )
+    return value
+
+
+def _ranges(item, raw: Any, width: int, where: str) -> list[list[str]]:
+    """A list of ranges: each "00012301", "00012301-00012350" or ["00012301", "00012350"]."""
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list):
+        raise answer_error(item, f"{where} must be a list of number ranges")
+    out = []
+    for n, r in enumerate(raw, 1):
+        at = f"{where} #{n}"
+        if isinstance(r, str) and "-" in r:
+            r = r.split("-", 1)
+        if isinstance(r, str):
+            first = last = _number(item, r, width, at)
+        elif isinstance(r, list) and len(r) == 2:
+            first, last = (_number(item, v, width, at) for v in r)
+        elif isinstance(r, list) and len(r) == 1:
+            first = last = _number(item, r[0], width, at)
+        else:
+            raise answer_error(
+                item, f"{at}: give a number, 'first-last' or [first, last], got {r!r}"
+            )
+        if int(first) > int(last):
+            raise answer_error(item, f"{at}: the range runs backwards ({first} > {last})")
+        out.append([first, last])
+    return out
+
+
+def as_ints(ranges: list[list[str]]) -> list[Range]:
+    return [(int(a), int(b)) for a, b in ranges]
+
+
+def fmt_range(r: Range, width: int) -> str:
+    a, b = str(r[0]).zfill(width), str(r[1]).zfill(width)
+    return a if r[0] == r[1] else f"{a}–{b}"
+
+
+def fmt_ranges(ranges: list[Range], width: int, limit: int = 6) -> str:
+    if not ranges:
+        return "—"
+    shown = [fmt_range(r, width) for r in ranges[:limit]]
+    if len(ranges) > limit:
+        shown.append(f"…(+{len(ranges) - limit})")
+    return "、".join(shown)
+
+
+@item_type
+class VoucherTable(ItemType):
+    """Answer: {"rows": {voucher type key: {"opening": ranges, "opening_count": int (optional),
+    "received": ranges, "used": ranges (in the order of use), "voided": ranges, "returned": ranges,
+    "on_hand": ranges, "physical": int}}}; a range is "00012301", "00012301-00012350" or
+    ["00012301", "00012350"], each number exactly the type's width. Types not given are not held."""
+
+    name = "voucher_table"
+    default_rule = "voucher_balances"
+
+    def check_item(self, item, template):
+        return _check_types(item, template)
+
+    def parse(self, item, raw, ctx):
+        if not isinstance(raw, dict) or not isinstance(raw.get("rows"), dict):
+            raise answer_error(item, "answer must be an object with 'rows' by voucher type")
+        if set(raw) - {"rows"}:
+            raise answer_error(item, f"unknown field(s) {', '.join(sorted(set(raw) - {'rows'}))}")
+        types = voucher_types(item)
+        rows: dict[str, dict[str, Any]] = {}
+        for key, row in raw["rows"].items():
+            if key not in types:
+                raise answer_error(
+                    item, f"unknown voucher type '{key}' (known: {', '.join(types)})"
+                )
+            if not isinstance(row, dict):
+                raise answer_error(item, f"voucher type '{key}' must be an object")
+            unknown = set(row) - set(FIELDS)
+            if unknown:
+                raise answer_error(
+                    item, f"voucher type '{key}': unknown field(s) {', '.join(sorted(unknown))}"
+                )
+            width = types[key]["width"]
+            parsed: dict[str, Any] = {
+                f: _ranges(item, row.get(f), width, f"{key}.{f}") for f in RANGE_FIELDS
+            }
+            if "physical" not in row:
+                raise answer_error(
+                    item, f"voucher type '{key}': the physical count (physical) is missing"
+                )
+            parsed["physical"] = require_int(item, row["physical"], f"{key}.physical")
+            if row.get("opening_count") is not None:
+                parsed["opening_count"] = require_int(
+                    item, row["opening_count"], f"{key}.opening_count"
+                )
+            rows[key] = parsed
+        return {"rows": {k: rows[k] for k in types if k in rows}}
+
+    def display(self, item, value):
+        n = len(value["rows"])
+        return text(f"{n} 种凭证", f"{n} voucher type(s)")
+
+
+def reconcile(row: dict[str, Any]) -> dict[str, Any]:
+    """Everything computed for one voucher type, as integers and integer ranges."""
+    r = {f: as_ints(row[f]) for f in RANGE_FIELDS}
+    opening = row.get("opening_count", count(r["opening"]))
+    received, used = count(r["received"]), count(r["used"])
+    voided, returned = count(r["voided"]), count(r["returned"])
+    closing = opening + received - used - voided - returned
+    universe = r["opening"] + r["received"]
+    placed = r["used"] + r["voided"] + r["returned"] + r["on_hand"]
+    return {
+        "opening": opening,
+        "opening_ranges_count": count(r["opening"]),
+        "received": received,
+        "used": used,
+        "voided": voided,
+        "returned": returned,
+        "closing": closing,
+        "physical": row["physical"],
+        "difference": row["physical"] - closing,
+        "on_hand_count": count(r["on_hand"]),
+        "gaps": gaps(universe, placed),
+        "unknown": subtract(placed, universe),
+        "overlaps": merge(overlaps(universe) + overlaps(placed)),
+        "skipped": skipped(universe, r["used"] + r["voided"], r["returned"]),
+        "out_of_order": out_of_order(r["used"]),
+        "next": next_number(r["on_hand"]),
+    }
+
+
+def _problems(label: dict[str, str], key: str, c: dict[str, Any], width: int) -> list[Problem]:
+    zh, en = label["zh"], label["en"]
+    out: list[Problem] = []
+
+    def add(kind: str, z: str, e: str) -> None:
+        out.append(Problem(title=text(f"{zh}：{z}", f"{en}: {e}"), subject=f"{key}:{kind}"))
+
+    d = c["difference"]
+    if d:
+        word = (
+            ("实物多出", "more on hand than the book")
+            if d > 0
+            else ("实物短少", "fewer on hand than the book")
+        )
+        add(
+            "difference",
+            f"{word[0]} {abs(d)} 份（结存 {c['closing']}，实点 {c['physical']}）",
+            f"{abs(d)} {word[1]} (book {c['closing']}, counted {c['physical']})",
+        )
+    if c["opening"] != c["opening_ranges_count"]:
+        add(
+            "opening",
+            f"期初数 {c['opening']} 与期初号段 {c['opening_ranges_count']} 份不符",
+            f"opening count {c['opening']} ≠ {c['opening_ranges_count']} in the opening ranges",
+        )
+    if c["on_hand_count"] != c["physical"]:
+        add(
+            "on_hand",
+            f"结存号段 {c['on_hand_count']} 份与实点 {c['physical']} 份不符",
+            f"on-hand ranges hold {c['on_hand_count']}, counted {c['physical']}",
+        )
+    for kind, z, e in (
+        ("gaps", "缺号（去向不明）", "numbers unaccounted for"),
+        ("unknown", "号码不在期初或领入号段内", "numbers never received"),
+        ("overlaps", "重号（同一号码重复登记）", "numbers recorded twice"),
+        ("skipped", "跳号使用", "numbers skipped in use"),
+    ):
+        if c[kind]:
+            n = count(c[kind])
+            shown = fmt_ranges(c[kind], width)
+            add(kind, f"{z} {n} 份：{shown}", f"{n} {e}: {shown}")
+    if c["out_of_order"]:
+        a, b = c["out_of_order"][0]
+        add(
+            "order",
+            f"未按号码顺序使用（{fmt_range(b, width)} 在 {fmt_range(a, width)} 之后使用）",
+            f"used out of number order ({fmt_range(b, width)} after {fmt_range(a, width)})",
+        )
+    return out
+
+
+@rule("voucher_balances", check=needs_type("voucher_table"))
+def voucher_balances(item, value, ctx: EvalContext) -> Outcome:
+    types = voucher_types(item)
+    problems: list[Problem] = []
+    table_rows: list[list[Any]] = []
+    computed: dict[str, Any] = {}
+    for key, row in value["rows"].items():
+        t = types[key]
+        width = t["width"]
+        c = reconcile(row)
+        problems += _problems(t["label"], key, c, width)
+        issues = [
+            f"{z} {count(c[k])}"
+            for k, z in (
+                ("gaps", "缺号"),
+                ("unknown", "来源不明"),
+                ("overlaps", "重号"),
+                ("skipped", "跳号"),
+            )
+            if c[k]
+        ]
+        nxt = str(c["next"]).zfill(width) if c["next"] is not None else "—"
+        table_rows.append(
+            [
+                t["label"]["zh"],
+                c["opening"],
+                c["received"],
+                c["used"],
+                c["voided"],
+                c["returned"],
+                c["closing"],
+                c["physical"],
+                c["difference"],
+                nxt,
+                fmt_ranges(merge(as_ints(row["on_hand"])), width),
+                "、".join(issues) or "无",
+            ]
+        )
+        computed[key] = {
+            "opening": c["opening"],
+            "received": c["received"],
+            "used": c["used"],
+            "voided": c["voided"],
+            "returned": c["returned"],
+            "closing": c["closing"],
+            "physical": c["physical"],
+            "difference": c["difference"],
+            "next": nxt,
+            **{
+                k: [[str(a).zfill(width), str(b).zfill(width)] for a, b in c[k]]
+                for k in ("gaps", "unknown", "overlaps", "skipped")
+            },
+        }
+    table = {
+        "key": item.key,
+        "title": text("重要空白凭证核对表", "Blank vouchers"),
+        "columns": [
+            {"key": "type", "zh": "凭证种类", "en": "Voucher type", "kind": "text"},
+            {"key": "opening", "zh": "期初", "en": "Opening", "kind": "count"},
+            {"key": "received", "zh": "领入", "en": "Received", "kind": "count"},
+            {"key": "used", "zh": "使用", "en": "Used", "kind": "count"},
+            {"key": "voided", "zh": "作废", "en": "Voided", "kind": "count"},
+            {"key": "returned", "zh": "上缴", "en": "Returned", "kind": "count"},
+            {"key": "closing", "zh": "结存", "en": "Book balance", "kind": "count"},
+            {"key": "physical", "zh": "实点", "en": "Counted", "kind": "count"},
+            {"key": "difference", "zh": "差异", "en": "Difference", "kind": "int"},
+            {"key": "next", "zh": "下一可用号", "en": "Next number", "kind": "text"},
+            {"key": "on_hand", "zh": "结存号段", "en": "On hand", "kind": "text"},
+            {"key": "issues", "zh": "号码连续性", "en": "Number continuity", "kind": "text"},
+        ],
+        "rows": table_rows,
+        "footer": [],
+    }
+    bad = len({p.subject.split(":")[0] for p in problems})
+    display = text(
+        f"{len(table_rows)} 种凭证，{bad} 种不符"
+        if bad
+        else f"{len(table_rows)} 种凭证，账实相符、号码连续",
+        f"{len(table_rows)} type(s), {bad} not matching"
+        if bad
+        else f"{len(table_rows)} type(s), all match, numbers continuous",
+    )
+    return Outcome("fail" if problems else "pass", display, computed, problems, [table])

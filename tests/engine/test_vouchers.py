@@ -1,0 +1,247 @@
+"""Blank vouchers: the range functions against brute force over small number spaces, the balance
+identity, number parsing (fixed width, digits only, never integers), and the checklist's people."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from branchcheck import inspections
+from branchcheck.engine import ITEM_TYPES, RULES
+from branchcheck.engine import vouchers as v
+from branchcheck.errors import AnswerError, PeopleRuleError
+from branchcheck.people import check_people
+
+from .conftest import REFS, make_ctx, refs, template
+
+SPACE = 40
+ranges = st.lists(
+    st.tuples(st.integers(0, SPACE), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])),
+    max_size=6,
+)
+
+
+def numbers(rs):
+    return {n for a, b in rs for n in range(a, b + 1)}
+
+
+def multiplicity(rs):
+    out: dict[int, int] = {}
+    for a, b in rs:
+        for n in range(a, b + 1):
+            out[n] = out.get(n, 0) + 1
+    return out
+
+
+def is_merged(rs):
+    return all(a <= b for a, b in rs) and all(
+        b1 + 1 < a2 for (_, b1), (a2, _) in zip(rs, rs[1:], strict=False)
+    )
+
+
+@given(ranges)
+def test_count_is_last_minus_first_plus_one(rs):
+    assert v.count(rs) == sum(len(range(a, b + 1)) for a, b in rs)
+    for r in rs:
+        assert v.range_count(r) == r[1] - r[0] + 1
+
+
+@given(ranges)
+def test_merge_covers_the_same_numbers_once(rs):
+    m = v.merge(rs)
+    assert numbers(m) == numbers(rs)
+    assert is_merged(m)
+    assert v.count(m) == len(numbers(rs))
+
+
+@given(ranges, ranges)
+def test_subtract_and_intersect_are_set_operations(a, b):
+    assert numbers(v.subtract(a, b)) == numbers(a) - numbers(b)
+    assert numbers(v.intersect(a, b)) == numbers(a) & numbers(b)
+    assert is_merged(v.subtract(a, b))
+
+
+@given(st.lists(ranges, min_size=1, max_size=4))
+def test_overlaps_are_exactly_the_repeated_numbers(places):
+    flat = [r for rs in places for r in rs]
+    expected = {n for n, k in multiplicity(flat).items() if k >= 2}
+    assert numbers(v.overlaps(flat)) == expected
+    assert is_merged(v.overlaps(flat))
+
+
+@given(ranges, st.lists(ranges, max_size=4))
+def test_gaps_are_exactly_the_numbers_unaccounted_for(universe, places):
+    flat = [r for rs in places for r in rs]
+    assert numbers(v.gaps(universe, flat)) == numbers(universe) - numbers(flat)
+
+
+@given(ranges, ranges, ranges)
+def test_skipped_are_the_numbers_left_behind_below_the_highest_used(universe, consumed, released):
+    got = numbers(v.skipped(universe, consumed, released))
+    used = numbers(consumed)
+    top = max(used) if used else -1
+    expected = {n for n in numbers(universe) - used - numbers(released) if n < top}
+    assert got == expected
+
+
+@given(ranges)
+def test_next_number_is_the_smallest_on_hand(rs):
+    assert v.next_number(rs) == (min(numbers(rs)) if rs else None)
+
+
+@given(ranges)
+def test_out_of_order_pairs(rs):
+    got = v.out_of_order(rs)
+    assert got == [(a, b) for a, b in zip(rs, rs[1:], strict=False) if b[0] <= a[1]]
+
+
+# ---------------------------------------------------------------- the voucher table
+
+TEMPLATE = template("blank_vouchers")
+ITEM = TEMPLATE.item("vouchers")
+PEOPLE = {"checker_a": ["E010"], "checker_b": ["E003"], "custodian": ["E004"]}
+
+
+def ctx():
+    return make_ctx("blank_vouchers", PEOPLE, inspector="E010")
+
+
+def s(rs, width=8):
+    return [[str(a).zfill(width), str(b).zfill(width)] for a, b in rs]
+
+
+def run(row, key="cash_cheque"):
+    value = ITEM_TYPES["voucher_table"].parse(ITEM, {"rows": {key: row}}, ctx())
+    return RULES["voucher_balances"](ITEM, value, ctx())
+
+
+@given(ranges, ranges, ranges, ranges, ranges, ranges, st.integers(0, 100))
+def test_table_finds_exactly_the_missing_and_repeated_numbers(
+    opening, received, used, voided, returned, on_hand, physical
+):
+    out = run(
+        {
+            "opening": s(opening),
+            "received": s(received),
+            "used": s(used),
+            "voided": s(voided),
+            "returned": s(returned),
+            "on_hand": s(on_hand),
+            "physical": physical,
+        }
+    )
+    c = out.computed["cash_cheque"]
+    universe = numbers(opening) | numbers(received)
+    placed = [*used, *voided, *returned, *on_hand]
+    as_set = lambda rs: {int(n) for a, b in rs for n in range(int(a), int(b) + 1)}  # noqa: E731
+    assert as_set(c["gaps"]) == universe - numbers(placed)
+    assert as_set(c["unknown"]) == numbers(placed) - universe
+    repeated_in = {n for n, k in multiplicity([*opening, *received]).items() if k >= 2}
+    repeated_out = {n for n, k in multiplicity(placed).items() if k >= 2}
+    assert as_set(c["overlaps"]) == repeated_in | repeated_out
+    # 结存 = 期初 + 领入 − 使用 − 作废 − 上缴; 差异 = 实点 − 结存
+    closing = (
+        v.count(opening) + v.count(received) - v.count(used) - v.count(voided) - v.count(returned)
+    )
+    assert c["closing"] == closing and c["difference"] == physical - closing
+    clean = (
+        not (c["gaps"] or c["unknown"] or c["overlaps"] or c["skipped"])
+        and physical == closing
+        and v.count(on_hand) == physical
+        and not v.out_of_order(used)
+    )
+    assert (out.result == "pass") == clean
+    assert (out.result == "fail") == bool(out.problems)
+
+
+def test_clean_row_passes_and_names_the_next_number():
+    out = run(
+        {
+            "opening": ["00412301-00412350"],
+            "received": ["00412351-00412400"],
+            "used": ["00412301-00412318", "00412320-00412326"],
+            "voided": ["00412319"],
+            "on_hand": ["00412327-00412400"],
+            "physical": 74,
+        }
+    )
+    assert out.result == "pass"
+    c = out.computed["cash_cheque"]
+    assert (c["closing"], c["difference"], c["next"]) == (74, 0, "00412327")
+    assert out.tables[0]["rows"][0][9] == "00412327"
+
+
+def test_skip_and_shortage_are_findings():
+    out = run(
+        {
+            "opening": ["10285601-10285700"],
+            "used": ["10285601-10285630", "10285632-10285640"],
+            "on_hand": ["10285631", "10285642-10285700"],
+            "physical": 60,
+        },
+        key="transfer_cheque",
+    )
+    titles = [p.title["zh"] for p in out.problems]
+    assert any("跳号" in t and "10285631" in t for t in titles)
+    assert any("缺号" in t and "10285641" in t for t in titles)
+    assert any("实物短少 1 份" in t for t in titles)
+    assert {p.subject for p in out.problems} >= {
+        "transfer_cheque:skipped",
+        "transfer_cheque:gaps",
+        "transfer_cheque:difference",
+    }
+
+
+@pytest.mark.parametrize(
+    "row,msg",
+    [
+        ({"opening": ["412301-412350"], "physical": 0}, "has 6 digits, this voucher type has 8"),
+        ({"opening": [[412301, 412350]], "physical": 0}, "text with leading zeros"),
+        ({"opening": ["0041230A"], "physical": 0}, "digits only"),
+        ({"opening": ["00412350-00412301"], "physical": 0}, "runs backwards"),
+        ({"opening": ["00412301-00412350"]}, "physical count"),
+        ({"opening": ["00412301"], "physical": 1, "colour": "red"}, "unknown field"),
+    ],
+)
+def test_bad_numbers_are_refused(row, msg):
+    with pytest.raises(AnswerError, match=msg) as exc:
+        ITEM_TYPES["voucher_table"].parse(ITEM, {"rows": {"cash_cheque": row}}, ctx())
+    assert "vouchers" in str(exc.value)
+
+
+def test_passbooks_have_their_own_width():
+    with pytest.raises(AnswerError, match="10"):
+        ITEM_TYPES["voucher_table"].parse(
+            ITEM, {"rows": {"passbook": {"opening": ["00412301"], "physical": 1}}}, ctx()
+        )
+    with pytest.raises(AnswerError, match="unknown voucher type 'stamps'"):
+        ITEM_TYPES["voucher_table"].parse(ITEM, {"rows": {"stamps": {"physical": 1}}}, ctx())
+
+
+# ---------------------------------------------------------------- people
+
+
+def test_checkers_must_be_two_different_people():
+    check_people(TEMPLATE, REFS["E010"], refs(PEOPLE))
+    with pytest.raises(PeopleRuleError, match="cannot be both"):
+        check_people(TEMPLATE, REFS["E010"], refs({"checker_a": ["E003"], "checker_b": ["E003"]}))
+    with pytest.raises(PeopleRuleError, match="cannot be both"):  # nobody checks their own vouchers
+        check_people(
+            TEMPLATE,
+            REFS["E010"],
+            refs({"checker_a": ["E004"], "checker_b": ["E003"], "custodian": ["E004"]}),
+        )
+
+
+def test_same_checker_twice_is_refused_at_start(people_store):
+    with pytest.raises(PeopleRuleError, match="cannot be both"):
+        inspections.start(
+            people_store,
+            checklist="blank_vouchers",
+            inspector="E010",
+            people={"checker_a": ["E005"], "checker_b": ["E005"]},
+        )
+    iid = inspections.start(
+        people_store, checklist="blank_vouchers", inspector="E010", people=PEOPLE
+    )
+    parties = {(p.party, p.person.employee_no) for p in inspections.load(people_store, iid).parties}
+    assert {("checker_a", "E010"), ("checker_b", "E003")} <= parties
