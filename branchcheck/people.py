@@ -63,18 +63,20 @@ def problems(
                     f"{slot.title.zh} / {slot.title.en}: {p.name} ({p.employee_no}) does not hold "
                     f"the role {_role_names(slot.staff_roles)} ({', '.join(slot.staff_roles)})"
                 )
+    reported: set[tuple[str, str, str]] = set()
     for group in template.distinct:
-        owner: dict[str, str] = {}
+        owner: dict[str, tuple[str, str]] = {}  # employee no → (zh title, en title) of first slot
         for key in group:
             persons = [inspector] if key == "inspector" else people.get(key, [])
             title = template.inspector.title if key == "inspector" else template.slot(key).title
             for p in persons:
-                if p.employee_no in owner and owner[p.employee_no] != title.zh:
+                first = owner.setdefault(p.employee_no, (title.zh, title.en))
+                if first[0] != title.zh and (p.employee_no, first[0], title.zh) not in reported:
+                    reported.add((p.employee_no, first[0], title.zh))
                     out.append(
-                        f"{p.name}（{p.employee_no}）不能同时担任{owner[p.employee_no]}和{title.zh}"
-                        f" / {p.name} cannot be both {owner[p.employee_no]} and {title.en}"
+                        f"{p.name}（{p.employee_no}）不能同时担任{first[0]}和{title.zh}"
+                        f" / {p.name} cannot be both {first[1]} and {title.en}"
                     )
-                owner.setdefault(p.employee_no, title.zh)
     return out
 
 

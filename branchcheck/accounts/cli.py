@@ -1,0 +1,99 @@
+"""`branchcheck accounts review INPUT --as-of YYYY-MM-DD --out REVIEW.xlsx [--mapping F] [--json]`.
+
+`register(subparsers)` adds the `accounts` command to the main CLI; `python -m
+branchcheck.accounts.cli accounts review ...` runs it standalone."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from branchcheck.errors import BranchCheckError, InputFileError
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_as_of(text: str) -> date:
+    """The review date, strictly YYYY-MM-DD."""
+    if not _ISO_DATE.fullmatch(text or ""):
+        raise InputFileError(f"--as-of: '{text}' is not a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputFileError(f"--as-of: '{text}' is not a valid date") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def cmd_accounts_review(args: argparse.Namespace) -> int:
+    """Handler of `accounts review`: exit 0 on success; on error a message on stderr, the
+    error's exit code (InputFileError: 2) and no output file."""
+    from branchcheck.accounts.columns import load_mapping
+    from branchcheck.accounts.review import review, review_json, write_review_xlsx
+    from branchcheck.accounts.rules import RULES
+
+    try:
+        as_of = parse_as_of(args.as_of)
+        out = Path(args.out)
+        if _same_file(out, Path(args.input)):
+            raise InputFileError(f"--out {out}: would overwrite the input file")
+        mapping = load_mapping(args.mapping) if args.mapping else None
+        rv = review(args.input, as_of, mapping=mapping)
+        write_review_xlsx(rv, out)
+    except BranchCheckError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    for warning in rv.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(review_json(rv), ensure_ascii=False, indent=2))
+        return 0
+    print(
+        f"结算账户复核 {as_of.isoformat()}：数据 {rv.rows} 行，参与分类 {len(rv.accounts)} 户，"
+        f"有标志 {rv.flagged} 户，错误 {rv.error_rows} 行"
+    )
+    for code, count in rv.by_flag.items():
+        if count:
+            print(f"  {code:<22}{RULES[code].label_zh}  {count}")
+    print(f"复核表已写入 {out}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add `accounts review` to the main CLI's subparsers."""
+    accounts = subparsers.add_parser(
+        "accounts", help="单位银行结算账户复核 / settlement account review"
+    )
+    sub = accounts.add_subparsers(dest="accounts_command", required=True)
+    p = sub.add_parser(
+        "review",
+        help="复核核心系统导出的结算账户清单 / review an account export",
+        description="Find every settlement account out of line with the account rules "
+        "as of a date, and write the review workbook.",
+    )
+    p.add_argument("input", help="账户清单 .xlsx 或 .csv / the core system's export")
+    p.add_argument("--as-of", required=True, help="基准日期 YYYY-MM-DD")
+    p.add_argument("--out", required=True, help="复核表 REVIEW.xlsx")
+    p.add_argument("--mapping", help='表头映射 JSON/YAML {"Other header": "account_no", ...}')
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_accounts_review)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="branchcheck")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

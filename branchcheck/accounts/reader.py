@@ -1,0 +1,607 @@
+"""Read a settlement-account export (.xlsx/.xls/.ods via python-calamine, or .csv) into accounts.
+
+- Columns are found by header (see columns.py); a mapping renames other systems' headers.
+- Every cell is converted here, once: dates to `date`, money to integer fen, enumerated values to
+  their canonical Chinese form, identifiers to normalised text.
+- The header is the row naming the most known columns among the first 20 non-blank rows (a
+  title line above it is fine). Row numbers are the spreadsheet's own (header in row 1 -> first
+  account in row 2).
+- A bad cell makes its row an error (row number, header as written, reason in Chinese); the row
+  is left out and the rest is read. An account number found on several rows makes all of them
+  errors: nobody can tell which row is right, so none takes part in the classification. A missing required column stops the whole read
+  with InputFileError naming the file and every missing column.
+
+Notes on what calamine returns: numbers always come back as float, empty cells as '', date cells
+as `date`/`datetime`. A numeric account-number cell has lost its leading zeros in the source file
+already (and anything past 15 significant digits); we accept integral numbers below 10^15 with a
+warning and refuse longer ones as a row error, because their digits are no longer known.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from branchcheck.accounts.columns import (
+    ACCEPTED,
+    BLANK_WORDS,
+    BY_KEY,
+    COLUMNS,
+    HEADER_INDEX,
+    REQUIRED,
+    VALUE_INDEX,
+    check_mapping,
+    header_key,
+)
+from branchcheck.errors import AnswerError, InputFileError
+from branchcheck.money import yuan_to_fen
+
+Progress = Callable[[int, int], None]
+
+# Excel stores numbers as doubles with 15 significant digits; beyond that the digits are gone.
+_MAX_EXACT_NUMBER = 10**15
+_PROGRESS_EVERY = 5000
+
+
+@dataclass(slots=True)
+class Account:
+    """One account row, converted. Field order follows columns.COLUMNS (row first).
+
+    Identifiers (account_no, customer_id) are NFKC-normalised with all white space removed;
+    phone is digits only; address and legal_rep are NFKC with white space removed (the form
+    the shared-attribute rules compare); '' means blank. Not frozen: slots keep 100,000 of them
+    cheap to build, and nobody mutates them."""
+
+    row: int
+    account_no: str
+    account_name: str
+    customer_id: str
+    account_kind: str | None
+    opened_on: date
+    last_activity_on: date | None  # None: never active
+    balance_fen: int | None  # None: no balance column or blank cell
+    owes_bank: bool
+    documents_valid_until: date | None  # None: blank or 长期 (no expiry)
+    license_status: str  # 存续 / 注销 / 吊销
+    pboc_status: str  # 正常 / 久悬 / 已撤销
+    host_status: str  # 正常 / 只收不付 / 不收不付 / 久悬 / 已销户
+    special_dormant: str | None  # one of columns.SPECIAL_KINDS, or None
+    phone: str = ""
+    address: str = ""
+    legal_rep: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    row: int  # spreadsheet row number (header = row 1)
+    column: str  # the header as written in the file
+    reason: str  # Chinese, for the branch manager
+
+
+@dataclass(slots=True)
+class ReadResult:
+    accounts: list[Account]
+    errors: list[RowError]
+    warnings: list[str]
+    columns: dict[str, str]  # key -> header as written in the file
+    rows: int = 0  # data rows read (blank rows not counted)
+    source: Path = field(default_factory=Path)
+
+
+class CellError(ValueError):
+    """A cell that cannot be converted; the message is the reason shown to the user."""
+
+
+# ----------------------------------------------------------------- cell converters
+
+
+def _nfkc_compact(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _number_text(value: float | int) -> str:
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise CellError("不是有效数字")
+        if not value.is_integer():
+            return repr(value)
+        value = int(value)
+    return str(value)
+
+
+def text(value: object) -> str:
+    """Free text: outer white space trimmed; numbers without a trailing '.0'."""
+    if type(value) is str:
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float):
+        return _number_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+class _Identifier:
+    """Account numbers and customer IDs: NFKC, all white space removed, never empty.
+
+    Counts numeric cells (rows) so the reader can warn that leading zeros may be lost."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.numeric_rows = 0
+
+    def __call__(self, value: object) -> str:
+        if type(value) is str:
+            result = value if value.isascii() and value.isalnum() else _nfkc_compact(value)
+        elif isinstance(value, float | int) and not isinstance(value, bool):
+            if isinstance(value, float) and not value.is_integer():
+                raise CellError(f"{self.label}是带小数的数字 {value!r}，请以文本格式导出")
+            if abs(value) >= _MAX_EXACT_NUMBER:
+                raise CellError(
+                    f"{self.label}是数字格式且超过 15 位，Excel 已丢失末位数字，无法确定{self.label}；"
+                    "请让核心系统以文本格式导出"
+                )
+            self.numeric_rows += 1
+            result = str(int(value))
+        else:
+            result = _nfkc_compact(text(value))
+        if not result:
+            raise CellError(f"{self.label}为空")
+        return result
+
+
+_DATE_SEP_RE = re.compile(
+    r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d*)?)?)?"
+)
+_DATE_ZH_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?")
+_DATE_COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+NO_EXPIRY_WORDS = frozenset({"长期", "长期有效", "永久", "永久有效", "无期限", "无固定期限"})
+
+
+def _date_from_text(raw: str) -> date:
+    s = unicodedata.normalize("NFKC", raw).strip()
+    m = _DATE_SEP_RE.fullmatch(s)
+    if m is None:
+        compact = "".join(s.split())
+        m = _DATE_ZH_RE.fullmatch(compact) or _DATE_COMPACT_RE.fullmatch(compact)
+        if m is None:
+            raise CellError(f"“{raw}”不是日期（可用 2026-11-22、2026/11/22、2026年11月22日）")
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+    else:
+        y, mo, d = m.group(1), m.group(3), m.group(4)
+    try:
+        return date(int(y), int(mo), int(d))
+    except ValueError:
+        raise CellError(f"“{raw}”不是有效日期") from None
+
+
+class _DateParser:
+    """Cells to dates, with a cache: an export holds few distinct date texts."""
+
+    def __init__(self, label: str, *, blank_ok: bool, no_expiry_words: bool = False) -> None:
+        self.label = label
+        self.blank_ok = blank_ok
+        self.cache: dict[str, date | None] = {}
+        if no_expiry_words:
+            for word in NO_EXPIRY_WORDS:
+                self.cache[word] = None
+
+    def __call__(self, value: object) -> date | None:
+        t = type(value)
+        if t is date:
+            return value  # type: ignore[return-value]
+        if t is datetime:
+            return value.date()  # type: ignore[union-attr]
+        if t is str:
+            try:
+                return self.cache[value]  # type: ignore[index]
+            except KeyError:
+                pass
+            stripped = value.strip()  # type: ignore[union-attr]
+            if stripped in self.cache:
+                result = self.cache[stripped]
+            elif not stripped:
+                if not self.blank_ok:
+                    raise CellError(f"{self.label}为空")
+                result = None
+            else:
+                result = _date_from_text(stripped)
+            self.cache[value] = result  # type: ignore[index]
+            return result
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            # A number: only yyyymmdd (a common core-system export) is a date we can trust.
+            if float(value).is_integer() and 19000101 <= value <= 99991231:
+                return _date_from_text(str(int(value)))
+            raise CellError(f"“{text(value)}”不是日期（数字只接受 yyyymmdd 形式）")
+        if isinstance(value, date):
+            return value if not isinstance(value, datetime) else value.date()
+        raise CellError(f"“{text(value)}”不是日期")
+
+
+_FEN = Decimal("0.01")
+_FLOAT_NOISE = Decimal("0.000001")
+
+
+def money_fen(value: object) -> int | None:
+    """A balance cell to integer fen; None for a blank cell.
+
+    Floats (calamine returns every number as one) go through Decimal(repr(f)) — the shortest text
+    that round-trips, i.e. what Excel shows — never through binary arithmetic. A float within a
+    millionth of a fen boundary is Excel's own arithmetic noise (0.1+0.2) and is rounded to the
+    fen; more decimals than that are an error."""
+    t = type(value)
+    if t is float:
+        if value.is_integer():  # type: ignore[union-attr]
+            return int(value) * 100  # type: ignore[call-overload]
+        shown = repr(value)
+        negative = shown[0] == "-"
+        whole, dot, frac = shown.lstrip("-").partition(".")
+        if dot and len(frac) <= 2 and frac.isdigit() and whole.isdigit():
+            # Fast path: the shortest round-trip text has at most two decimals; exact.
+            fen = int(whole) * 100 + int(frac.ljust(2, "0"))
+            return -fen if negative else fen
+        try:
+            amount = Decimal(repr(value))
+        except InvalidOperation:
+            raise CellError(f"“{value}”不是金额") from None
+        if not amount.is_finite():
+            raise CellError(f"“{value}”不是金额")
+        fen = amount.quantize(_FEN)
+        if abs(amount - fen) > _FLOAT_NOISE:
+            raise CellError(f"金额“{value}”超过两位小数")
+        return yuan_to_fen(fen, field="余额")
+    if t is int:
+        return value * 100  # type: ignore[operator]
+    if t is str:
+        s = unicodedata.normalize("NFKC", value).strip()  # type: ignore[arg-type]
+        if not s:
+            return None
+        try:
+            return yuan_to_fen(s, field="余额")
+        except AnswerError:
+            raise CellError(f"“{value}”不是金额（最多两位小数）") from None
+    raise CellError(f"“{text(value)}”不是金额")
+
+
+class _EnumParser:
+    """Enumerated cells to their canonical value; synonyms per columns.py; cached by raw text."""
+
+    def __init__(self, key: str, label: str, *, blank_ok: bool, blank_words=BLANK_WORDS) -> None:
+        self.index = VALUE_INDEX[key]
+        self.label = label
+        self.blank_ok = blank_ok
+        self.blank_words = blank_words
+        self.accepted = "、".join(ACCEPTED[key])
+        self.cache: dict[object, str | None] = {}
+
+    def __call__(self, value: object) -> str | None:
+        try:
+            return self.cache[value]
+        except (KeyError, TypeError):
+            pass
+        if isinstance(value, bool):
+            k = "true" if value else "false"
+        else:
+            k = header_key(text(value))
+        if k in self.index:
+            result: str | None = self.index[k]
+        elif k in self.blank_words:
+            if not self.blank_ok:
+                raise CellError(f"{self.label}为空（可用：{self.accepted}）")
+            result = None
+        else:
+            raise CellError(f"{self.label}“{text(value)}”不是可用取值（可用：{self.accepted}）")
+        self.cache[value] = result
+        return result
+
+
+class _OwesBank(_EnumParser):
+    def __call__(self, value: object) -> bool:  # type: ignore[override]
+        return super().__call__(value) == "是"
+
+
+_NON_DIGITS = re.compile(r"[^0-9]+")
+
+
+def phone_digits(value: object) -> str:
+    """Digits only; a +86 / 0086 country prefix on a mobile number is dropped."""
+    if type(value) is str:
+        s = value if value.isascii() else unicodedata.normalize("NFKC", value)
+        digits = _NON_DIGITS.sub("", s)
+    else:
+        digits = _NON_DIGITS.sub("", text(value))
+    if len(digits) == 13 and digits.startswith("86"):
+        return digits[2:]
+    if len(digits) == 15 and digits.startswith("0086"):
+        return digits[4:]
+    return digits
+
+
+def compact_text(value: object) -> str:
+    """NFKC with all white space removed: the form addresses and names are compared in."""
+    if type(value) is str:
+        return _nfkc_compact(value)  # type: ignore[arg-type]
+    return _nfkc_compact(text(value))
+
+
+# ----------------------------------------------------------------- reading the file
+
+
+def _read_rows(path: Path) -> list[list[object]]:
+    if not path.exists():
+        raise InputFileError(f"{path}: no such file", hint="请检查文件路径")
+    if path.is_dir():
+        raise InputFileError(f"{path}: is a folder, not a spreadsheet")
+    if path.suffix.lower() in (".csv", ".txt"):
+        return _read_csv(path)
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        if not workbook.sheet_names:
+            raise InputFileError(f"{path}: the workbook has no sheet")
+        # skip_empty_area=False keeps leading blank rows, so list index + 1 is the row number.
+        return workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except InputFileError:
+        raise
+    except BaseException as exc:  # calamine's Rust panics derive from BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+            raise
+        raise InputFileError(
+            f"{path}: not a readable spreadsheet ({type(exc).__name__}: {exc})",
+            hint="请提供 .xlsx 或 .csv 文件",
+        ) from None
+
+
+def _read_csv(path: Path) -> list[list[object]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            content = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes almost any byte string
+        raise InputFileError(f"{path}: not UTF-8 or GB18030 text")
+    if "\x00" in content:
+        raise InputFileError(f"{path}: not a text (CSV) file")
+    first = content.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    try:
+        return list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise InputFileError(f"{path}: not a readable CSV file ({exc})") from None
+
+
+def _is_blank(row: list[object]) -> bool:
+    for cell in row:
+        if cell != "" and cell is not None:
+            if type(cell) is str and not cell.strip():
+                continue
+            return False
+    return True
+
+
+_HEADER_SCAN_ROWS = 20
+
+
+def _find_header(rows: list[list[object]], mapping: Mapping[str, str]) -> int | None:
+    """The header row: among the first non-blank rows, the one naming the most known columns
+    (the earliest on a tie), so a title line above the header does no harm. With no known
+    column anywhere, the first non-blank row (whose missing columns are then reported)."""
+    known = set(HEADER_INDEX) | {header_key(h) for h in mapping}
+    first: int | None = None
+    best: tuple[int, int] | None = None  # (count, -index)
+    seen = 0
+    for i, r in enumerate(rows):
+        if _is_blank(r):
+            continue
+        if first is None:
+            first = i
+        count = sum(1 for cell in r if type(cell) is str and header_key(cell) in known)
+        if count and (best is None or count > best[0]):
+            best = (count, i)
+        seen += 1
+        if seen >= _HEADER_SCAN_ROWS:
+            break
+    return best[1] if best is not None else first
+
+
+def _find_columns(
+    path: Path, header: list[object], mapping: Mapping[str, str]
+) -> tuple[dict[str, int], dict[str, str], list[str]]:
+    by_header = {header_key(h): k for h, k in mapping.items()}
+    positions: dict[str, int] = {}
+    names: dict[str, str] = {}
+    clashes: list[str] = []
+    seen_mapped: set[str] = set()
+    for idx, cell in enumerate(header):
+        name = text(cell)
+        if not name:
+            continue
+        hk = header_key(name)
+        key = by_header.get(hk)
+        if key is not None:
+            seen_mapped.add(hk)
+        else:
+            key = HEADER_INDEX.get(hk)
+        if key is None:
+            continue
+        if key in positions:
+            clashes.append(f"“{names[key]}”与“{name}”都对应 {key}")
+            continue
+        positions[key] = idx
+        names[key] = name
+    if clashes:
+        raise InputFileError(
+            f"{path}: ambiguous columns: " + "; ".join(clashes),
+            hint="删除或改名其中一列，或用 --mapping 指定",
+        )
+    missing = [k for k in REQUIRED if k not in positions]
+    if missing:
+        listed = ", ".join(f"{BY_KEY[k].zh} ({k})" for k in missing)
+        raise InputFileError(
+            f"{path}: missing required column(s): {listed}",
+            hint="检查表头，或用 --mapping 把其他系统的表头对应到这些列",
+        )
+    warnings = [
+        f"映射文件中的表头“{h}”在文件中不存在" for h in mapping if header_key(h) not in seen_mapped
+    ]
+    return positions, names, warnings
+
+
+def _warning_for_missing(key: str) -> str:
+    col = BY_KEY[key]
+    if col.needed_by:
+        effect = f"规则 {'、'.join(col.needed_by)} 未执行"
+        if key == "special_dormant":
+            effect += "；所有账户按非特殊账户处理（DORMANT 可能包含特殊长期不动户）"
+    else:
+        effect = "不影响任何规则"
+    return f"未找到可选列“{col.zh}”({key})：{effect}"
+
+
+def _default_for(key: str) -> object:
+    return "" if key in ("phone", "address", "legal_rep") else None
+
+
+def read_accounts(
+    path: str | Path,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> ReadResult:
+    """Read every account of an export. `progress(done, total)` is called every few thousand
+    rows and once at the end (from the calling thread; the GUI forwards it as a signal).
+
+    Raises InputFileError (file unreadable, no header, required columns missing, bad mapping);
+    everything else wrong is a RowError in the result."""
+    path = Path(path)
+    mapping = check_mapping(mapping, source="mapping") if mapping else {}
+    rows = _read_rows(path)
+    header_idx = _find_header(rows, mapping)
+    if header_idx is None:
+        raise InputFileError(f"{path}: the file is empty (no header row)")
+    positions, names, warnings = _find_columns(path, rows[header_idx], mapping)
+    for col in COLUMNS:
+        if col.key not in positions:
+            warnings.append(_warning_for_missing(col.key))
+
+    account_no = _Identifier("账号")
+    customer_id = _Identifier("客户号")
+    parsers: dict[str, Callable[[object], object]] = {
+        "account_no": account_no,
+        "account_name": text,
+        "customer_id": customer_id,
+        "account_kind": _EnumParser("account_kind", "账户性质", blank_ok=True),
+        "opened_on": _DateParser("开户日期", blank_ok=False),
+        "last_activity_on": _DateParser("最后动户日期", blank_ok=True),
+        "balance": money_fen,
+        "owes_bank": _OwesBank("owes_bank", "是否欠款", blank_ok=False),
+        "documents_valid_until": _DateParser("证明文件有效期", blank_ok=True, no_expiry_words=True),
+        "license_status": _EnumParser("license_status", "营业执照状态", blank_ok=False),
+        "pboc_status": _EnumParser("pboc_status", "人行账户状态", blank_ok=False),
+        "host_status": _EnumParser("host_status", "行内账户状态", blank_ok=False),
+        "special_dormant": _EnumParser(
+            "special_dormant", "特殊长期不动户类别", blank_ok=True, blank_words=BLANK_WORDS | {"否"}
+        ),
+        "phone": phone_digits,
+        "address": compact_text,
+        "legal_rep": compact_text,
+    }
+    # (index, converter, header) in Account field order; absent columns give their default.
+    specs: list[tuple[int, Callable[[object], object], str]] = []
+    for col in COLUMNS:
+        if col.key in positions:
+            specs.append((positions[col.key], parsers[col.key], names[col.key]))
+        else:
+            default = _default_for(col.key)
+            specs.append((0, lambda _v, d=default: d, col.zh))
+    width = max(positions.values()) + 1
+
+    data = rows[header_idx + 1 :]
+    total = len(data)
+    parsed: list[list[object]] = []
+    errors: list[RowError] = []
+    numbers_seen: dict[str, list[int]] = {}
+    n_rows = 0
+    for offset, row in enumerate(data):
+        if progress is not None and offset % _PROGRESS_EVERY == 0:
+            progress(offset, total)
+        if len(row) < width:
+            if _is_blank(row):
+                continue
+            row = list(row) + [""] * (width - len(row))
+        elif not any(row) and _is_blank(row):
+            continue
+        n_rows += 1
+        rownum = header_idx + offset + 2
+        values: list[object] = [rownum]
+        bad = False
+        for idx, convert, header in specs:
+            try:
+                values.append(convert(row[idx]))
+            except CellError as exc:
+                errors.append(RowError(rownum, header, str(exc)))
+                values.append(None)
+                bad = True
+        no = values[1]
+        if no is not None:
+            numbers_seen.setdefault(no, []).append(rownum)  # type: ignore[arg-type]
+        if not bad:
+            parsed.append(values)
+    if progress is not None:
+        progress(total, total)
+
+    duplicates = {no: rws for no, rws in numbers_seen.items() if len(rws) > 1}
+    if duplicates:
+        header = names["account_no"]
+        for no, rws in duplicates.items():
+            where = "、".join(str(r) for r in rws)
+            for r in rws:
+                errors.append(
+                    RowError(
+                        r,
+                        header,
+                        f"账号 {no} 重复出现（第 {where} 行）；无法判断哪一行正确，"
+                        "这几行都不参与分类",
+                    )
+                )
+    accounts = [
+        Account(*values)  # type: ignore[arg-type]
+        for values in parsed
+        if not duplicates or values[1] not in duplicates
+    ]
+    order = {c.key: i for i, c in enumerate(COLUMNS)}
+    column_order = {names.get(k, BY_KEY[k].zh): i for k, i in order.items()}
+    errors.sort(key=lambda e: (e.row, column_order.get(e.column, 99), e.reason))
+
+    if account_no.numeric_rows:
+        warnings.append(
+            f"“{names['account_no']}”列有 {account_no.numeric_rows} 个数字格式的单元格："
+            "前导零在源文件中可能已丢失，请让核心系统把账号导出为文本"
+        )
+    if customer_id.numeric_rows:
+        warnings.append(
+            f"“{names['customer_id']}”列有 {customer_id.numeric_rows} 个数字格式的单元格："
+            "前导零在源文件中可能已丢失"
+        )
+    return ReadResult(
+        accounts=accounts,
+        errors=errors,
+        warnings=warnings,
+        columns=dict(names),
+        rows=n_rows,
+        source=path,
+    )
