@@ -61,13 +61,20 @@ def start_review(
     A list that cannot be read raises InputFileError and starts nothing."""
     from branchcheck.accounts import review as run_review
 
-    path = Path(path)
-    rv = run_review(path, as_of, mapping=mapping, progress=progress)
+    rv = run_review(Path(path), as_of, mapping=mapping, progress=progress)
+    return record_review(store, rv, inspector=inspector, checker=checker, now=now), rv
+
+
+def record_review(
+    store: Store, rv, *, inspector: str, checker: str | None = None, now: datetime | None = None
+) -> str:
+    """Start the review record of an already classified list; returns the inspection ID."""
+    path = Path(rv.source)
     value = {
         "source": {
             "file": path.name,
             "sha256": _sha256(path),
-            "as_of": as_of.isoformat(),
+            "as_of": rv.as_of.isoformat(),
             "accounts": len(rv.accounts),
             "flagged": rv.flagged,
             "errors": len(rv.errors),
@@ -82,7 +89,7 @@ def start_review(
     except AnswerError:
         inspections.discard(store, iid, actor=inspector)
         raise
-    return iid, rv
+    return iid
 
 
 def decide(

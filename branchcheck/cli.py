@@ -187,6 +187,52 @@ def cmd_inspect(args) -> int:
     return 0
 
 
+def cmd_answer(args) -> int:
+    from branchcheck import inspections
+
+    try:
+        value = json.loads(args.value)
+    except ValueError:
+        value = args.value  # plain text answers (yes, no, a seal number) need no quotes
+    outcome = inspections.answer(_store(args), args.record_id, args.item, value, note=args.note or "",
+                                 actor=getattr(args, "as"))
+    _print_json({"result": outcome.result, "display": outcome.display, "computed": outcome.computed})
+    return 0
+
+
+def cmd_complete(args) -> int:
+    from branchcheck import inspections
+
+    store = _store(args)
+    ev = inspections.complete(store, args.record_id)
+    _print_json({"counts": ev.counts(), "findings": inspections.findings(store, args.record_id)})
+    return 0
+
+
+def cmd_sign(args) -> int:
+    from branchcheck import inspections
+
+    try:
+        strokes = json.loads(Path(args.strokes).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputFileError(f"{args.strokes}: cannot read the signature ({exc.strerror})") from None
+    except ValueError as exc:
+        raise InputFileError(f"{args.strokes}: not valid JSON ({exc})") from None
+    inspections.sign(_store(args), args.record_id, party=args.party, employee_no=getattr(args, "as"),
+                     strokes=strokes)
+    print("signed")
+    return 0
+
+
+def cmd_seal(args) -> int:
+    from branchcheck import inspections
+
+    store = _store(args)
+    password = _key_password(args, "signing key password: ")
+    print(inspections.seal(store, args.record_id, key_password=password))
+    return 0
+
+
 # ---------------------------------------------------------------- keys, demo, staff, audit
 
 
@@ -316,6 +362,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     x.set_defaults(func=cmd_inspect)
 
+    x = sub.add_parser("answer", help="answer one item of an open inspection (committed at once)")
+    x.add_argument("record_id")
+    x.add_argument("item")
+    x.add_argument("value", help="the answer: JSON, or plain text such as yes / no / na")
+    x.add_argument("--note")
+    x.add_argument("--as", metavar="EMPLOYEE_NO", help="who answers (default: the inspector)")
+    x.set_defaults(func=cmd_answer)
+    x = sub.add_parser("complete", help="complete an inspection: check required items, make findings")
+    x.add_argument("record_id")
+    x.set_defaults(func=cmd_complete)
+    x = sub.add_parser("sign", help="add one handwritten signature (strokes JSON) to a completed inspection")
+    x.add_argument("record_id")
+    x.add_argument("--party", required=True, help="inspector or the people slot the person signs for")
+    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.add_argument("--strokes", required=True, help="JSON file: [[[x, y], ...], ...] in a 600×240 box")
+    x.set_defaults(func=cmd_sign)
+    x = sub.add_parser("seal", help="seal a signed inspection with the inspector's key")
+    x.add_argument("record_id")
+    x.add_argument("--key-password-env", metavar="VAR")
+    x.set_defaults(func=cmd_seal)
+
     k = sub.add_parser("keys", help="signing keys and certificates")
     ksub = k.add_subparsers(dest="sub", required=True)
     x = ksub.add_parser("import", help="import a bank-issued PKCS#12 for a person")
@@ -344,12 +411,9 @@ def build_parser() -> argparse.ArgumentParser:
     x = ausub.add_parser("check", help="check every link of the chain")
     x.set_defaults(func=cmd_audit_check)
 
-    try:
-        from branchcheck.accounts.cli import register
-    except ImportError:  # the account review module is optional in a partial install
-        pass
-    else:
-        register(sub)
+    from branchcheck.accounts.cli import register
+
+    register(sub)
     return p
 
 

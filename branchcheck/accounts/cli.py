@@ -48,14 +48,25 @@ def cmd_accounts_review(args: argparse.Namespace) -> int:
             raise InputFileError(f"--out {out}: would overwrite the input file")
         mapping = load_mapping(args.mapping) if args.mapping else None
         rv = review(args.input, as_of, mapping=mapping)
+        if args.record and not args.as_:
+            raise InputFileError("--record needs --as EMPLOYEE_NO (the reviewer)")
         write_review_xlsx(rv, out)
+        record_id = None
+        if args.record:
+            from branchcheck.account_review import record_review
+            from branchcheck.db import open_store
+
+            record_id = record_review(open_store(), rv, inspector=args.as_, checker=args.checker)
     except BranchCheckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     for warning in rv.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.json:
-        print(json.dumps(review_json(rv), ensure_ascii=False, indent=2))
+        data = review_json(rv)
+        if record_id:
+            data["record_id"] = record_id
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(
         f"结算账户复核 {as_of.isoformat()}：数据 {rv.rows} 行，参与分类 {len(rv.accounts)} 户，"
@@ -65,6 +76,24 @@ def cmd_accounts_review(args: argparse.Namespace) -> int:
         if count:
             print(f"  {code:<22}{RULES[code].label_zh}  {count}")
     print(f"复核表已写入 {out}")
+    if record_id:
+        print(f"复核记录已建立 / review record started: {record_id}")
+    return 0
+
+
+def cmd_accounts_decide(args: argparse.Namespace) -> int:
+    """Handler of `accounts decide`: one decision on one flagged account, committed at once."""
+    from branchcheck.account_review import decide, parse_decision
+    from branchcheck.db import open_store
+
+    try:
+        outcome = decide(open_store(), args.record_id, args.account_no,
+                         decision=parse_decision(args.decision), reason=args.reason or "",
+                         due_date=args.due, actor=args.as_)
+    except BranchCheckError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    print(outcome.display["zh"])
     return 0
 
 
@@ -85,7 +114,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--out", required=True, help="复核表 REVIEW.xlsx")
     p.add_argument("--mapping", help='表头映射 JSON/YAML {"Other header": "account_no", ...}')
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--record", action="store_true",
+                   help="also start the review record (decide, complete, sign and seal it later)")
+    p.add_argument("--as", dest="as_", metavar="EMPLOYEE_NO", help="the reviewer, with --record")
+    p.add_argument("--checker", metavar="EMPLOYEE_NO", help="a second checker, with --record")
     p.set_defaults(func=cmd_accounts_review)
+    d = sub.add_parser("decide", help="decide on one flagged account of a review record")
+    d.add_argument("record_id")
+    d.add_argument("account_no")
+    d.add_argument("--decision", required=True, help="applied | explained | rectify")
+    d.add_argument("--reason", help="the explanation (needed for explained)")
+    d.add_argument("--due", help="rectification deadline YYYY-MM-DD (needed for rectify)")
+    d.add_argument("--as", dest="as_", metavar="EMPLOYEE_NO", help="who decides")
+    d.set_defaults(func=cmd_accounts_decide)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -78,3 +78,43 @@ def test_unreadable_list_starts_nothing(people_store, tmp_path):
     with pytest.raises(InputFileError, match="bad.csv"):
         account_review.start_review(people_store, bad, as_of=date(2026, 11, 20), inspector="E001")
     assert inspections.list_records(people_store) == []
+
+
+def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, capsys, monkeypatch):
+    """The whole account review from the command line, down to a verified record."""
+    import json
+
+    from branchcheck import demo
+    from branchcheck.cli import main
+    from branchcheck.db import open_store
+
+    monkeypatch.setenv("BRANCHCHECK_HOME", str(tmp_path / "home"))
+    store = open_store()
+    demo.setup_demo(store, weeks=1)
+    out = tmp_path / "review.xlsx"
+    assert main(["accounts", "review", str(account_list), "--as-of", "2026-11-20", "--out", str(out),
+                 "--record", "--as", "E001", "--checker", "E010", "--json"]) == 0
+    rid = json.loads(capsys.readouterr().out)["record_id"]
+    assert main(["accounts", "decide", rid, "0012345678901", "--decision", "applied"]) == 0
+    assert main(["accounts", "decide", rid, "0012345678902", "--decision", "explained",
+                 "--reason", "已联系客户"]) == 0
+    assert main(["accounts", "decide", rid, "0012345678903", "--decision", "rectify"]) == 2
+    assert "needs a due date" in capsys.readouterr().err
+    assert main(["accounts", "decide", rid, "0012345678903", "--decision", "rectify",
+                 "--due", "2026-11-30"]) == 0
+    assert main(["answer", rid, "identity_calls", "yes"]) == 0
+    capsys.readouterr()
+    assert main(["complete", rid]) == 0
+    assert len(json.loads(capsys.readouterr().out)["findings"]) == 1
+    strokes = tmp_path / "s.json"
+    strokes.write_text("[[[10, 10], [200, 120], [400, 60]]]", encoding="utf-8")
+    assert main(["sign", rid, "--party", "inspector", "--as", "E001", "--strokes", str(strokes)]) == 0
+    assert main(["seal", rid, "--key-password-env", "PW"]) == 2  # PW not set yet
+    monkeypatch.setenv("PW", "demo1234")
+    assert main(["seal", rid, "--key-password-env", "PW"]) == 5  # the checker has not signed
+    assert main(["sign", rid, "--party", "checker", "--as", "E010", "--strokes", str(strokes)]) == 0
+    assert main(["seal", rid, "--key-password-env", "PW"]) == 0
+    capsys.readouterr()
+    assert main(["export", rid, "--out", str(tmp_path / "rec")]) == 0
+    files = capsys.readouterr().out.split()
+    assert main(["verify", *files]) == 0
