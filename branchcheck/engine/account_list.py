@@ -15,6 +15,7 @@ from branchcheck.engine.core import (
     Problem,
     answer_error,
     item_type,
+    needs_type,
     rule,
     text,
 )
@@ -24,8 +25,18 @@ DECISIONS: dict[str, dict[str, str]] = {
     "explained": {"zh": "已说明", "en": "Explained"},
     "rectify": {"zh": "限期整改", "en": "To be rectified"},
 }
-ROW_FIELDS = {"account_no", "account_name", "customer_id", "flags", "flag_labels", "control", "source",
-              "decision", "reason", "due_date"}
+ROW_FIELDS = {
+    "account_no",
+    "account_name",
+    "customer_id",
+    "flags",
+    "flag_labels",
+    "control",
+    "source",
+    "decision",
+    "reason",
+    "due_date",
+}
 SOURCE_FIELDS = {"file", "sha256", "as_of", "accounts", "flagged", "errors", "by_flag"}
 
 
@@ -69,11 +80,14 @@ class AccountListReview(ItemType):
             seen.add(no)
             flags = row.get("flags") or []
             if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
-                raise answer_error(item, f"{where} (account {no}): flags must be a list of flag codes")
+                raise answer_error(
+                    item, f"{where} (account {no}): flags must be a list of flag codes"
+                )
             decision = row.get("decision")
             if decision not in (None, *DECISIONS):
                 raise answer_error(
-                    item, f"account {no}: decision must be one of {', '.join(DECISIONS)}, got {decision!r}"
+                    item,
+                    f"account {no}: decision must be one of {', '.join(DECISIONS)}, got {decision!r}",
                 )
             reason = _text(row, "reason", where, item, limit=1000)
             due = row.get("due_date")
@@ -84,22 +98,25 @@ class AccountListReview(ItemType):
                     due = date.fromisoformat(str(due)).isoformat()
                 except ValueError:
                     raise answer_error(
-                        item, f"account {no}: to be rectified needs a due date (YYYY-MM-DD), got {due!r}"
+                        item,
+                        f"account {no}: to be rectified needs a due date (YYYY-MM-DD), got {due!r}",
                     ) from None
             else:
                 due = None
-            rows.append({
-                "account_no": no,
-                "account_name": _text(row, "account_name", where, item),
-                "customer_id": _text(row, "customer_id", where, item, limit=64),
-                "flags": list(flags),
-                "flag_labels": _text(row, "flag_labels", where, item),
-                "control": _text(row, "control", where, item, limit=1000),
-                "source": _text(row, "source", where, item, limit=1000),
-                "decision": decision,
-                "reason": reason,
-                "due_date": due,
-            })
+            rows.append(
+                {
+                    "account_no": no,
+                    "account_name": _text(row, "account_name", where, item),
+                    "customer_id": _text(row, "customer_id", where, item, limit=64),
+                    "flags": list(flags),
+                    "flag_labels": _text(row, "flag_labels", where, item),
+                    "control": _text(row, "control", where, item, limit=1000),
+                    "source": _text(row, "source", where, item, limit=1000),
+                    "decision": decision,
+                    "reason": reason,
+                    "due_date": due,
+                }
+            )
         return {"source": dict(source), "rows": rows}
 
     def display(self, item, value):
@@ -119,7 +136,7 @@ def summary(value: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@rule("account_decisions")
+@rule("account_decisions", check=needs_type("account_list_review"))
 def account_decisions(item, value, ctx: EvalContext) -> Outcome:
     problems: list[Problem] = []
     table_rows = []
@@ -127,21 +144,37 @@ def account_decisions(item, value, ctx: EvalContext) -> Outcome:
         label = f"{r['account_no']} {r['account_name']}".strip()
         decision = DECISIONS.get(r["decision"] or "", {"zh": "未处理", "en": "undecided"})
         note = r["reason"] + (f"（整改期限 {r['due_date']}）" if r["due_date"] else "")
-        table_rows.append([r["account_no"], r["account_name"], r["flag_labels"] or "、".join(r["flags"]),
-                           r["control"], decision["zh"], note])
+        table_rows.append(
+            [
+                r["account_no"],
+                r["account_name"],
+                r["flag_labels"] or "、".join(r["flags"]),
+                r["control"],
+                decision["zh"],
+                note,
+            ]
+        )
         if r["decision"] == "rectify":
-            problems.append(Problem(
-                title=text(f"账户{label}：{r['flag_labels']}，应{r['control']}",
-                           f"Account {label}: {', '.join(r['flags'])}; {r['control']}"),
-                subject=r["account_no"],
-                due_date=r["due_date"],
-            ))
+            problems.append(
+                Problem(
+                    title=text(
+                        f"账户{label}：{r['flag_labels']}，应{r['control']}",
+                        f"Account {label}: {', '.join(r['flags'])}; {r['control']}",
+                    ),
+                    subject=r["account_no"],
+                    due_date=r["due_date"],
+                )
+            )
         elif r["decision"] is None:
-            problems.append(Problem(
-                title=text(f"账户{label}：标记未处理（{r['flag_labels']}）",
-                           f"Account {label}: flagged, no decision ({', '.join(r['flags'])})"),
-                subject=f"{r['account_no']}:undecided",
-            ))
+            problems.append(
+                Problem(
+                    title=text(
+                        f"账户{label}：标记未处理（{r['flag_labels']}）",
+                        f"Account {label}: flagged, no decision ({', '.join(r['flags'])})",
+                    ),
+                    subject=f"{r['account_no']}:undecided",
+                )
+            )
     computed = summary(value)
     src = value["source"]
     table = {

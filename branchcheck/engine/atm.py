@@ -16,11 +16,11 @@ from branchcheck.engine.core import (
     Problem,
     answer_error,
     item_type,
+    needs_type,
     require_int,
     rule,
     text,
 )
-from branchcheck.engine.handover import needs_type
 from branchcheck.money import format_fen
 
 ROW_FIELDS = (

@@ -14,6 +14,7 @@ from branchcheck.engine.core import (
     answer_error,
     display_value,
     item_type,
+    needs_type,
     require_int,
     rule,
     text,
@@ -62,7 +63,7 @@ class YesNo(ItemType):
         return dict(YES_NO[value])
 
 
-@rule("expect_answer")
+@rule("expect_answer", check=needs_type("yes_no"))
 def expect_answer(item, value, ctx: EvalContext) -> Outcome:
     shown = dict(YES_NO[value])
     if value == "na":
@@ -73,7 +74,7 @@ def expect_answer(item, value, ctx: EvalContext) -> Outcome:
 
 
 def _check_range_params(item, template) -> list[str]:
-    out = []
+    out = needs_type("count", "money")(item, template)
     for k in ("min", "max"):
         v = item.params.get(k)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int)):

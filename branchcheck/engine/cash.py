@@ -14,6 +14,7 @@ from branchcheck.engine.core import (
     Problem,
     answer_error,
     item_type,
+    needs_type,
     require_int,
     rule,
     text,
@@ -161,7 +162,7 @@ def count_rows(item, value, settings) -> list[CountRow]:
     ]
 
 
-@rule("cash_balances")
+@rule("cash_balances", check=needs_type("cash_count"))
 def cash_balances(item, value, ctx: EvalContext) -> Outcome:
     rows = count_rows(item, value, ctx.settings)
     total = count_total(rows)
@@ -274,7 +275,7 @@ class TellerBoxes(ItemType):
         return text(f"{len(value['rows'])} 个尾箱", f"{len(value['rows'])} box(es)")
 
 
-@rule("teller_boxes_balance")
+@rule("teller_boxes_balance", check=needs_type("teller_boxes"))
 def teller_boxes_balance(item, value, ctx: EvalContext) -> Outcome:
     rows = value["rows"]
     problems: list[Problem] = []

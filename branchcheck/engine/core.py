@@ -124,6 +124,18 @@ def rule(name: str, *, check: Callable[[Item, Template], list[str]] | None = Non
     return deco
 
 
+def needs_type(*type_names: str) -> Callable[[Item, Template], list[str]]:
+    """A rule's template check: the rule only judges answers of these item types."""
+
+    def check(item: Item, template: Template) -> list[str]:
+        if item.type not in type_names:
+            wanted = " or ".join(f"'{t}'" for t in type_names)
+            return [f"rule '{item.rule}' needs an item of type {wanted}, not '{item.type}'"]
+        return []
+
+    return check
+
+
 def answer_error(item: Item, message: str) -> AnswerError:
     return AnswerError(f"item '{item.key}' ({item.text['zh']}): {message}")
 

@@ -17,22 +17,12 @@ from branchcheck.engine.core import (
     answer_error,
     display_value,
     item_type,
+    needs_type,
     rule,
     text,
 )
 
 STOPPED = text("交接中止", "handover stopped")
-
-
-def needs_type(type_name: str):
-    """A rule's template check: the rule only judges answers of this item type."""
-
-    def check(item, template) -> list[str]:
-        if item.type != type_name:
-            return [f"rule '{item.rule}' needs an item of type '{type_name}', not '{item.type}'"]
-        return []
-
-    return check
 
 
 # ---------------------------------------------------------------- escort identity

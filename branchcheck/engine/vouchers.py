@@ -18,11 +18,11 @@ from branchcheck.engine.core import (
     Problem,
     answer_error,
     item_type,
+    needs_type,
     require_int,
     rule,
     text,
 )
-from branchcheck.engine.handover import needs_type
 
 Range = tuple[int, int]  # inclusive: (first, last), first <= last
 
