@@ -45,6 +45,7 @@ ESCORTS = [
 ESCORT_COMPANY = "赣州市金盾押运有限公司"
 SIGNERS_WITH_KEYS = ("E001", "E002", "E010")
 EXAMPLES = REPO_ROOT / "examples" / "answers"
+ACCOUNT_LIST = REPO_ROOT / "examples" / "accounts" / "demo_accounts.csv"
 
 
 @dataclass
@@ -202,8 +203,10 @@ def setup_demo(
         }
         _run(store, "vault_check", data, "E001")
         count += 1
-    # one signed example of every other checklist that ships an example answers file
     last_week = this_monday - timedelta(weeks=1)
+    _account_review(store, datetime.combine(last_week, time(8, 30)))
+    count += 1
+    # one signed example of every other checklist that ships an example answers file
     for offset, path in enumerate(sorted(EXAMPLES.glob("*.json"))):
         if path.stem == "vault_check":
             continue
@@ -216,6 +219,34 @@ def setup_demo(
         _run(store, path.stem, data, inspector)
         count += 1
     return DemoResult(True, count)
+
+
+def _account_review(store: Store, when: datetime) -> str:
+    """Review the example account list: every flag decided, one account to be rectified."""
+    from branchcheck import account_review, handwriting
+
+    iid, rv = account_review.start_review(
+        store, ACCOUNT_LIST, as_of=when.date(), inspector="E001", checker="E010", now=when
+    )
+    explain = {"SHARED_PHONE", "SHARED_ADDRESS", "SAME_LEGAL_REP", "SPECIAL_ACTIVE"}
+    due = (when.date() + timedelta(days=7)).isoformat()
+    for n, (account, flags) in enumerate(rv.flagged_accounts()):
+        codes = {f.code for f in flags}
+        if codes <= explain:
+            account_review.decide(store, iid, account.account_no, decision="explained",
+                                  reason="已电话核实客户身份，关联企业共用，情况属实", actor="E001")
+        elif n == 0:
+            account_review.decide(store, iid, account.account_no, decision="rectify",
+                                  reason="已通知客户更新证明文件", due_date=due, actor="E001")
+        else:
+            account_review.decide(store, iid, account.account_no, decision="applied", actor="E001")
+    inspections.answer(store, iid, "identity_calls", "yes", now=when)
+    inspections.complete(store, iid, now=when)
+    for party in inspections.load(store, iid).parties:
+        strokes = handwriting.demo_strokes(f"{party.person.name}{party.person.employee_no}")
+        inspections.sign(store, iid, party=party.party, employee_no=party.person.employee_no,
+                         strokes=strokes, now=when)
+    return inspections.seal(store, iid, key_password=DEMO_PASSWORD, now=when)
 
 
 def export_and_verify(store: Store, out: Path):
