@@ -31,18 +31,20 @@ def review_rows(rv) -> list[dict[str, Any]]:
     """The flagged accounts as rows of the account_list_review item, undecided."""
     rows = []
     for account, flags in rv.flagged_accounts():
-        rows.append({
-            "account_no": account.account_no,
-            "account_name": account.account_name,
-            "customer_id": account.customer_id,
-            "flags": [f.code for f in flags],
-            "flag_labels": "、".join(f.label_zh for f in flags),
-            "control": "；".join(f.control_zh for f in flags),
-            "source": "；".join(dict.fromkeys(f.source for f in flags)),
-            "decision": None,
-            "reason": "",
-            "due_date": None,
-        })
+        rows.append(
+            {
+                "account_no": account.account_no,
+                "account_name": account.account_name,
+                "customer_id": account.customer_id,
+                "flags": [f.code for f in flags],
+                "flag_labels": "、".join(f.label_zh for f in flags),
+                "control": "；".join(f.control_zh for f in flags),
+                "source": "；".join(dict.fromkeys(f.source for f in flags)),
+                "decision": None,
+                "reason": "",
+                "due_date": None,
+            }
+        )
     return rows
 
 
@@ -105,22 +107,34 @@ def decide(
     """Record the manager's decision on one flagged account (committed before returning)."""
     state = inspections.load(store, inspection_id)
     if state.template.key != CHECKLIST:
-        raise StateError(f"{inspection_id} is a {state.template.key} inspection, not an account review")
+        raise StateError(
+            f"{inspection_id} is a {state.template.key} inspection, not an account review"
+        )
     value = state.answers.get(ITEM)
     if value is None:
         raise NotFoundError(f"review {inspection_id} holds no account list")
     rows = [dict(r) for r in value["rows"]]
     row = next((r for r in rows if r["account_no"] == account_no), None)
     if row is None:
-        raise NotFoundError(f"account {account_no} is not among the flagged accounts of this review")
+        raise NotFoundError(
+            f"account {account_no} is not among the flagged accounts of this review"
+        )
     row.update(decision=decision, reason=reason, due_date=due_date)
-    return inspections.answer(store, state.id, ITEM, {"source": value["source"], "rows": rows}, actor=actor)
+    return inspections.answer(
+        store, state.id, ITEM, {"source": value["source"], "rows": rows}, actor=actor
+    )
 
 
 def parse_decision(text: str) -> str:
-    aliases = {"applied": "applied", "已采取控制": "applied", "control": "applied",
-               "explained": "explained", "已说明": "explained",
-               "rectify": "rectify", "限期整改": "rectify"}
+    aliases = {
+        "applied": "applied",
+        "已采取控制": "applied",
+        "control": "applied",
+        "explained": "explained",
+        "已说明": "explained",
+        "rectify": "rectify",
+        "限期整改": "rectify",
+    }
     if text not in aliases:
         raise InputFileError(f"decision '{text}' is not one of applied, explained, rectify")
     return aliases[text]

@@ -194,9 +194,17 @@ def cmd_answer(args) -> int:
         value = json.loads(args.value)
     except ValueError:
         value = args.value  # plain text answers (yes, no, a seal number) need no quotes
-    outcome = inspections.answer(_store(args), args.record_id, args.item, value, note=args.note or "",
-                                 actor=getattr(args, "as"))
-    _print_json({"result": outcome.result, "display": outcome.display, "computed": outcome.computed})
+    outcome = inspections.answer(
+        _store(args),
+        args.record_id,
+        args.item,
+        value,
+        note=args.note or "",
+        actor=getattr(args, "as"),
+    )
+    _print_json(
+        {"result": outcome.result, "display": outcome.display, "computed": outcome.computed}
+    )
     return 0
 
 
@@ -215,11 +223,18 @@ def cmd_sign(args) -> int:
     try:
         strokes = json.loads(Path(args.strokes).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InputFileError(f"{args.strokes}: cannot read the signature ({exc.strerror})") from None
+        raise InputFileError(
+            f"{args.strokes}: cannot read the signature ({exc.strerror})"
+        ) from None
     except ValueError as exc:
         raise InputFileError(f"{args.strokes}: not valid JSON ({exc})") from None
-    inspections.sign(_store(args), args.record_id, party=args.party, employee_no=getattr(args, "as"),
-                     strokes=strokes)
+    inspections.sign(
+        _store(args),
+        args.record_id,
+        party=args.party,
+        employee_no=getattr(args, "as"),
+        strokes=strokes,
+    )
     print("signed")
     return 0
 
@@ -369,14 +384,22 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--note")
     x.add_argument("--as", metavar="EMPLOYEE_NO", help="who answers (default: the inspector)")
     x.set_defaults(func=cmd_answer)
-    x = sub.add_parser("complete", help="complete an inspection: check required items, make findings")
+    x = sub.add_parser(
+        "complete", help="complete an inspection: check required items, make findings"
+    )
     x.add_argument("record_id")
     x.set_defaults(func=cmd_complete)
-    x = sub.add_parser("sign", help="add one handwritten signature (strokes JSON) to a completed inspection")
+    x = sub.add_parser(
+        "sign", help="add one handwritten signature (strokes JSON) to a completed inspection"
+    )
     x.add_argument("record_id")
-    x.add_argument("--party", required=True, help="inspector or the people slot the person signs for")
+    x.add_argument(
+        "--party", required=True, help="inspector or the people slot the person signs for"
+    )
     x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
-    x.add_argument("--strokes", required=True, help="JSON file: [[[x, y], ...], ...] in a 600×240 box")
+    x.add_argument(
+        "--strokes", required=True, help="JSON file: [[[x, y], ...], ...] in a 600×240 box"
+    )
     x.set_defaults(func=cmd_sign)
     x = sub.add_parser("seal", help="seal a signed inspection with the inspector's key")
     x.add_argument("record_id")

@@ -135,6 +135,7 @@ def _signatures(
 def _run(store: Store, checklist: str, data: dict[str, Any], inspector: str) -> str:
     data = dict(data)
     data["signatures"] = _signatures(store, data, checklist, inspector)
+    when = datetime.fromisoformat(data["date"]) if data.get("date") else None
     summary = inspections.run_answers_file(
         store,
         checklist,
@@ -143,6 +144,7 @@ def _run(store: Store, checklist: str, data: dict[str, Any], inspector: str) -> 
         sign_and_seal=True,
         key_password=DEMO_PASSWORD,
         source=f"demo {checklist}",
+        signed_at=when,
     )
     return summary["record_id"]
 
@@ -233,19 +235,38 @@ def _account_review(store: Store, when: datetime) -> str:
     for n, (account, flags) in enumerate(rv.flagged_accounts()):
         codes = {f.code for f in flags}
         if codes <= explain:
-            account_review.decide(store, iid, account.account_no, decision="explained",
-                                  reason="已电话核实客户身份，关联企业共用，情况属实", actor="E001")
+            account_review.decide(
+                store,
+                iid,
+                account.account_no,
+                decision="explained",
+                reason="已电话核实客户身份，关联企业共用，情况属实",
+                actor="E001",
+            )
         elif n == 0:
-            account_review.decide(store, iid, account.account_no, decision="rectify",
-                                  reason="已通知客户更新证明文件", due_date=due, actor="E001")
+            account_review.decide(
+                store,
+                iid,
+                account.account_no,
+                decision="rectify",
+                reason="已通知客户更新证明文件",
+                due_date=due,
+                actor="E001",
+            )
         else:
             account_review.decide(store, iid, account.account_no, decision="applied", actor="E001")
     inspections.answer(store, iid, "identity_calls", "yes", now=when)
     inspections.complete(store, iid, now=when)
     for party in inspections.load(store, iid).parties:
         strokes = handwriting.demo_strokes(f"{party.person.name}{party.person.employee_no}")
-        inspections.sign(store, iid, party=party.party, employee_no=party.person.employee_no,
-                         strokes=strokes, now=when)
+        inspections.sign(
+            store,
+            iid,
+            party=party.party,
+            employee_no=party.person.employee_no,
+            strokes=strokes,
+            now=when,
+        )
     return inspections.seal(store, iid, key_password=DEMO_PASSWORD, now=when)
 
 

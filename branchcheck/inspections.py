@@ -33,8 +33,8 @@ from branchcheck.engine.evaluate import Evaluation, evaluate, evaluate_item
 from branchcheck.errors import (
     AnswerError,
     BranchCheckError,
-    MissingAnswersError,
     InputFileError,
+    MissingAnswersError,
     NotFoundError,
     StateError,
     TemplateError,
@@ -506,7 +506,9 @@ def complete(
         ev = evaluate(template, values, ctx)
         if ev.missing_required:
             names = "; ".join(f"{k} ({template.item(k).text.zh})" for k in ev.missing_required)
-            raise MissingAnswersError(f"required item(s) not answered: {names}", ev.missing_required)
+            raise MissingAnswersError(
+                f"required item(s) not answered: {names}", ev.missing_required
+            )
         s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
         for draft in ev.findings:
             responsible = find_staff(s, draft.responsible).id if draft.responsible else None
@@ -943,9 +945,13 @@ def run_answers_file(
     sign_and_seal: bool = False,
     key_password: str | None = None,
     source: str = "answers file",
+    signed_at: datetime | None = None,
 ) -> dict[str, Any]:
     """A whole inspection from an answers file. Every check runs before anything is stored, so a
-    bad file stores nothing; returns a summary (record ID, item results, computed values, findings)."""
+    bad file stores nothing; returns a summary (record ID, item results, computed values, findings).
+
+    The file's date is when the inspection took place; signatures and the seal carry the time they
+    are made (now), unless `signed_at` says otherwise (the demo's history)."""
     templates = load_all()
     if checklist not in templates:
         raise NotFoundError(f"no checklist '{checklist}' (have: {', '.join(templates)})")
@@ -976,9 +982,9 @@ def run_answers_file(
                     party=party.party,
                     employee_no=party.person.employee_no,
                     strokes=data["signatures"][party.person.employee_no],
-                    now=when,
+                    now=signed_at,
                 )
-            seal(store, iid, key_password=key_password or "", now=when)
+            seal(store, iid, key_password=key_password or "", now=signed_at)
     except BranchCheckError:
         discard(store, iid, actor=inspector)
         raise

@@ -87,9 +87,15 @@ def cmd_accounts_decide(args: argparse.Namespace) -> int:
     from branchcheck.db import open_store
 
     try:
-        outcome = decide(open_store(), args.record_id, args.account_no,
-                         decision=parse_decision(args.decision), reason=args.reason or "",
-                         due_date=args.due, actor=args.as_)
+        outcome = decide(
+            open_store(),
+            args.record_id,
+            args.account_no,
+            decision=parse_decision(args.decision),
+            reason=args.reason or "",
+            due_date=args.due,
+            actor=args.as_,
+        )
     except BranchCheckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -114,8 +120,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--out", required=True, help="复核表 REVIEW.xlsx")
     p.add_argument("--mapping", help='表头映射 JSON/YAML {"Other header": "account_no", ...}')
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--record", action="store_true",
-                   help="also start the review record (decide, complete, sign and seal it later)")
+    p.add_argument(
+        "--record",
+        action="store_true",
+        help="also start the review record (decide, complete, sign and seal it later)",
+    )
     p.add_argument("--as", dest="as_", metavar="EMPLOYEE_NO", help="the reviewer, with --record")
     p.add_argument("--checker", metavar="EMPLOYEE_NO", help="a second checker, with --record")
     p.set_defaults(func=cmd_accounts_review)

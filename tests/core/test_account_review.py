@@ -9,18 +9,97 @@ import pytest
 from branchcheck import account_review, inspections
 from branchcheck.errors import AnswerError, InputFileError
 
-HEADERS = ["账号", "户名", "客户号", "账户性质", "开户日期", "最后动户日期", "余额", "是否欠款",
-           "证明文件有效期至", "营业执照状态", "人行账户状态", "行内账户状态", "特殊长期不动户类别",
-           "预留手机号", "注册地址", "法定代表人"]
+HEADERS = [
+    "账号",
+    "户名",
+    "客户号",
+    "账户性质",
+    "开户日期",
+    "最后动户日期",
+    "余额",
+    "是否欠款",
+    "证明文件有效期至",
+    "营业执照状态",
+    "人行账户状态",
+    "行内账户状态",
+    "特殊长期不动户类别",
+    "预留手机号",
+    "注册地址",
+    "法定代表人",
+]
 ROWS = [
-    ["0012345678901", "赣州甲公司", "C001", "基本存款账户", "2015-03-01", "2026-10-01", "1000.00", "否",
-     "2026-01-31", "存续", "正常", "正常", "", "13800000001", "赣州市章贡区1号", "甲"],
-    ["0012345678902", "赣州乙公司", "C002", "一般存款账户", "2018-05-01", "2024-06-30", "0.00", "否",
-     "长期", "存续", "正常", "正常", "", "13800000002", "赣州市章贡区2号", "乙"],
-    ["0012345678903", "赣州丙公司", "C003", "基本存款账户", "2019-01-01", "2026-11-01", "50.00", "否",
-     "长期", "注销", "正常", "正常", "", "13800000003", "赣州市章贡区3号", "丙"],
-    ["0012345678904", "赣州丁公司", "C004", "基本存款账户", "2019-01-01", "2026-11-01", "50.00", "否",
-     "长期", "存续", "正常", "正常", "", "13800000004", "赣州市章贡区4号", "丁"],
+    [
+        "0012345678901",
+        "赣州甲公司",
+        "C001",
+        "基本存款账户",
+        "2015-03-01",
+        "2026-10-01",
+        "1000.00",
+        "否",
+        "2026-01-31",
+        "存续",
+        "正常",
+        "正常",
+        "",
+        "13800000001",
+        "赣州市章贡区1号",
+        "甲",
+    ],
+    [
+        "0012345678902",
+        "赣州乙公司",
+        "C002",
+        "一般存款账户",
+        "2018-05-01",
+        "2024-06-30",
+        "0.00",
+        "否",
+        "长期",
+        "存续",
+        "正常",
+        "正常",
+        "",
+        "13800000002",
+        "赣州市章贡区2号",
+        "乙",
+    ],
+    [
+        "0012345678903",
+        "赣州丙公司",
+        "C003",
+        "基本存款账户",
+        "2019-01-01",
+        "2026-11-01",
+        "50.00",
+        "否",
+        "长期",
+        "注销",
+        "正常",
+        "正常",
+        "",
+        "13800000003",
+        "赣州市章贡区3号",
+        "丙",
+    ],
+    [
+        "0012345678904",
+        "赣州丁公司",
+        "C004",
+        "基本存款账户",
+        "2019-01-01",
+        "2026-11-01",
+        "50.00",
+        "否",
+        "长期",
+        "存续",
+        "正常",
+        "正常",
+        "",
+        "13800000004",
+        "赣州市章贡区4号",
+        "丁",
+    ],
 ]
 
 
@@ -36,20 +115,35 @@ def account_list(tmp_path):
 
 def test_import_decide_complete(people_store, account_list):
     when = datetime(2026, 11, 20, 9, 0)
-    iid, rv = account_review.start_review(people_store, account_list, as_of=date(2026, 11, 20),
-                                          inspector="E001", checker="E010", now=when)
+    iid, rv = account_review.start_review(
+        people_store,
+        account_list,
+        as_of=date(2026, 11, 20),
+        inspector="E001",
+        checker="E010",
+        now=when,
+    )
     value = inspections.load(people_store, iid).answers["account_list"]
     flagged = {r["account_no"]: r["flags"] for r in value["rows"]}
-    assert flagged == {"0012345678901": ["DOCS_EXPIRED"], "0012345678902": ["DORMANT"],
-                       "0012345678903": ["DEREGISTERED"]}
+    assert flagged == {
+        "0012345678901": ["DOCS_EXPIRED"],
+        "0012345678902": ["DORMANT"],
+        "0012345678903": ["DEREGISTERED"],
+    }
     assert value["source"]["accounts"] == 4 and len(value["source"]["sha256"]) == 64
     with pytest.raises(AnswerError, match="needs its reason"):
         account_review.decide(people_store, iid, "0012345678901", decision="explained")
     account_review.decide(people_store, iid, "0012345678901", decision="applied")
-    account_review.decide(people_store, iid, "0012345678902", decision="explained",
-                          reason="客户已于11月补充交易，系统待同步")
-    out = account_review.decide(people_store, iid, "0012345678903", decision="rectify",
-                                due_date="2026-11-27")
+    account_review.decide(
+        people_store,
+        iid,
+        "0012345678902",
+        decision="explained",
+        reason="客户已于11月补充交易，系统待同步",
+    )
+    out = account_review.decide(
+        people_store, iid, "0012345678903", decision="rectify", due_date="2026-11-27"
+    )
     assert out.computed["undecided"] == 0 and out.computed["rectify"] == 1
     inspections.answer(people_store, iid, "identity_calls", "na", now=when)
     inspections.complete(people_store, iid, now=when)
@@ -60,13 +154,19 @@ def test_import_decide_complete(people_store, account_list):
 
 def test_account_management_shows_the_period_review(people_store, account_list):
     when = datetime(2026, 11, 20, 9, 0)
-    iid, _ = account_review.start_review(people_store, account_list, as_of=date(2026, 11, 20),
-                                         inspector="E001", now=when)
+    iid, _ = account_review.start_review(
+        people_store, account_list, as_of=date(2026, 11, 20), inspector="E001", now=when
+    )
     inspections.answer(people_store, iid, "identity_calls", "yes", now=when)
     inspections.complete(people_store, iid, now=when)  # three accounts left undecided
     later = datetime(2026, 11, 25, 9, 0)
-    mid = inspections.start(people_store, checklist="account_management", inspector="E001",
-                            people={"account_clerks": ["E009"]}, now=later)
+    mid = inspections.start(
+        people_store,
+        checklist="account_management",
+        inspector="E001",
+        people={"account_clerks": ["E009"]},
+        now=later,
+    )
     outcome = inspections.evaluation(people_store, mid).outcomes["account_review"]
     assert outcome.result == "fail"
     assert outcome.computed["review_id"] == iid and outcome.computed["undecided"] == 3
@@ -92,23 +192,69 @@ def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, cap
     store = open_store()
     demo.setup_demo(store, weeks=1)
     out = tmp_path / "review.xlsx"
-    assert main(["accounts", "review", str(account_list), "--as-of", "2026-11-20", "--out", str(out),
-                 "--record", "--as", "E001", "--checker", "E010", "--json"]) == 0
+    assert (
+        main(
+            [
+                "accounts",
+                "review",
+                str(account_list),
+                "--as-of",
+                "2026-11-20",
+                "--out",
+                str(out),
+                "--record",
+                "--as",
+                "E001",
+                "--checker",
+                "E010",
+                "--json",
+            ]
+        )
+        == 0
+    )
     rid = json.loads(capsys.readouterr().out)["record_id"]
     assert main(["accounts", "decide", rid, "0012345678901", "--decision", "applied"]) == 0
-    assert main(["accounts", "decide", rid, "0012345678902", "--decision", "explained",
-                 "--reason", "已联系客户"]) == 0
+    assert (
+        main(
+            [
+                "accounts",
+                "decide",
+                rid,
+                "0012345678902",
+                "--decision",
+                "explained",
+                "--reason",
+                "已联系客户",
+            ]
+        )
+        == 0
+    )
     assert main(["accounts", "decide", rid, "0012345678903", "--decision", "rectify"]) == 2
     assert "needs a due date" in capsys.readouterr().err
-    assert main(["accounts", "decide", rid, "0012345678903", "--decision", "rectify",
-                 "--due", "2026-11-30"]) == 0
+    assert (
+        main(
+            [
+                "accounts",
+                "decide",
+                rid,
+                "0012345678903",
+                "--decision",
+                "rectify",
+                "--due",
+                "2026-11-30",
+            ]
+        )
+        == 0
+    )
     assert main(["answer", rid, "identity_calls", "yes"]) == 0
     capsys.readouterr()
     assert main(["complete", rid]) == 0
     assert len(json.loads(capsys.readouterr().out)["findings"]) == 1
     strokes = tmp_path / "s.json"
     strokes.write_text("[[[10, 10], [200, 120], [400, 60]]]", encoding="utf-8")
-    assert main(["sign", rid, "--party", "inspector", "--as", "E001", "--strokes", str(strokes)]) == 0
+    assert (
+        main(["sign", rid, "--party", "inspector", "--as", "E001", "--strokes", str(strokes)]) == 0
+    )
     assert main(["seal", rid, "--key-password-env", "PW"]) == 2  # PW not set yet
     monkeypatch.setenv("PW", "demo1234")
     assert main(["seal", rid, "--key-password-env", "PW"]) == 5  # the checker has not signed

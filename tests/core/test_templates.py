@@ -50,8 +50,10 @@ def _item(content, key):
             "item 'weekly_coverage': unknown rule 'magic'",
         ),
         (lambda c: _item(c, "no_iou").update(responsible="boss"), "unknown people slot 'boss'"),
-    (lambda c: _item(c, "no_iou").update(rule="cash_balances"),
-     "item 'no_iou': rule 'cash_balances' needs an item of type 'cash_count', not 'yes_no'"),
+        (
+            lambda c: _item(c, "no_iou").update(rule="cash_balances"),
+            "item 'no_iou': rule 'cash_balances' needs an item of type 'cash_count', not 'yes_no'",
+        ),
         (
             lambda c: _item(c, "cash_count")["params"]["denominations"][0].update(face_fen=-1),
             "item 'cash_count': params.denominations[0]: face_fen must be a positive",
