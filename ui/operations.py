@@ -5,12 +5,14 @@ report back on the GUI thread. Widgets just call them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from branchcheck import inspections
+from branchcheck import account_review, inspections
+from branchcheck.accounts import Review, load_mapping, write_review_xlsx
 from branchcheck.db import Store
 from branchcheck.errors import BranchCheckError, KeyPasswordError
 from branchcheck.settings import Settings
@@ -98,4 +100,52 @@ def export_record(
         lambda: inspections.export(store, record_id, folder),
         on_success,
         lambda exc: on_failure(describe(exc)),
+    )
+
+
+def import_account_list(
+    *,
+    store: Store,
+    tasks,
+    path: Path,
+    as_of: date,
+    inspector: str,
+    checker: str | None,
+    mapping_path: Path | None,
+    progress: Callable[[int, int], None],
+    on_success: Callable[[tuple[str, Review]], None],
+    on_failure: Callable[[str], None],
+) -> None:
+    """Read, classify and start the account-list review in the background. `progress(done, total)`
+    is called on the worker thread: it must only emit a signal. A list that cannot be read (missing
+    columns, bad mapping) fails before anything is started."""
+
+    def work() -> tuple[str, Review]:
+        mapping = load_mapping(mapping_path) if mapping_path else None
+        return account_review.start_review(
+            store,
+            path,
+            as_of=as_of,
+            inspector=inspector,
+            checker=checker,
+            mapping=mapping,
+            progress=progress,
+        )
+
+    tasks.run_in_background(work, on_success, lambda exc: on_failure(describe(exc)))
+
+
+def save_review_workbook(
+    *,
+    tasks,
+    review: Review,
+    path: Path | None,
+    on_success: Callable[[Path], None],
+    on_failure: Callable[[str], None],
+) -> None:
+    """Write the review workbook (待处理账户, 汇总, 错误行) for the manager, in the background."""
+    if path is None:
+        return
+    tasks.run_in_background(
+        lambda: write_review_xlsx(review, path), on_success, lambda exc: on_failure(describe(exc))
     )

@@ -1,6 +1,330 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountImportDialog</name>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="180" />
+        <location filename="../../ui/screens/account_import.py" line="181" />
+        <source>导入账户清单</source>
+        <translation>Import account list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="184" />
+        <source>选择核心系统导出的单位结算账户清单（.xlsx 或 .csv）。系统逐户分类，为每个标记账户建立一条复核记录，由您逐户作出处理决定。</source>
+        <translation>Choose the settlement-account list exported from the core system (.xlsx or .csv). Every account is classified; each flagged account goes into a review record, where you decide on it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="188" />
+        <source>账户清单文件</source>
+        <translation>Account list file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="189" />
+        <source>检查基准日</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="190" />
+        <source>表头映射文件（可选）</source>
+        <translation>Header mapping file (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="191" />
+        <source>复核见证人（可选）</source>
+        <translation>Second checker (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="192" />
+        <location filename="../../ui/screens/account_import.py" line="193" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="194" />
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="195" />
+        <source>清单文件路径</source>
+        <translation>Path of the list file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="196" />
+        <source>其他表头名称与本系统列的对照（JSON/YAML）</source>
+        <translation>Other header names mapped to our columns (JSON/YAML)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="197" />
+        <source>（不选）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="198" />
+        <source>开始导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="199" />
+        <source>保存复核工作簿…</source>
+        <translation>Save review workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="200" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="200" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="206" />
+        <source>选择账户清单</source>
+        <translation>Choose the account list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="206" />
+        <source>账户清单 (*.xlsx *.csv)</source>
+        <translation>Account lists (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="213" />
+        <source>选择表头映射文件</source>
+        <translation>Choose the header mapping file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="213" />
+        <source>映射文件 (*.json *.yaml *.yml)</source>
+        <translation>Mapping files (*.json *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="223" />
+        <source>保存复核工作簿</source>
+        <translation>Save the review workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="223" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="248" />
+        <source>正在读取并分类…</source>
+        <translation>Reading and classifying…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="269" />
+        <source>已读取 {done} / {total} 行（{p}%）</source>
+        <translation>Read {done} / {total} rows ({p}%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="277" />
+        <source>100% · 导入完成，复核记录已建立并已打开。</source>
+        <translation>100% · Imported; the review record is started and open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="280" />
+        <source>读取 {rows} 行，参与分类 {accounts} 户，标记 {flagged} 户，错误行 {errors} 行</source>
+        <translation>{rows} rows read, {accounts} accounts classified, {flagged} flagged, {errors} rows with errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="287" />
+        <source>  • 第 {row} 行 {column}：{reason}</source>
+        <translation>  • Row {row}, {column}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="293" />
+        <source>  …另有 {n} 条错误，见复核工作簿“错误行”</source>
+        <translation>  …{n} more errors: see the sheet 错误行 of the review workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/account_import.py" line="320" />
+        <source>复核工作簿已保存：{path}</source>
+        <translation>Review workbook saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountListReviewWidget</name>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="319" />
+        <source>未处理</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="322" />
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="323" />
+        <source>户名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="324" />
+        <location filename="../../ui/items/accounts.py" line="331" />
+        <source>标志</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="325" />
+        <source>应采取控制</source>
+        <translation>Required control</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="326" />
+        <source>处理决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="327" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="328" />
+        <source>整改期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="332" />
+        <source>搜索账号、户名或客户号</source>
+        <translation>Search account, name or customer ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="346" />
+        <source>全部（{n}）</source>
+        <translation>All ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="356" />
+        <source>显示 {n} / {total} 户</source>
+        <translation>Showing {n} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="366" />
+        <source>尚未导入账户清单（首页 → 导入账户清单）</source>
+        <translation>No account list imported yet (Home → Import account list)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="373" />
+        <source>标记 {flagged} 户：&lt;span style='color:{c}'&gt;未处理 {undecided}&lt;/span&gt; · 已采取控制 {applied} · 已说明 {explained} · 限期整改 {rectify}</source>
+        <translation>{flagged} flagged: &lt;span style='color:{c}'&gt;{undecided} undecided&lt;/span&gt; · {applied} control applied · {explained} explained · {rectify} to rectify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="379" />
+        <source>截至 {as_of} · {file} · 共 {accounts} 户参与分类 · 错误行 {errors}</source>
+        <translation>As of {as_of} · {file} · {accounts} accounts classified · {errors} rows with errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="390" />
+        <source>选中一行查看标志、应采取的控制及依据的全文。</source>
+        <translation>Select a row to read its flags, required control and sources in full.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="395" />
+        <source>标志：{flags}&lt;br&gt;应采取控制：{control}&lt;br&gt;依据：{source}</source>
+        <translation>Flags: {flags}&lt;br&gt;Required control: {control}&lt;br&gt;Source: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/accounts.py" line="413" />
+        <source>账户 {no}：选择“已说明”需在“说明”栏填写理由</source>
+        <translation>Account {no}: “Explained” needs the reason in the Note column</translation>
+    </message>
+</context>
+<context>
+    <name>BoxListWidget</name>
+    <message>
+        <location filename="../../ui/items/handover.py" line="376" />
+        <source>交接清单（应交接）</source>
+        <translation>Manifest (expected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="377" />
+        <source>实际交接</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="378" />
+        <location filename="../../ui/items/handover.py" line="380" />
+        <source>款箱号</source>
+        <translation>Box ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="378" />
+        <location filename="../../ui/items/handover.py" line="380" />
+        <source>封签号</source>
+        <translation>Seal number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="380" />
+        <source>锁具完好</source>
+        <translation>Lock intact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="380" />
+        <source>封签完好</source>
+        <translation>Seal intact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="383" />
+        <source>＋ 添加一箱</source>
+        <translation>+ Add a box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="384" />
+        <source>删除选中行</source>
+        <translation>Remove selected row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="386" />
+        <source>：款箱数量、箱号、封签或锁具不符，请当场报告</source>
+        <translation>: box count, IDs, seals or locks do not match; report it at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="405" />
+        <source>应交接 {e} 箱　实交接 {a} 箱　差数 {d:+d}</source>
+        <translation>Expected {e}   Handed over {a}   Difference {d:+d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="418" />
+        <source>缺少</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="419" />
+        <source>清单外</source>
+        <translation>Not on the manifest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="421" />
+        <source>封签号不符</source>
+        <translation>Seal number differs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="423" />
+        <source>{box}（应为 {e}，实为 {a}）</source>
+        <translation>{box} (manifest {e}, actual {a})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="430" />
+        <source>锁具异常</source>
+        <translation>Lock not intact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="431" />
+        <source>封签破损</source>
+        <translation>Seal broken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="434" />
+        <source>箱号、封签、锁具均相符</source>
+        <translation>Box IDs, seals and locks all match</translation>
+    </message>
+</context>
+<context>
     <name>CashCountWidget</name>
     <message>
         <location filename="../../ui/items/cash.py" line="197" />
@@ -76,6 +400,119 @@
     </message>
 </context>
 <context>
+    <name>CassetteTableWidget</name>
+    <message>
+        <location filename="../../ui/items/atm.py" line="213" />
+        <source>钞箱</source>
+        <translation>Cassette</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="214" />
+        <source>券别</source>
+        <translation>Denomination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="215" />
+        <source>上次加钞</source>
+        <translation>Last load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="216" />
+        <source>已付出</source>
+        <translation>Dispensed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="217" />
+        <source>应余</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="218" />
+        <source>剩余</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="219" />
+        <source>废钞/回收</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="220" />
+        <source>实点</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="221" />
+        <source>差额</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="222" />
+        <source>本次加钞</source>
+        <translation>This load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="229" />
+        <source>主机账面余额</source>
+        <translation>Host book balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="230" />
+        <source>存款钞箱实点</source>
+        <translation>Deposit cassette counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="231" />
+        <source>凭条余额（可选）</source>
+        <translation>Slip balance (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="232" />
+        <source>加钞出库金额（可选）</source>
+        <translation>Issued for the load (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="236" />
+        <source>如 1234.56</source>
+        <translation>e.g. 1234.56</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="238" />
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="239" />
+        <source>实点合计</source>
+        <translation>Counted total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="240" />
+        <source>差额（对主机）</source>
+        <translation>Difference (host)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="241" />
+        <source>本次加钞金额</source>
+        <translation>This load's amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="242" />
+        <source>加钞差额（对出库）</source>
+        <translation>Load difference (issued)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="243" />
+        <source>＋ 添加钞箱</source>
+        <translation>+ Add a cassette</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="244" />
+        <source>删除选中钞箱</source>
+        <translation>Remove selected cassette</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceWidget</name>
     <message>
         <location filename="../../ui/items/basic.py" line="321" />
@@ -100,79 +537,147 @@
     </message>
 </context>
 <context>
+    <name>EscortCheckWidget</name>
+    <message>
+        <location filename="../../ui/items/handover.py" line="142" />
+        <source>工作证</source>
+        <translation>Work card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="143" />
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="144" />
+        <source>派车单</source>
+        <translation>Dispatch sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="145" />
+        <source>预留名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="147" />
+        <source>押运人员</source>
+        <translation>Escort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="147" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="149" />
+        <source>人证相符</source>
+        <translation>Person matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="149" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="155" />
+        <source>请选择…</source>
+        <translation>Please choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="155" />
+        <source>相符</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="155" />
+        <source>不符</source>
+        <translation>Does not match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/handover.py" line="174" />
+        <source>{name} 的身份证号应为 18 位（末位可为 X）</source>
+        <translation>{name}'s ID number must have 18 characters (the last may be X)</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="74" />
+        <location filename="../../ui/screens/home.py" line="78" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="76" />
+        <location filename="../../ui/screens/home.py" line="80" />
         <source>本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。</source>
         <translation>This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="78" />
+        <location filename="../../ui/screens/home.py" line="82" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="79" />
+        <location filename="../../ui/screens/home.py" line="83" />
+        <source>导入账户清单</source>
+        <translation>Import account list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="84" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="80" />
+        <location filename="../../ui/screens/home.py" line="85" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="81" />
+        <location filename="../../ui/screens/home.py" line="86" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="84" />
+        <location filename="../../ui/screens/home.py" line="89" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="85" />
+        <location filename="../../ui/screens/home.py" line="90" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="86" />
+        <location filename="../../ui/screens/home.py" line="91" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="87" />
+        <location filename="../../ui/screens/home.py" line="92" />
         <source>查库人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="88" />
+        <location filename="../../ui/screens/home.py" line="93" />
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="89" />
+        <location filename="../../ui/screens/home.py" line="94" />
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="96" />
+        <location filename="../../ui/screens/home.py" line="101" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="97" />
+        <location filename="../../ui/screens/home.py" line="102" />
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="98" />
+        <location filename="../../ui/screens/home.py" line="103" />
         <source>已封存</source>
         <translation>Sealed</translation>
     </message>
@@ -362,40 +867,103 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="153" />
-        <location filename="../../ui/screens/new_inspection.py" line="154" />
+        <location filename="../../ui/screens/new_inspection.py" line="155" />
+        <location filename="../../ui/screens/new_inspection.py" line="156" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="155" />
+        <location filename="../../ui/screens/new_inspection.py" line="157" />
         <source>检查项目</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="156" />
+        <location filename="../../ui/screens/new_inspection.py" line="158" />
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="157" />
+        <location filename="../../ui/screens/new_inspection.py" line="159" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="163" />
+        <location filename="../../ui/screens/new_inspection.py" line="165" />
         <source>{role}：{name} ({no})</source>
         <translation>{role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="172" />
+        <location filename="../../ui/screens/new_inspection.py" line="174" />
         <source>（可选）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="174" />
+        <location filename="../../ui/screens/new_inspection.py" line="176" />
         <source>（可多选）</source>
         <translation> (one or more)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDifferencesWidget</name>
+    <message>
+        <location filename="../../ui/items/atm.py" line="456" />
+        <source>挂账日期</source>
+        <translation>Booked on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="457" />
+        <source>金额（元，短款为负）</source>
+        <translation>Amount (yuan, shortage negative)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="458" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="459" />
+        <source>已挂账天数</source>
+        <translation>Days outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="460" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="463" />
+        <source>无未处理长短款</source>
+        <translation>None outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="464" />
+        <source>＋ 添加一笔</source>
+        <translation>+ Add one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="465" />
+        <source>删除选中行</source>
+        <translation>Remove selected row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="523" />
+        <source>{n} 天（超期）</source>
+        <translation>{n} days (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="523" />
+        <source>{n} 天</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="532" />
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="555" />
+        <source>已列出挂账，请先删除各行再选择“无未处理长短款”</source>
+        <translation>Differences are listed; remove the rows before choosing “None outstanding”</translation>
     </message>
 </context>
 <context>
@@ -640,6 +1208,149 @@
     </message>
 </context>
 <context>
+    <name>VoucherTableWidget</name>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="152" />
+        <source>期初号段</source>
+        <translation>Opening ranges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="153" />
+        <source>期初份数</source>
+        <translation>Opening count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="154" />
+        <source>领入号段</source>
+        <translation>Received ranges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="155" />
+        <source>使用号段（按使用先后）</source>
+        <translation>Used ranges (in order of use)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="156" />
+        <source>作废号码</source>
+        <translation>Voided numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="157" />
+        <source>上缴号段</source>
+        <translation>Returned ranges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="158" />
+        <source>结存号段</source>
+        <translation>On-hand ranges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="159" />
+        <source>实点份数</source>
+        <translation>Physical count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="166" />
+        <source>如 {a}1201-{a}1250, {a}1300</source>
+        <translation>e.g. {a}1201-{a}1250, {a}1300</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="168" />
+        <source>差异（实点 − 结存）</source>
+        <translation>Difference (counted − book)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="169" />
+        <source>下一可用号</source>
+        <translation>Next number to use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="198" />
+        <source>期初</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="199" />
+        <source>领入</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="200" />
+        <source>使用</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="201" />
+        <source>作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="202" />
+        <source>上缴</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="205" />
+        <source>结存（账面）</source>
+        <translation>Book balance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="210" />
+        <source>实点</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="219" />
+        <source>相符</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="221" />
+        <source>实物多出</source>
+        <translation>more on hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="221" />
+        <source>实物短少</source>
+        <translation>fewer on hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="226" />
+        <source>（填写实点份数后计算并保存）</source>
+        <translation>(worked out and saved once the physical count is in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="230" />
+        <source>缺号</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="231" />
+        <source>来源不明</source>
+        <translation>Never received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="232" />
+        <source>重号</source>
+        <translation>Repeats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="233" />
+        <source>跳号</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="241" />
+        <source>未按号码顺序使用</source>
+        <translation>Used out of number order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="244" />
+        <source>号码连续，无缺号、重号</source>
+        <translation>Numbers continuous, no gaps or repeats</translation>
+    </message>
+</context>
+<context>
     <name>YesNoWidget</name>
     <message>
         <location filename="../../ui/items/basic.py" line="75" />
@@ -660,12 +1371,12 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="23" />
+        <location filename="../../ui/operations.py" line="25" />
         <source>意外错误：{error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="80" />
+        <location filename="../../ui/operations.py" line="82" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>

@@ -75,7 +75,14 @@ def register(type_name: str):
 
 
 def widget_for(item: Item, ctx: ItemContext, parent: QWidget | None = None) -> ItemWidget:
-    from ui.items import basic, cash  # noqa: F401  (register the shipped widgets)
+    from ui.items import (  # noqa: F401  (register the shipped widgets)
+        accounts,
+        atm,
+        basic,
+        cash,
+        handover,
+        vouchers,
+    )
 
     cls = WIDGETS.get(item.type)
     if cls is None:

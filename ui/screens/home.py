@@ -23,6 +23,7 @@ class HomeScreen(Screen):
     new_requested = Signal()
     resume_requested = Signal(str)  # inspection ID
     export_requested = Signal(str)  # record ID
+    import_requested = Signal()  # 导入账户清单
 
     def __init__(self, store: Store, parent=None) -> None:
         super().__init__(parent)
@@ -40,7 +41,9 @@ class HomeScreen(Screen):
         self.resume_button = QPushButton(self)
         self.export_button = QPushButton(self)
         self.refresh_button = QPushButton(self)
-        for b in (self.new_button, self.resume_button, self.export_button):
+        self.import_button = QPushButton(self)
+        self.import_dialog = None
+        for b in (self.new_button, self.import_button, self.resume_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -66,6 +69,7 @@ class HomeScreen(Screen):
         self.resume_button.clicked.connect(self._resume)
         self.export_button.clicked.connect(self._export)
         self.refresh_button.clicked.connect(self.refresh)
+        self.import_button.clicked.connect(self.open_account_import)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self._resume())
         self.retranslate()
@@ -76,6 +80,7 @@ class HomeScreen(Screen):
             self.tr("本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。")
         )
         self.new_button.setText(self.tr("新建检查"))
+        self.import_button.setText(self.tr("导入账户清单"))
         self.resume_button.setText(self.tr("继续"))
         self.export_button.setText(self.tr("导出…"))
         self.refresh_button.setText(self.tr("刷新"))
@@ -149,6 +154,29 @@ class HomeScreen(Screen):
         rec = self.selected()
         if rec and rec["status"] == "sealed":
             self.export_requested.emit(rec["id"])
+
+    def open_account_import(self) -> None:
+        """The import dialog, window-modal; the new review opens in the inspection screen.
+
+        The main window owns the task manager and the signed-in user; this reads them from it
+        (the wiring could move into MainWindow as `import_requested` → a dialog there)."""
+        from branchcheck.staff import list_staff
+        from ui.screens.account_import import AccountImportDialog
+
+        self.import_requested.emit()
+        host = self.window()
+        user, tasks = getattr(host, "user", None), getattr(host, "tasks", None)
+        if user is None or tasks is None:
+            return
+        dialog = AccountImportDialog(
+            self.store, tasks=tasks, inspector=user, staff=list_staff(self.store), parent=host
+        )
+        show = getattr(host, "show_inspection", None)
+        if show is not None:
+            dialog.review_started.connect(show)
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
 
     def show_message(self, message: str) -> None:
         show_error(self.error, None)

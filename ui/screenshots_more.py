@@ -1,0 +1,181 @@
+"""Screenshots of the handover, ATM, voucher and account-review widgets and the account import, for
+docs/screenshots (10_… onwards), from a demo store in a temporary data home.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m ui.screenshots_more --out docs/screenshots
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from ui.screenshots import SIZE, _demo_store, _pump, _save
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = (
+    "账号,户名,客户号,账户性质,开户日期,最后动户日期,余额,是否欠款,证明文件有效期至,"
+    "营业执照状态,人行账户状态,行内账户状态,特殊长期不动户类别,预留手机号,注册地址,法定代表人"
+)
+TRADES = ["商贸", "建材", "物流", "科技", "家具", "食品", "电子", "餐饮", "农业", "医药"]
+ROADS = ["红旗大道", "长征大道", "文明大道", "章江路", "贡江大道", "创业路"]
+PLACES = ["章贡区", "南康区", "赣县区", "于都县", "信丰县", "瑞金市", "龙南市", "蓉江新区"]
+
+
+def _example(name: str) -> dict:
+    return json.loads((ROOT / "examples" / "answers" / f"{name}.json").read_text("utf-8"))
+
+
+def account_list(path: Path, n: int = 2400, seed: int = 7) -> Path:
+    """A synthetic core-system export: mostly clean accounts, a few out of line."""
+    rng = random.Random(seed)
+    lines = [HEADER]
+    for i in range(n):
+        place, trade = rng.choice(PLACES), rng.choice(TRADES)
+        last = f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
+        docs, licence, host = "2030-12-31", "存续", "正常"
+        roll = rng.random()
+        if roll < 0.03:
+            last = f"20{rng.randint(21, 24)}-{rng.randint(1, 12):02d}-15"
+        elif roll < 0.06:
+            docs = f"2025-{rng.randint(1, 12):02d}-28"
+        elif roll < 0.07:
+            licence = "注销"
+        elif roll < 0.075:
+            licence = "吊销"
+        date_opened = "不是日期" if i in (311, 1207) else f"20{rng.randint(10, 22)}-05-11"
+        lines.append(
+            ",".join(
+                [
+                    f"62220001{i:08d}",
+                    f"赣州市{place}{rng.choice('华宏恒鑫瑞丰')}{rng.choice('达通盛源泰')}{trade}有限公司",
+                    f"C{i:06d}",
+                    "基本存款账户",
+                    date_opened,
+                    last,
+                    f"{rng.randint(0, 900000)}.{rng.randint(0, 99):02d}",
+                    "否",
+                    docs,
+                    licence,
+                    "正常",
+                    host,
+                    "",
+                    f"139{rng.randint(0, 99_999_999):08d}",
+                    f"{place}{rng.choice(ROADS)}{i + 1}号",
+                    f"法人{i}",
+                ]
+            )
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def take(out: Path) -> None:
+    home = Path(tempfile.mkdtemp(prefix="branchcheck-shots-"))
+    os.environ["BRANCHCHECK_HOME"] = str(home)
+    from ui.app import create_app
+
+    app = create_app()
+    from branchcheck import inspections
+    from ui import i18n
+    from ui.main_window import MainWindow
+    from ui.tasks import SyncTaskRunner
+
+    store, password = _demo_store(home)
+    i18n.set_language("zh")
+    window = MainWindow(store, tasks=SyncTaskRunner(), home=home)
+    window.resize(*SIZE)
+    window.show()
+    window.login.select("E001")
+    window.login.password.setText(password)
+    window.login.sign_in()
+    _pump(app)
+    out.mkdir(parents=True, exist_ok=True)
+    screen = window.inspection
+
+    # 10 the box list: box 04 was not handed over, box 02's seal differs
+    ex = _example("cashbox_handover")
+    iid = inspections.start(
+        store, checklist="cashbox_handover", inspector="E010", people=ex["people"]
+    )
+    boxes = ex["answers"]["box_list"]
+    actual = [dict(r) for r in boxes["actual"][:3]]
+    actual[1]["seal"] = "JD2026112092"
+    inspections.answer(store, iid, "box_list", {"expected": boxes["expected"], "actual": actual})
+    inspections.answer(store, iid, "escort_identity", ex["answers"]["escort_identity"])
+    window.show_inspection(iid)
+    screen.go_to(1)
+    screen.focus_card(screen.cards["box_list"])
+    _save(window, out, "10_box_list.png", app)
+    screen.go_to(0)
+    screen.focus_card(screen.cards["escort_identity"])
+    _pump(app)
+    screen._scroll_to(screen.cards["escort_identity"])
+    _save(window, out, "15_escort_check.png", app)
+
+    # 11 the cassette table: cassette 4 one ¥50 note short
+    ex = _example("atm_replenishment")
+    iid = inspections.start(
+        store, checklist="atm_replenishment", inspector="E010", people=ex["people"]
+    )
+    inspections.answer(store, iid, "cassettes", ex["answers"]["cassettes"])
+    window.show_inspection(iid)
+    screen.go_to(1)
+    screen.focus_card(screen.cards["cassettes"])
+    _save(window, out, "11_cassettes.png", app)
+
+    # 12 voucher ranges with a gap: 00412319 used but never accounted for
+    ex = _example("blank_vouchers")
+    iid = inspections.start(
+        store, checklist="blank_vouchers", inspector="E001", people=ex["people"]
+    )
+    vouchers = json.loads(json.dumps(ex["answers"]["vouchers"]))
+    vouchers["rows"]["cash_cheque"]["voided"] = []
+    vouchers["rows"]["cash_cheque"]["physical"] = 74
+    inspections.answer(store, iid, "vouchers", vouchers)
+    window.show_inspection(iid)
+    screen.focus_card(screen.cards["vouchers"])
+    _save(window, out, "12_voucher_ranges.png", app)
+
+    # 13 the account import: progress done, the summary
+    window.show_home()
+    _pump(app)
+    window.home_screen.open_account_import()
+    dialog = window.home_screen.import_dialog
+    dialog.file_edit.setText(str(account_list(home / "对公账户清单_20261120.csv")))
+    dialog.checker.setCurrentIndex(max(dialog.checker.findData("E010"), 0))
+    dialog.start()
+    dialog.adjustSize()
+    _save(dialog, out, "13_account_import.png", app)
+    dialog.close_button.click()
+
+    # 14 the review table, a few accounts decided
+    review = screen.cards["account_list"].widget
+    rows = review.model.rows
+    review.decide(rows[0]["account_no"], "applied")
+    review.decide(rows[1]["account_no"], "rectify")
+    review.decide(rows[2]["account_no"], "explained", reason="客户已提交新营业执照，待系统更新")
+    screen.focus_card(screen.cards["account_list"])
+    review.view.selectRow(1)
+    _pump(app)
+    screen.scroll.verticalScrollBar().setValue(150)
+    _save(window, out, "14_account_review.png", app)
+
+    window.close()
+    store.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots_more")
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args(argv)
+    take(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
