@@ -6,6 +6,7 @@ the screen shows as saved can be lost; a sealed record is never changed."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -436,11 +437,22 @@ def answer(
             actor=actor or insp.inspector.employee_no,
             action="answer",
             subject=insp.id,
-            detail={"item": item_key, "value": value, "note": note.strip()},
+            detail=_answer_detail(item_key, value, note.strip()),
         )
         values[item_key] = value
         ctx.answers = values
         return evaluate_item(item, value, ctx, answered=True)
+
+
+AUDIT_INLINE_LIMIT = 4000  # larger answers (long account lists) are logged by their hash
+
+
+def _answer_detail(item_key: str, value: Any, note: str) -> dict[str, Any]:
+    body = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if len(body) <= AUDIT_INLINE_LIMIT:
+        return {"item": item_key, "value": value, "note": note}
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return {"item": item_key, "value_sha256": digest, "value_chars": len(body), "note": note}
 
 
 def clear_answer(

@@ -28,6 +28,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="quit as soon as the main window has painted (start-up benchmark)",
     )
+    parser.add_argument(
+        "--exit-after-ready",
+        action="store_true",
+        help="quit once the store is open and the sign-in screen has painted",
+    )
     return parser.parse_args(argv)
 
 
@@ -62,7 +67,6 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["BRANCHCHECK_HOME"] = str(args.home.expanduser().resolve())
     app = create_app()
 
-    from branchcheck.db import open_store
     from branchcheck.errors import BranchCheckError
     from branchcheck.paths import data_home
     from branchcheck.settings import load_settings
@@ -72,19 +76,36 @@ def main(argv: list[str] | None = None) -> int:
     try:
         home = data_home()
         settings = load_settings(home)
-        store = open_store()
     except BranchCheckError as exc:
         print(f"branchcheck-gui: {exc}", file=sys.stderr)
         return 2
     i18n.set_language(args.lang or settings.language or "zh")
-    window = MainWindow(store, settings=settings, home=home)
+    # The frame paints first; the core (SQLAlchemy, the checklists) loads right after, so the
+    # window is on screen at once and the sign-in screen follows.
+    window = MainWindow(settings=settings, home=home)
     window.show()
+    opened: list = []
+
+    def attach() -> None:
+        from branchcheck.db import open_store
+
+        try:
+            opened.append(open_store())
+        except BranchCheckError as exc:
+            window.show_opening_failure(f"error: {exc}")
+            return
+        window.attach(opened[0])
+        if args.exit_after_ready:
+            QTimer.singleShot(0, app.quit)  # after the sign-in screen has painted
+
     if args.exit_after_show:
-        # runs once the event loop has delivered the first paint of the shown window
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, app.quit)  # after the first paint of the main window
+    else:
+        QTimer.singleShot(0, attach)
     code = app.exec()
     window.tasks.shutdown()
-    store.dispose()
+    for store in opened:
+        store.dispose()
     return code
 
 

@@ -4,38 +4,35 @@ It only wires the screens together; each screen calls the core itself."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
 
-from branchcheck import inspections
-from branchcheck.checklists import load_all
-from branchcheck.db import Store
-from branchcheck.errors import BranchCheckError
 from branchcheck.settings import Settings
-from branchcheck.staff import StaffInfo, list_staff
-from ui import i18n, operations
-from ui.screens.home import HomeScreen
-from ui.screens.inspection import InspectionScreen
-from ui.screens.login import LoginScreen
-from ui.screens.new_inspection import NewInspectionDialog
-from ui.screens.review import ReviewScreen
-from ui.screens.signing import SealedScreen, SigningScreen
+from ui import i18n
 from ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from branchcheck.db import Store
+    from branchcheck.staff import StaffInfo
+    from ui.screens.new_inspection import NewInspectionDialog
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        store: Store,
+        store: Store | None = None,
         *,
         tasks=None,
         settings: Settings | None = None,
         home: Path | None = None,
     ) -> None:
+        """The frame (menus, status bar, a 'opening' page) is built at once and can paint before
+        the core is imported; `attach(store)` builds the screens. Given a store, it attaches now."""
         super().__init__()
-        self.store = store
+        self.store: Store | None = None
         self.tasks = tasks if tasks is not None else TaskManager(self)
         self.settings = settings or Settings()
         self.home = home
@@ -45,9 +42,36 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        self.opening = QLabel(self)
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setObjectName("opening")
+        self.stack.addWidget(self.opening)
+
+        self._build_menus()
+        self.user_label = QLabel(self)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)  # indeterminate: the window keeps painting while it runs
+        self.busy_bar.setMaximumWidth(200)
+        self.busy_bar.hide()
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.tasks.busy_changed.connect(self.busy_bar.setVisible)
+        self.retranslate()
+        if store is not None:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """Build the screens on an open store and show the sign-in screen."""
+        from ui.screens.home import HomeScreen
+        from ui.screens.inspection import InspectionScreen
+        from ui.screens.login import LoginScreen
+        from ui.screens.review import ReviewScreen
+        from ui.screens.signing import SealedScreen, SigningScreen
+
+        self.store = store
         self.login = LoginScreen(store)
         self.home_screen = HomeScreen(store)
-        self.inspection = InspectionScreen(store, settings=self.settings, home=home)
+        self.inspection = InspectionScreen(store, settings=self.settings, home=self.home)
         self.review = ReviewScreen(store)
         self.signing = SigningScreen(store)
         self.sealed = SealedScreen()
@@ -63,6 +87,7 @@ class MainWindow(QMainWindow):
 
         self.login.signed_in.connect(self.signed_in)
         self.home_screen.new_requested.connect(self.new_inspection)
+        self.home_screen.import_requested.connect(self.import_accounts)
         self.home_screen.resume_requested.connect(self.resume)
         self.home_screen.export_requested.connect(self.export_from_home)
         self.inspection.completed.connect(self.show_review)
@@ -73,18 +98,12 @@ class MainWindow(QMainWindow):
         self.signing.seal_requested.connect(self.seal)
         self.sealed.export_requested.connect(self.export_sealed)
         self.sealed.home_requested.connect(self.show_home)
-
-        self._build_menus()
-        self.user_label = QLabel(self)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)  # indeterminate: the window keeps painting while it runs
-        self.busy_bar.setMaximumWidth(200)
-        self.busy_bar.hide()
-        self.statusBar().addWidget(self.user_label)
-        self.statusBar().addPermanentWidget(self.busy_bar)
-        self.tasks.busy_changed.connect(self.busy_bar.setVisible)
-        self.retranslate()
         self.stack.setCurrentWidget(self.login)
+        self.stack.removeWidget(self.opening)
+
+    def show_opening_failure(self, message: str) -> None:
+        """The store could not be opened: say why in the window."""
+        self.opening.setText(message)
 
     # ------------------------------------------------------------------ menus and texts
 
@@ -123,6 +142,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("网点自查 BranchCheck"))
+        if self.store is None and not self.opening.text().startswith("error"):
+            self.opening.setText(self.tr("正在打开数据库…"))
         self.account_menu.setTitle(self.tr("账户(&A)"))
         self.home_action.setText(self.tr("首页"))
         self.sign_out_action.setText(self.tr("退出登录"))
@@ -144,6 +165,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation
 
     def signed_in(self, user: StaffInfo) -> None:
+        from branchcheck import inspections
+
         self.user = user
         self._show_user()
         open_id = inspections.open_inspection_for(self.store, user.employee_no)
@@ -167,6 +190,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home_screen)
 
     def resume(self, inspection_id: str) -> None:
+        from branchcheck import inspections
+
         state = inspections.load(self.store, inspection_id)
         if state.status == "completed":
             self.show_review(inspection_id)
@@ -189,6 +214,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.signing)
 
     def new_inspection_dialog(self) -> NewInspectionDialog:
+        from branchcheck.checklists import load_all
+        from branchcheck.staff import list_staff
+        from ui.screens.new_inspection import NewInspectionDialog
+
         return NewInspectionDialog(
             self.store,
             inspector=self.user,
@@ -198,6 +227,8 @@ class MainWindow(QMainWindow):
         )
 
     def new_inspection(self) -> None:
+        from branchcheck.errors import BranchCheckError
+
         if self.user is None:
             return
         try:
@@ -210,7 +241,29 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ background work
 
+    def import_accounts(self) -> None:
+        """The account-list import dialog; the new review opens in the inspection screen."""
+        from branchcheck.staff import list_staff
+        from ui.screens.account_import import AccountImportDialog
+
+        if self.user is None:
+            return
+        dialog = AccountImportDialog(
+            self.store,
+            tasks=self.tasks,
+            inspector=self.user,
+            staff=list_staff(self.store),
+            parent=self,
+        )
+        dialog.review_started.connect(self.show_inspection)
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
     def seal(self, inspection_id: str) -> None:
+        from ui import operations
+
         self.signing.show_failure(None)
         operations.seal_record(
             store=self.store,
@@ -229,6 +282,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.sealed)
 
     def export_sealed(self, record_id: str) -> None:
+        from ui import operations
+
         operations.export_record(
             store=self.store,
             tasks=self.tasks,
@@ -239,6 +294,8 @@ class MainWindow(QMainWindow):
         )
 
     def export_from_home(self, record_id: str) -> None:
+        from ui import operations
+
         def done(paths) -> None:
             self.home_screen.show_message(
                 self.tr("已导出：") + "  " + "；".join(str(p) for p in paths)

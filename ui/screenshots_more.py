@@ -144,8 +144,8 @@ def take(out: Path) -> None:
     # 13 the account import: progress done, the summary
     window.show_home()
     _pump(app)
-    window.home_screen.open_account_import()
-    dialog = window.home_screen.import_dialog
+    window.import_accounts()
+    dialog = window.import_dialog
     dialog.file_edit.setText(str(account_list(home / "对公账户清单_20261120.csv")))
     dialog.checker.setCurrentIndex(max(dialog.checker.findData("E010"), 0))
     dialog.start()

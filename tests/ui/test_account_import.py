@@ -26,7 +26,7 @@ def dialog(signed_in):
     home = signed_in.home_screen
     assert signed_in.stack.currentWidget() is home
     home.import_button.click()
-    d = home.import_dialog
+    d = signed_in.import_dialog
     assert d is not None and d.isVisible()
     d.as_of.setDate(QDate(2026, 11, 20))
     return d
@@ -95,7 +95,7 @@ def test_a_list_missing_columns_shows_the_error_and_starts_nothing(
 
 def test_default_as_of_is_today(signed_in):
     signed_in.home_screen.import_button.click()
-    d = signed_in.home_screen.import_dialog
+    d = signed_in.import_dialog
     assert d.as_of.date().toPython() == date.today()
     d.close_button.click()
     assert not d.isVisible()

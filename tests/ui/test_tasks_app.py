@@ -44,4 +44,7 @@ def test_sync_runner_has_the_same_api():
 def test_main_exits_after_show(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("BRANCHCHECK_HOME", str(tmp_path))  # restored after the test
     assert main(["--home", str(tmp_path / "data"), "--exit-after-show", "--lang", "zh"]) == 0
+    # the first paint comes before the store is opened
+    assert not (tmp_path / "data" / "branchcheck.sqlite3").exists()
+    assert main(["--home", str(tmp_path / "data"), "--exit-after-ready", "--lang", "zh"]) == 0
     assert (tmp_path / "data" / "branchcheck.sqlite3").exists()

@@ -42,7 +42,6 @@ class HomeScreen(Screen):
         self.export_button = QPushButton(self)
         self.refresh_button = QPushButton(self)
         self.import_button = QPushButton(self)
-        self.import_dialog = None
         for b in (self.new_button, self.import_button, self.resume_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -69,7 +68,7 @@ class HomeScreen(Screen):
         self.resume_button.clicked.connect(self._resume)
         self.export_button.clicked.connect(self._export)
         self.refresh_button.clicked.connect(self.refresh)
-        self.import_button.clicked.connect(self.open_account_import)
+        self.import_button.clicked.connect(self.import_requested)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self._resume())
         self.retranslate()
@@ -154,29 +153,6 @@ class HomeScreen(Screen):
         rec = self.selected()
         if rec and rec["status"] == "sealed":
             self.export_requested.emit(rec["id"])
-
-    def open_account_import(self) -> None:
-        """The import dialog, window-modal; the new review opens in the inspection screen.
-
-        The main window owns the task manager and the signed-in user; this reads them from it
-        (the wiring could move into MainWindow as `import_requested` → a dialog there)."""
-        from branchcheck.staff import list_staff
-        from ui.screens.account_import import AccountImportDialog
-
-        self.import_requested.emit()
-        host = self.window()
-        user, tasks = getattr(host, "user", None), getattr(host, "tasks", None)
-        if user is None or tasks is None:
-            return
-        dialog = AccountImportDialog(
-            self.store, tasks=tasks, inspector=user, staff=list_staff(self.store), parent=host
-        )
-        show = getattr(host, "show_inspection", None)
-        if show is not None:
-            dialog.review_started.connect(show)
-        dialog.finished.connect(dialog.deleteLater)
-        self.import_dialog = dialog
-        dialog.open()
 
     def show_message(self, message: str) -> None:
         show_error(self.error, None)
