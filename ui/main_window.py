@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.login.signed_in.connect(self.signed_in)
         self.home_screen.new_requested.connect(self.new_inspection)
         self.home_screen.import_requested.connect(self.import_accounts)
+        self.home_screen.correct_requested.connect(self.correct)
         self.home_screen.resume_requested.connect(self.resume)
         self.home_screen.export_requested.connect(self.export_from_home)
         self.inspection.completed.connect(self.show_review)
@@ -240,6 +241,20 @@ class MainWindow(QMainWindow):
             self.show_inspection(dialog.inspection_id)
 
     # ------------------------------------------------------------------ background work
+
+    def correct(self, record_id: str) -> None:
+        """A sealed record never changes: a correction is a new version pointing to it."""
+        from branchcheck import inspections
+        from branchcheck.errors import BranchCheckError
+
+        if self.user is None:
+            return
+        try:
+            new_id = inspections.correct(self.store, record_id, actor=self.user.employee_no)
+        except BranchCheckError as exc:
+            self.home_screen.show_failure(str(exc))
+            return
+        self.show_inspection(new_id)
 
     def import_accounts(self) -> None:
         """The account-list import dialog; the new review opens in the inspection screen."""

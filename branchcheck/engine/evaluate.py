@@ -37,7 +37,9 @@ class Evaluation:
 def evaluate_item(item: Item, value: Any, ctx: EvalContext, *, answered: bool) -> Outcome:
     itype = ITEM_TYPES[item.type]
     if itype.answerable and not answered:
-        return Outcome("unanswered", text("未答", "unanswered"))
+        if item.required:
+            return Outcome("unanswered", text("未答", "unanswered"))
+        return Outcome("unanswered", text("未填写（选填）", "not filled in (optional)"))
     rule_name = item.rule or itype.default_rule
     return RULES[rule_name](item, value, ctx)
 

@@ -602,84 +602,99 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="78" />
+        <location filename="../../ui/screens/home.py" line="86" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="80" />
+        <location filename="../../ui/screens/home.py" line="88" />
         <source>本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。</source>
         <translation>This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="82" />
+        <location filename="../../ui/screens/home.py" line="90" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="83" />
+        <location filename="../../ui/screens/home.py" line="91" />
         <source>导入账户清单</source>
         <translation>Import account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="84" />
+        <location filename="../../ui/screens/home.py" line="92" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="85" />
+        <location filename="../../ui/screens/home.py" line="93" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="86" />
+        <location filename="../../ui/screens/home.py" line="94" />
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="96" />
+        <source>已封存的记录不可更改；更正会建立指向原记录的新版本。</source>
+        <translation>A sealed record never changes; a correction is a new version pointing to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="98" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="89" />
+        <location filename="../../ui/screens/home.py" line="101" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="90" />
+        <location filename="../../ui/screens/home.py" line="102" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="91" />
+        <location filename="../../ui/screens/home.py" line="103" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="92" />
+        <location filename="../../ui/screens/home.py" line="104" />
         <source>查库人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="93" />
+        <location filename="../../ui/screens/home.py" line="105" />
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="94" />
+        <location filename="../../ui/screens/home.py" line="106" />
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="101" />
+        <location filename="../../ui/screens/home.py" line="113" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="102" />
+        <location filename="../../ui/screens/home.py" line="114" />
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="103" />
+        <location filename="../../ui/screens/home.py" line="115" />
         <source>已封存</source>
         <translation>Sealed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="129" />
+        <source>（更正 第{n}版）</source>
+        <translation> (correction, version {n})</translation>
     </message>
 </context>
 <context>
@@ -801,47 +816,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>网点自查 BranchCheck</source>
         <translation>BranchCheck branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="147" />
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148" />
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>当前用户：{name} ({no})</source>
         <translation>Signed in: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>已恢复您未完成的检查。</source>
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>

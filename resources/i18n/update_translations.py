@@ -41,6 +41,11 @@ EN = {
     "新建检查": "New inspection",
     "继续": "Resume",
     "导出…": "Export…",
+    "更正…": "Correct…",
+    "正在打开数据库…": "Opening the database…",
+    "已封存的记录不可更改；更正会建立指向原记录的新版本。":
+        "A sealed record never changes; a correction is a new version pointing to it.",
+    "（更正 第{n}版）": " (correction, version {n})",
     "刷新": "Refresh",
     "日期": "Date",
     "检查": "Inspection",

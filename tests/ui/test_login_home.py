@@ -62,3 +62,30 @@ def test_language_switches_live(make_window, qtbot):
         window.set_language("zh")
     qtbot.waitUntil(lambda: window.login.button.text() == "登录")
     assert i18n.lang() == "zh"
+
+
+def test_correcting_a_sealed_record_from_home(qtbot, tmp_path, monkeypatch):
+    """A sealed record is corrected by a new version that opens for editing; the old one stays."""
+    from branchcheck import demo, inspections
+    from branchcheck.db import open_store
+    from ui.main_window import MainWindow
+    from ui.tasks import SyncTaskRunner
+
+    monkeypatch.setenv("BRANCHCHECK_HOME", str(tmp_path))
+    store = open_store()
+    demo.setup_demo(store, weeks=1)
+    window = MainWindow(store, tasks=SyncTaskRunner())
+    qtbot.addWidget(window)
+    from branchcheck.staff import sign_in
+
+    window.signed_in(sign_in(store, "E001", "demo1234"))
+    home = window.home_screen
+    sealed = next(r for r in home.records if r["checklist"] == "vault_check")
+    home.select_record(sealed["id"])
+    assert home.correct_button.isEnabled()
+    home.correct_button.click()
+    assert window.stack.currentWidget() is window.inspection
+    new = next(r for r in inspections.list_records(store) if r["supersedes"] == sealed["id"])
+    assert new["version"] == 2 and new["status"] == "in_progress"
+    assert inspections.load(store, sealed["id"]).status == "sealed"
+    store.dispose()

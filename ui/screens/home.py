@@ -24,6 +24,7 @@ class HomeScreen(Screen):
     resume_requested = Signal(str)  # inspection ID
     export_requested = Signal(str)  # record ID
     import_requested = Signal()  # 导入账户清单
+    correct_requested = Signal(str)  # record ID: start a correction (a new version)
 
     def __init__(self, store: Store, parent=None) -> None:
         super().__init__(parent)
@@ -42,7 +43,14 @@ class HomeScreen(Screen):
         self.export_button = QPushButton(self)
         self.refresh_button = QPushButton(self)
         self.import_button = QPushButton(self)
-        for b in (self.new_button, self.import_button, self.resume_button, self.export_button):
+        self.correct_button = QPushButton(self)
+        for b in (
+            self.new_button,
+            self.import_button,
+            self.resume_button,
+            self.export_button,
+            self.correct_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -69,6 +77,7 @@ class HomeScreen(Screen):
         self.export_button.clicked.connect(self._export)
         self.refresh_button.clicked.connect(self.refresh)
         self.import_button.clicked.connect(self.import_requested)
+        self.correct_button.clicked.connect(self._correct)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self._resume())
         self.retranslate()
@@ -82,6 +91,10 @@ class HomeScreen(Screen):
         self.import_button.setText(self.tr("导入账户清单"))
         self.resume_button.setText(self.tr("继续"))
         self.export_button.setText(self.tr("导出…"))
+        self.correct_button.setText(self.tr("更正…"))
+        self.correct_button.setToolTip(
+            self.tr("已封存的记录不可更改；更正会建立指向原记录的新版本。")
+        )
         self.refresh_button.setText(self.tr("刷新"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -112,7 +125,12 @@ class HomeScreen(Screen):
         for r, rec in enumerate(self.records):
             cells = [
                 rec["local_date"],
-                i18n.text(rec["title"]),
+                i18n.text(rec["title"])
+                + (
+                    self.tr("（更正 第{n}版）").format(n=rec["version"])
+                    if rec["version"] > 1
+                    else ""
+                ),
                 self.status_text(rec["status"]),
                 f"{rec['inspector_name']} ({rec['inspector']})",
                 str(rec["findings"]),
@@ -143,6 +161,12 @@ class HomeScreen(Screen):
         rec = self.selected()
         self.resume_button.setEnabled(bool(rec) and rec["status"] != "sealed")
         self.export_button.setEnabled(bool(rec) and rec["status"] == "sealed")
+        self.correct_button.setEnabled(bool(rec) and rec["status"] == "sealed")
+
+    def _correct(self) -> None:
+        rec = self.selected()
+        if rec and rec["status"] == "sealed":
+            self.correct_requested.emit(rec["id"])
 
     def _resume(self) -> None:
         rec = self.selected()
