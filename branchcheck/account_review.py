@@ -104,24 +104,22 @@ def decide(
     due_date: str | None = None,
     actor: str | None = None,
 ):
-    """Record the manager's decision on one flagged account (committed before returning)."""
+    """Record the manager's decision on one flagged account: one small write, committed before
+    returning. Returns the review item's outcome (undecided and to-rectify counts)."""
     state = inspections.load(store, inspection_id)
     if state.template.key != CHECKLIST:
         raise StateError(
             f"{inspection_id} is a {state.template.key} inspection, not an account review"
         )
-    value = state.answers.get(ITEM)
-    if value is None:
+    if ITEM not in state.answers:
         raise NotFoundError(f"review {inspection_id} holds no account list")
-    rows = [dict(r) for r in value["rows"]]
-    row = next((r for r in rows if r["account_no"] == account_no), None)
-    if row is None:
-        raise NotFoundError(
-            f"account {account_no} is not among the flagged accounts of this review"
-        )
-    row.update(decision=decision, reason=reason, due_date=due_date)
-    return inspections.answer(
-        store, state.id, ITEM, {"source": value["source"], "rows": rows}, actor=actor
+    return inspections.answer_part(
+        store,
+        state.id,
+        ITEM,
+        account_no,
+        {"decision": decision, "reason": reason, "due_date": due_date},
+        actor=actor,
     )
 
 

@@ -199,10 +199,9 @@ def _latest_account_review(session: Session, branch_id: int, today: date) -> dic
         .order_by(Inspection.local_date.desc(), Inspection.started_at.desc())
     ).all()
     for insp in rows:
-        answer = next((a for a in insp.answers if a.item_key == "account_list"), None)
-        if answer is None:
+        value = _parsed_answers(insp, _template_of(insp.template))[0].get("account_list")
+        if value is None:
             continue
-        value = answer.value["v"]
         return {"review_id": insp.id, "as_of": value["source"].get("as_of"), **summary(value)}
     return None
 
@@ -245,12 +244,21 @@ def _get(session: Session, inspection_id: str) -> Inspection:
     return insp
 
 
-def _parsed_answers(insp: Inspection) -> tuple[dict[str, Any], dict[str, str]]:
+def _parsed_answers(insp: Inspection, template: Template) -> tuple[dict[str, Any], dict[str, str]]:
+    """Item key → the whole answer (parts merged in), and item key → note."""
     values, notes = {}, {}
+    parts: dict[str, dict[str, Any]] = {}
     for a in insp.answers:
+        if a.part:
+            parts.setdefault(a.item_key, {})[a.part] = a.value["v"]
+            continue
         values[a.item_key] = a.value["v"]
         if a.value.get("note"):
             notes[a.item_key] = a.value["note"]
+    for key, item_parts in parts.items():
+        if key in values:
+            item = template.item(key)
+            values[key] = ITEM_TYPES[item.type].merge_parts(item, values[key], item_parts)
     return values, notes
 
 
@@ -335,7 +343,7 @@ def load(store: Store, inspection_id: str) -> InspectionState:
     with store.session() as s:
         insp = _get(s, inspection_id)
         template = _template_of(insp.template)
-        values, notes = _parsed_answers(insp)
+        values, notes = _parsed_answers(insp, template)
         people = _people(insp)
         inspector = person_ref(insp.inspector)
         signed = {
@@ -368,7 +376,7 @@ def evaluation(
     with store.session() as s:
         insp = _get(s, inspection_id)
         template = _template_of(insp.template)
-        values, _ = _parsed_answers(insp)
+        values, _ = _parsed_answers(insp, template)
         ctx = _context(s, insp, template, settings or Settings(), home, values)
         return evaluate(template, values, ctx)
 
@@ -406,15 +414,23 @@ def answer(
         itype = ITEM_TYPES[item.type]
         if not itype.answerable:
             raise AnswerError(f"item '{item_key}' is computed and takes no answer")
-        values, _ = _parsed_answers(insp)
+        values, _ = _parsed_answers(insp, template)
         ctx = _context(s, insp, template, settings, home, values, facts=False)
         value = itype.parse(item, raw, ctx)
         if not isinstance(note, str) or len(note) > 2000:
             raise AnswerError(
                 f"item '{item_key}': the note must be text of at most 2000 characters"
             )
+        # the whole answer replaces any parts given before
+        s.execute(
+            delete(Answer).where(
+                Answer.inspection_id == insp.id, Answer.item_key == item_key, Answer.part != ""
+            )
+        )
         existing = s.scalars(
-            select(Answer).where(Answer.inspection_id == insp.id, Answer.item_key == item_key)
+            select(Answer).where(
+                Answer.inspection_id == insp.id, Answer.item_key == item_key, Answer.part == ""
+            )
         ).first()
         stored = {"v": value, "note": note.strip()}
         if existing:
@@ -442,6 +458,67 @@ def answer(
         values[item_key] = value
         ctx.answers = values
         return evaluate_item(item, value, ctx, answered=True)
+
+
+def answer_part(
+    store: Store,
+    inspection_id: str,
+    item_key: str,
+    part: str,
+    raw: Any,
+    *,
+    actor: str | None = None,
+    now: datetime | None = None,
+):
+    """Commit one part of a list answer (one account's decision) without rewriting the list;
+    returns the item's evaluated outcome with the part applied."""
+    now = clock.local(now) if now else clock.now()
+    with store.session() as s:
+        insp = _get(s, inspection_id)
+        if insp.status not in OPEN_STATES:
+            raise StateError(
+                f"inspection {insp.id} is {insp.status}: a sealed record never changes"
+            )
+        template = _template_of(insp.template)
+        item = template.item(item_key)
+        itype = ITEM_TYPES[item.type]
+        values, _ = _parsed_answers(insp, template)
+        if item_key not in values:
+            raise StateError(f"item '{item_key}' has no answer yet to add '{part}' to")
+        ctx = _context(s, insp, template, Settings(), None, values, facts=False)
+        value = itype.parse_part(item, values[item_key], part, raw, ctx)
+        existing = s.scalars(
+            select(Answer).where(
+                Answer.inspection_id == insp.id, Answer.item_key == item_key, Answer.part == part
+            )
+        ).first()
+        if existing:
+            existing.value = {"v": value}
+            existing.answered_at = clock.iso(now)
+        else:
+            s.add(
+                Answer(
+                    inspection_id=insp.id,
+                    item_key=item_key,
+                    part=part,
+                    value={"v": value},
+                    answered_at=clock.iso(now),
+                )
+            )
+        if insp.status == "completed":
+            _reopen(s, insp)
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=actor or insp.inspector.employee_no,
+            action="answer.part",
+            subject=insp.id,
+            detail={"item": item_key, "part": part, "value": value},
+        )
+        merged = itype.merge_parts(item, values[item_key], {part: value})
+        ctx.answers = values | {item_key: merged}
+        quick = itype.part_outcome(item, merged, ctx)
+        return quick if quick is not None else evaluate_item(item, merged, ctx, answered=True)
 
 
 AUDIT_INLINE_LIMIT = 4000  # larger answers (long account lists) are logged by their hash
@@ -513,7 +590,7 @@ def complete(
         if insp.status == "sealed":
             raise StateError(f"inspection {insp.id} is already sealed")
         template = _template_of(insp.template)
-        values, _ = _parsed_answers(insp)
+        values, _ = _parsed_answers(insp, template)
         ctx = _context(s, insp, template, settings, home, values)
         ev = evaluate(template, values, ctx)
         if ev.missing_required:
@@ -682,8 +759,8 @@ def seal(
     cred = keys.load_credential(store, state.inspector.employee_no, key_password)
     with store.session() as s:
         insp = _get(s, state.id)
-        values, notes = _parsed_answers(insp)
         template = _template_of(insp.template)
+        values, notes = _parsed_answers(insp, template)
         ctx = _context(s, insp, template, settings, home, values)
         ev = evaluate(template, values, ctx)
         doc = build_document(s, insp, template, ev, values, notes, sealed_at=clock.iso(now))
@@ -745,6 +822,7 @@ def correct(store: Store, record_id: str, *, actor: str, now: datetime | None = 
                 Answer(
                     inspection_id=new.id,
                     item_key=a.item_key,
+                    part=a.part,
                     value=dict(a.value),
                     answered_at=a.answered_at,
                 )

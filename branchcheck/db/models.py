@@ -133,12 +133,17 @@ class InspectionPerson(Base):
 
 
 class Answer(Base):
+    """One answer. `part` is "" for an item's whole answer; items whose answer is a long list
+    (the account-list review) keep each row's decision as its own part, so one decision is one
+    small write."""
+
     __tablename__ = "answer"
-    __table_args__ = (UniqueConstraint("inspection_id", "item_key"),)
+    __table_args__ = (UniqueConstraint("inspection_id", "item_key", "part"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"))
     item_key: Mapped[str] = mapped_column(String(64))
+    part: Mapped[str] = mapped_column(String(100), default="", server_default="")
     value: Mapped[dict] = mapped_column()  # {"v": <answer JSON>, "note": str}
     answered_at: Mapped[str] = mapped_column(String(40))
 

@@ -40,6 +40,31 @@ ROW_FIELDS = {
 SOURCE_FIELDS = {"file", "sha256", "as_of", "accounts", "flagged", "errors", "by_flag"}
 
 
+DECISION_FIELDS = {"decision", "reason", "due_date"}
+
+
+def _decision(item, no: str, row: dict[str, Any], where: str) -> tuple[str | None, str, str | None]:
+    decision = row.get("decision")
+    if decision not in (None, *DECISIONS):
+        raise answer_error(
+            item, f"account {no}: decision must be one of {', '.join(DECISIONS)}, got {decision!r}"
+        )
+    reason = _text(row, "reason", where, item, limit=1000)
+    due = row.get("due_date")
+    if decision == "explained" and not reason:
+        raise answer_error(item, f"account {no}: an explanation needs its reason")
+    if decision == "rectify":
+        try:
+            due = date.fromisoformat(str(due)).isoformat()
+        except ValueError:
+            raise answer_error(
+                item, f"account {no}: to be rectified needs a due date (YYYY-MM-DD), got {due!r}"
+            ) from None
+    else:
+        due = None
+    return decision, reason, due
+
+
 def _text(row: dict[str, Any], key: str, where: str, item, *, limit: int = 500) -> str:
     value = row.get(key, "")
     if value is None:
@@ -83,26 +108,7 @@ class AccountListReview(ItemType):
                 raise answer_error(
                     item, f"{where} (account {no}): flags must be a list of flag codes"
                 )
-            decision = row.get("decision")
-            if decision not in (None, *DECISIONS):
-                raise answer_error(
-                    item,
-                    f"account {no}: decision must be one of {', '.join(DECISIONS)}, got {decision!r}",
-                )
-            reason = _text(row, "reason", where, item, limit=1000)
-            due = row.get("due_date")
-            if decision == "explained" and not reason:
-                raise answer_error(item, f"account {no}: an explanation needs its reason")
-            if decision == "rectify":
-                try:
-                    due = date.fromisoformat(str(due)).isoformat()
-                except ValueError:
-                    raise answer_error(
-                        item,
-                        f"account {no}: to be rectified needs a due date (YYYY-MM-DD), got {due!r}",
-                    ) from None
-            else:
-                due = None
+            decision, reason, due = _decision(item, no, row, where)
             rows.append(
                 {
                     "account_no": no,
@@ -119,6 +125,29 @@ class AccountListReview(ItemType):
             )
         return {"source": dict(source), "rows": rows}
 
+    def parse_part(self, item, value, part, raw, ctx):
+        """One account's decision: {"decision", "reason", "due_date"}; the part is the account no."""
+        if not any(r["account_no"] == part for r in value["rows"]):
+            raise answer_error(
+                item, f"account {part} is not among the flagged accounts of this review"
+            )
+        if not isinstance(raw, dict) or set(raw) - DECISION_FIELDS:
+            raise answer_error(item, f"a decision takes {', '.join(sorted(DECISION_FIELDS))}")
+        decision, reason, due = _decision(item, part, raw, f"account {part}")
+        return {"decision": decision, "reason": reason, "due_date": due}
+
+    def part_outcome(self, item, value, ctx):
+        """The counts only: building every finding of a long list on each decision is waste."""
+        return Outcome("fail" if _open(summary(value)) else "pass", _display(value), summary(value))
+
+    def merge_parts(self, item, value, parts):
+        if not parts:
+            return value
+        rows = [
+            r | parts[r["account_no"]] if r["account_no"] in parts else r for r in value["rows"]
+        ]
+        return {"source": value["source"], "rows": rows}
+
     def display(self, item, value):
         n = len(value["rows"])
         return text(f"{n} 户标记账户", f"{n} flagged account(s)")
@@ -134,6 +163,20 @@ def summary(value: dict[str, Any]) -> dict[str, Any]:
         **by_decision,
         "by_flag": value["source"].get("by_flag", {}),
     }
+
+
+def _open(counts: dict[str, Any]) -> bool:
+    return bool(counts["undecided"] or counts["rectify"])
+
+
+def _display(value: dict[str, Any]) -> dict[str, str]:
+    c, as_of = summary(value), value["source"].get("as_of", "")
+    return text(
+        f"截至 {as_of}：{c['accounts']} 户，标记 {c['flagged']} 户，"
+        f"未处理 {c['undecided']} 户，限期整改 {c['rectify']} 户",
+        f"as of {as_of}: {c['accounts']} accounts, {c['flagged']} flagged, "
+        f"{c['undecided']} undecided, {c['rectify']} to rectify",
+    )
 
 
 @rule("account_decisions", check=needs_type("account_list_review"))
@@ -176,7 +219,6 @@ def account_decisions(item, value, ctx: EvalContext) -> Outcome:
                 )
             )
     computed = summary(value)
-    src = value["source"]
     table = {
         "key": item.key,
         "title": text("账户清单复核", "Account list review"),
@@ -191,10 +233,5 @@ def account_decisions(item, value, ctx: EvalContext) -> Outcome:
         "rows": table_rows,
         "footer": [],
     }
-    display = text(
-        f"截至 {src.get('as_of', '')}：{computed['accounts']} 户，标记 {computed['flagged']} 户，"
-        f"未处理 {computed['undecided']} 户，限期整改 {computed['rectify']} 户",
-        f"as of {src.get('as_of', '')}: {computed['accounts']} accounts, {computed['flagged']} flagged, "
-        f"{computed['undecided']} undecided, {computed['rectify']} to rectify",
-    )
+    display = _display(value)
     return Outcome("fail" if problems else "pass", display, computed, problems, [table])

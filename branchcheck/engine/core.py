@@ -100,6 +100,21 @@ class ItemType:
     def display(self, item: Item, value: Any) -> Text:
         return text(str(value), str(value))
 
+    # Items whose answer is a long list may take one row at a time ("parts").
+    def parse_part(
+        self, item: Item, value: Any, part: str, raw: Any, ctx: EvalContext | None
+    ) -> Any:
+        """Validate one part against the item's whole (merged) answer; AnswerError if unfit."""
+        raise AnswerError(f"item '{item.key}' takes its answer whole, not in parts")
+
+    def merge_parts(self, item: Item, value: Any, parts: dict[str, Any]) -> Any:
+        """The whole answer with its stored parts applied."""
+        return value
+
+    def part_outcome(self, item: Item, value: Any, ctx: EvalContext) -> Outcome | None:
+        """A quick outcome after one part is saved; None = evaluate the item fully."""
+        return None
+
 
 ITEM_TYPES: dict[str, ItemType] = {}
 RuleFn = Callable[["Item", Any, EvalContext], Outcome]

@@ -264,3 +264,26 @@ def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, cap
     assert main(["export", rid, "--out", str(tmp_path / "rec")]) == 0
     files = capsys.readouterr().out.split()
     assert main(["verify", *files]) == 0
+
+
+def test_decisions_are_parts_and_a_whole_answer_replaces_them(people_store, account_list):
+    from sqlalchemy import func, select
+
+    from branchcheck.db.models import Answer
+
+    iid, _ = account_review.start_review(
+        people_store, account_list, as_of=date(2026, 11, 20), inspector="E001"
+    )
+    out = account_review.decide(people_store, iid, "0012345678901", decision="applied")
+    assert out.computed["undecided"] == 2
+    with people_store.session() as s:
+        parts = s.scalar(select(func.count()).select_from(Answer).where(Answer.part != ""))
+    assert parts == 1  # one decision, one small row; the list itself was not rewritten
+    value = inspections.load(people_store, iid).answers["account_list"]
+    assert {r["account_no"]: r["decision"] for r in value["rows"]}["0012345678901"] == "applied"
+    with pytest.raises(AnswerError, match="not among the flagged accounts"):
+        account_review.decide(people_store, iid, "999", decision="applied")
+    fresh = dict(value, rows=[dict(r, decision=None) for r in value["rows"]])
+    inspections.answer(people_store, iid, "account_list", fresh)
+    after = inspections.load(people_store, iid).answers["account_list"]
+    assert all(r["decision"] is None for r in after["rows"])

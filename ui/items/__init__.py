@@ -39,6 +39,7 @@ class ItemWidget(QWidget):
     """Base of answer widgets. Subclasses emit `answered` when the user commits a value."""
 
     answered = Signal(object)  # the answer JSON for inspections.answer
+    part_answered = Signal(str, object)  # one part of a list answer for inspections.answer_part
     invalid = Signal(str)  # input that cannot become an answer (shown inline, nothing saved)
     focus_next = Signal()  # the user asks to go on to the next item (Enter)
 

@@ -415,7 +415,11 @@ class AccountListReviewWidget(ItemWidget):
             self._edit(r, AccountsModel.COL_REASON)
             return
         self._show_counts()
-        self.answered.emit(self.value())
+        # one account's decision is one small write (inspections.answer_part)
+        self.part_answered.emit(
+            row["account_no"],
+            {"decision": row["decision"], "reason": row["reason"], "due_date": row["due_date"]},
+        )
 
     def _edit(self, r: int, col: int) -> None:
         index = self.proxy.mapFromSource(self.model.index(r, col))

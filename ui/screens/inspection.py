@@ -38,6 +38,7 @@ class ItemCard(QFrame):
     """Item text, help, the answer widget, a note, the saved mark, errors and the outcome."""
 
     commit = Signal(str, object, str)  # item key, answer, note
+    commit_part = Signal(str, str, object)  # item key, part, the part's answer
 
     def __init__(self, item: Item, ctx: ItemContext, parent=None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class ItemCard(QFrame):
         if self.answered_before:
             self.widget.set_value(self.value)
         self.widget.answered.connect(self._answered)
+        self.widget.part_answered.connect(self._part_answered)
         self.widget.invalid.connect(lambda message: show_error(self.error, message))
         self.note.editingFinished.connect(self._note_finished)
         self.retranslate()
@@ -103,6 +105,10 @@ class ItemCard(QFrame):
     def _answered(self, value: Any) -> None:
         self.saved.setText("")
         self.commit.emit(self.item.key, value, self.note.text())
+
+    def _part_answered(self, part: str, value: Any) -> None:
+        self.saved.setText("")
+        self.commit_part.emit(self.item.key, part, value)
 
     def _note_finished(self) -> None:
         if self.answered_before and self.note.isModified():
@@ -325,6 +331,7 @@ class InspectionScreen(Screen):
         for item in section.items:
             card = ItemCard(item, self.ctx, page)
             card.commit.connect(self._commit)
+            card.commit_part.connect(self._commit_part)
             card.widget.focus_next.connect(lambda c=card: self._focus_after(c))
             self.cards[item.key] = card
             self._card_order.append(card)
@@ -390,6 +397,18 @@ class InspectionScreen(Screen):
             self.next_button.setFocus() if self.next_button.isEnabled() else self.complete_button.setFocus()
 
     # ------------------------------------------------------------------ answers
+
+    def _commit_part(self, item_key: str, part: str, value: Any) -> None:
+        card = self.cards[item_key]
+        try:
+            outcome = inspections.answer_part(self.store, self.state.id, item_key, part, value)
+        except BranchCheckError as exc:
+            card.show_failure(str(exc))
+            return
+        whole = card.widget.value()  # the widget already shows the part applied
+        self.state.answers[item_key] = whole
+        card.mark_saved(whole, outcome)
+        self._update_progress()
 
     def _commit(self, item_key: str, value: Any, note: str) -> None:
         card = self.cards[item_key]

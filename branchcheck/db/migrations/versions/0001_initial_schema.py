@@ -133,6 +133,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("inspection_id", sa.String(length=36), nullable=False),
         sa.Column("item_key", sa.String(length=64), nullable=False),
+        sa.Column("part", sa.String(length=100), nullable=False, server_default=""),
         sa.Column("value", sa.JSON(), nullable=False),
         sa.Column("answered_at", sa.String(length=40), nullable=False),
         sa.ForeignKeyConstraint(
@@ -140,7 +141,7 @@ def upgrade() -> None:
             ["inspection.id"],
         ),
         sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("inspection_id", "item_key"),
+        sa.UniqueConstraint("inspection_id", "item_key", "part"),
     )
     op.create_table(
         "finding",
