@@ -17,6 +17,8 @@ from branchcheck.engine.core import (
     needs_type,
     require_int,
     rule,
+    slot_param,
+    slot_rows,
     text,
 )
 from branchcheck.money import format_fen
@@ -228,33 +230,12 @@ class TellerBoxes(ItemType):
     default_rule = "teller_boxes_balance"
 
     def check_item(self, item, template):
-        slot = item.params.get("slot")
-        if not slot or template.slot(slot) is None:
-            return [f"params.slot must name a people slot (got {slot!r})"]
-        return []
+        return slot_param(item, template)
 
     def parse(self, item, raw, ctx):
-        if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):
-            raise answer_error(item, "answer must be an object with a 'rows' list")
-        allowed = {p.employee_no for p in ctx.slot(item.params["slot"])} if ctx else None
-        rows, seen = [], set()
-        for i, row in enumerate(raw["rows"]):
-            where = f"row {i + 1}"
-            if not isinstance(row, dict):
-                raise answer_error(item, f"{where} must be an object")
-            unknown = set(row) - {"teller", "system_fen", "counted_fen", "vouchers_ok", "note"}
-            if unknown:
-                raise answer_error(item, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-            teller = str(row.get("teller", "")).strip()
-            if not teller:
-                raise answer_error(item, f"{where}: the teller is missing")
-            if allowed is not None and teller not in allowed:
-                raise answer_error(
-                    item, f"{where}: teller '{teller}' is not among the people checked"
-                )
-            if teller in seen:
-                raise answer_error(item, f"{where}: teller '{teller}' appears twice")
-            seen.add(teller)
+        rows = []
+        fields = {"system_fen", "counted_fen", "vouchers_ok", "note"}
+        for where, row, teller in slot_rows(item, raw, ctx, person="teller", fields=fields):
             vouchers_ok = row.get("vouchers_ok", True)
             if not isinstance(vouchers_ok, bool):
                 raise answer_error(item, f"{where}: vouchers_ok must be true or false")

@@ -151,6 +151,42 @@ def needs_type(*type_names: str) -> Callable[[Item, Template], list[str]]:
     return check
 
 
+def slot_param(item: Item, template: Template) -> list[str]:
+    """Template check of items whose rows follow a people slot (params.slot)."""
+    slot = item.params.get("slot")
+    if not slot or template.slot(slot) is None:
+        return [f"params.slot must name a people slot (got {slot!r})"]
+    return []
+
+
+def slot_rows(
+    item: Item, raw: Any, ctx: EvalContext | None, *, person: str, fields: set[str]
+) -> list[tuple[str, dict[str, Any], str]]:
+    """(where, row, employee no) for an answer holding one row per person of params.slot: the
+    shape, unknown fields, a person missing, not in the slot, or listed twice are all refused."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):
+        raise answer_error(item, "answer must be an object with a 'rows' list, one per person")
+    allowed = {p.employee_no for p in ctx.slot(item.params["slot"])} if ctx else None
+    out, seen = [], set()
+    for i, row in enumerate(raw["rows"]):
+        where = f"row {i + 1}"
+        if not isinstance(row, dict):
+            raise answer_error(item, f"{where} must be an object")
+        unknown = set(row) - fields - {person}
+        if unknown:
+            raise answer_error(item, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        no = str(row.get(person, "")).strip()
+        if not no:
+            raise answer_error(item, f"{where}: the {person} is missing")
+        if allowed is not None and no not in allowed:
+            raise answer_error(item, f"{where}: {person} '{no}' is not among the people checked")
+        if no in seen:
+            raise answer_error(item, f"{where}: {person} '{no}' appears twice")
+        seen.add(no)
+        out.append((where, row, no))
+    return out
+
+
 def answer_error(item: Item, message: str) -> AnswerError:
     return AnswerError(f"item '{item.key}' ({item.text['zh']}): {message}")
 

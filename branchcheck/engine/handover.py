@@ -19,6 +19,8 @@ from branchcheck.engine.core import (
     item_type,
     needs_type,
     rule,
+    slot_param,
+    slot_rows,
     text,
 )
 
@@ -36,15 +38,8 @@ METHODS: dict[str, dict[str, str]] = {
 ID_NUMBER = r"^[0-9]{17}[0-9X]$"
 
 
-def _slot_param(item, template) -> list[str]:
-    slot = item.params.get("slot")
-    if not slot or template.slot(slot) is None:
-        return [f"params.slot must name a people slot (got {slot!r})"]
-    return []
-
-
 def _check_escort_params(item, template) -> list[str]:
-    out = _slot_param(item, template)
+    out = slot_param(item, template)
     required = item.params.get("required_methods", ["work_card", "dispatch_sheet"])
     if not isinstance(required, list) or any(m not in METHODS for m in required):
         out.append(f"params.required_methods must list methods from: {', '.join(METHODS)}")
@@ -66,27 +61,9 @@ class EscortCheck(ItemType):
         return _check_escort_params(item, template)
 
     def parse(self, item, raw, ctx):
-        if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):
-            raise answer_error(item, "answer must be an object with a 'rows' list, one per escort")
-        allowed = {p.employee_no for p in ctx.slot(item.params["slot"])} if ctx else None
-        rows, seen = [], set()
-        for i, row in enumerate(raw["rows"]):
-            where = f"row {i + 1}"
-            if not isinstance(row, dict):
-                raise answer_error(item, f"{where} must be an object")
-            unknown = set(row) - {"escort", "id_number", "methods", "matches", "note"}
-            if unknown:
-                raise answer_error(item, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-            escort = str(row.get("escort", "")).strip()
-            if not escort:
-                raise answer_error(item, f"{where}: the escort is missing")
-            if allowed is not None and escort not in allowed:
-                raise answer_error(
-                    item, f"{where}: '{escort}' is not one of this handover's escorts"
-                )
-            if escort in seen:
-                raise answer_error(item, f"{where}: escort '{escort}' appears twice")
-            seen.add(escort)
+        rows = []
+        fields = {"id_number", "methods", "matches", "note"}
+        for where, row, escort in slot_rows(item, raw, ctx, person="escort", fields=fields):
             id_number = str(row.get("id_number", "")).strip().upper()
             if not re.fullmatch(item.params.get("id_pattern", ID_NUMBER), id_number):
                 raise answer_error(

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from branchcheck.engine.core import EvalContext, Outcome, Problem, rule, text
+from branchcheck.engine.core import EvalContext, Outcome, Problem, rule, slot_param, text
 from branchcheck.holidays import HolidayCalendar
 
 
-def _slot_param(item, template) -> list[str]:
-    slot = item.params.get("slot")
-    if not slot or template.slot(slot) is None:
-        return [f"params.slot must name a people slot (got {slot!r})"]
-    return []
-
-
-@rule("weekly_teller_coverage", check=_slot_param)
+@rule("weekly_teller_coverage", check=slot_param)
 def weekly_teller_coverage(item, value, ctx: EvalContext) -> Outcome:
     """facts: by_role {role: {employee_no: name}}, week_people {slot: {employee_no}} of this
     week's other checks of this kind. params: slot (who this check covers), role (default teller)."""

@@ -159,7 +159,7 @@ def test_escort_left_out_is_a_finding():
 @pytest.mark.parametrize(
     "raw,msg",
     [
-        (escort_rows(escort="X009"), "not one of this handover's escorts"),
+        (escort_rows(escort="X009"), "escort 'X009' is not among the people checked"),
         (escort_rows(id_number="12345"), "not an ID number"),
         (escort_rows(methods=["smile"]), "methods must be"),
         (escort_rows(escort="X001"), "appears twice"),
