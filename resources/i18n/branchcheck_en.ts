@@ -692,7 +692,7 @@
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="129" />
+        <location filename="../../ui/screens/home.py" line="130" />
         <source>（更正 第{n}版）</source>
         <translation> (correction, version {n})</translation>
     </message>
@@ -700,42 +700,42 @@
 <context>
     <name>InspectionScreen</name>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="239" />
+        <location filename="../../ui/screens/inspection.py" line="245" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="240" />
+        <location filename="../../ui/screens/inspection.py" line="246" />
         <source>← 上一节</source>
         <translation>← Previous section</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="241" />
+        <location filename="../../ui/screens/inspection.py" line="247" />
         <source>下一节 →</source>
         <translation>Next section →</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="242" />
+        <location filename="../../ui/screens/inspection.py" line="248" />
         <source>完成检查</source>
         <translation>Complete inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="243" />
+        <location filename="../../ui/screens/inspection.py" line="249" />
         <source>已答 %v / %m</source>
         <translation>Answered %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="249" />
+        <location filename="../../ui/screens/inspection.py" line="255" />
         <source>{branch} · {date} · {role}：{name} ({no})</source>
         <translation>{branch} · {date} · {role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="438" />
+        <location filename="../../ui/screens/inspection.py" line="457" />
         <source>以下必答项尚未作答，请补充后再完成检查：</source>
         <translation>These required items are not answered yet; answer them, then complete the inspection:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="467" />
+        <location filename="../../ui/screens/inspection.py" line="486" />
         <source>必答项，尚未作答</source>
         <translation>Required, not answered yet</translation>
     </message>
@@ -743,34 +743,34 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="93" />
+        <location filename="../../ui/screens/inspection.py" line="95" />
         <source>（选答）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="97" />
+        <location filename="../../ui/screens/inspection.py" line="99" />
         <source>备注（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="98" />
-        <location filename="../../ui/screens/inspection.py" line="118" />
-        <location filename="../../ui/screens/inspection.py" line="122" />
+        <location filename="../../ui/screens/inspection.py" line="100" />
+        <location filename="../../ui/screens/inspection.py" line="124" />
+        <location filename="../../ui/screens/inspection.py" line="128" />
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="134" />
+        <location filename="../../ui/screens/inspection.py" line="140" />
         <source>✓ 符合</source>
         <translation>✓ Compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="135" />
+        <location filename="../../ui/screens/inspection.py" line="141" />
         <source>✗ 不符合，完成检查时列为问题</source>
         <translation>✗ Not compliant: becomes a finding when the inspection is completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="136" />
+        <location filename="../../ui/screens/inspection.py" line="142" />
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
@@ -808,7 +808,12 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="89" />
+        <location filename="../../ui/screens/login.py" line="81" />
+        <source>此数据库中还没有可登录的用户。请运行 branchcheck demo 建立演示网点，或由管理员添加网点和人员。</source>
+        <translation>This database has no users yet. Run 'branchcheck demo' for a demo branch, or have an administrator add the branch and its staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login.py" line="96" />
         <source>请先选择人员。</source>
         <translation>Choose a person first.</translation>
     </message>

@@ -42,6 +42,9 @@ EN = {
     "继续": "Resume",
     "导出…": "Export…",
     "更正…": "Correct…",
+    "此数据库中还没有可登录的用户。请运行 branchcheck demo 建立演示网点，或由管理员添加网点和人员。":
+        "This database has no users yet. Run 'branchcheck demo' for a demo branch, "
+        "or have an administrator add the branch and its staff.",
     "正在打开数据库…": "Opening the database…",
     "已封存的记录不可更改；更正会建立指向原记录的新版本。":
         "A sealed record never changes; a correction is a new version pointing to it.",

@@ -89,3 +89,12 @@ def test_correcting_a_sealed_record_from_home(qtbot, tmp_path, monkeypatch):
     assert new["version"] == 2 and new["status"] == "in_progress"
     assert inspections.load(store, sealed["id"]).status == "sealed"
     store.dispose()
+
+
+def test_empty_store_says_how_to_get_users(qtbot, store):
+    from ui.screens.login import LoginScreen
+
+    screen = LoginScreen(store)
+    qtbot.addWidget(screen)
+    assert screen.person.count() == 0
+    assert "branchcheck demo" in screen.error.text()

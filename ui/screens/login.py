@@ -74,6 +74,15 @@ class LoginScreen(Screen):
                 )
         if current:
             self.person.setCurrentIndex(max(0, self.person.findData(current)))
+        if self.person.count() == 0:
+            # an empty store: say how to get a branch and its users instead of an empty list
+            show_error(
+                self.error,
+                self.tr(
+                    "此数据库中还没有可登录的用户。请运行 branchcheck demo 建立演示网点，"
+                    "或由管理员添加网点和人员。"
+                ),
+            )
 
     def select(self, employee_no: str) -> None:
         self.person.setCurrentIndex(self.person.findData(employee_no))
