@@ -86,6 +86,9 @@ def count_total(rows: list[CountRow]) -> int:
 
 
 def _check_denominations(item, template) -> list[str]:
+    title = item.params.get("table_title")
+    if title is not None and not (isinstance(title, dict) and title.get("zh") and title.get("en")):
+        return ["params.table_title needs zh and en"]
     dens = item.params.get("denominations")
     if not isinstance(dens, list) or not dens:
         return ["params.denominations must be a non-empty list"]
@@ -172,7 +175,7 @@ def cash_balances(item, value, ctx: EvalContext) -> Outcome:
     diff = total - book
     table = {
         "key": item.key,
-        "title": text(f"{item.text.zh}（清点表）", f"{item.text.en} (count)"),
+        "title": dict(item.params.get("table_title") or text("现金清点表", "Cash count")),
         "columns": [
             {"key": "denomination", "zh": "券别", "en": "Denomination", "kind": "text"},
             {"key": "face", "zh": "面额", "en": "Face value", "kind": "money"},
