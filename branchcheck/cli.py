@@ -314,6 +314,88 @@ def cmd_audit_check(args) -> int:
     return 6
 
 
+# ---------------------------------------------------------------- findings (closed loop)
+
+
+def _finding_line(f: dict) -> str:
+    from branchcheck.taxonomy import FINDING_STATES
+
+    who = f["responsible"]
+    marks = ("  逾期" if f["overdue"] else "") + ("  ⚠屡查屡犯" if f["repeat"] else "")
+    return (
+        f"{f['id'][:8]}  {FINDING_STATES[f['state']]['zh']:<4} {f['due_date']}  "
+        f"{(who['name'] + ' (' + who['employee_no'] + ')') if who else '—':<14} "
+        f"{f['title']['zh']}{marks}"
+    )
+
+
+def cmd_findings_list(args) -> int:
+    from branchcheck import clock, findings
+
+    today = clock.now().date()
+    rows = findings.list_findings(
+        _store(args),
+        state="open" if args.open else None,
+        overdue_on=today if args.overdue else None,
+        repeat_only=args.repeat,
+        responsible=args.responsible,
+        as_of=today,
+    )
+    if args.json:
+        _print_json(rows)
+    else:
+        for f in rows:
+            print(_finding_line(f))
+    return 0
+
+
+def _finding_changed(f: dict) -> int:
+    _print_json(f)
+    return 0
+
+
+def cmd_findings_rectify(args) -> int:
+    from branchcheck import findings
+
+    return _finding_changed(
+        findings.start_rectification(
+            _store(args), args.finding_id, action=args.action, actor=getattr(args, "as")
+        )
+    )
+
+
+def cmd_findings_result(args) -> int:
+    from branchcheck import findings
+
+    return _finding_changed(
+        findings.record_result(
+            _store(args), args.finding_id, result=args.result, actor=getattr(args, "as")
+        )
+    )
+
+
+def cmd_findings_verify(args) -> int:
+    from branchcheck import clock, findings
+
+    return _finding_changed(
+        findings.verify(
+            _store(args),
+            args.finding_id,
+            rechecker=args.rechecker,
+            recheck_date=clock.parse_date(args.date, field="--date"),
+            actor=getattr(args, "as"),
+        )
+    )
+
+
+def cmd_findings_close(args) -> int:
+    from branchcheck import findings
+
+    return _finding_changed(
+        findings.close(_store(args), args.finding_id, actor=getattr(args, "as"))
+    )
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -405,6 +487,38 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("record_id")
     x.add_argument("--key-password-env", metavar="VAR")
     x.set_defaults(func=cmd_seal)
+
+    fi = sub.add_parser("findings", help="findings and their rectification (整改闭环)")
+    fisub = fi.add_subparsers(dest="sub", required=True)
+    x = fisub.add_parser("list", help="the branch's findings, newest first")
+    x.add_argument("--open", action="store_true", help="only findings not closed")
+    x.add_argument("--overdue", action="store_true", help="only findings past their due date")
+    x.add_argument("--repeat", action="store_true", help="only repeat findings (屡查屡犯)")
+    x.add_argument("--responsible", metavar="EMPLOYEE_NO", help="only this person's findings")
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(func=cmd_findings_list)
+    x = fisub.add_parser("rectify", help="开始整改: open → rectifying, with the action taken")
+    x.add_argument("finding_id", help="the finding's ID or a unique prefix (8 characters)")
+    x.add_argument("--action", required=True, help="整改措施")
+    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.set_defaults(func=cmd_findings_rectify)
+    x = fisub.add_parser("result", help="登记整改结果 of a finding being rectified")
+    x.add_argument("finding_id")
+    x.add_argument("--result", required=True, help="整改结果")
+    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.set_defaults(func=cmd_findings_result)
+    x = fisub.add_parser("verify", help="复查确认: rectifying → verified")
+    x.add_argument("finding_id")
+    x.add_argument(
+        "--rechecker", required=True, metavar="EMPLOYEE_NO", help="复查人, not the 整改责任人"
+    )
+    x.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="复查日期")
+    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.set_defaults(func=cmd_findings_verify)
+    x = fisub.add_parser("close", help="关闭: verified → closed")
+    x.add_argument("finding_id")
+    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.set_defaults(func=cmd_findings_close)
 
     k = sub.add_parser("keys", help="signing keys and certificates")
     ksub = k.add_subparsers(dest="sub", required=True)

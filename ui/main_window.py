@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store) -> None:
         """Build the screens on an open store and show the sign-in screen."""
+        from ui.screens.findings import FindingsScreen
         from ui.screens.home import HomeScreen
         from ui.screens.inspection import InspectionScreen
         from ui.screens.login import LoginScreen
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewScreen(store)
         self.signing = SigningScreen(store)
         self.sealed = SealedScreen()
+        self.findings_screen = FindingsScreen(store)
         for screen in (
             self.login,
             self.home_screen,
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
             self.review,
             self.signing,
             self.sealed,
+            self.findings_screen,
         ):
             self.stack.addWidget(screen)
 
@@ -91,6 +94,8 @@ class MainWindow(QMainWindow):
         self.home_screen.correct_requested.connect(self.correct)
         self.home_screen.resume_requested.connect(self.resume)
         self.home_screen.export_requested.connect(self.export_from_home)
+        self.home_screen.findings_requested.connect(self.show_findings)
+        self.findings_screen.home_requested.connect(self.show_home)
         self.inspection.completed.connect(self.show_review)
         self.inspection.home_requested.connect(self.show_home)
         self.review.edit_requested.connect(self.show_inspection)
@@ -189,6 +194,12 @@ class MainWindow(QMainWindow):
             return
         self.home_screen.refresh()
         self.stack.setCurrentWidget(self.home_screen)
+
+    def show_findings(self) -> None:
+        if self.user is None:
+            return
+        self.findings_screen.open(self.user.employee_no)
+        self.stack.setCurrentWidget(self.findings_screen)
 
     def resume(self, inspection_id: str) -> None:
         from branchcheck import inspections

@@ -600,99 +600,318 @@
     </message>
 </context>
 <context>
-    <name>HomeScreen</name>
+    <name>FindingsScreen</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="86" />
-        <source>首页</source>
-        <translation>Home</translation>
+        <location filename="../../ui/screens/findings.py" line="217" />
+        <source>问题整改</source>
+        <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="88" />
-        <source>本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。</source>
-        <translation>This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.</translation>
+        <location filename="../../ui/screens/findings.py" line="220" />
+        <source>检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → 复查确认（复查人不得为整改责任人）→ 关闭。</source>
+        <translation>Once a record is sealed its findings enter the closed loop: start the rectification → record the result → re-check (never by the person responsible) → close.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="90" />
-        <source>新建检查</source>
-        <translation>New inspection</translation>
+        <location filename="../../ui/screens/findings.py" line="225" />
+        <source>全部未关闭</source>
+        <translation>All not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="91" />
-        <source>导入账户清单</source>
-        <translation>Import account list</translation>
+        <location filename="../../ui/screens/findings.py" line="226" />
+        <location filename="../../ui/screens/findings.py" line="296" />
+        <source>逾期</source>
+        <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="92" />
-        <source>继续</source>
-        <translation>Resume</translation>
+        <location filename="../../ui/screens/findings.py" line="227" />
+        <location filename="../../ui/screens/findings.py" line="240" />
+        <source>屡查屡犯</source>
+        <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="93" />
-        <source>导出…</source>
-        <translation>Export…</translation>
+        <location filename="../../ui/screens/findings.py" line="228" />
+        <source>已关闭</source>
+        <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="94" />
-        <source>更正…</source>
-        <translation>Correct…</translation>
+        <location filename="../../ui/screens/findings.py" line="234" />
+        <source>问题</source>
+        <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="96" />
-        <source>已封存的记录不可更改；更正会建立指向原记录的新版本。</source>
-        <translation>A sealed record never changes; a correction is a new version pointing to it.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/home.py" line="98" />
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/home.py" line="101" />
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/home.py" line="102" />
+        <location filename="../../ui/screens/findings.py" line="235" />
+        <location filename="../../ui/screens/findings.py" line="409" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="103" />
+        <location filename="../../ui/screens/findings.py" line="236" />
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="237" />
+        <location filename="../../ui/screens/findings.py" line="412" />
+        <source>整改责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="238" />
+        <location filename="../../ui/screens/findings.py" line="415" />
+        <source>整改期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="239" />
+        <location filename="../../ui/screens/findings.py" line="416" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/findings.py" line="243" />
+        <location filename="../../ui/screens/findings.py" line="419" />
+        <source>整改措施</source>
+        <translation>Action taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="244" />
+        <source>采取了哪些整改措施</source>
+        <translation>What is being done to put it right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="245" />
+        <source>开始整改</source>
+        <translation>Start rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="246" />
+        <location filename="../../ui/screens/findings.py" line="421" />
+        <source>整改结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="247" />
+        <source>整改完成的情况</source>
+        <translation>What the rectification achieved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="248" />
+        <source>登记整改结果</source>
+        <translation>Record the result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="249" />
+        <source>复查人（不得为整改责任人）</source>
+        <translation>Re-checked by (not the person responsible)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="250" />
+        <location filename="../../ui/screens/findings.py" line="425" />
+        <source>复查日期</source>
+        <translation>Re-check date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="251" />
+        <source>复查确认</source>
+        <translation>Confirm re-check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="252" />
+        <source>整改已复查确认，可关闭此问题。</source>
+        <translation>The rectification has been re-checked; the finding can be closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="253" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="254" />
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="255" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="295" />
+        <source>未关闭</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="297" />
+        <location filename="../../ui/screens/findings.py" line="323" />
+        <source>⚠ 屡查屡犯</source>
+        <translation>⚠ Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="379" />
+        <source>请在左侧选择一个问题。</source>
+        <translation>Choose a finding on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="379" />
+        <source>没有符合条件的问题。</source>
+        <translation>No findings match.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="390" />
+        <source>该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。</source>
+        <translation>This record is not signed and sealed yet. Its findings can be rectified once everyone has signed and the record is sealed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="403" />
+        <source>此问题已整改、复查并关闭。</source>
+        <translation>This finding has been rectified, re-checked and closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="410" />
+        <source>风险点</source>
+        <translation>Risk driver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="424" />
+        <source>复查人</source>
+        <translation>Re-checked by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="338" />
+        <location filename="../../ui/screens/findings.py" line="431" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="433" />
+        <source>⚠ 屡查屡犯：同一问题此前已被查出</source>
+        <translation>⚠ Repeat finding: the same problem was found before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="468" />
+        <source>已开始整改。</source>
+        <translation>Rectification started.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="476" />
+        <source>整改结果已登记，待复查。</source>
+        <translation>Result recorded; awaiting the re-check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="488" />
+        <source>已复查确认。</source>
+        <translation>Re-check confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="494" />
+        <source>问题已关闭。</source>
+        <translation>Finding closed.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../ui/screens/home.py" line="90" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="92" />
+        <source>本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。</source>
+        <translation>This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="94" />
+        <source>新建检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="95" />
+        <source>导入账户清单</source>
+        <translation>Import account list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="96" />
+        <source>继续</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="97" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="98" />
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="100" />
+        <source>已封存的记录不可更改；更正会建立指向原记录的新版本。</source>
+        <translation>A sealed record never changes; a correction is a new version pointing to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="102" />
+        <source>问题整改</source>
+        <translation>Findings &amp; rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="103" />
+        <source>本网点的检查问题：整改、复查、关闭</source>
+        <translation>The branch's findings: rectify, re-check, close</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/home.py" line="104" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="107" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="108" />
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="109" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="110" />
         <source>查库人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="105" />
+        <location filename="../../ui/screens/home.py" line="111" />
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="106" />
+        <location filename="../../ui/screens/home.py" line="112" />
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="113" />
+        <location filename="../../ui/screens/home.py" line="119" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="114" />
+        <location filename="../../ui/screens/home.py" line="120" />
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="115" />
+        <location filename="../../ui/screens/home.py" line="121" />
         <source>已封存</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="130" />
+        <location filename="../../ui/screens/home.py" line="136" />
         <source>（更正 第{n}版）</source>
         <translation> (correction, version {n})</translation>
     </message>
@@ -808,12 +1027,12 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="81" />
+        <location filename="../../ui/screens/login.py" line="82" />
         <source>此数据库中还没有可登录的用户。请运行 branchcheck demo 建立演示网点，或由管理员添加网点和人员。</source>
         <translation>This database has no users yet. Run 'branchcheck demo' for a demo branch, or have an administrator add the branch and its staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="96" />
+        <location filename="../../ui/screens/login.py" line="98" />
         <source>请先选择人员。</source>
         <translation>Choose a person first.</translation>
     </message>
@@ -821,52 +1040,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>网点自查 BranchCheck</source>
         <translation>BranchCheck branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>当前用户：{name} ({no})</source>
         <translation>Signed in: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>已恢复您未完成的检查。</source>
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>

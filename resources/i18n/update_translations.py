@@ -274,6 +274,41 @@ EN = {
     "跳号": "Skipped",
     "未按号码顺序使用": "Used out of number order",
     "号码连续，无缺号、重号": "Numbers continuous, no gaps or repeats",
+    # findings and their rectification (问题整改)
+    "问题整改": "Findings & rectification",
+    "已关闭": "Closed",
+    "本网点的检查问题：整改、复查、关闭": "The branch's findings: rectify, re-check, close",
+    "检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → "
+    "复查确认（复查人不得为整改责任人）→ 关闭。":
+        "Once a record is sealed its findings enter the closed loop: start the rectification → "
+        "record the result → re-check (never by the person responsible) → close.",
+    "全部未关闭": "All not closed",
+    "逾期": "Overdue",
+    "未关闭": "Not closed",
+    "已逾期": "Overdue",
+    "整改措施": "Action taken",
+    "采取了哪些整改措施": "What is being done to put it right",
+    "开始整改": "Start rectification",
+    "整改结果": "Result",
+    "整改完成的情况": "What the rectification achieved",
+    "登记整改结果": "Record the result",
+    "复查人（不得为整改责任人）": "Re-checked by (not the person responsible)",
+    "复查人": "Re-checked by",
+    "复查日期": "Re-check date",
+    "复查确认": "Confirm re-check",
+    "整改已复查确认，可关闭此问题。": "The rectification has been re-checked; the finding can be closed.",
+    "风险点": "Risk driver",
+    "请在左侧选择一个问题。": "Choose a finding on the left.",
+    "没有符合条件的问题。": "No findings match.",
+    "该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。":
+        "This record is not signed and sealed yet. Its findings can be rectified once everyone "
+        "has signed and the record is sealed.",
+    "此问题已整改、复查并关闭。": "This finding has been rectified, re-checked and closed.",
+    "⚠ 屡查屡犯：同一问题此前已被查出": "⚠ Repeat finding: the same problem was found before",
+    "已开始整改。": "Rectification started.",
+    "整改结果已登记，待复查。": "Result recorded; awaiting the re-check.",
+    "已复查确认。": "Re-check confirmed.",
+    "问题已关闭。": "Finding closed.",
 }
 
 

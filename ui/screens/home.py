@@ -25,6 +25,7 @@ class HomeScreen(Screen):
     export_requested = Signal(str)  # record ID
     import_requested = Signal()  # 导入账户清单
     correct_requested = Signal(str)  # record ID: start a correction (a new version)
+    findings_requested = Signal()  # 问题整改
 
     def __init__(self, store: Store, parent=None) -> None:
         super().__init__(parent)
@@ -44,12 +45,14 @@ class HomeScreen(Screen):
         self.refresh_button = QPushButton(self)
         self.import_button = QPushButton(self)
         self.correct_button = QPushButton(self)
+        self.findings_button = QPushButton(self)
         for b in (
             self.new_button,
             self.import_button,
             self.resume_button,
             self.export_button,
             self.correct_button,
+            self.findings_button,
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -78,6 +81,7 @@ class HomeScreen(Screen):
         self.refresh_button.clicked.connect(self.refresh)
         self.import_button.clicked.connect(self.import_requested)
         self.correct_button.clicked.connect(self._correct)
+        self.findings_button.clicked.connect(self.findings_requested.emit)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self._resume())
         self.retranslate()
@@ -95,6 +99,8 @@ class HomeScreen(Screen):
         self.correct_button.setToolTip(
             self.tr("已封存的记录不可更改；更正会建立指向原记录的新版本。")
         )
+        self.findings_button.setText(self.tr("问题整改"))
+        self.findings_button.setToolTip(self.tr("本网点的检查问题：整改、复查、关闭"))
         self.refresh_button.setText(self.tr("刷新"))
         self.table.setHorizontalHeaderLabels(
             [

@@ -1,0 +1,495 @@
+"""问题整改: the branch's findings and their closed loop (整改 → 复查 → 关闭).
+
+Thin: the header, filter and table show `branchcheck.findings`; each button of the detail panel
+calls one core function, and a refusal of the core is shown inline in red, changing nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchcheck import clock, findings, staff
+from branchcheck.db import Store
+from branchcheck.errors import BranchCheckError
+from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
+from ui import i18n
+from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
+from ui.screens.review import SEVERITY_COLOURS
+from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
+
+FILTERS = ("open", "overdue", "repeat", "closed")
+MAX_ROW = 76
+STATE_COLOURS = {"open": RED, "rectifying": ORANGE, "verified": ACCENT, "closed": GREEN}
+
+
+def _count_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("card")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMinimumWidth(150)
+    label.setMinimumHeight(56)
+    return label
+
+
+class FindingsScreen(Screen):
+    home_requested = Signal()
+
+    def __init__(self, store: Store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor: str | None = None
+        self.filter = "open"
+        self.rows: list[dict] = []
+        self.counts: dict | None = None
+        self.current: dict | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        self.title = title_label(self)
+        self.subtitle = subtle_label(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+
+        counts = QHBoxLayout()
+        self.open_count = _count_label(self)
+        self.overdue_count = _count_label(self)
+        self.repeat_count = _count_label(self)
+        for label in (self.open_count, self.overdue_count, self.repeat_count):
+            counts.addWidget(label)
+        counts.addStretch(1)
+        self.filter_group = QButtonGroup(self)
+        self.filter_buttons: dict[str, QPushButton] = {}
+        for key in FILTERS:
+            button = QPushButton(self)
+            button.setObjectName("answer")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, k=key: self.set_filter(k))
+            self.filter_group.addButton(button)
+            self.filter_buttons[key] = button
+            counts.addWidget(button)
+        self.filter_buttons["open"].setChecked(True)
+        layout.addLayout(counts)
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        self.table = QTableWidget(0, 7, self)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)  # long English titles wrap
+        header.resizeSection(1, 160)
+        body.addWidget(self.table, 1)
+        body.addWidget(self._build_panel())
+        layout.addLayout(body, 1)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("saved")
+        bottom = QHBoxLayout()
+        self.home_button = QPushButton(self)
+        self.refresh_button = QPushButton(self)
+        bottom.addWidget(self.home_button)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.refresh_button)
+        layout.addLayout(bottom)
+
+        self.home_button.clicked.connect(self.home_requested.emit)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.retranslate()
+
+    def _build_panel(self) -> QFrame:
+        panel = QFrame(self)
+        panel.setObjectName("panel")
+        panel.setFixedWidth(350)
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(16, 16, 16, 16)
+        box.setSpacing(10)
+        self.detail_title = QLabel(panel)
+        self.detail_title.setObjectName("itemText")
+        self.detail_title.setWordWrap(True)
+        self.detail = QLabel(panel)
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.detail_title)
+        box.addWidget(self.detail)
+
+        self.steps = QStackedWidget(panel)
+        # 0 nothing selected / closed / not sealed: a note only
+        self.note = subtle_label(panel)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.steps.addWidget(self.note)
+        # 1 open → 开始整改
+        page, self.action_label, self.action_edit, self.rectify_button = self._text_step(panel)
+        self.steps.addWidget(page)
+        # 2 rectifying without a result → 登记整改结果
+        page, self.result_label, self.result_edit, self.result_button = self._text_step(panel)
+        self.steps.addWidget(page)
+        # 3 rectifying with a result → 复查确认
+        page = QWidget(panel)
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
+        self.rechecker_label = QLabel(page)
+        self.rechecker_label.setWordWrap(True)
+        self.rechecker = QComboBox(page)
+        self.date_label = QLabel(page)
+        self.recheck_date = QDateEdit(QDate.currentDate(), page)
+        self.recheck_date.setCalendarPopup(True)
+        self.recheck_date.setDisplayFormat("yyyy-MM-dd")
+        self.verify_button = primary_button(page)
+        for w in (
+            self.rechecker_label,
+            self.rechecker,
+            self.date_label,
+            self.recheck_date,
+            self.verify_button,
+        ):
+            v.addWidget(w)
+        v.addStretch(1)
+        self.steps.addWidget(page)
+        # 4 verified → 关闭
+        page = QWidget(panel)
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
+        self.close_note = subtle_label(page)
+        self.close_button = primary_button(page)
+        v.addWidget(self.close_note)
+        v.addWidget(self.close_button)
+        v.addStretch(1)
+        self.steps.addWidget(page)
+        box.addWidget(self.steps, 1)
+        self.error = error_label(panel)
+        box.addWidget(self.error)
+
+        self.rectify_button.clicked.connect(self._rectify)
+        self.result_button.clicked.connect(self._record_result)
+        self.verify_button.clicked.connect(self._verify)
+        self.close_button.clicked.connect(self._close)
+        return panel
+
+    def _text_step(self, parent: QWidget):
+        page = QWidget(parent)
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(page)
+        edit = QPlainTextEdit(page)
+        edit.setTabChangesFocus(True)
+        edit.setMaximumHeight(120)
+        button = primary_button(page)
+        v.addWidget(label)
+        v.addWidget(edit)
+        v.addWidget(button)
+        v.addStretch(1)
+        return page, label, edit, button
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("问题整改"))
+        self.subtitle.setText(
+            self.tr(
+                "检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → "
+                "复查确认（复查人不得为整改责任人）→ 关闭。"
+            )
+        )
+        names = {
+            "open": self.tr("全部未关闭"),
+            "overdue": self.tr("逾期"),
+            "repeat": self.tr("屡查屡犯"),
+            "closed": self.tr("已关闭"),
+        }
+        for key, button in self.filter_buttons.items():
+            button.setText(names[key])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("问题"),
+                self.tr("检查"),
+                self.tr("严重程度"),
+                self.tr("整改责任人"),
+                self.tr("整改期限"),
+                self.tr("状态"),
+                self.tr("屡查屡犯"),
+            ]
+        )
+        self.action_label.setText(self.tr("整改措施"))
+        self.action_edit.setPlaceholderText(self.tr("采取了哪些整改措施"))
+        self.rectify_button.setText(self.tr("开始整改"))
+        self.result_label.setText(self.tr("整改结果"))
+        self.result_edit.setPlaceholderText(self.tr("整改完成的情况"))
+        self.result_button.setText(self.tr("登记整改结果"))
+        self.rechecker_label.setText(self.tr("复查人（不得为整改责任人）"))
+        self.date_label.setText(self.tr("复查日期"))
+        self.verify_button.setText(self.tr("复查确认"))
+        self.close_note.setText(self.tr("整改已复查确认，可关闭此问题。"))
+        self.close_button.setText(self.tr("关闭"))
+        self.home_button.setText(self.tr("返回首页"))
+        self.refresh_button.setText(self.tr("刷新"))
+        self._show_counts()
+        self._fill()
+
+    def state_text(self, state: str) -> str:
+        return i18n.text(FINDING_STATES.get(state, {"zh": state, "en": state}))
+
+    # ------------------------------------------------------------------ data
+
+    def open(self, actor: str) -> None:
+        """Show the findings for the signed-in user (who is the actor of every change)."""
+        self.actor = actor
+        self.message.setText("")
+        self.refresh()
+
+    def today(self) -> date:
+        return clock.now().date()
+
+    def set_filter(self, key: str) -> None:
+        self.filter = key
+        self.filter_buttons[key].setChecked(True)
+        self.refresh()
+
+    def refresh(self, select_id: str | None = None) -> None:
+        today = self.today()
+        select_id = select_id or (self.current or {}).get("id")
+        query = {
+            "open": {"state": "open"},
+            "overdue": {"overdue_on": today},
+            "repeat": {"state": "open", "repeat_only": True},
+            "closed": {"state": "closed"},
+        }[self.filter]
+        self.rows = findings.list_findings(self.store, as_of=today, **query)
+        self.counts = findings.summary(self.store, as_of=today)
+        self._show_counts()
+        self._fill(select_id)
+
+    def _show_counts(self) -> None:
+        c = self.counts or {"open": 0, "overdue": 0, "repeat": 0}
+        for label, text, n, colour in (
+            (self.open_count, self.tr("未关闭"), c["open"], ACCENT),
+            (self.overdue_count, self.tr("逾期"), c["overdue"], RED),
+            (self.repeat_count, self.tr("⚠ 屡查屡犯"), c["repeat"], RED),
+        ):
+            label.setText(
+                f"<span style='color:{GREY}'>{escape(text)}</span>&nbsp;&nbsp;"
+                f"<span style='font-size:18pt; font-weight:bold; color:{colour if n else GREY}'>"
+                f"{n}</span>"
+            )
+
+    def _fill(self, select_id: str | None = None) -> None:
+        select_id = select_id or (self.current or {}).get("id")
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        self.table.setRowCount(len(self.rows))
+        bold = QFont()
+        bold.setBold(True)
+        for r, f in enumerate(self.rows):
+            person = f["responsible"]
+            cells = [
+                i18n.text(f["title"]),
+                f"{i18n.text(f['checklist_title'])}\n{f['record_date']}",
+                i18n.text(
+                    SEVERITIES.get(f["severity"], {"zh": f["severity"], "en": f["severity"]})
+                ),
+                f"{person['name']} ({person['employee_no']})" if person else "—",
+                f["due_date"],
+                self.state_text(f["state"]),
+                self.tr("⚠ 屡查屡犯") if f["repeat"] else "",
+            ]
+            for c, value in enumerate(cells):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, f["id"])
+                if c == 0:
+                    cell.setToolTip(value)
+                if c == 2:
+                    cell.setForeground(
+                        QBrush(QColor(SEVERITY_COLOURS.get(f["severity"], "#1f2933")))
+                    )
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if c == 4 and f["overdue"]:
+                    cell.setForeground(QBrush(QColor(RED)))
+                    cell.setFont(bold)
+                    cell.setToolTip(self.tr("已逾期"))
+                if c == 5:
+                    cell.setForeground(QBrush(QColor(STATE_COLOURS.get(f["state"], GREY))))
+                if c == 6 and f["repeat"]:
+                    cell.setForeground(QBrush(QColor(RED)))
+                    cell.setFont(bold)
+                self.table.setItem(r, c, cell)
+        self.table.resizeRowsToContents()
+        for r in range(self.table.rowCount()):  # long titles: three lines, the rest in the tooltip
+            self.table.setRowHeight(r, min(MAX_ROW, max(44, self.table.rowHeight(r))))
+        self.table.blockSignals(False)
+        row = next((r for r, f in enumerate(self.rows) if f["id"] == select_id), None)
+        if row is None and self.rows:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        self._selection_changed()
+
+    def selected(self) -> dict | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model else []
+        if not rows or rows[0].row() >= len(self.rows):
+            return None
+        return self.rows[rows[0].row()]
+
+    def select_finding(self, finding_id: str) -> None:
+        for r, f in enumerate(self.rows):
+            if f["id"] == finding_id:
+                self.table.selectRow(r)
+
+    # ------------------------------------------------------------------ the detail panel
+
+    def _selection_changed(self) -> None:
+        f = self.selected()
+        changed = (f or {}).get("id") != (self.current or {}).get("id")
+        self.current = f
+        show_error(self.error, None)
+        if f is None:
+            self.detail_title.setText("")
+            self.detail.setText("")
+            self.note.setText(
+                self.tr("请在左侧选择一个问题。") if self.rows else self.tr("没有符合条件的问题。")
+            )
+            self.steps.setCurrentIndex(0)
+            return
+        self.detail_title.setText(i18n.text(f["title"]))
+        self.detail.setText(self._detail_html(f))
+        if changed:
+            self.action_edit.setPlainText(f["action"])
+            self.result_edit.setPlainText(f["result"])
+        if f["record_status"] != "sealed":
+            self.note.setText(
+                self.tr("该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。")
+            )
+            self.steps.setCurrentIndex(0)
+        elif f["state"] == "open":
+            self.steps.setCurrentIndex(1)
+        elif f["state"] == "rectifying" and not f["result"]:
+            self.steps.setCurrentIndex(2)
+        elif f["state"] == "rectifying":
+            self._fill_recheck(f)
+            self.steps.setCurrentIndex(3)
+        elif f["state"] == "verified":
+            self.steps.setCurrentIndex(4)
+        else:
+            self.note.setText(self.tr("此问题已整改、复查并关闭。"))
+            self.steps.setCurrentIndex(0)
+
+    def _detail_html(self, f: dict) -> str:
+        person = f["responsible"]
+        lines = [
+            (self.tr("检查"), f"{i18n.text(f['checklist_title'])} · {f['record_date']}"),
+            (self.tr("风险点"), i18n.text(f["risk_driver"])),
+            (
+                self.tr("整改责任人"),
+                f"{person['name']} ({person['employee_no']})" if person else "—",
+            ),
+            (self.tr("整改期限"), f["due_date"]),
+            (self.tr("状态"), self.state_text(f["state"])),
+        ]
+        if f["action"]:
+            lines.append((self.tr("整改措施"), f["action"]))
+        if f["result"]:
+            lines.append((self.tr("整改结果"), f["result"]))
+        if f["rechecker"]:
+            r = f["rechecker"]
+            lines.append((self.tr("复查人"), f"{r['name']} ({r['employee_no']})"))
+            lines.append((self.tr("复查日期"), f["recheck_date"] or ""))
+        html = "<br>".join(
+            f"<span style='color:{GREY}'>{escape(k)}：</span>{escape(v)}" for k, v in lines
+        )
+        flags = []
+        if f["overdue"]:
+            flags.append(self.tr("已逾期"))
+        if f["repeat"]:
+            flags.append(self.tr("⚠ 屡查屡犯：同一问题此前已被查出"))
+        if flags:
+            html += f"<br><b style='color:{RED}'>{escape('　'.join(flags))}</b>"
+        return html
+
+    def _fill_recheck(self, f: dict) -> None:
+        responsible = (f["responsible"] or {}).get("employee_no")
+        self.rechecker.clear()
+        for p in staff.list_staff(self.store, include_external=False):
+            if p.employee_no != responsible:
+                self.rechecker.addItem(f"{p.name} ({p.employee_no})", p.employee_no)
+        made = date.fromisoformat(f["created_at"][:10])
+        today = self.today()
+        self.recheck_date.setDateRange(QDate(made.year, made.month, made.day), QDate(today))
+        self.recheck_date.setDate(QDate(today))
+
+    # ------------------------------------------------------------------ actions: one core call each
+
+    def _do(self, call, done: str) -> None:
+        f = self.current
+        if f is None or self.actor is None:
+            return
+        try:
+            out = call(f["id"])
+        except BranchCheckError as exc:
+            show_error(self.error, str(exc))
+            return
+        self.message.setText(done)
+        self.refresh(select_id=out["id"])
+
+    def _rectify(self) -> None:
+        self._do(
+            lambda fid: findings.start_rectification(
+                self.store, fid, action=self.action_edit.toPlainText(), actor=self.actor
+            ),
+            self.tr("已开始整改。"),
+        )
+
+    def _record_result(self) -> None:
+        self._do(
+            lambda fid: findings.record_result(
+                self.store, fid, result=self.result_edit.toPlainText(), actor=self.actor
+            ),
+            self.tr("整改结果已登记，待复查。"),
+        )
+
+    def _verify(self) -> None:
+        self._do(
+            lambda fid: findings.verify(
+                self.store,
+                fid,
+                rechecker=self.rechecker.currentData() or "",
+                recheck_date=self.recheck_date.date().toPython(),
+                actor=self.actor,
+            ),
+            self.tr("已复查确认。"),
+        )
+
+    def _close(self) -> None:
+        self._do(
+            lambda fid: findings.close(self.store, fid, actor=self.actor),
+            self.tr("问题已关闭。"),
+        )
