@@ -26,8 +26,8 @@ from collections import Counter
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, aliased
 
 from branchcheck import audit, clock
 from branchcheck.db import Store
@@ -116,9 +116,16 @@ def list_findings(
         raise AnswerError(f"unknown finding state '{state}' (known: {', '.join(STATES)})")
     as_of = overdue_on or as_of or _today()
     with store.session() as s:
+        corrected = aliased(Inspection)
         q = (
             select(Finding, Inspection)
             .join(Inspection, Finding.inspection_id == Inspection.id)
+            # a record replaced by a sealed correction: its findings live on in the correction
+            .where(
+                ~exists().where(
+                    corrected.supersedes_id == Inspection.id, corrected.status == "sealed"
+                )
+            )
             .order_by(Finding.created_at.desc(), Finding.item_key, Finding.id)
         )
         if state == "open":

@@ -599,33 +599,54 @@ def complete(
                 f"required item(s) not answered: {names}", ev.missing_required
             )
         s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
+        versions = _earlier_versions(s, insp)
         for draft in ev.findings:
             responsible = find_staff(s, draft.responsible).id if draft.responsible else None
+            # the same problem in an earlier version of this record is the same finding, carried
+            # over with its rectification; in any other inspection it is a repeat (屡查屡犯)
+            carried = s.scalars(
+                select(Finding)
+                .where(
+                    Finding.inspection_id.in_(versions), Finding.problem_key == draft.problem_key
+                )
+                .order_by(Finding.created_at.desc())
+                .limit(1)
+            ).first()
             earlier = s.scalars(
                 select(Finding.id)
                 .where(
                     Finding.branch_id == insp.branch_id,
                     Finding.problem_key == draft.problem_key,
-                    Finding.inspection_id != insp.id,
+                    Finding.inspection_id.not_in([insp.id, *versions]),
                 )
                 .limit(1)
             ).first()
-            s.add(
-                Finding(
-                    inspection_id=insp.id,
-                    branch_id=insp.branch_id,
-                    checklist_key=template.key,
-                    item_key=draft.item_key,
-                    problem_key=draft.problem_key,
-                    title=draft.title,
-                    severity=draft.severity,
-                    risk_driver=draft.risk_driver,
-                    responsible_id=responsible,
-                    due_date=draft.due_date,
-                    repeat=earlier is not None,
-                    created_at=clock.iso(now),
-                )
+            finding = Finding(
+                inspection_id=insp.id,
+                branch_id=insp.branch_id,
+                checklist_key=template.key,
+                item_key=draft.item_key,
+                problem_key=draft.problem_key,
+                title=draft.title,
+                severity=draft.severity,
+                risk_driver=draft.risk_driver,
+                responsible_id=responsible,
+                due_date=draft.due_date,
+                repeat=earlier is not None,
+                created_at=clock.iso(now),
             )
+            if carried is not None:
+                finding.state, finding.action, finding.result = (
+                    carried.state,
+                    carried.action,
+                    carried.result,
+                )
+                finding.rechecker_id, finding.recheck_date = (
+                    carried.rechecker_id,
+                    carried.recheck_date,
+                )
+                finding.due_date, finding.repeat = carried.due_date, carried.repeat
+            s.add(finding)
         insp.status = "completed"
         insp.completed_at = clock.iso(now)
         audit.append(
@@ -637,6 +658,16 @@ def complete(
             detail={"findings": len(ev.findings), "counts": ev.counts()},
         )
         return ev
+
+
+def _earlier_versions(s: Session, insp: Inspection) -> list[str]:
+    """IDs of the records this one corrects, directly or through earlier corrections."""
+    out: list[str] = []
+    current = insp.supersedes_id
+    while current and current not in out:
+        out.append(current)
+        current = s.scalar(select(Inspection.supersedes_id).where(Inspection.id == current))
+    return out
 
 
 def findings(store: Store, inspection_id: str) -> list[dict[str, Any]]:

@@ -386,3 +386,38 @@ def test_cli_refusals_exit_codes_without_traceback(demo, capsys):
     code, err = run("verify", short, "--rechecker", "E010", "--date", "20261301", "--as", "E001")
     assert code == 2 and "--date" in err
     assert _state(demo, f["id"])[0] == "rectifying"
+
+
+def test_a_sealed_correction_carries_its_findings_over_and_replaces_the_old_ones(
+    tmp_path, monkeypatch
+):
+    """Correcting a record neither marks its own findings as repeats nor lists them twice."""
+    from branchcheck import demo, findings, handwriting, inspections
+    from branchcheck.db import open_store
+
+    monkeypatch.setenv("BRANCHCHECK_HOME", str(tmp_path))
+    store = open_store()
+    demo.setup_demo(store, weeks=1)
+    rec = next(
+        r
+        for r in inspections.list_records(store)
+        if r["checklist"] == "vault_check" and r["findings"]
+    )
+    [old] = inspections.findings(store, rec["id"])
+    findings.start_rectification(store, old["id"], action="补登登记簿", actor="E001")
+    new_id = inspections.correct(store, rec["id"], actor="E001")
+    inspections.complete(store, new_id)
+    [carried] = inspections.findings(store, new_id)
+    assert carried["state"] == "rectifying" and carried["repeat"] == old["repeat"]
+    for party in inspections.load(store, new_id).parties:
+        inspections.sign(
+            store,
+            new_id,
+            party=party.party,
+            employee_no=party.person.employee_no,
+            strokes=handwriting.demo_strokes(party.person.employee_no),
+        )
+    inspections.seal(store, new_id, key_password="demo1234")
+    listed = [f for f in findings.list_findings(store) if f["title"] == old["title"]]
+    assert len(listed) == 1 and listed[0]["state"] == "rectifying"
+    store.dispose()
