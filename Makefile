@@ -31,7 +31,9 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 screenshots: $(STAMP) debs
-	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m ui.screenshots --out docs/screenshots
+	for m in ui.screenshots ui.screenshots_more ui.screenshots_findings; do \
+		xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m $$m --out docs/screenshots || exit 1; \
+	done
 
 venv: $(STAMP)
 
