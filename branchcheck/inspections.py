@@ -206,6 +206,15 @@ def _latest_account_review(session: Session, branch_id: int, today: date) -> dic
     return None
 
 
+def _env(settings: Settings | None, home: Path | None) -> tuple[Settings, Path]:
+    """The branch's settings and data folder (holiday table), the same for the window and the CLI."""
+    from branchcheck.paths import data_home
+    from branchcheck.settings import load_settings
+
+    home = home or data_home()
+    return (settings or load_settings(home)), home
+
+
 def _context(
     session: Session,
     insp: Inspection,
@@ -377,7 +386,8 @@ def evaluation(
         insp = _get(s, inspection_id)
         template = _template_of(insp.template)
         values, _ = _parsed_answers(insp, template)
-        ctx = _context(s, insp, template, settings or Settings(), home, values)
+        settings, home = _env(settings, home)
+        ctx = _context(s, insp, template, settings, home, values)
         return evaluate(template, values, ctx)
 
 
@@ -400,7 +410,7 @@ def answer(
 
     Answering a completed (not yet signed) inspection reopens it: its findings are made again
     when it is completed."""
-    settings = settings or Settings()
+    settings, home = _env(settings, home)
     now = clock.local(now) if now else clock.now()
     with store.session() as s:
         insp = _get(s, inspection_id)
@@ -583,7 +593,7 @@ def complete(
     now: datetime | None = None,
 ) -> Evaluation:
     """Close the answering: every required item answered, findings made (repeats marked)."""
-    settings = settings or Settings()
+    settings, home = _env(settings, home)
     now = clock.local(now) if now else clock.now()
     with store.session() as s:
         insp = _get(s, inspection_id)
@@ -772,7 +782,7 @@ def seal(
     from branchcheck import keys, records, sealing
     from branchcheck.record_doc import build_document
 
-    settings = settings or Settings()
+    settings, home = _env(settings, home)
     now = clock.local(now) if now else clock.now()
     state = load(store, inspection_id)
     if state.status != "completed":

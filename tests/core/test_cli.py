@@ -117,3 +117,26 @@ def test_export_of_unsealed_record_says_why(people_store, tmp_path, capsys, answ
     rid = json.loads(capsys.readouterr().out)["record_id"]
     assert main(["export", rid, "--out", str(tmp_path / "out")]) == 5
     assert "not sealed" in capsys.readouterr().err
+
+
+def test_cli_uses_the_branch_settings_and_holiday_table(
+    people_store, home, tmp_path, capsys, answers_file
+):
+    """Settings and the head-office holiday table in the data folder apply to the CLI too."""
+    (home / "settings.json").write_text(
+        '{"due_days": {"critical": 2, "high": 5}}', encoding="utf-8"
+    )
+    # a made-up three-day block from 2026-11-21 makes 2026-11-20 the pre-holiday check day
+    (home / "holidays.json").write_text(
+        '{"holidays": ["2026-11-21", "2026-11-22", "2026-11-23"]}', encoding="utf-8"
+    )
+    data = json.loads(answers_file(tmp_path).read_text(encoding="utf-8"))
+    data["date"] = "2026-11-20T10:00:00+08:00"
+    data["answers"]["cash_count"]["book_fen"] += 100
+    path = tmp_path / "a2.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E001"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["items"]["pre_holiday"]["result"] == "pass"
+    [finding] = summary["findings"]
+    assert finding["severity"] == "critical" and finding["due_date"] == "2026-11-22"
