@@ -168,6 +168,7 @@ def _facts(session: Session, insp: Inspection, home: Path | None) -> dict[str, A
                 week_people.setdefault(p.slot, set()).add(p.staff.employee_no)
     return {
         "staff": {st.employee_no: st.name for st in staff},
+        "id_numbers": {st.employee_no: st.id_number for st in staff if st.id_number},
         "account_review": _latest_account_review(session, insp.branch_id, today),
         "by_role": by_role,
         "week_people": week_people,

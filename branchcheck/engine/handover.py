@@ -94,6 +94,8 @@ class EscortCheck(ItemType):
 
 @rule("escorts_verified", check=needs_type("escort_check"))
 def escorts_verified(item, value, ctx: EvalContext) -> Outcome:
+    """facts["id_numbers"]: the staff register's ID numbers; a recorded number that differs from
+    the register's is a critical problem that stops the handover."""
     required = item.params.get("required_methods", ["work_card", "dispatch_sheet"])
     problems: list[Problem] = []
     table_rows = []
@@ -120,6 +122,19 @@ def escorts_verified(item, value, ctx: EvalContext) -> Outcome:
                         f"Escort {name}: identity does not match the papers, {STOPPED['en']}",
                     ),
                     subject=f"{row['escort']}:identity",
+                    severity="critical",
+                )
+            )
+        registered = ctx.facts.get("id_numbers", {}).get(row["escort"], "")
+        if registered and registered.upper() != row["id_number"]:
+            problems.append(
+                Problem(
+                    title=text(
+                        f"押运人员{name}证件号码与登记不符（登记 {registered}），{STOPPED['zh']}",
+                        f"Escort {name}: ID number differs from the register ({registered}), "
+                        f"{STOPPED['en']}",
+                    ),
+                    subject=f"{row['escort']}:id_number",
                     severity="critical",
                 )
             )

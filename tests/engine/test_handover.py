@@ -261,3 +261,15 @@ def test_all_three_parties_sign(branch_store):
         ("escorts", "X001"),
         ("escorts", "X002"),
     ]
+
+
+def test_id_number_differing_from_the_register_stops_the_handover():
+    c = ctx()
+    c.facts["id_numbers"] = {"X001": "360702198803151234", "X002": "360702199107227654"}
+    value = ITEM_TYPES["escort_check"].parse(ESCORT, escort_rows(), c)
+    out = RULES["escorts_verified"](ESCORT, value, c)
+    [problem] = out.problems  # X002's papers say ...765X, the register ...7654
+    assert problem.severity == "critical" and problem.subject == "X002:id_number"
+    assert "与登记不符" in problem.title["zh"] and "交接中止" in problem.title["zh"]
+    c.facts["id_numbers"]["X002"] = "36070219910722765X"
+    assert RULES["escorts_verified"](ESCORT, value, c).result == "pass"
