@@ -9,15 +9,22 @@ APP_NAME = "BranchCheck"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def data_home() -> Path:
-    env = os.environ.get("BRANCHCHECK_HOME")
-    if env:
-        home = Path(env).expanduser()
-    else:
-        from platformdirs import user_data_dir
+_HOMES: dict[str | None, Path] = {}
 
-        home = Path(user_data_dir(APP_NAME, appauthor=False))
-    home.mkdir(parents=True, exist_ok=True)
+
+def data_home() -> Path:
+    """The data folder, created on first use (looked up once per value of BRANCHCHECK_HOME)."""
+    env = os.environ.get("BRANCHCHECK_HOME")
+    home = _HOMES.get(env)
+    if home is None or not home.is_dir():
+        if env:
+            home = Path(env).expanduser()
+        else:
+            from platformdirs import user_data_dir
+
+            home = Path(user_data_dir(APP_NAME, appauthor=False))
+        home.mkdir(parents=True, exist_ok=True)
+        _HOMES[env] = home
     return home
 
 

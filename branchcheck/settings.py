@@ -31,14 +31,31 @@ class Settings:
         return self.due_days.get(severity, 7)
 
 
+_CACHE: dict[Path, tuple[int, Settings]] = {}
+
+
 def load_settings(home: Path) -> Settings:
+    """The settings in home/settings.json (defaults when absent); re-read when the file changes."""
     path = home / "settings.json"
-    if not path.exists():
+    try:
+        stamp = path.stat().st_mtime_ns
+    except FileNotFoundError:
         return Settings()
+    cached = _CACHE.get(path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    settings = _read(path)
+    _CACHE[path] = (stamp, settings)
+    return settings
+
+
+def _read(path: Path) -> Settings:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InputFileError(f"{path}: cannot read settings ({exc})") from None
+    if not isinstance(raw, dict):
+        raise InputFileError(f"{path}: settings must be a JSON object")
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(raw) - known)
     if unknown:
