@@ -229,8 +229,10 @@ def _context(
     """facts=False: only the staff register, for parsing one answer (the hot path)."""
     if facts:
         known = _facts(session, insp, home)
-    else:
+    elif any(i.type == "person" for i in template.items()):  # person picks check the register
         known = {"staff": dict(session.execute(select(Staff.employee_no, Staff.name)).all())}
+    else:
+        known = {}
     return EvalContext(
         template=template,
         local_date=date.fromisoformat(insp.local_date),
@@ -432,12 +434,12 @@ def answer(
             raise AnswerError(
                 f"item '{item_key}': the note must be text of at most 2000 characters"
             )
-        # the whole answer replaces any parts given before
-        s.execute(
-            delete(Answer).where(
-                Answer.inspection_id == insp.id, Answer.item_key == item_key, Answer.part != ""
+        if itype.takes_parts:  # the whole answer replaces any parts given before
+            s.execute(
+                delete(Answer).where(
+                    Answer.inspection_id == insp.id, Answer.item_key == item_key, Answer.part != ""
+                )
             )
-        )
         existing = s.scalars(
             select(Answer).where(
                 Answer.inspection_id == insp.id, Answer.item_key == item_key, Answer.part == ""

@@ -82,6 +82,7 @@ class AccountListReview(ItemType):
 
     name = "account_list_review"
     default_rule = "account_decisions"
+    takes_parts = True
 
     def parse(self, item, raw, ctx):
         if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):

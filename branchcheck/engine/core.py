@@ -88,6 +88,7 @@ class ItemType:
     name: str = ""
     default_rule: str | None = None
     answerable: bool = True
+    takes_parts: bool = False  # True: parse_part/merge_parts take the answer one row at a time
 
     def check_item(self, item: Item, template: Template) -> list[str]:
         """Template-level checks of the item's params; messages without the item prefix."""
