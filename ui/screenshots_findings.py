@@ -1,6 +1,6 @@
 """Screenshot of the 问题整改 (findings) screen on a demo store, for docs/screenshots/.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m ui.screenshots_findings --out docs/screenshots
+xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m ui.screenshots_findings --out docs/screenshots
 """
 
 from __future__ import annotations

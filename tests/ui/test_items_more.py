@@ -313,3 +313,31 @@ def test_new_widgets_switch_language_live(atm, people_store, screen, qtbot):
     finally:
         i18n.set_language("zh")
     qtbot.waitUntil(lambda: grid.table.horizontalHeaderItem(0).text() == "钞箱")
+
+
+def test_date_and_datetime_widgets_restore_and_answer(qtbot):
+    """Both calendar fields restore a stored answer and answer on Enter in their own format."""
+    from PySide6.QtCore import Qt
+
+    from branchcheck.checklists import Item
+    from ui.items.basic import DateTimeWidget, DateWidget
+
+    def item(type_):
+        return Item(
+            key="when",
+            type=type_,
+            text={"zh": "时间", "en": "When"},
+            risk_driver="steps_skipped",
+            source="test",
+        )
+
+    for cls, type_, stored, expected in (
+        (DateWidget, "date", "2026-11-20", "2026-11-20"),
+        (DateTimeWidget, "datetime", "2026-11-20T09:30+08:00", "2026-11-20T09:30"),
+    ):
+        widget = cls(item(type_), ctx=None)
+        qtbot.addWidget(widget)
+        widget.set_value(stored)
+        with qtbot.waitSignal(widget.answered) as got:
+            qtbot.keyPress(widget, Qt.Key.Key_Return)
+        assert got.args == [expected]

@@ -209,21 +209,29 @@ class SealNoWidget(_LineWidget):
         self.show_text(str(value))
 
 
-@register("date")
-class DateWidget(ItemWidget):
+class _CalendarWidget(ItemWidget):
+    """A date or date-and-time field: answered when editing finishes or on Enter."""
+
+    display_format = ""
+    answer_format = ""
+    width = 180
+
     def __init__(self, item, ctx, parent=None):
         super().__init__(item, ctx, parent)
         layout = _row(self)
-        self.edit = QDateEdit(QDate.currentDate(), self)
+        self.edit = self.make_edit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMinimumWidth(180)
+        self.edit.setDisplayFormat(self.display_format)
+        self.edit.setMinimumWidth(self.width)
         layout.addWidget(self.edit)
         layout.addStretch(1)
         self._dirty = False
-        self.edit.dateChanged.connect(self._mark)
+        self.edit.dateTimeChanged.connect(self._mark)
         self.edit.editingFinished.connect(self._finished)
         self.setFocusProxy(self.edit)
+
+    def make_edit(self) -> QDateTimeEdit:
+        raise NotImplementedError
 
     def _mark(self) -> None:
         self._dirty = True
@@ -231,11 +239,14 @@ class DateWidget(ItemWidget):
     def _finished(self) -> None:
         if self._dirty:
             self._dirty = False
-            self.answered.emit(self.edit.date().toString("yyyy-MM-dd"))
+            self.answered.emit(self.edit.dateTime().toString(self.answer_format))
 
     def set_value(self, value: Any) -> None:
         self.edit.blockSignals(True)
-        self.edit.setDate(QDate.fromString(str(value), "yyyy-MM-dd"))
+        # the answer text is as long as its format ("2026-11-20T09:30" ↔ "yyyy-MM-ddTHH:mm");
+        # a stored time zone offset after it is the branch's own and is not shown
+        text = str(value)[: len(self.answer_format)]
+        self.edit.setDateTime(QDateTime.fromString(text, self.answer_format))
         self.edit.blockSignals(False)
 
     def focus_target(self) -> QWidget:
@@ -250,37 +261,23 @@ class DateWidget(ItemWidget):
             super().keyPressEvent(event)
 
 
+@register("date")
+class DateWidget(_CalendarWidget):
+    display_format = "yyyy-MM-dd"
+    answer_format = "yyyy-MM-dd"
+
+    def make_edit(self) -> QDateTimeEdit:
+        return QDateEdit(QDate.currentDate(), self)
+
+
 @register("datetime")
-class DateTimeWidget(ItemWidget):
-    def __init__(self, item, ctx, parent=None):
-        super().__init__(item, ctx, parent)
-        layout = _row(self)
-        self.edit = QDateTimeEdit(QDateTime(QDate.currentDate(), QTime.currentTime()), self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.edit.setMinimumWidth(220)
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
-        self._dirty = False
-        self.edit.dateTimeChanged.connect(self._mark)
-        self.edit.editingFinished.connect(self._finished)
-        self.setFocusProxy(self.edit)
+class DateTimeWidget(_CalendarWidget):
+    display_format = "yyyy-MM-dd HH:mm"
+    answer_format = "yyyy-MM-ddTHH:mm"
+    width = 220
 
-    def _mark(self) -> None:
-        self._dirty = True
-
-    def _finished(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.answered.emit(self.edit.dateTime().toString("yyyy-MM-ddTHH:mm"))
-
-    def set_value(self, value: Any) -> None:
-        self.edit.blockSignals(True)
-        self.edit.setDateTime(QDateTime.fromString(str(value)[:16], "yyyy-MM-ddTHH:mm"))
-        self.edit.blockSignals(False)
-
-    def focus_target(self) -> QWidget:
-        return self.edit
+    def make_edit(self) -> QDateTimeEdit:
+        return QDateTimeEdit(QDateTime(QDate.currentDate(), QTime.currentTime()), self)
 
 
 @register("choice")

@@ -49,3 +49,18 @@ def primary_button(parent: QWidget) -> QPushButton:
     button = QPushButton(parent)
     button.setObjectName("primary")
     return button
+
+
+def selected_row(table, rows: list[dict]) -> dict | None:
+    """The dict behind the selected row of a single-selection table, if any."""
+    model = table.selectionModel()
+    picked = model.selectedRows() if model else []
+    if not picked or picked[0].row() >= len(rows):
+        return None
+    return rows[picked[0].row()]
+
+
+def select_by_id(table, rows: list[dict], row_id: str) -> None:
+    for r, row in enumerate(rows):
+        if row["id"] == row_id:
+            table.selectRow(r)

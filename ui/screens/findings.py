@@ -33,7 +33,16 @@ from branchcheck.db import Store
 from branchcheck.errors import BranchCheckError
 from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
 from ui import i18n
-from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
+from ui.screens import (
+    Screen,
+    error_label,
+    primary_button,
+    select_by_id,
+    selected_row,
+    show_error,
+    subtle_label,
+    title_label,
+)
 from ui.screens.review import SEVERITY_COLOURS
 from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
 
@@ -354,16 +363,10 @@ class FindingsScreen(Screen):
         self._selection_changed()
 
     def selected(self) -> dict | None:
-        model = self.table.selectionModel()
-        rows = model.selectedRows() if model else []
-        if not rows or rows[0].row() >= len(self.rows):
-            return None
-        return self.rows[rows[0].row()]
+        return selected_row(self.table, self.rows)
 
     def select_finding(self, finding_id: str) -> None:
-        for r, f in enumerate(self.rows):
-            if f["id"] == finding_id:
-                self.table.selectRow(r)
+        select_by_id(self.table, self.rows, finding_id)
 
     # ------------------------------------------------------------------ the detail panel
 

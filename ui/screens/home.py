@@ -16,7 +16,16 @@ from PySide6.QtWidgets import (
 from branchcheck import inspections
 from branchcheck.db import Store
 from ui import i18n
-from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
+from ui.screens import (
+    Screen,
+    error_label,
+    primary_button,
+    select_by_id,
+    selected_row,
+    show_error,
+    subtle_label,
+    title_label,
+)
 
 
 class HomeScreen(Screen):
@@ -153,15 +162,10 @@ class HomeScreen(Screen):
         self._selection_changed()
 
     def selected(self) -> dict | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows or rows[0].row() >= len(self.records):
-            return None
-        return self.records[rows[0].row()]
+        return selected_row(self.table, self.records)
 
     def select_record(self, record_id: str) -> None:
-        for r, rec in enumerate(self.records):
-            if rec["id"] == record_id:
-                self.table.selectRow(r)
+        select_by_id(self.table, self.records, record_id)
 
     def _selection_changed(self) -> None:
         rec = self.selected()
