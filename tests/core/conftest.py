@@ -50,3 +50,41 @@ def _answers_file(tmp_path, **changes):
 def answers_file():
     """Write a valid vault-check answers file (with changes) into a folder; returns its path."""
     return _answers_file
+
+
+@pytest.fixture
+def signed_answers_file(answers_file):
+    """A valid vault-check answers file with a signature for every signing person."""
+
+    def make(tmp_path, **changes):
+        from branchcheck import handwriting
+
+        path = answers_file(tmp_path, **changes)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["signatures"] = {
+            no: handwriting.demo_strokes(no) for no in ("E001", "E003", "E004", "E005", "E006")
+        }
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+
+    return make
+
+
+def inspect_and_sign(path, password_env: str) -> list[str]:
+    """argv of `branchcheck inspect vault_check … --sign` as E001."""
+    return [
+        "inspect",
+        "vault_check",
+        "--answers",
+        str(path),
+        "--as",
+        "E001",
+        "--sign",
+        "--key-password-env",
+        password_env,
+    ]
+
+
+@pytest.fixture
+def signed_inspect_argv():
+    return inspect_and_sign

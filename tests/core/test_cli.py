@@ -88,26 +88,11 @@ def test_unreadable_answers_file(people_store, tmp_path, capsys):
 
 
 def test_sign_without_signatures_is_refused_before_storing(
-    people_store, tmp_path, capsys, monkeypatch, answers_file
+    people_store, tmp_path, capsys, monkeypatch, answers_file, signed_inspect_argv
 ):
     monkeypatch.setenv("PW", "demo1234")
     path = answers_file(tmp_path)
-    assert (
-        main(
-            [
-                "inspect",
-                "vault_check",
-                "--answers",
-                str(path),
-                "--as",
-                "E001",
-                "--sign",
-                "--key-password-env",
-                "PW",
-            ]
-        )
-        == 2
-    )
+    assert main(signed_inspect_argv(path, "PW")) == 2
     assert "needs a signature" in capsys.readouterr().err
     assert inspections.list_records(people_store) == []
 

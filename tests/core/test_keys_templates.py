@@ -14,7 +14,7 @@ from branchcheck.paths import checklists_dir
 
 
 def test_import_bank_p12_and_seal_with_it(
-    people_store, tmp_path, capsys, monkeypatch, answers_file
+    people_store, tmp_path, capsys, monkeypatch, signed_answers_file, signed_inspect_argv
 ):
     ca_key, ca = pki.create_ca("某银行 CA", "某银行")
     key, cert = pki.issue_signing_cert(
@@ -30,31 +30,9 @@ def test_import_bank_p12_and_seal_with_it(
     with pytest.raises(KeyPasswordError):
         keys.load_credential(people_store, "E001", "nope")
     # the imported key's CA is trusted: a record sealed with it verifies
-    from branchcheck import handwriting
-
-    path = answers_file(tmp_path)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["signatures"] = {
-        no: handwriting.demo_strokes(no) for no in ("E001", "E003", "E004", "E005", "E006")
-    }
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path = signed_answers_file(tmp_path)
     capsys.readouterr()
-    assert (
-        main(
-            [
-                "inspect",
-                "vault_check",
-                "--answers",
-                str(path),
-                "--as",
-                "E001",
-                "--sign",
-                "--key-password-env",
-                "P12PW",
-            ]
-        )
-        == 0
-    )
+    assert main(signed_inspect_argv(path, "P12PW")) == 0
     rid = json.loads(capsys.readouterr().out)["record_id"]
     assert main(["export", rid, "--out", str(tmp_path / "out")]) == 0
     files = capsys.readouterr().out.split()

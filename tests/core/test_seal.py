@@ -101,52 +101,17 @@ def test_a_sealed_record_never_changes_and_a_correction_points_to_it(demo_store)
     inspections.discard(demo_store, new, actor="E001")
 
 
-def test_wrong_key_password_seals_nothing(demo_store, tmp_path, capsys, monkeypatch, answers_file):
+def test_wrong_key_password_seals_nothing(
+    demo_store, tmp_path, capsys, monkeypatch, signed_answers_file, signed_inspect_argv
+):
     before = len(inspections.list_records(demo_store))
-    path = answers_file(tmp_path)
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    from branchcheck import handwriting
-
-    raw["signatures"] = {
-        no: handwriting.demo_strokes(no) for no in ("E001", "E003", "E004", "E005", "E006")
-    }
-    path.write_text(json.dumps(raw), encoding="utf-8")
+    path = signed_answers_file(tmp_path)
     monkeypatch.setenv("PW", "wrong")
-    assert (
-        main(
-            [
-                "inspect",
-                "vault_check",
-                "--answers",
-                str(path),
-                "--as",
-                "E001",
-                "--sign",
-                "--key-password-env",
-                "PW",
-            ]
-        )
-        == 3
-    )
+    assert main(signed_inspect_argv(path, "PW")) == 3
     assert "wrong password" in capsys.readouterr().err
     assert len(inspections.list_records(demo_store)) == before
     monkeypatch.setenv("PW", "demo1234")
-    assert (
-        main(
-            [
-                "inspect",
-                "vault_check",
-                "--answers",
-                str(path),
-                "--as",
-                "E001",
-                "--sign",
-                "--key-password-env",
-                "PW",
-            ]
-        )
-        == 0
-    )
+    assert main(signed_inspect_argv(path, "PW")) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "sealed"
     with pytest.raises(KeyPasswordError):
         from branchcheck import keys
