@@ -63,8 +63,9 @@ def bench_startup(runs: int = 7) -> dict:
 
 def bench_answer_latency(n: int = 400) -> dict:
     sys.path.insert(0, str(ROOT))
-    from branchcheck import inspections, staff
+    from branchcheck import inspections
     from branchcheck.db import open_store
+    from branchcheck.people import register as staff
 
     home = Path(tempfile.mkdtemp(prefix="bc-bench-"))
     store = open_store(home / "b.sqlite3")

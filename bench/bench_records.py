@@ -46,8 +46,7 @@ def main() -> None:
     args = parser.parse_args()
     runs = max(5, args.runs)
 
-    from branchcheck import sealing
-    from branchcheck.records import render_pdf, render_xlsx, verify_file  # noqa: F401
+    from branchcheck.records import render_pdf, render_xlsx, sealing, verify_file  # noqa: F401
 
     sample = _sample()
     pki = sample.DemoPKI()

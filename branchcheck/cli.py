@@ -135,14 +135,13 @@ def cmd_export(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from branchcheck import keys
-    from branchcheck.records import verify_files
+    from branchcheck.records import keys, verify_files
 
     roots = []
     if not args.no_local_trust:
         roots += keys.trust_roots(_store(args))
     for pem in args.trust or []:
-        from branchcheck.pki import cert_from_pem
+        from branchcheck.records.pki import cert_from_pem
 
         try:
             roots.append(cert_from_pem(Path(pem).read_text(encoding="ascii")))
@@ -252,7 +251,7 @@ def cmd_seal(args) -> int:
 
 
 def cmd_keys_import(args) -> int:
-    from branchcheck import keys
+    from branchcheck.records import keys
 
     password = _key_password(args, "PKCS#12 password: ")
     fp = keys.import_p12(
@@ -263,7 +262,7 @@ def cmd_keys_import(args) -> int:
 
 
 def cmd_keys_export_ca(args) -> int:
-    from branchcheck import keys
+    from branchcheck.records import keys
 
     print(keys.export_ca(_store(args), Path(args.out)))
     return 0
@@ -289,7 +288,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_staff_list(args) -> int:
-    from branchcheck import staff
+    from branchcheck.people import register as staff
 
     rows = staff.list_staff(_store(args))
     if args.json:

@@ -12,10 +12,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from branchcheck import clock, inspections, keys, staff
+from branchcheck import clock, inspections
 from branchcheck.db import Store
 from branchcheck.db.models import Inspection, Staff
 from branchcheck.paths import REPO_ROOT
+from branchcheck.people import register as staff
+from branchcheck.records import keys
 
 DEMO_PASSWORD = "demo1234"
 DEMO_CA_PASSWORD = "demo-ca-1234"
@@ -116,8 +118,8 @@ def _check_day(monday: date) -> date:
 def _signatures(
     store: Store, data: dict[str, Any], checklist: str, inspector: str
 ) -> dict[str, Any]:
-    from branchcheck import handwriting
     from branchcheck.checklists import load_all
+    from branchcheck.records import handwriting
 
     template = load_all()[checklist].template
     numbers = [inspector]
@@ -225,7 +227,8 @@ def setup_demo(
 
 def _account_review(store: Store, when: datetime) -> str:
     """Review the example account list: every flag decided, one account to be rectified."""
-    from branchcheck import account_review, handwriting
+    from branchcheck.accounts import record as account_review
+    from branchcheck.records import handwriting
 
     iid, rv = account_review.start_review(
         store, ACCOUNT_LIST, as_of=when.date(), inspector="E001", checker="E010", now=when

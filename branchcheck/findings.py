@@ -33,7 +33,7 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Finding, Inspection, Staff, TemplateVersion
 from branchcheck.errors import AnswerError, NotFoundError, PeopleRuleError, StateError
-from branchcheck.staff import find_staff
+from branchcheck.people.register import find_staff
 from branchcheck.taxonomy import FINDING_STATES, RISK_DRIVERS, risk_driver_ref
 
 STATES = tuple(FINDING_STATES)  # open, rectifying, verified, closed

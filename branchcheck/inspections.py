@@ -41,9 +41,9 @@ from branchcheck.errors import (
     TemplateError,
 )
 from branchcheck.holidays import load_calendar
-from branchcheck.people import check_people
+from branchcheck.people.register import find_staff, get_branch, person_ref
+from branchcheck.people.rules import check_people
 from branchcheck.settings import Settings
-from branchcheck.staff import find_staff, get_branch, person_ref
 
 OPEN_STATES = ("in_progress", "completed")
 
@@ -184,7 +184,7 @@ ACCOUNT_REVIEW_DAYS = 100  # a review counts for the period when its list is at 
 
 def _latest_account_review(session: Session, branch_id: int, today: date) -> dict[str, Any] | None:
     """Summary of the newest completed or sealed account-list review of the period, if any."""
-    from branchcheck.engine.account_list import summary
+    from branchcheck.engine.accounts import summary
 
     rows = session.scalars(
         select(Inspection)
@@ -725,7 +725,7 @@ def sign(
     now: datetime | None = None,
 ) -> None:
     """Store one handwritten signature on a completed inspection."""
-    from branchcheck import handwriting
+    from branchcheck.records import handwriting
 
     now = clock.local(now) if now else clock.now()
     strokes = handwriting.validate_strokes(strokes)
@@ -782,8 +782,9 @@ def seal(
 ) -> str:
     """Seal: build the record document, sign it with the inspector's key, make the signed PDF and
     workbook, and store all of it at once. Returns the record ID."""
-    from branchcheck import keys, records, sealing
-    from branchcheck.record_doc import build_document
+    from branchcheck import records
+    from branchcheck.records import keys, sealing
+    from branchcheck.records.document import build_document
 
     settings, home = _env(settings, home)
     now = clock.local(now) if now else clock.now()
@@ -1049,7 +1050,7 @@ def _precheck(
     if missing:
         raise InputFileError(f"{source}: required item(s) without an answer: {', '.join(missing)}")
     if sign:
-        from branchcheck import handwriting
+        from branchcheck.records import handwriting
 
         signatures = data.get("signatures") or {}
         needed = _parties(template, inspector_ref, refs, {})
@@ -1094,7 +1095,7 @@ def run_answers_file(
     loaded = templates[checklist]
     when = _precheck(store, loaded, data, inspector, sign_and_seal, source)
     if sign_and_seal:
-        from branchcheck import keys
+        from branchcheck.records import keys
 
         keys.load_credential(
             store, inspector, key_password or ""

@@ -16,7 +16,7 @@ from ui.tasks import TaskManager
 
 if TYPE_CHECKING:
     from branchcheck.db import Store
-    from branchcheck.staff import StaffInfo
+    from branchcheck.people.register import StaffInfo
     from ui.screens.new_inspection import NewInspectionDialog
 
 
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
 
     def new_inspection_dialog(self) -> NewInspectionDialog:
         from branchcheck.checklists import load_all
-        from branchcheck.staff import list_staff
+        from branchcheck.people.register import list_staff
         from ui.screens.new_inspection import NewInspectionDialog
 
         return NewInspectionDialog(
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
 
     def import_accounts(self) -> None:
         """The account-list import dialog; the new review opens in the inspection screen."""
-        from branchcheck.staff import list_staff
+        from branchcheck.people.register import list_staff
         from ui.screens.account_import import AccountImportDialog
 
         if self.user is None:

@@ -11,8 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from branchcheck import account_review, inspections
+from branchcheck import inspections
 from branchcheck.accounts import Review, load_mapping, write_review_xlsx
+from branchcheck.accounts import record as account_review
 from branchcheck.db import Store
 from branchcheck.errors import BranchCheckError, KeyPasswordError
 from branchcheck.settings import Settings

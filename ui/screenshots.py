@@ -41,7 +41,7 @@ def _scribble(seed: int) -> list[list[list[int]]]:
 
 def _strokes(name: str, n: int):
     try:
-        from branchcheck.handwriting import demo_strokes
+        from branchcheck.records.handwriting import demo_strokes
 
         return demo_strokes(name)
     except ImportError:
@@ -49,8 +49,9 @@ def _strokes(name: str, n: int):
 
 
 def _demo_store(home: Path):
-    from branchcheck import keys, staff
     from branchcheck.db import open_store
+    from branchcheck.people import register as staff
+    from branchcheck.records import keys
 
     store = open_store(home / "branchcheck.sqlite3")
     try:

@@ -53,7 +53,7 @@ def cmd_accounts_review(args: argparse.Namespace) -> int:
         write_review_xlsx(rv, out)
         record_id = None
         if args.record:
-            from branchcheck.account_review import record_review
+            from branchcheck.accounts.record import record_review
             from branchcheck.db import open_store
 
             record_id = record_review(open_store(), rv, inspector=args.as_, checker=args.checker)
@@ -83,7 +83,7 @@ def cmd_accounts_review(args: argparse.Namespace) -> int:
 
 def cmd_accounts_decide(args: argparse.Namespace) -> int:
     """Handler of `accounts decide`: one decision on one flagged account, committed at once."""
-    from branchcheck.account_review import decide, parse_decision
+    from branchcheck.accounts.record import decide, parse_decision
     from branchcheck.db import open_store
 
     try:

@@ -1,8 +1,7 @@
 """The checklist engine: item types and named rules, and the evaluation of an inspection."""
 
 from branchcheck.engine import (  # noqa: F401  (register types and rules)
-    account_list,
-    accounts_check,
+    accounts,
     atm,
     basic,
     cash,

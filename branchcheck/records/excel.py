@@ -29,14 +29,14 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from branchcheck.money import fen_to_yuan
-from branchcheck.sealing import canonical_bytes, sha256_hex
+from branchcheck.records.sealing import canonical_bytes, sha256_hex
 from branchcheck.taxonomy import FINDING_STATES, RESULTS, SEVERITIES
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook as WorkbookT
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from branchcheck.pki import Credential
+    from branchcheck.records.pki import Credential
 
 SEAL_SHEET = "_seal"
 MANIFEST_FORMAT = "branchcheck-xlsx-manifest/1"
@@ -409,7 +409,7 @@ def _signatures(wb: WorkbookT, doc: dict[str, Any]) -> None:
 def _seal_sheet_visible(
     wb: WorkbookT, doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None
 ) -> None:
-    from branchcheck import pki
+    from branchcheck.records import pki
 
     ws = wb.create_sheet("签章")
     _widths(ws, [24, 80])
@@ -507,7 +507,7 @@ def load(data: bytes) -> WorkbookT:
 def render_xlsx(doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None) -> bytes:
     """The workbook of the record. With `cred`, an export manifest signed by it binds the
     visible content; without, the workbook carries record and seal but counts as unsigned."""
-    from branchcheck import pki
+    from branchcheck.records import pki
 
     record = canonical_bytes(doc).decode("utf-8")
     hidden = {

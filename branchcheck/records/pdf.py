@@ -35,11 +35,11 @@ from reportlab.platypus import (
 
 from branchcheck import paths
 from branchcheck.money import format_fen
-from branchcheck.sealing import canonical_bytes
+from branchcheck.records.sealing import canonical_bytes
 from branchcheck.taxonomy import FINDING_STATES, RESULTS, SEVERITIES
 
 if TYPE_CHECKING:
-    from branchcheck.pki import Credential
+    from branchcheck.records.pki import Credential
 
 FONT = "BranchCheckCJK"
 RECORD_FILE = "record.json"
@@ -697,7 +697,7 @@ class _Builder:
         pem = seal.get("certificate_pem")
         if isinstance(pem, str):
             try:
-                from branchcheck import pki
+                from branchcheck.records import pki
 
                 fp = pki.fingerprint(pki.cert_from_pem(pem))
             except Exception:  # a bad PEM just shows no fingerprint

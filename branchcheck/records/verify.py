@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from branchcheck.sealing import canonical_bytes, check_seal, sha256_hex
+from branchcheck.records.sealing import canonical_bytes, check_seal, sha256_hex
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -258,7 +258,7 @@ def _verify_pdf(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> 
 
 
 def _verify_xlsx(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> VerifyResult:
-    from branchcheck import pki
+    from branchcheck.records import pki
     from branchcheck.records.excel import SEAL_SHEET, load, read_hidden, visible_digest
 
     def result(

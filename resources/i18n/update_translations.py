@@ -36,18 +36,15 @@ EN = {
     "由系统根据记录自动判断": "Worked out from the records",
     "数量": "Number",
     "首页": "Home",
-    "本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。":
-        "This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.",
+    "本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。": "This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.",
     "新建检查": "New inspection",
     "继续": "Resume",
     "导出…": "Export…",
     "更正…": "Correct…",
-    "此数据库中还没有可登录的用户。请运行 branchcheck demo 建立演示网点，或由管理员添加网点和人员。":
-        "This database has no users yet. Run 'branchcheck demo' for a demo branch, "
-        "or have an administrator add the branch and its staff.",
+    "此数据库中还没有可登录的用户。请运行 branchcheck demo 建立演示网点，或由管理员添加网点和人员。": "This database has no users yet. Run 'branchcheck demo' for a demo branch, "
+    "or have an administrator add the branch and its staff.",
     "正在打开数据库…": "Opening the database…",
-    "已封存的记录不可更改；更正会建立指向原记录的新版本。":
-        "A sealed record never changes; a correction is a new version pointing to it.",
+    "已封存的记录不可更改；更正会建立指向原记录的新版本。": "A sealed record never changes; a correction is a new version pointing to it.",
     "（更正 第{n}版）": " (correction, version {n})",
     "刷新": "Refresh",
     "日期": "Date",
@@ -65,8 +62,7 @@ EN = {
     "完成检查": "Complete inspection",
     "已答 %v / %m": "Answered %v / %m",
     "{branch} · {date} · {role}：{name} ({no})": "{branch} · {date} · {role}: {name} ({no})",
-    "以下必答项尚未作答，请补充后再完成检查：":
-        "These required items are not answered yet; answer them, then complete the inspection:",
+    "以下必答项尚未作答，请补充后再完成检查：": "These required items are not answered yet; answer them, then complete the inspection:",
     "必答项，尚未作答": "Required, not answered yet",
     "（选答）": " (optional)",
     "备注（可选）": "Note (optional)",
@@ -117,13 +113,11 @@ EN = {
     "封签号": "Seal number",
     "✓ 已封存": "✓ Sealed",
     "记录编号：{id}": "Record ID: {id}",
-    "记录已用查库人的签名密钥签署，此后不可更改；如需更正，请新建更正版本。签署后的 PDF 与 Excel 可随时导出报送。":
-        "The record is signed with the inspector's key and can no longer change; a correction is a new "
-        "version. The signed PDF and Excel files can be exported at any time.",
+    "记录已用查库人的签名密钥签署，此后不可更改；如需更正，请新建更正版本。签署后的 PDF 与 Excel 可随时导出报送。": "The record is signed with the inspector's key and can no longer change; a correction is a new "
+    "version. The signed PDF and Excel files can be exported at any time.",
     "导出 PDF / Excel…": "Export PDF / Excel…",
     "签名确认": "Signatures",
-    "查库人与被查人员逐一在框内手写签名，全部签名后封存记录。":
-        "The inspector and the people checked each sign by hand; once all have signed, seal the record.",
+    "查库人与被查人员逐一在框内手写签名，全部签名后封存记录。": "The inspector and the people checked each sign by hand; once all have signed, seal the record.",
     "← 返回检查结果": "← Back to the result",
     "封存记录": "Seal record",
     "正在生成并签署 PDF 与 Excel 记录…": "Making and signing the PDF and Excel record…",
@@ -136,8 +130,7 @@ EN = {
     "备注": "Note",
     "{name} 的金额": "{name}'s amount",
     "填写说明（可留空）": "Remarks (may be left empty)",
-    "此版本不支持题型 “{type}”，请用命令行作答":
-        "This version has no widget for item type '{type}'; answer it with the command line",
+    "此版本不支持题型 “{type}”，请用命令行作答": "This version has no widget for item type '{type}'; answer it with the command line",
     "是 (Y)": "Yes (Y)",
     "否 (N)": "No (N)",
     "不适用 (A)": "N/A (A)",
@@ -145,9 +138,8 @@ EN = {
     "选择导出文件夹": "Choose the export folder",
     # account import and review
     "导入账户清单": "Import account list",
-    "选择核心系统导出的单位结算账户清单（.xlsx 或 .csv）。系统逐户分类，为每个标记账户建立一条复核记录，由您逐户作出处理决定。":
-        "Choose the settlement-account list exported from the core system (.xlsx or .csv). Every account "
-        "is classified; each flagged account goes into a review record, where you decide on it.",
+    "选择核心系统导出的单位结算账户清单（.xlsx 或 .csv）。系统逐户分类，为每个标记账户建立一条复核记录，由您逐户作出处理决定。": "Choose the settlement-account list exported from the core system (.xlsx or .csv). Every account "
+    "is classified; each flagged account goes into a review record, where you decide on it.",
     "账户清单文件": "Account list file",
     "检查基准日": "As of",
     "表头映射文件（可选）": "Header mapping file (optional)",
@@ -167,8 +159,7 @@ EN = {
     "正在读取并分类…": "Reading and classifying…",
     "已读取 {done} / {total} 行（{p}%）": "Read {done} / {total} rows ({p}%)",
     "100% · 导入完成，复核记录已建立并已打开。": "100% · Imported; the review record is started and open.",
-    "读取 {rows} 行，参与分类 {accounts} 户，标记 {flagged} 户，错误行 {errors} 行":
-        "{rows} rows read, {accounts} accounts classified, {flagged} flagged, {errors} rows with errors",
+    "读取 {rows} 行，参与分类 {accounts} 户，标记 {flagged} 户，错误行 {errors} 行": "{rows} rows read, {accounts} accounts classified, {flagged} flagged, {errors} rows with errors",
     "  • 第 {row} 行 {column}：{reason}": "  • Row {row}, {column}: {reason}",
     "  …另有 {n} 条错误，见复核工作簿“错误行”": "  …{n} more errors: see the sheet 错误行 of the review workbook",
     "复核工作簿已保存：{path}": "Review workbook saved: {path}",
@@ -183,14 +174,11 @@ EN = {
     "全部（{n}）": "All ({n})",
     "显示 {n} / {total} 户": "Showing {n} / {total}",
     "尚未导入账户清单（首页 → 导入账户清单）": "No account list imported yet (Home → Import account list)",
-    "标记 {flagged} 户：<span style='color:{c}'>未处理 {undecided}</span> · 已采取控制 {applied} · 已说明 {explained} · 限期整改 {rectify}":
-        "{flagged} flagged: <span style='color:{c}'>{undecided} undecided</span> · {applied} control applied"
-        " · {explained} explained · {rectify} to rectify",
-    "截至 {as_of} · {file} · 共 {accounts} 户参与分类 · 错误行 {errors}":
-        "As of {as_of} · {file} · {accounts} accounts classified · {errors} rows with errors",
+    "标记 {flagged} 户：<span style='color:{c}'>未处理 {undecided}</span> · 已采取控制 {applied} · 已说明 {explained} · 限期整改 {rectify}": "{flagged} flagged: <span style='color:{c}'>{undecided} undecided</span> · {applied} control applied"
+    " · {explained} explained · {rectify} to rectify",
+    "截至 {as_of} · {file} · 共 {accounts} 户参与分类 · 错误行 {errors}": "As of {as_of} · {file} · {accounts} accounts classified · {errors} rows with errors",
     "选中一行查看标志、应采取的控制及依据的全文。": "Select a row to read its flags, required control and sources in full.",
-    "标志：{flags}<br>应采取控制：{control}<br>依据：{source}":
-        "Flags: {flags}<br>Required control: {control}<br>Source: {source}",
+    "标志：{flags}<br>应采取控制：{control}<br>依据：{source}": "Flags: {flags}<br>Required control: {control}<br>Source: {source}",
     "账户 {no}：选择“已说明”需在“说明”栏填写理由": "Account {no}: “Explained” needs the reason in the Note column",
     # cash-box handover
     "交接清单（应交接）": "Manifest (expected)",
@@ -245,8 +233,7 @@ EN = {
     "＋ 添加一笔": "+ Add one",
     "{n} 天（超期）": "{n} days (overdue)",
     "{n} 天": "{n} days",
-    "已列出挂账，请先删除各行再选择“无未处理长短款”":
-        "Differences are listed; remove the rows before choosing “None outstanding”",
+    "已列出挂账，请先删除各行再选择“无未处理长短款”": "Differences are listed; remove the rows before choosing “None outstanding”",
     # blank vouchers
     "期初号段": "Opening ranges",
     "期初份数": "Opening count",
@@ -279,9 +266,8 @@ EN = {
     "已关闭": "Closed",
     "本网点的检查问题：整改、复查、关闭": "The branch's findings: rectify, re-check, close",
     "检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → "
-    "复查确认（复查人不得为整改责任人）→ 关闭。":
-        "Once a record is sealed its findings enter the closed loop: start the rectification → "
-        "record the result → re-check (never by the person responsible) → close.",
+    "复查确认（复查人不得为整改责任人）→ 关闭。": "Once a record is sealed its findings enter the closed loop: start the rectification → "
+    "record the result → re-check (never by the person responsible) → close.",
     "全部未关闭": "All not closed",
     "逾期": "Overdue",
     "未关闭": "Not closed",
@@ -300,9 +286,8 @@ EN = {
     "风险点": "Risk driver",
     "请在左侧选择一个问题。": "Choose a finding on the left.",
     "没有符合条件的问题。": "No findings match.",
-    "该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。":
-        "This record is not signed and sealed yet. Its findings can be rectified once everyone "
-        "has signed and the record is sealed.",
+    "该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。": "This record is not signed and sealed yet. Its findings can be rectified once everyone "
+    "has signed and the record is sealed.",
     "此问题已整改、复查并关闭。": "This finding has been rectified, re-checked and closed.",
     "⚠ 屡查屡犯：同一问题此前已被查出": "⚠ Repeat finding: the same problem was found before",
     "已开始整改。": "Rectification started.",
@@ -319,8 +304,21 @@ def tool(name: str) -> str:
 
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
-    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-source-language", "zh_CN",
-                    "-target-language", "en", "-ts", str(TS)], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *sources,
+            "-no-obsolete",
+            "-source-language",
+            "zh_CN",
+            "-target-language",
+            "en",
+            "-ts",
+            str(TS),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     tree = ET.parse(TS)
     missing = []
     for message in tree.iter("message"):
@@ -332,7 +330,9 @@ def main() -> int:
         else:
             missing.append(source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT, check=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT, check=True
+    )
     for source in missing:
         print(f"untranslated: {source!r}", file=sys.stderr)
     return 1 if missing else 0

@@ -57,7 +57,7 @@ def signed_answers_file(answers_file):
     """A valid vault-check answers file with a signature for every signing person."""
 
     def make(tmp_path, **changes):
-        from branchcheck import handwriting
+        from branchcheck.records import handwriting
 
         path = answers_file(tmp_path, **changes)
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from branchcheck import account_review, inspections
+from branchcheck import inspections
+from branchcheck.accounts import record as account_review
 from branchcheck.errors import AnswerError, InputFileError
 
 HEADERS = [

@@ -392,8 +392,9 @@ def test_a_sealed_correction_carries_its_findings_over_and_replaces_the_old_ones
     tmp_path, monkeypatch
 ):
     """Correcting a record neither marks its own findings as repeats nor lists them twice."""
-    from branchcheck import demo, findings, handwriting, inspections
+    from branchcheck import demo, findings, inspections
     from branchcheck.db import open_store
+    from branchcheck.records import handwriting
 
     monkeypatch.setenv("BRANCHCHECK_HOME", str(tmp_path))
     store = open_store()

@@ -6,11 +6,12 @@ import shutil
 import pytest
 import yaml
 
-from branchcheck import inspections, keys, pki
+from branchcheck import inspections
 from branchcheck.checklists import load_file
 from branchcheck.cli import main
 from branchcheck.errors import KeyPasswordError, TemplateError
 from branchcheck.paths import checklists_dir
+from branchcheck.records import keys, pki
 
 
 def test_import_bank_p12_and_seal_with_it(

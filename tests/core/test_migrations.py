@@ -8,9 +8,10 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from branchcheck import inspections, keys
+from branchcheck import inspections
 from branchcheck.db import open_store
 from branchcheck.db.models import Base
+from branchcheck.records import keys
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -54,7 +54,7 @@ def test_people_rules_refuse_and_store_nothing(people_store, inspector, people, 
 
 
 def test_no_self_check_even_with_both_roles(people_store):
-    from branchcheck import staff
+    from branchcheck.people import register as staff
 
     staff.add_staff(people_store, employee_no="E020", name="钱多", roles=["branch_head", "teller"])
     with pytest.raises(

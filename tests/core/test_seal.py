@@ -114,6 +114,6 @@ def test_wrong_key_password_seals_nothing(
     assert main(signed_inspect_argv(path, "PW")) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "sealed"
     with pytest.raises(KeyPasswordError):
-        from branchcheck import keys
+        from branchcheck.records import keys
 
         keys.load_credential(demo_store, "E001", "nope")

@@ -6,9 +6,9 @@ from functools import cache
 
 import pytest
 
-from branchcheck import staff
 from branchcheck.checklists import load_all
 from branchcheck.engine import EvalContext, PersonRef
+from branchcheck.people import register as staff
 from branchcheck.settings import Settings
 
 ESCORT_COMPANY = "赣州市金盾押运有限公司"

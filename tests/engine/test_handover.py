@@ -5,10 +5,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from branchcheck import inspections, staff
+from branchcheck import inspections
 from branchcheck.engine import ITEM_TYPES, RULES
 from branchcheck.errors import AnswerError, PeopleRuleError
-from branchcheck.people import check_people
+from branchcheck.people import register as staff
+from branchcheck.people.rules import check_people
 
 from .conftest import REFS, make_ctx, refs, template
 

@@ -9,7 +9,7 @@ from branchcheck import inspections
 from branchcheck.engine import ITEM_TYPES, RULES
 from branchcheck.engine import vouchers as v
 from branchcheck.errors import AnswerError, PeopleRuleError
-from branchcheck.people import check_people
+from branchcheck.people.rules import check_people
 
 from .conftest import REFS, make_ctx, refs, template
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from branchcheck import sealing
+from branchcheck.records import sealing
 
 _HERE = Path(__file__).resolve().parent
 

@@ -8,7 +8,7 @@ import copy
 import datetime as dt
 from typing import Any
 
-from branchcheck import handwriting, pki
+from branchcheck.records import handwriting, pki
 from branchcheck.taxonomy import risk_driver_ref
 
 RECORD_ID = "6f1c2a9e-4b7d-4c1e-9a55-0d3b8e1f2a77"

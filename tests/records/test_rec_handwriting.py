@@ -7,8 +7,8 @@ import io
 import pytest
 from PIL import Image
 
-from branchcheck import handwriting
 from branchcheck.errors import AnswerError
+from branchcheck.records import handwriting
 
 
 def test_png_is_deterministic_and_plain():

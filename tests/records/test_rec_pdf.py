@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from branchcheck import sealing
-from branchcheck.records import render_pdf, verify_file, verify_files
+from branchcheck.records import render_pdf, sealing, verify_file, verify_files
 from branchcheck.records.verify import verify_bytes_of
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from cryptography import x509
 
-from branchcheck import pki
 from branchcheck.errors import InputFileError, KeyPasswordError
+from branchcheck.records import pki
 
 
 def test_ca_and_signing_cert_extensions(demo_pki):

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from branchcheck import sealing
+from branchcheck.records import sealing
 
 
 def _shuffled(value: Any, rng: random.Random) -> Any:
@@ -112,7 +112,7 @@ def test_seal_time_rules(rsample):
     records sealed while it was valid, and one valid now is accepted for back-dated records."""
     import datetime as dt
 
-    from branchcheck import pki
+    from branchcheck.records import pki
 
     start = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     ca_key, ca = pki.create_ca("Old CA", "o", valid_days=60, not_before=start)

@@ -9,9 +9,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from branchcheck import sealing
 from branchcheck.money import yuan_to_fen
-from branchcheck.records import render_xlsx, verify_file
+from branchcheck.records import render_xlsx, sealing, verify_file
 from branchcheck.records.excel import SEAL_SHEET, read_hidden, visible_digest
 from branchcheck.records.verify import verify_bytes_of
 

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from branchcheck import inspections, staff
+from branchcheck import inspections
+from branchcheck.people import register as staff
 from ui.main_window import MainWindow
 from ui.tasks import SyncTaskRunner
 

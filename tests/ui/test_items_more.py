@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from branchcheck import account_review, inspections, staff
+from branchcheck import inspections
+from branchcheck.accounts import record as account_review
+from branchcheck.people import register as staff
 from ui.items.vouchers import split_ranges
 from ui.screens.inspection import InspectionScreen
 

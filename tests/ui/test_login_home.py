@@ -76,7 +76,7 @@ def test_correcting_a_sealed_record_from_home(qtbot, tmp_path, monkeypatch):
     demo.setup_demo(store, weeks=1)
     window = MainWindow(store, tasks=SyncTaskRunner())
     qtbot.addWidget(window)
-    from branchcheck.staff import sign_in
+    from branchcheck.people.register import sign_in
 
     window.signed_in(sign_in(store, "E001", "demo1234"))
     home = window.home_screen

@@ -1,6 +1,6 @@
 from branchcheck import inspections
 from branchcheck.checklists import load_all
-from branchcheck.staff import list_staff
+from branchcheck.people.register import list_staff
 from ui.screens.new_inspection import NewInspectionDialog
 
 

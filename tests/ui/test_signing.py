@@ -79,11 +79,13 @@ def test_signing_stores_the_strokes(make_window, vault, people_store, qtbot):
 
 @pytest.fixture
 def keys_for_inspector(people_store):
-    pytest.importorskip("branchcheck.pki", reason="branchcheck.pki (signing keys) is not there yet")
+    pytest.importorskip(
+        "branchcheck.records.pki", reason="branchcheck.records.pki (signing keys) is not there yet"
+    )
     pytest.importorskip(
         "branchcheck.records", reason="branchcheck.records (PDF/Excel) is not there yet"
     )
-    from branchcheck import keys
+    from branchcheck.records import keys
 
     keys.create_branch_ca(people_store, ca_password="ca-pass-1", demo=True)
     keys.issue_credential(

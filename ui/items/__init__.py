@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QWidget
 from branchcheck.checklists import Item
 from branchcheck.engine import Outcome
 from branchcheck.inspections import InspectionState
+from branchcheck.people.register import StaffInfo
 from branchcheck.settings import Settings
-from branchcheck.staff import StaffInfo
 
 
 @dataclass

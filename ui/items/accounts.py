@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.accounts import RULES
-from branchcheck.engine.account_list import DECISIONS, summary
+from branchcheck.engine.accounts import DECISIONS, summary
 from ui import i18n
 from ui.items import ItemWidget, register
 from ui.style import GREEN, GREY, ORANGE, RED

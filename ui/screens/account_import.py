@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchcheck.account_review import CHECKLIST
 from branchcheck.accounts import Review
+from branchcheck.accounts.record import CHECKLIST
 from branchcheck.checklists import load_all
 from branchcheck.db import Store
-from branchcheck.staff import StaffInfo
+from branchcheck.people.register import StaffInfo
 from ui import i18n, operations
 from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
 

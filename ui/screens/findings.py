@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchcheck import clock, findings, staff
+from branchcheck import clock, findings
 from branchcheck.db import Store
 from branchcheck.errors import BranchCheckError
+from branchcheck.people import register as staff
 from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
 from ui import i18n
 from ui.screens import (

@@ -26,8 +26,8 @@ from branchcheck.checklists import Item
 from branchcheck.db import Store
 from branchcheck.engine import ITEM_TYPES, Outcome
 from branchcheck.errors import AnswerError, BranchCheckError
+from branchcheck.people.register import list_staff
 from branchcheck.settings import Settings
-from branchcheck.staff import list_staff
 from ui import i18n
 from ui.items import ItemContext, ItemWidget, widget_for
 from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLineEdit, QVBoxLayout
 
-from branchcheck import staff
 from branchcheck.db import Store
 from branchcheck.errors import BranchCheckError
+from branchcheck.people import register as staff
 from ui import i18n
 from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
 

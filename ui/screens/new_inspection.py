@@ -20,7 +20,7 @@ from branchcheck import inspections
 from branchcheck.checklists import LoadedTemplate, PeopleSlot
 from branchcheck.db import Store
 from branchcheck.errors import BranchCheckError
-from branchcheck.staff import StaffInfo
+from branchcheck.people.register import StaffInfo
 from ui import i18n
 from ui.screens import error_label, show_error, subtle_label, title_label
 

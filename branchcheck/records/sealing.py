@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from cryptography import x509
 
-    from branchcheck.pki import Credential
+    from branchcheck.records.pki import Credential
 
 SEAL_ALGORITHMS = ("sha256+rsa-pss", "sha256+ecdsa")
 
@@ -46,7 +46,7 @@ def sha256_hex(data: bytes) -> str:
 
 def seal_document(doc: dict[str, Any], cred: Credential) -> dict[str, Any]:
     """The seal dict of the record format: hash, signature and the signer's certificates."""
-    from branchcheck import pki
+    from branchcheck.records import pki
 
     data = canonical_bytes(doc)
     return {
@@ -95,7 +95,7 @@ def check_seal(
     """ok when the hash matches, the signature verifies and the signer's certificate chains to
     one of `trust_roots` at the record's sealed_at time; tampered or
     untrusted otherwise."""
-    from branchcheck import pki
+    from branchcheck.records import pki
 
     if not isinstance(seal, dict):
         return SealCheck("tampered", "the seal is not a JSON object")

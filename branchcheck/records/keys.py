@@ -14,11 +14,11 @@ from branchcheck.db import Store
 from branchcheck.db.models import Credential as CredentialRow
 from branchcheck.db.models import TrustedCA
 from branchcheck.errors import InputFileError, KeyPasswordError, NotFoundError
-from branchcheck.staff import find_staff, get_branch
+from branchcheck.people.register import find_staff, get_branch
 
 
 def _pki():
-    from branchcheck import pki  # cryptography is imported only when keys are used
+    from branchcheck.records import pki  # cryptography is imported only when keys are used
 
     return pki
 
