@@ -7,7 +7,7 @@ DEBS    := xvfb xauth poppler-utils fonts-wqy-microhei libxcb-cursor0 libxcb-icc
            libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 \
            libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
 
-.PHONY: run test bench lint format debs venv screenshots clean
+.PHONY: run test typecheck bench lint format debs venv screenshots clean
 
 run: $(STAMP) debs
 	@$(BIN)/branchcheck demo --if-empty
@@ -18,11 +18,14 @@ run: $(STAMP) debs
 		$(BIN)/branchcheck demo --if-empty --out out; \
 	fi
 
-test: $(STAMP) debs
+test: $(STAMP) debs typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP) debs
 	$(BIN)/python bench/run_all.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
