@@ -8,9 +8,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.errors import BranchCheckError, InputFileError
+
+if TYPE_CHECKING:
+    from branchcheck.views import FindingView
 
 
 def _store(args):
@@ -20,7 +23,19 @@ def _store(args):
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    from branchcheck.views import to_json
+
+    print(json.dumps(to_json(data), ensure_ascii=False, indent=2))
+
+
+def _full_record_id(args) -> None:
+    """People may type the first characters of a record ID: resolve a unique prefix, and say so."""
+    from branchcheck import inspections
+
+    given = args.record_id
+    args.record_id = inspections.resolve_id(_store(args), given)
+    if args.record_id != given:
+        print(f"记录 / record {args.record_id}", file=sys.stderr)
 
 
 def _key_password(args, prompt: str) -> str:
@@ -120,8 +135,8 @@ def cmd_records_list(args) -> int:
         return 0
     for r in rows:
         print(
-            f"{r['id']}  {r['local_date']}  {r['status']:<11} {r['checklist']:<20} "
-            f"{r['inspector_name']}  findings: {r['findings']}"
+            f"{r.id}  {r.local_date}  {r.status:<11} {r.checklist:<20} "
+            f"{r.inspector_name}  findings: {r.findings}"
         )
     return 0
 
@@ -316,15 +331,15 @@ def cmd_audit_check(args) -> int:
 # ---------------------------------------------------------------- findings (closed loop)
 
 
-def _finding_line(f: dict) -> str:
+def _finding_line(f: FindingView) -> str:
     from branchcheck.taxonomy import FINDING_STATES
 
-    who = f["responsible"]
-    marks = ("  逾期" if f["overdue"] else "") + ("  ⚠屡查屡犯" if f["repeat"] else "")
+    who = f.responsible
+    marks = ("  逾期" if f.overdue else "") + ("  ⚠屡查屡犯" if f.repeat else "")
     return (
-        f"{f['id'][:8]}  {FINDING_STATES[f['state']]['zh']:<4} {f['due_date']}  "
-        f"{(who['name'] + ' (' + who['employee_no'] + ')') if who else '—':<14} "
-        f"{f['title']['zh']}{marks}"
+        f"{f.id[:8]}  {FINDING_STATES[f.state]['zh']:<4} {f.due_date}  "
+        f"{(who.name + ' (' + who.employee_no + ')') if who else '—':<14} "
+        f"{f.title['zh']}{marks}"
     )
 
 
@@ -348,7 +363,7 @@ def cmd_findings_list(args) -> int:
     return 0
 
 
-def _finding_changed(f: dict) -> int:
+def _finding_changed(f: FindingView) -> int:
     _print_json(f)
     return 0
 
@@ -558,6 +573,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.home:
         os.environ["BRANCHCHECK_HOME"] = str(Path(args.home).expanduser())
     try:
+        if getattr(args, "record_id", None) is not None:
+            _full_record_id(args)
         return args.func(args)
     except BranchCheckError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -18,6 +18,12 @@ def local(dt: datetime, tz: str = DEFAULT_TZ) -> datetime:
     return dt.astimezone(ZoneInfo(tz))
 
 
+def local_or_now(dt: datetime | None, tz: str = DEFAULT_TZ) -> datetime:
+    """The branch-local time of an action: `dt` when given (a late entry, the demo's history), else
+    now."""
+    return local(dt, tz) if dt else now(tz)
+
+
 def iso(dt: datetime) -> str:
     return dt.isoformat(timespec="seconds")
 

@@ -148,7 +148,7 @@ def _run(store: Store, checklist: str, data: dict[str, Any], inspector: str) -> 
         source=f"demo {checklist}",
         signed_at=when,
     )
-    return summary["record_id"]
+    return summary.record_id
 
 
 def setup_demo(

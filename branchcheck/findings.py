@@ -1,6 +1,6 @@
 """The closed loop of findings (风险甄别 → 风险认定 → 闭环管理): one core function per user action.
 
-A finding is made when an inspection is completed (风险甄别) and confirmed when the people involved
+A finding is made when an inspection is completed (风险甄别, `record_findings`) and confirmed when the people involved
 sign and the record is sealed (风险认定). From then on it is managed here (闭环管理):
 
     open (待整改) --start_rectification--> rectifying (整改中) --record_result--> rectifying
@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session, aliased
 
 from branchcheck import audit, clock
@@ -34,7 +34,11 @@ from branchcheck.db import Store
 from branchcheck.db.models import Finding, Inspection, Staff, TemplateVersion
 from branchcheck.errors import AnswerError, NotFoundError, PeopleRuleError, StateError
 from branchcheck.people.register import find_staff
-from branchcheck.taxonomy import FINDING_STATES, RISK_DRIVERS, risk_driver_ref
+from branchcheck.taxonomy import FINDING_STATES, risk_driver_label
+from branchcheck.views import FindingsSummary, FindingView, PersonName, RiskDriverCount
+
+if TYPE_CHECKING:
+    from branchcheck.engine.evaluate import FindingDraft
 
 STATES = tuple(FINDING_STATES)  # open, rectifying, verified, closed
 DONE_STATES = ("verified", "closed")  # rectified: no longer overdue
@@ -59,38 +63,39 @@ def _overdue(f: Finding, as_of: date) -> bool:
     return f.state not in DONE_STATES and date.fromisoformat(f.due_date) < as_of
 
 
-def _person(staff: Staff | None) -> dict[str, str] | None:
-    return {"employee_no": staff.employee_no, "name": staff.name} if staff else None
+def _person(staff: Staff | None) -> PersonName | None:
+    return PersonName(staff.employee_no, staff.name) if staff else None
 
 
-def _dict(s: Session, f: Finding, insp: Inspection, as_of: date) -> dict[str, Any]:
-    tv: TemplateVersion = insp.template
-    title = tv.content.get("title") or {"zh": tv.key, "en": tv.key}
-    rechecker = s.get(Staff, f.rechecker_id) if f.rechecker_id else None
-    return {
-        "id": f.id,
-        "record_id": f.inspection_id,
-        "record_status": insp.status,
-        "record_date": insp.local_date,
-        "checklist": f.checklist_key,
-        "checklist_title": {"zh": title.get("zh", tv.key), "en": title.get("en", tv.key)},
-        "item_key": f.item_key,
-        "title": dict(f.title),
-        "severity": f.severity,
-        "risk_driver": risk_driver_ref(f.risk_driver)
-        if f.risk_driver in RISK_DRIVERS
-        else {"key": f.risk_driver, "zh": f.risk_driver, "en": f.risk_driver},
-        "responsible": _person(f.responsible),
-        "due_date": f.due_date,
-        "state": f.state,
-        "repeat": f.repeat,
-        "overdue": _overdue(f, as_of),
-        "action": f.action,
-        "result": f.result,
-        "rechecker": _person(rechecker),
-        "recheck_date": f.recheck_date,
-        "created_at": f.created_at,
-    }
+def _view(f: Finding, as_of: date) -> FindingView:
+    insp = f.inspection
+    return FindingView(
+        id=f.id,
+        record_id=f.inspection_id,
+        record_status=insp.status,
+        record_date=insp.local_date,
+        checklist=f.checklist_key,
+        checklist_title=_checklist_title(insp.template),
+        item_key=f.item_key,
+        title=dict(f.title),
+        severity=f.severity,
+        risk_driver=risk_driver_label(f.risk_driver),
+        responsible=_person(f.responsible),
+        due_date=f.due_date,
+        state=f.state,
+        repeat=f.repeat,
+        overdue=_overdue(f, as_of),
+        action=f.action,
+        result=f.result,
+        rechecker=_person(f.rechecker),
+        recheck_date=f.recheck_date,
+        created_at=f.created_at,
+    )
+
+
+def _checklist_title(tv: TemplateVersion) -> dict[str, str]:
+    title = tv.content.get("title") or {}
+    return {"zh": title.get("zh", tv.key), "en": title.get("en", tv.key)}
 
 
 def _today() -> date:
@@ -105,7 +110,7 @@ def list_findings(
     repeat_only: bool = False,
     responsible: str | None = None,
     as_of: date | None = None,
-) -> list[dict[str, Any]]:
+) -> list[FindingView]:
     """The branch's findings, newest first.
 
     state: one of open/rectifying/verified/closed; "open" means every state except closed.
@@ -118,7 +123,7 @@ def list_findings(
     with store.session() as s:
         corrected = aliased(Inspection)
         q = (
-            select(Finding, Inspection)
+            select(Finding)
             .join(Inspection, Finding.inspection_id == Inspection.id)
             # a record replaced by a sealed correction: its findings live on in the correction
             .where(
@@ -136,41 +141,105 @@ def list_findings(
             q = q.where(Finding.repeat.is_(True))
         if responsible:
             q = q.where(Finding.responsible_id == find_staff(s, responsible).id)
-        out = []
-        for f, insp in s.execute(q).all():
-            if overdue_on is not None and not _overdue(f, overdue_on):
-                continue
-            out.append(_dict(s, f, insp, as_of))
-        return out
+        return [
+            _view(f, as_of)
+            for f in s.scalars(q).all()
+            if overdue_on is None or _overdue(f, overdue_on)
+        ]
 
 
-def get_finding(store: Store, finding_id: str, *, as_of: date | None = None) -> dict[str, Any]:
+def get_finding(store: Store, finding_id: str, *, as_of: date | None = None) -> FindingView:
     with store.session() as s:
-        f = _get(s, finding_id)
-        return _dict(s, f, s.get(Inspection, f.inspection_id), as_of or _today())
+        return _view(_get(s, finding_id), as_of or _today())
 
 
-def summary(store: Store, *, as_of: date) -> dict[str, Any]:
+def summary(store: Store, *, as_of: date) -> FindingsSummary:
     """Counts for a dashboard: open (not closed), overdue, repeat (open repeats), by state (all
     findings) and by risk driver (open findings, with their names)."""
     with store.session() as s:
         rows = s.scalars(select(Finding)).all()
         unclosed = [f for f in rows if f.state != "closed"]
         drivers = Counter(f.risk_driver for f in unclosed)
-        return {
-            "as_of": as_of.isoformat(),
-            "total": len(rows),
-            "open": len(unclosed),
-            "overdue": sum(1 for f in rows if _overdue(f, as_of)),
-            "repeat": sum(1 for f in unclosed if f.repeat),
-            "by_state": {st: sum(1 for f in rows if f.state == st) for st in STATES},
-            "by_risk_driver": [
-                risk_driver_ref(key) | {"count": n}
-                if key in RISK_DRIVERS
-                else {"key": key, "zh": key, "en": key, "count": n}
-                for key, n in sorted(drivers.items(), key=lambda kv: (-kv[1], kv[0]))
-            ],
-        }
+        return FindingsSummary(
+            as_of=as_of.isoformat(),
+            total=len(rows),
+            open=len(unclosed),
+            overdue=sum(1 for f in rows if _overdue(f, as_of)),
+            repeat=sum(1 for f in unclosed if f.repeat),
+            by_state={st: sum(1 for f in rows if f.state == st) for st in STATES},
+            by_risk_driver=tuple(
+                RiskDriverCount(label.key, label.zh, label.en, n)
+                for label, n in (
+                    (risk_driver_label(key), n)
+                    for key, n in sorted(drivers.items(), key=lambda kv: (-kv[1], kv[0]))
+                )
+            ),
+        )
+
+
+# ---------------------------------------------------------------- making (on complete)
+
+
+def record_findings(
+    s: Session, insp: Inspection, drafts: list[FindingDraft], *, now: datetime
+) -> list[Finding]:
+    """The findings of a completed inspection, made anew. The same problem in an earlier version of
+    this record is the same finding, carried over with its rectification; in any other inspection
+    of the branch it is a repeat (屡查屡犯)."""
+    s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
+    versions = earlier_versions(s, insp)
+    made = []
+    for draft in drafts:
+        carried = s.scalars(
+            select(Finding)
+            .where(Finding.inspection_id.in_(versions), Finding.problem_key == draft.problem_key)
+            .order_by(Finding.created_at.desc())
+            .limit(1)
+        ).first()
+        earlier = s.scalars(
+            select(Finding.id)
+            .where(
+                Finding.branch_id == insp.branch_id,
+                Finding.problem_key == draft.problem_key,
+                Finding.inspection_id.not_in([insp.id, *versions]),
+            )
+            .limit(1)
+        ).first()
+        finding = Finding(
+            inspection_id=insp.id,
+            branch_id=insp.branch_id,
+            checklist_key=insp.template.key,
+            item_key=draft.item_key,
+            problem_key=draft.problem_key,
+            title=draft.title,
+            severity=draft.severity,
+            risk_driver=draft.risk_driver,
+            responsible_id=find_staff(s, draft.responsible).id if draft.responsible else None,
+            due_date=draft.due_date,
+            repeat=earlier is not None,
+            created_at=clock.iso(now),
+        )
+        if carried is not None:
+            finding.state, finding.action, finding.result = (
+                carried.state,
+                carried.action,
+                carried.result,
+            )
+            finding.rechecker_id, finding.recheck_date = carried.rechecker_id, carried.recheck_date
+            finding.due_date, finding.repeat = carried.due_date, carried.repeat
+        s.add(finding)
+        made.append(finding)
+    return made
+
+
+def earlier_versions(s: Session, insp: Inspection) -> list[str]:
+    """IDs of the records this one corrects, directly or through earlier corrections."""
+    out: list[str] = []
+    current = insp.supersedes_id
+    while current and current not in out:
+        out.append(current)
+        current = s.scalar(select(Inspection.supersedes_id).where(Inspection.id == current))
+    return out
 
 
 # ---------------------------------------------------------------- changing
@@ -247,15 +316,11 @@ def _change(
     )
 
 
-def _now(now: datetime | None) -> datetime:
-    return clock.local(now) if now else clock.now()
-
-
 def start_rectification(
     store: Store, finding_id: str, *, action: str, actor: str, now: datetime | None = None
-) -> dict[str, Any]:
+) -> FindingView:
     """开始整改: open → rectifying, with the 整改措施 (what will be done)."""
-    now = _now(now)
+    now = clock.local_or_now(now)
     text = _text(action, "整改措施 (action)")
     with store.session() as s:
         find_staff(s, actor)
@@ -270,14 +335,14 @@ def start_rectification(
             new_state="rectifying",
             detail={"action": text},
         )
-        return _dict(s, f, s.get(Inspection, f.inspection_id), now.date())
+        return _view(f, now.date())
 
 
 def record_result(
     store: Store, finding_id: str, *, result: str, actor: str, now: datetime | None = None
-) -> dict[str, Any]:
+) -> FindingView:
     """登记整改结果: the finding stays rectifying; the result is what verification checks."""
-    now = _now(now)
+    now = clock.local_or_now(now)
     text = _text(result, "整改结果 (result)")
     with store.session() as s:
         find_staff(s, actor)
@@ -292,7 +357,7 @@ def record_result(
             new_state="rectifying",
             detail={"result": text},
         )
-        return _dict(s, f, s.get(Inspection, f.inspection_id), now.date())
+        return _view(f, now.date())
 
 
 def verify(
@@ -303,11 +368,11 @@ def verify(
     recheck_date: date,
     actor: str,
     now: datetime | None = None,
-) -> dict[str, Any]:
+) -> FindingView:
     """复查确认: rectifying → verified. The re-checker is in the staff register and is not the
     person responsible for the rectification; the result is recorded; the date is neither before
     the finding was made nor in the future."""
-    now = _now(now)
+    now = clock.local_or_now(now)
     with store.session() as s:
         find_staff(s, actor)
         f = _load(s, finding_id, "rectifying", "verify")
@@ -340,7 +405,7 @@ def verify(
                 f"复查日期 {recheck_date.isoformat()} is in the future (today is "
                 f"{now.date().isoformat()})"
             )
-        f.rechecker_id = checker.id
+        f.rechecker = checker
         f.recheck_date = recheck_date.isoformat()
         _change(
             s,
@@ -352,16 +417,14 @@ def verify(
             detail={"rechecker": checker.employee_no, "recheck_date": f.recheck_date},
         )
         s.flush()
-        return _dict(s, f, s.get(Inspection, f.inspection_id), now.date())
+        return _view(f, now.date())
 
 
-def close(
-    store: Store, finding_id: str, *, actor: str, now: datetime | None = None
-) -> dict[str, Any]:
+def close(store: Store, finding_id: str, *, actor: str, now: datetime | None = None) -> FindingView:
     """关闭: verified → closed; the loop of this finding is complete."""
-    now = _now(now)
+    now = clock.local_or_now(now)
     with store.session() as s:
         find_staff(s, actor)
         f = _load(s, finding_id, "verified", "close")
         _change(s, f, actor=actor, now=now, action="finding.close", new_state="closed", detail={})
-        return _dict(s, f, s.get(Inspection, f.inspection_id), now.date())
+        return _view(f, now.date())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from branchcheck.views import Label
+
 # Staff roles a person can hold in the staff register.
 STAFF_ROLES: dict[str, dict[str, str]] = {
     "branch_head": {"zh": "网点负责人", "en": "Branch head"},
@@ -75,3 +77,9 @@ FINDING_STATES: dict[str, dict[str, str]] = {
 def risk_driver_ref(key: str) -> dict[str, str]:
     d = RISK_DRIVERS[key]
     return {"key": key, "zh": d["zh"], "en": d["en"]}
+
+
+def risk_driver_label(key: str) -> Label:
+    """The risk driver's names; a key the taxonomy does not know (an older record) is its own name."""
+    d = RISK_DRIVERS.get(key, {"zh": key, "en": key})
+    return Label(key, d["zh"], d["en"])

@@ -8,8 +8,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from branchcheck.people import register as staff  # noqa: E402
 from branchcheck.db import open_store  # noqa: E402
+from branchcheck.people import register as staff  # noqa: E402
 
 PASSWORD = "demo1234"
 

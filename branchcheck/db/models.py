@@ -171,7 +171,9 @@ class Finding(Base):
     rechecker_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None)
     recheck_date: Mapped[str | None] = mapped_column(String(10), default=None)
 
+    inspection: Mapped[Inspection] = relationship(foreign_keys=[inspection_id])
     responsible: Mapped[Staff | None] = relationship(foreign_keys=[responsible_id])
+    rechecker: Mapped[Staff | None] = relationship(foreign_keys=[rechecker_id])
 
 
 class Signature(Base):

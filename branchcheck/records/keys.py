@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +16,9 @@ from branchcheck.db.models import Credential as CredentialRow
 from branchcheck.db.models import TrustedCA
 from branchcheck.errors import InputFileError, KeyPasswordError, NotFoundError
 from branchcheck.people.register import find_staff, get_branch
+
+if TYPE_CHECKING:
+    from branchcheck.records.pki import Credential
 
 
 def _pki():
@@ -161,22 +165,26 @@ def import_p12(store: Store, *, employee_no: str, path: Path, password: str) -> 
     return fp
 
 
-def load_credential(store: Store, employee_no: str, password: str):
+def load_credential(store: Store, employee_no: str, password: str) -> Credential:
     with store.session() as s:
-        person = find_staff(s, employee_no)
-        row = s.scalars(
-            select(CredentialRow)
-            .where(CredentialRow.staff_id == person.id, CredentialRow.active.is_(True))
-            .order_by(CredentialRow.id.desc())
-        ).first()
-        if row is None:
-            raise NotFoundError(
-                f"{person.name} ({employee_no}) has no signing key",
-                hint="import one with 'branchcheck keys import'",
-            )
-        data = row.p12
+        return credential_in(s, employee_no, password)
+
+
+def credential_in(session: Session, employee_no: str, password: str) -> Credential:
+    """The person's active signing key, opened with their password, inside the caller's session."""
+    person = find_staff(session, employee_no)
+    row = session.scalars(
+        select(CredentialRow)
+        .where(CredentialRow.staff_id == person.id, CredentialRow.active.is_(True))
+        .order_by(CredentialRow.id.desc())
+    ).first()
+    if row is None:
+        raise NotFoundError(
+            f"{person.name} ({employee_no}) has no signing key",
+            hint="import one with 'branchcheck keys import'",
+        )
     try:
-        return _pki().load_p12(data, password, source=f"{employee_no}'s signing key")
+        return _pki().load_p12(row.p12, password, source=f"{employee_no}'s signing key")
     except KeyPasswordError:
         raise KeyPasswordError(
             f"签名密钥密码不正确 / wrong password for {employee_no}'s signing key"

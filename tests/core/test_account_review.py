@@ -149,8 +149,8 @@ def test_import_decide_complete(people_store, account_list):
     inspections.answer(people_store, iid, "identity_calls", "na", now=when)
     inspections.complete(people_store, iid, now=when)
     [f] = inspections.findings(people_store, iid)
-    assert f["due_date"] == "2026-11-27" and "0012345678903" in f["title"]["zh"]
-    assert "只收不付" in f["title"]["zh"]
+    assert f.due_date == "2026-11-27" and "0012345678903" in f.title["zh"]
+    assert "只收不付" in f.title["zh"]
 
 
 def test_account_management_shows_the_period_review(people_store, account_list):

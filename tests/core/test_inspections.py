@@ -87,10 +87,10 @@ def test_shortage_becomes_a_finding_for_the_vault_keeper(people_store):
     ev = inspections.complete(people_store, iid, now=datetime(2026, 11, 19, 11, 0))
     assert ev.outcomes["cash_count"].result == "fail"
     [f] = inspections.findings(people_store, iid)
-    assert "短款 ¥100.00" in f["title"]["zh"]
-    assert f["responsible"]["employee_no"] == "E003"
-    assert f["severity"] == "critical" and f["due_date"] == "2026-11-20"
-    assert f["risk_driver"]["zh"] == "账务处理失误"
+    assert "短款 ¥100.00" in f.title["zh"]
+    assert f.responsible.employee_no == "E003"
+    assert f.severity == "critical" and f.due_date == "2026-11-20"
+    assert f.risk_driver.zh == "账务处理失误"
 
 
 def test_weekly_coverage_pending_midweek_and_failing_on_the_last_working_day(people_store):
@@ -124,7 +124,7 @@ def test_repeat_findings_are_marked(people_store):
         inspections.answer(people_store, iid, "registers", "no", now=day)
         inspections.complete(people_store, iid, now=day)
     [f] = inspections.findings(people_store, iid)
-    assert f["repeat"] is True
+    assert f.repeat is True
 
 
 def test_answering_a_completed_inspection_reopens_it(people_store):

@@ -28,8 +28,8 @@ def test_past_schema_upgrades_and_keeps_its_records(path, tmp_path, monkeypatch)
     shutil.copy(path, copy)
     monkeypatch.setenv("BRANCHCHECK_HOME", str(tmp_path))
     store = open_store(copy)
-    [rec] = [r for r in inspections.list_records(store) if r["status"] == "sealed"]
-    files = inspections.export(store, rec["id"], tmp_path / "out")
+    [rec] = [r for r in inspections.list_records(store) if r.status == "sealed"]
+    files = inspections.export(store, rec.id, tmp_path / "out")
     from branchcheck.records import verify_files
 
     results = verify_files([str(f) for f in files], keys.trust_roots(store))

@@ -44,13 +44,13 @@ def sealed_vault_record(store):
     return next(
         r
         for r in inspections.list_records(store)
-        if r["checklist"] == "vault_check" and r["status"] == "sealed"
+        if r.checklist == "vault_check" and r.status == "sealed"
     )
 
 
 def test_demo_has_sealed_records_and_export_verifies(demo_store, tmp_path, capsys):
     rec = sealed_vault_record(demo_store)
-    assert main(["export", rec["id"], "--out", str(tmp_path)]) == 0
+    assert main(["export", rec.id, "--out", str(tmp_path)]) == 0
     pdf, xlsx = capsys.readouterr().out.split()
     assert main(["verify", pdf, xlsx]) == 0
     out = capsys.readouterr().out
@@ -61,7 +61,7 @@ def test_one_changed_cell_or_byte_fails_verify(demo_store, tmp_path, capsys):
     import openpyxl
 
     rec = sealed_vault_record(demo_store)
-    main(["export", rec["id"], "--out", str(tmp_path)])
+    main(["export", rec.id, "--out", str(tmp_path)])
     pdf, xlsx = capsys.readouterr().out.split()
     wb = openpyxl.load_workbook(xlsx)
     ws = wb["检查项目"]
@@ -78,7 +78,7 @@ def test_one_changed_cell_or_byte_fails_verify(demo_store, tmp_path, capsys):
 
 def test_untrusted_without_the_branch_ca(demo_store, tmp_path, capsys):
     rec = sealed_vault_record(demo_store)
-    main(["export", rec["id"], "--out", str(tmp_path)])
+    main(["export", rec.id, "--out", str(tmp_path)])
     pdf, xlsx = capsys.readouterr().out.split()
     assert main(["verify", pdf, xlsx, "--no-local-trust", "--json"]) == 6
     assert {r["status"] for r in json.loads(capsys.readouterr().out)} == {"untrusted"}
@@ -91,13 +91,13 @@ def test_untrusted_without_the_branch_ca(demo_store, tmp_path, capsys):
 def test_a_sealed_record_never_changes_and_a_correction_points_to_it(demo_store):
     rec = sealed_vault_record(demo_store)
     with pytest.raises(StateError, match="sealed record never changes"):
-        inspections.answer(demo_store, rec["id"], "no_iou", "no")
+        inspections.answer(demo_store, rec.id, "no_iou", "no")
     with pytest.raises(DatabaseError, match="never changes"), demo_store.session() as s:
-        s.execute(text("UPDATE sealed_record SET sha256='x' WHERE id=:i"), {"i": rec["id"]})
-    new = inspections.correct(demo_store, rec["id"], actor="E001")
+        s.execute(text("UPDATE sealed_record SET sha256='x' WHERE id=:i"), {"i": rec.id})
+    new = inspections.correct(demo_store, rec.id, actor="E001")
     state = inspections.load(demo_store, new)
-    assert state.supersedes == rec["id"] and state.version == 2 and state.status == "in_progress"
-    assert state.answers == inspections.load(demo_store, rec["id"]).answers
+    assert state.supersedes == rec.id and state.version == 2 and state.status == "in_progress"
+    assert state.answers == inspections.load(demo_store, rec.id).answers
     inspections.discard(demo_store, new, actor="E001")
 
 

@@ -234,10 +234,8 @@ def test_the_documented_new_checklist_validates_and_runs(tmp_path, monkeypatch, 
     monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(folder))
     data = json.loads(doc_block("Then `branchcheck checklists validate", "json"))
     summary = inspections.run_answers_file(branch_store, "seal_custody", data, inspector="E001")
-    assert [(f["item_key"], f["severity"]) for f in summary["findings"]] == [
-        ("use_logged", "medium")
-    ]
-    assert summary["findings"][0]["responsible"]["employee_no"] == "E001"
+    assert [(f.item_key, f.severity) for f in summary.findings] == [("use_logged", "medium")]
+    assert summary.findings[0].responsible.employee_no == "E001"
 
 
 def test_documented_messages_are_the_real_ones(tmp_path):

@@ -46,35 +46,41 @@ def test_example_runs_start_to_complete(branch_store, key):
     got = {(f.item_key, f.severity) for f in ev.findings}
     assert got == EXPECTED[key]
     stored = inspections.findings(branch_store, iid)
-    assert {(f["item_key"], f["severity"]) for f in stored} == EXPECTED[key]
-    assert all(f["responsible"] for f in stored)
+    assert {(f.item_key, f.severity) for f in stored} == EXPECTED[key]
+    assert all(f.responsible for f in stored)
 
 
 def test_handover_example_through_the_answers_file_path(branch_store):
     summary = inspections.run_answers_file(
         branch_store, "cashbox_handover", data("cashbox_handover"), inspector="E001"
     )
-    items = summary["items"]
-    assert (
-        items["box_list"]["result"] == "pass" and items["box_list"]["computed"]["count_diff"] == 0
-    )
-    assert items["escort_identity"]["result"] == "pass"
-    assert items["handover_time"]["computed"] == {"window": "07:30–09:00", "time": "09:12"}
+    items = summary.items
+    assert items["box_list"].result == "pass" and items["box_list"].computed["count_diff"] == 0
+    assert items["escort_identity"].result == "pass"
+    assert items["handover_time"].computed == {"window": "07:30–09:00", "time": "09:12"}
 
 
 def test_examples_computed_figures(branch_store):
-    atm = inspections.run_answers_file(
-        branch_store, "atm_replenishment", data("atm_replenishment"), inspector="E010"
-    )["items"]["cassettes"]["computed"]
+    atm = (
+        inspections.run_answers_file(
+            branch_store, "atm_replenishment", data("atm_replenishment"), inspector="E010"
+        )
+        .items["cassettes"]
+        .computed
+    )
     assert (atm["host_fen"], atm["counted_fen"], atm["diff_host_fen"]) == (
         32510000,
         32505000,
         -5000,
     )
     assert atm["diff_load_fen"] == 0
-    vouchers = inspections.run_answers_file(
-        branch_store, "blank_vouchers", data("blank_vouchers"), inspector="E010"
-    )["items"]["vouchers"]["computed"]
+    vouchers = (
+        inspections.run_answers_file(
+            branch_store, "blank_vouchers", data("blank_vouchers"), inspector="E010"
+        )
+        .items["vouchers"]
+        .computed
+    )
     assert vouchers["transfer_cheque"]["skipped"] == [["10285631", "10285631"]]
     assert vouchers["cash_cheque"]["next"] == "00412327"
     assert vouchers["passbook"]["closing"] == 161

@@ -1,0 +1,89 @@
+"""One core function per user action on an inspection; the window and the CLI both call these.
+
+    rows         finding an inspection, the guard that keeps a sealed record unchanged (light)
+    state        an inspection as read: template, people, answers, who signs
+    context      what the rules see of the store (staff by role, this week's checks, holidays)
+    answering    answer, answer_part, clear_answer, set_section — each committed before it returns
+    lifecycle    start, evaluation, complete (findings made), correct, discard
+    signing      sign, seal
+    listing      list_records, findings, open_inspection_for, record_files, export (light)
+    answers_file run_answers_file: a whole inspection from a file, checked before anything is stored
+
+The parts load on first use, so a read-only command pays only for the listing."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from branchcheck.inspections.answering import answer, answer_part, clear_answer, set_section
+    from branchcheck.inspections.answers_file import run_answers_file
+    from branchcheck.inspections.lifecycle import complete, correct, discard, evaluation, start
+    from branchcheck.inspections.listing import (
+        export,
+        export_name,
+        findings,
+        list_records,
+        open_inspection_for,
+        record_files,
+        resolve_id,
+    )
+    from branchcheck.inspections.rows import OPEN_STATES
+    from branchcheck.inspections.signing import seal, sign
+    from branchcheck.inspections.state import InspectionState, Party, load, store_template
+
+_PARTS = {
+    "answering": ("answer", "answer_part", "clear_answer", "set_section"),
+    "answers_file": ("run_answers_file",),
+    "lifecycle": ("complete", "correct", "discard", "evaluation", "start"),
+    "listing": (
+        "export",
+        "export_name",
+        "findings",
+        "list_records",
+        "open_inspection_for",
+        "record_files",
+        "resolve_id",
+    ),
+    "rows": ("OPEN_STATES",),
+    "signing": ("seal", "sign"),
+    "state": ("InspectionState", "Party", "load", "store_template"),
+}
+_WHERE = {name: part for part, names in _PARTS.items() for name in names}
+
+__all__ = [
+    "InspectionState",
+    "OPEN_STATES",
+    "Party",
+    "answer",
+    "answer_part",
+    "clear_answer",
+    "complete",
+    "correct",
+    "discard",
+    "evaluation",
+    "export",
+    "export_name",
+    "findings",
+    "list_records",
+    "load",
+    "open_inspection_for",
+    "record_files",
+    "resolve_id",
+    "run_answers_file",
+    "seal",
+    "set_section",
+    "sign",
+    "start",
+    "store_template",
+]
+
+
+def __getattr__(name: str) -> Any:
+    part = _WHERE.get(name)
+    if part is None:
+        raise AttributeError(f"module 'branchcheck.inspections' has no attribute {name!r}")
+    value = getattr(import_module(f"branchcheck.inspections.{part}"), name)
+    globals()[name] = value
+    return value

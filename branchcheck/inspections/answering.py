@@ -1,0 +1,191 @@
+"""Answering: every answer, part of an answer (one account's decision) or cleared answer is
+validated and committed (SQLite WAL, synchronous=FULL) before the function returns, so nothing the
+screen shows as saved can be lost. Answering a completed, unsealed inspection reopens it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from branchcheck import audit, clock
+from branchcheck.db import Store
+from branchcheck.db.models import Answer, Finding, Inspection, Signature
+from branchcheck.engine import ITEM_TYPES, Outcome
+from branchcheck.engine.evaluate import evaluate_item
+from branchcheck.errors import AnswerError, StateError
+from branchcheck.inspections.context import branch_env, eval_context
+from branchcheck.inspections.rows import OPEN_STATES, get_inspection, require_open
+from branchcheck.inspections.state import parsed_answers, template_of
+from branchcheck.settings import Settings
+
+AUDIT_INLINE_LIMIT = 4000  # larger answers (long account lists) are logged by their hash
+NOTE_LIMIT = 2000
+
+
+def answer(
+    store: Store,
+    inspection_id: str,
+    item_key: str,
+    raw: Any,
+    *,
+    note: str = "",
+    actor: str | None = None,
+    settings: Settings | None = None,
+    home: Path | None = None,
+    now: datetime | None = None,
+) -> Outcome:
+    """Validate and commit one answer; returns the item's evaluated outcome (totals, difference).
+
+    Answering a completed (not yet signed) inspection reopens it: its findings are made again
+    when it is completed."""
+    settings, home = branch_env(settings, home)
+    now = clock.local_or_now(now)
+    with store.session() as s:
+        insp = get_inspection(s, inspection_id)
+        require_open(insp)
+        template = template_of(insp.template)
+        item = template.item(item_key)
+        itype = ITEM_TYPES[item.type]
+        if not itype.answerable:
+            raise AnswerError(f"item '{item_key}' is computed and takes no answer")
+        values, _ = parsed_answers(insp, template)
+        ctx = eval_context(s, insp, template, settings, home, values, facts=False)
+        value = itype.parse(item, raw, ctx)
+        if not isinstance(note, str) or len(note) > NOTE_LIMIT:
+            raise AnswerError(
+                f"item '{item_key}': the note must be text of at most {NOTE_LIMIT} characters"
+            )
+        if itype.takes_parts:  # the whole answer replaces any parts given before
+            s.execute(
+                delete(Answer).where(
+                    Answer.inspection_id == insp.id, Answer.item_key == item_key, Answer.part != ""
+                )
+            )
+        _upsert(s, insp, item_key, "", {"v": value, "note": note.strip()}, now)
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=actor or insp.inspector.employee_no,
+            action="answer",
+            subject=insp.id,
+            detail=_answer_detail(item_key, value, note.strip()),
+        )
+        values[item_key] = value
+        ctx.answers = values
+        return evaluate_item(item, value, ctx, answered=True)
+
+
+def answer_part(
+    store: Store,
+    inspection_id: str,
+    item_key: str,
+    part: str,
+    raw: Any,
+    *,
+    actor: str | None = None,
+    now: datetime | None = None,
+) -> Outcome:
+    """Commit one part of a list answer (one account's decision) without rewriting the list;
+    returns the item's evaluated outcome with the part applied."""
+    now = clock.local_or_now(now)
+    with store.session() as s:
+        insp = get_inspection(s, inspection_id)
+        require_open(insp)
+        template = template_of(insp.template)
+        item = template.item(item_key)
+        itype = ITEM_TYPES[item.type]
+        values, _ = parsed_answers(insp, template)
+        if item_key not in values:
+            raise StateError(f"item '{item_key}' has no answer yet to add '{part}' to")
+        ctx = eval_context(s, insp, template, Settings(), None, values, facts=False)
+        value = itype.parse_part(item, values[item_key], part, raw, ctx)
+        _upsert(s, insp, item_key, part, {"v": value}, now)
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=actor or insp.inspector.employee_no,
+            action="answer.part",
+            subject=insp.id,
+            detail={"item": item_key, "part": part, "value": value},
+        )
+        merged = itype.merge_parts(item, values[item_key], {part: value})
+        ctx.answers = values | {item_key: merged}
+        quick = itype.part_outcome(item, merged, ctx)
+        return quick if quick is not None else evaluate_item(item, merged, ctx, answered=True)
+
+
+def clear_answer(
+    store: Store, inspection_id: str, item_key: str, *, actor: str | None = None
+) -> None:
+    with store.session() as s:
+        insp = get_inspection(s, inspection_id)
+        require_open(insp)
+        s.execute(
+            delete(Answer).where(Answer.inspection_id == insp.id, Answer.item_key == item_key)
+        )
+        _reopen_if_completed(s, insp)
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor=actor or insp.inspector.employee_no,
+            action="answer.clear",
+            subject=insp.id,
+            detail={"item": item_key},
+        )
+
+
+def set_section(store: Store, inspection_id: str, index: int) -> None:
+    """Remember where the inspector is, so a reopened inspection resumes there."""
+    with store.session() as s:
+        insp = get_inspection(s, inspection_id)
+        if insp.status in OPEN_STATES:
+            insp.current_section = max(0, index)
+
+
+def _upsert(
+    s: Session, insp: Inspection, item_key: str, part: str, stored: dict[str, Any], now: datetime
+) -> None:
+    """The one write path of an answer ("" part) or of one part of it."""
+    existing = s.scalars(
+        select(Answer).where(
+            Answer.inspection_id == insp.id, Answer.item_key == item_key, Answer.part == part
+        )
+    ).first()
+    if existing:
+        existing.value = stored
+        existing.answered_at = clock.iso(now)
+    else:
+        s.add(
+            Answer(
+                inspection_id=insp.id,
+                item_key=item_key,
+                part=part,
+                value=stored,
+                answered_at=clock.iso(now),
+            )
+        )
+    _reopen_if_completed(s, insp)
+
+
+def _reopen_if_completed(s: Session, insp: Inspection) -> None:
+    """A changed answer voids the findings and signatures of a completed inspection."""
+    if insp.status != "completed":
+        return
+    insp.status = "in_progress"
+    insp.completed_at = None
+    s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
+    s.execute(delete(Signature).where(Signature.inspection_id == insp.id))
+
+
+def _answer_detail(item_key: str, value: Any, note: str) -> dict[str, Any]:
+    body = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if len(body) <= AUDIT_INLINE_LIMIT:
+        return {"item": item_key, "value": value, "note": note}
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return {"item": item_key, "value_sha256": digest, "value_chars": len(body), "note": note}

@@ -1,0 +1,196 @@
+"""The life of an inspection: start it, evaluate it, complete it (its findings are made), correct a
+sealed record (a new version pointing to it), discard an unsealed one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from branchcheck import audit, clock, findings
+from branchcheck.checklists import LoadedTemplate, Template, load_all
+from branchcheck.db import Store
+from branchcheck.db.models import (
+    Answer,
+    Finding,
+    Inspection,
+    InspectionPerson,
+    Signature,
+    Staff,
+)
+from branchcheck.engine import PersonRef
+from branchcheck.engine.evaluate import Evaluation
+from branchcheck.errors import MissingAnswersError, StateError
+from branchcheck.inspections.context import branch_env, evaluate_inspection
+from branchcheck.inspections.rows import get_inspection, require_open
+from branchcheck.inspections.state import store_template, template_of
+from branchcheck.people.register import find_staff, get_branch, person_ref
+from branchcheck.people.rules import check_people
+from branchcheck.settings import Settings
+
+PeopleNumbers = dict[str, list[str]] | dict[str, list[str] | str]
+
+
+def resolve_people(
+    session: Session, template: Template, inspector: str, people: PeopleNumbers
+) -> tuple[Staff, list[tuple[str, Staff]], dict[str, list[PersonRef]]]:
+    """The inspector and the people of each slot, found in the register and checked against the
+    template's people rules: (inspector, [(slot, staff)] in order, slot → people)."""
+    insp_staff = find_staff(session, inspector)
+    rows: list[tuple[str, Staff]] = []
+    for slot, numbers in people.items():
+        for no in [numbers] if isinstance(numbers, str) else numbers:
+            rows.append((slot, find_staff(session, no)))
+    refs: dict[str, list[PersonRef]] = {}
+    for slot, st in rows:
+        refs.setdefault(slot, []).append(person_ref(st))
+    check_people(template, person_ref(insp_staff), refs)
+    return insp_staff, rows, refs
+
+
+def start(
+    store: Store,
+    *,
+    checklist: str | LoadedTemplate,
+    inspector: str,
+    people: PeopleNumbers,
+    now: datetime | None = None,
+) -> str:
+    """Start an inspection for the branch; returns its ID (a UUID, also the record's ID)."""
+    loaded = load_all()[checklist] if isinstance(checklist, str) else checklist
+    now = clock.local_or_now(now)
+    with store.session() as s:
+        branch = get_branch(s)
+        tv = store_template(s, loaded)
+        template = loaded.template
+        insp_staff, rows, refs = resolve_people(s, template, inspector, people)
+        insp = Inspection(
+            branch_id=branch.id,
+            template_id=tv.id,
+            inspector_id=insp_staff.id,
+            local_date=now.date().isoformat(),
+            started_at=clock.iso(now),
+        )
+        s.add(insp)
+        s.flush()
+        for pos, (slot, st) in enumerate(rows):
+            s.add(InspectionPerson(inspection_id=insp.id, slot=slot, staff_id=st.id, position=pos))
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=inspector,
+            action="inspection.start",
+            subject=insp.id,
+            detail={
+                "checklist": template.key,
+                "version": template.version,
+                "people": {k: [p.employee_no for p in v] for k, v in refs.items()},
+            },
+        )
+        return insp.id
+
+
+def evaluation(
+    store: Store, inspection_id: str, *, settings: Settings | None = None, home: Path | None = None
+) -> Evaluation:
+    settings, home = branch_env(settings, home)
+    with store.session() as s:
+        return evaluate_inspection(s, get_inspection(s, inspection_id), settings, home)[0]
+
+
+def complete(
+    store: Store,
+    inspection_id: str,
+    *,
+    settings: Settings | None = None,
+    home: Path | None = None,
+    now: datetime | None = None,
+) -> Evaluation:
+    """Close the answering: every required item answered, findings made (repeats marked)."""
+    settings, home = branch_env(settings, home)
+    now = clock.local_or_now(now)
+    with store.session() as s:
+        insp = get_inspection(s, inspection_id)
+        require_open(insp)
+        ev = evaluate_inspection(s, insp, settings, home)[0]
+        if ev.missing_required:
+            template = template_of(insp.template)
+            names = "; ".join(f"{k} ({template.item(k).text.zh})" for k in ev.missing_required)
+            raise MissingAnswersError(
+                f"required item(s) not answered: {names}", ev.missing_required
+            )
+        findings.record_findings(s, insp, ev.findings, now=now)
+        insp.status = "completed"
+        insp.completed_at = clock.iso(now)
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=insp.inspector.employee_no,
+            action="inspection.complete",
+            subject=insp.id,
+            detail={"findings": len(ev.findings), "counts": ev.counts()},
+        )
+        return ev
+
+
+def correct(store: Store, record_id: str, *, actor: str, now: datetime | None = None) -> str:
+    """A correction is a new version that points to the sealed record it corrects."""
+    now = clock.local_or_now(now)
+    with store.session() as s:
+        old = get_inspection(s, record_id)
+        if old.status != "sealed":
+            raise StateError(f"record {old.id} is not sealed; change its answers instead")
+        if s.scalars(select(Inspection).where(Inspection.supersedes_id == old.id)).first():
+            raise StateError(f"record {old.id} already has a correction")
+        new = Inspection(
+            branch_id=old.branch_id,
+            template_id=old.template_id,
+            inspector_id=old.inspector_id,
+            local_date=old.local_date,
+            started_at=clock.iso(now),
+            version=old.version + 1,
+            supersedes_id=old.id,
+        )
+        s.add(new)
+        s.flush()
+        for p in old.people:
+            s.add(
+                InspectionPerson(
+                    inspection_id=new.id, slot=p.slot, staff_id=p.staff_id, position=p.position
+                )
+            )
+        for a in old.answers:
+            s.add(
+                Answer(
+                    inspection_id=new.id,
+                    item_key=a.item_key,
+                    part=a.part,
+                    value=dict(a.value),
+                    answered_at=a.answered_at,
+                )
+            )
+        audit.append(
+            s,
+            at=clock.iso(now),
+            actor=actor,
+            action="record.correct",
+            subject=new.id,
+            detail={"supersedes": old.id},
+        )
+        return new.id
+
+
+def discard(store: Store, inspection_id: str, *, actor: str) -> None:
+    """Throw away an unsealed inspection (its answers, findings and signatures)."""
+    with store.session() as s:
+        insp = get_inspection(s, inspection_id)
+        if insp.status == "sealed":
+            raise StateError(f"record {insp.id} is sealed and can never be removed")
+        s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
+        s.execute(delete(Signature).where(Signature.inspection_id == insp.id))
+        s.delete(insp)
+        audit.append(
+            s, at=clock.iso(clock.now()), actor=actor, action="inspection.discard", subject=insp.id
+        )

@@ -1,0 +1,137 @@
+"""Typed results the core hands to the window and the CLI, and their JSON form (built here only).
+
+Every view is a frozen dataclass; bilingual text stays a {"zh": ..., "en": ...} mapping."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PersonName:
+    employee_no: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """A coded term with its names, e.g. a risk driver."""
+
+    key: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """One inspection or record in the list of records."""
+
+    id: str
+    checklist: str
+    checklist_version: int
+    title: dict[str, str]
+    status: str
+    branch: str
+    branch_name: str
+    local_date: str
+    started_at: str
+    completed_at: str | None
+    inspector: str
+    inspector_name: str
+    version: int
+    supersedes: str | None
+    findings: int
+
+
+@dataclass(frozen=True)
+class FindingBrief:
+    """A finding as one inspection lists it."""
+
+    id: str
+    item_key: str
+    title: dict[str, str]
+    severity: str
+    risk_driver: Label
+    responsible: PersonName | None
+    due_date: str
+    state: str
+    repeat: bool
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    result: str
+    display: dict[str, str]
+    computed: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class InspectResult:
+    """A whole inspection run from an answers file."""
+
+    record_id: str
+    checklist: str
+    status: str
+    items: dict[str, ItemResult]
+    counts: dict[str, int]
+    findings: tuple[FindingBrief, ...]
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """A finding in the branch's closed loop, with its record and its rectification."""
+
+    id: str
+    record_id: str
+    record_status: str
+    record_date: str
+    checklist: str
+    checklist_title: dict[str, str]
+    item_key: str
+    title: dict[str, str]
+    severity: str
+    risk_driver: Label
+    responsible: PersonName | None
+    due_date: str
+    state: str
+    repeat: bool
+    overdue: bool
+    action: str
+    result: str
+    rechecker: PersonName | None
+    recheck_date: str | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class RiskDriverCount:
+    key: str
+    zh: str
+    en: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FindingsSummary:
+    """Counts for a dashboard."""
+
+    as_of: str
+    total: int
+    open: int
+    overdue: int
+    repeat: int
+    by_state: dict[str, int]
+    by_risk_driver: tuple[RiskDriverCount, ...]
+
+
+def to_json(value: Any) -> Any:
+    """A view (or a list of views) as plain JSON data, field names as keys."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    return value
