@@ -89,12 +89,16 @@ def vocab(table: dict[str, dict[str, str]], key: Any, lang: str) -> str:
 
 
 def cn_index(i: int) -> str:
-    """The Chinese numeral of the 0-based section index `i` (一, 二, … 十一)."""
-    if i < 10:
-        return CN_NUMERALS[i]
-    if i < 20:
-        return "十" + (CN_NUMERALS[i - 10] if i > 10 else "")
-    return str(i + 1)
+    """The Chinese numeral of the 0-based section index `i` (一 … 十, 十一 … 九十九), digits from
+    the 100th section on."""
+    tens, ones = divmod(i + 1, 10)
+    if tens == 0:
+        return CN_NUMERALS[ones - 1]
+    if tens >= 10:
+        return str(i + 1)
+    return (
+        (CN_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (CN_NUMERALS[ones - 1] if ones else "")
+    )
 
 
 def format_time(text: Any) -> str:
