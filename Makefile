@@ -34,8 +34,8 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 screenshots: $(STAMP) debs
-	for m in ui.screenshots ui.screenshots_more ui.screenshots_findings; do \
-		xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m $$m --out docs/screenshots || exit 1; \
+	for m in screens widgets findings; do \
+		xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m tools.screenshots.$$m --out docs/screenshots || exit 1; \
 	done
 
 venv: $(STAMP)

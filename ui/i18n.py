@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from branchcheck.i18n import pick
 from branchcheck.paths import resources_dir
 
 LANGUAGES = ("zh", "en")
@@ -77,6 +78,4 @@ def set_language(value: str) -> None:
 
 def text(t: dict[str, str] | object) -> str:
     """A bilingual checklist text ({"zh", "en"} or a schema Text) in the current language."""
-    if isinstance(t, dict):
-        return t.get(lang()) or t.get("zh", "")
-    return t[lang()]  # type: ignore[index]
+    return pick(t, lang())

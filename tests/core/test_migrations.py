@@ -8,12 +8,22 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from branchcheck import inspections
+from branchcheck import db, inspections
 from branchcheck.db import open_store
 from branchcheck.db.models import Base
 from branchcheck.records import keys
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+SCHEMAS = sorted(DATA.glob("schema_*.sqlite3"))
+MIGRATIONS = sorted((Path(db.__file__).parent / "migrations" / "versions").glob("[0-9]*_*.py"))
+
+
+def test_every_past_schema_has_its_database():
+    # the upgrade test below is parametrized over SCHEMAS: with none it would pass having run nothing
+    assert SCHEMAS, f"no schema_*.sqlite3 in {DATA}"
+    assert MIGRATIONS, "no migrations found"
+    have = {p.stem.removeprefix("schema_") for p in SCHEMAS}
+    assert {p.name[:4] for p in MIGRATIONS[:-1]} <= have, f"see {DATA / 'README.md'}"
 
 
 def test_migrations_match_the_models(store):
@@ -22,7 +32,7 @@ def test_migrations_match_the_models(store):
     assert diff == []
 
 
-@pytest.mark.parametrize("path", sorted(DATA.glob("schema_*.sqlite3")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.stem)
 def test_past_schema_upgrades_and_keeps_its_records(path, tmp_path, monkeypatch):
     copy = tmp_path / "old.sqlite3"
     shutil.copy(path, copy)

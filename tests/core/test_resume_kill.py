@@ -1,5 +1,6 @@
 """Killing the process mid-inspection loses nothing that was acknowledged as saved."""
 
+import inspect
 import os
 import signal
 import subprocess
@@ -8,7 +9,16 @@ import sys
 from branchcheck import inspections
 from branchcheck.db import open_store
 
-CHILD = r"""
+
+def write(keys: list[str], n: int) -> tuple[str, str]:
+    """Write n: the key it answers and the answer. Each visit to a key flips its answer, and
+    the note names the write, so a lost write shows in the value read back."""
+    return keys[n % len(keys)], "yes" if (n // len(keys)) % 2 else "no"
+
+
+CHILD = (
+    inspect.getsource(write)
+    + r"""
 import sys
 from branchcheck import inspections
 from branchcheck.db import open_store
@@ -16,11 +26,13 @@ store = open_store(sys.argv[1])
 iid = sys.argv[2]
 state = inspections.load(store, iid)
 keys = [i.key for i in state.template.items() if i.type == "yes_no"]
+print("KEYS", *keys, flush=True)
 for n in range(10_000):
-    key = keys[n % len(keys)]
-    inspections.answer(store, iid, key, "yes" if n % 2 else "no")
-    print("ACK", n, key, flush=True)
+    key, value = write(keys, n)
+    inspections.answer(store, iid, key, value, note=f"write {n}")
+    print("ACK", n, flush=True)
 """
+)
 
 
 def test_sigkill_mid_inspection_then_resume(people_store):
@@ -39,20 +51,36 @@ def test_sigkill_mid_inspection_then_resume(people_store):
         text=True,
         env=os.environ.copy(),
     )
-    acked: dict[str, str] = {}
+    assert proc.stdout is not None
+    keys = proc.stdout.readline().split()[1:]
+    assert len(keys) >= 10
+    last = -1
     for line in proc.stdout:
-        _, n, key = line.split()
-        acked[key] = "yes" if int(n) % 2 else "no"
-        if int(n) >= 40:
+        last = int(line.split()[1])
+        if last >= 40:
             proc.send_signal(signal.SIGKILL)
             break
+    # acknowledgements already in the pipe when the kill landed count too
+    for line in proc.stdout.read().splitlines():
+        last = int(line.split()[1])
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    assert last >= 40
+    acked: dict[str, tuple[str, str]] = {}
+    for n in range(last + 1):
+        key, value = write(keys, n)
+        acked[key] = (value, f"write {n}")
+    assert set(acked) == set(keys)
+    in_flight_key, in_flight_value = write(keys, last + 1)
     reopened = open_store(path)
     state = inspections.load(reopened, iid)
-    # every acknowledged answer is there (a later unacknowledged write may have landed too)
-    for key in acked:
-        assert key in state.answers
+    # every acknowledged answer holds its last acknowledged value; only the write that was under
+    # way when the process died may have landed on top of one
+    for key, expected in acked.items():
+        found = (state.answers.get(key), state.notes.get(key))
+        if key == in_flight_key and found == (in_flight_value, f"write {last + 1}"):
+            continue
+        assert found == expected, key
     assert state.status == "in_progress" and state.current_section == 1
     assert inspections.open_inspection_for(reopened, "E001") == iid
     reopened.dispose()

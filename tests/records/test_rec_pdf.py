@@ -27,6 +27,12 @@ def _byte_range(data: bytes) -> list[int]:
     return [int(x) for x in m.groups()]
 
 
+def test_render_pdf_import_paths():
+    from branchcheck.records.pdf import render_pdf as from_the_pdf_package
+
+    assert from_the_pdf_package is render_pdf
+
+
 def test_signed_pdf_verifies(tmp_path, signed_pdf, roots):
     r = verify_file(_write(tmp_path, "r.pdf", signed_pdf), roots)
     assert (r.kind, r.status) == ("pdf", "ok"), r.message

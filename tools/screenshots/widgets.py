@@ -1,22 +1,19 @@
-"""Screenshots of the handover, ATM, voucher and account-review widgets and the account import, for
-docs/screenshots (10_… onwards), from a demo store in a temporary data home.
-
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m ui.screenshots_more --out docs/screenshots
-"""
+"""Screenshots 10–15: the handover box list and escort check, the ATM cassettes, voucher ranges
+with a gap, the account import and the account review table."""
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import random
 import sys
-import tempfile
 from pathlib import Path
+from typing import Any
 
-from ui.screenshots import SIZE, _demo_store, _pump, _save
+from PySide6.QtWidgets import QScrollArea
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.screenshots import Shots, take
+
+ROOT = Path(__file__).resolve().parents[2]
 HEADER = (
     "账号,户名,客户号,账户性质,开户日期,最后动户日期,余额,是否欠款,证明文件有效期至,"
     "营业执照状态,人行账户状态,行内账户状态,特殊长期不动户类别,预留手机号,注册地址,法定代表人"
@@ -26,7 +23,7 @@ ROADS = ["红旗大道", "长征大道", "文明大道", "章江路", "贡江大
 PLACES = ["章贡区", "南康区", "赣县区", "于都县", "信丰县", "瑞金市", "龙南市", "蓉江新区"]
 
 
-def _example(name: str) -> dict:
+def _example(name: str) -> dict[str, Any]:
     return json.loads((ROOT / "examples" / "answers" / f"{name}.json").read_text("utf-8"))
 
 
@@ -74,27 +71,12 @@ def account_list(path: Path, n: int = 2400, seed: int = 7) -> Path:
     return path
 
 
-def take(out: Path) -> None:
-    home = Path(tempfile.mkdtemp(prefix="branchcheck-shots-"))
-    os.environ["BRANCHCHECK_HOME"] = str(home)
-    from ui.app import create_app
-
-    app = create_app()
+def shoot(s: Shots) -> None:
     from branchcheck import inspections
-    from ui import i18n
-    from ui.main_window import MainWindow
-    from ui.tasks import SyncTaskRunner
+    from ui.items.accounts import AccountListReviewWidget
 
-    store, password = _demo_store(home)
-    i18n.set_language("zh")
-    window = MainWindow(store, tasks=SyncTaskRunner(), home=home)
-    window.resize(*SIZE)
-    window.show()
-    window.login.select("E001")
-    window.login.password.setText(password)
-    window.login.sign_in()
-    _pump(app)
-    out.mkdir(parents=True, exist_ok=True)
+    store, window = s.store, s.window
+    s.sign_in()
     screen = window.inspection
 
     # 10 the box list: box 04 was not handed over, box 02's seal differs
@@ -110,12 +92,12 @@ def take(out: Path) -> None:
     window.show_inspection(iid)
     screen.go_to(1)
     screen.focus_card(screen.cards["box_list"])
-    _save(window, out, "10_box_list.png", app)
+    s.save(window, "10_box_list.png")
     screen.go_to(0)
     screen.focus_card(screen.cards["escort_identity"])
-    _pump(app)
+    s.pump()
     screen._scroll_to(screen.cards["escort_identity"])
-    _save(window, out, "15_escort_check.png", app)
+    s.save(window, "15_escort_check.png")
 
     # 11 the cassette table: cassette 4 one ¥50 note short
     ex = _example("atm_replenishment")
@@ -126,7 +108,7 @@ def take(out: Path) -> None:
     window.show_inspection(iid)
     screen.go_to(1)
     screen.focus_card(screen.cards["cassettes"])
-    _save(window, out, "11_cassettes.png", app)
+    s.save(window, "11_cassettes.png")
 
     # 12 voucher ranges with a gap: 00412319 used but never accounted for
     ex = _example("blank_vouchers")
@@ -139,43 +121,35 @@ def take(out: Path) -> None:
     inspections.answer(store, iid, "vouchers", vouchers)
     window.show_inspection(iid)
     screen.focus_card(screen.cards["vouchers"])
-    _save(window, out, "12_voucher_ranges.png", app)
+    s.save(window, "12_voucher_ranges.png")
 
     # 13 the account import: progress done, the summary
     window.show_home()
-    _pump(app)
+    s.pump()
     window.import_accounts()
     dialog = window.import_dialog
-    dialog.file_edit.setText(str(account_list(home / "对公账户清单_20261120.csv")))
+    dialog.file_edit.setText(str(account_list(s.home / "对公账户清单_20261120.csv")))
     dialog.checker.setCurrentIndex(max(dialog.checker.findData("E010"), 0))
     dialog.start()
     dialog.adjustSize()
-    _save(dialog, out, "13_account_import.png", app)
+    s.save(dialog, "13_account_import.png")
     dialog.close_button.click()
 
     # 14 the review table, a few accounts decided
-    review = screen.cards["account_list"].widget
+    review = s.item("account_list", AccountListReviewWidget)
     rows = review.model.rows
     review.decide(rows[0]["account_no"], "applied")
     review.decide(rows[1]["account_no"], "rectify")
     review.decide(rows[2]["account_no"], "explained", reason="客户已提交新营业执照，待系统更新")
     screen.focus_card(screen.cards["account_list"])
     review.view.selectRow(1)
-    _pump(app)
-    screen.scroll.verticalScrollBar().setValue(150)
-    _save(window, out, "14_account_review.png", app)
-
-    window.close()
-    store.dispose()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ui.screenshots_more")
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    args = parser.parse_args(argv)
-    take(args.out)
-    return 0
+    s.pump()
+    area = screen.findChild(QScrollArea)  # the screen's scroll area, whatever its attribute
+    if area is None:
+        raise RuntimeError("the inspection screen has no scroll area")
+    area.verticalScrollBar().setValue(150)
+    s.save(window, "14_account_review.png")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(take("python -m tools.screenshots.widgets", shoot))

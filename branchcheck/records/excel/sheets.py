@@ -1,10 +1,4 @@
-"""The signed workbook of a sealed record (openpyxl).
-
-Visible sheets: 概要, 检查项目, one sheet per record table, 问题清单, 签名, 签章. A very hidden
-sheet `_seal` carries the canonical record JSON, its seal and an export manifest signed by the
-exporting credential. The manifest binds `visible_sha256` = visible_digest(workbook): a digest
-of everything a person can see in the visible sheets, computed on the workbook as loaded back
-from the saved bytes, so verify computes the same digest from the file.
+"""The visible sheets of the record workbook.
 
 Money cells hold yuan as a number (the record's integer fen / 100, written as an exact
 two-decimal value) with the number format '"¥"#,##0.00'; `diff` cells use a format that shows
@@ -14,22 +8,19 @@ text starting with =, +, - or @ never becomes a formula."""
 
 from __future__ import annotations
 
-import base64
-import datetime as _dt
-import hashlib
 import io
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.drawing.image import Image as XLImage
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from branchcheck.i18n import pick
 from branchcheck.money import fen_to_yuan
-from branchcheck.records.sealing import canonical_bytes, sha256_hex
+from branchcheck.records.excel.hidden import SEAL_SHEET
+from branchcheck.records.labels import format_time, signature_png, vocab
 from branchcheck.taxonomy import FINDING_STATES, RESULTS, SEVERITIES
 
 if TYPE_CHECKING:
@@ -38,9 +29,6 @@ if TYPE_CHECKING:
 
     from branchcheck.records.pki import Credential
 
-SEAL_SHEET = "_seal"
-MANIFEST_FORMAT = "branchcheck-xlsx-manifest/1"
-CHUNK = 32_000
 MONEY_FORMAT = '"¥"#,##0.00;-"¥"#,##0.00'
 DIFF_FORMAT = '+"¥"#,##0.00" 长款";-"¥"#,##0.00" 短款";"¥"0.00'
 COUNT_FORMAT = "#,##0"
@@ -61,21 +49,6 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _RIGHT = Alignment(horizontal="right", vertical="center")
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
-
-
-# ---------------------------------------------------------------- cell helpers
-
-
-def _t(obj: Any, lang: str = "zh") -> str:
-    if isinstance(obj, dict):
-        return str(obj.get(lang) or obj.get("zh") or obj.get("en") or "")
-    return "" if obj is None else str(obj)
-
-
-def _vocab(table: dict[str, dict[str, str]], key: Any) -> str:
-    if isinstance(key, str) and key in table:
-        return table[key]["zh"]
-    return "" if key is None else str(key)
 
 
 def _clean(text: str) -> str:
@@ -120,15 +93,6 @@ def _money(fen: Any) -> Any:
     return fen
 
 
-def _time(text: Any) -> str:
-    if not isinstance(text, str) or not text:
-        return ""
-    try:
-        return _dt.datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return text
-
-
 def _widths(ws: Worksheet, widths: list[float]) -> None:
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
@@ -159,7 +123,7 @@ def _sheet_title(title: str, used: set[str]) -> str:
 def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
     ws = wb.create_sheet("概要")
     _widths(ws, [18, 34, 16, 22])
-    title = _t(doc.get("checklist", {}).get("title")) + "记录"
+    title = pick(doc.get("checklist", {}).get("title"), "zh") + "记录"
     put(ws, 1, 1, title, font=_TITLE, align=Alignment(horizontal="center"), border=False)
     ws.merge_cells("A1:D1")
     ws.row_dimensions[1].height = 30
@@ -168,7 +132,7 @@ def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
         ws,
         2,
         1,
-        _t(doc.get("checklist", {}).get("title"), "en") + " record",
+        pick(doc.get("checklist", {}).get("title"), "en") + " record",
         font=_GREY,
         align=Alignment(horizontal="center"),
         border=False,
@@ -182,16 +146,16 @@ def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
         ("记录编号 Record ID", doc.get("record_id", "")),
         ("记录版本 Version", doc.get("version")),
         ("更正的记录 Supersedes", doc.get("supersedes") or ""),
-        ("检查单 Checklist", f"{_t(checklist.get('title'))}（{checklist.get('key', '')}）"),
+        ("检查单 Checklist", f"{pick(checklist.get('title'), 'zh')}（{checklist.get('key', '')}）"),
         ("检查单版本", checklist.get("version")),
         ("检查单摘要 SHA-256", checklist.get("sha256", "")),
         ("检查日期 Date", doc.get("local_date", "")),
-        ("开始时间 Started", _time(doc.get("started_at"))),
-        ("完成时间 Completed", _time(doc.get("completed_at"))),
-        ("封存时间 Sealed", _time(doc.get("sealed_at"))),
+        ("开始时间 Started", format_time(doc.get("started_at"))),
+        ("完成时间 Completed", format_time(doc.get("completed_at"))),
+        ("封存时间 Sealed", format_time(doc.get("sealed_at"))),
         (
             "检查人 Inspector",
-            f"{_t(inspector.get('role'))} {inspector.get('name', '')}（{inspector.get('employee_no', '')}）",
+            f"{pick(inspector.get('role'), 'zh')} {inspector.get('name', '')}（{inspector.get('employee_no', '')}）",
         ),
     ]
     r = 4
@@ -206,7 +170,7 @@ def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
     _header(ws, r, ["岗位 Role", "姓名 Name", "工号 Employee no."])
     for p in doc.get("people") or []:
         r += 1
-        put(ws, r, 1, _t(p.get("title")))
+        put(ws, r, 1, pick(p.get("title"), "zh"))
         put(ws, r, 2, p.get("name", ""))
         put(ws, r, 3, p.get("employee_no", ""))
     r += 2
@@ -225,7 +189,7 @@ def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
         put(ws, r, 1, label, fill=_LABEL_FILL)
         put(ws, r, 2, summary.get(key, 0), fmt=COUNT_FORMAT, align=_RIGHT)
     r += 1
-    result = _t(summary.get("result"))
+    result = pick(summary.get("result"), "zh")
     put(ws, r, 1, "检查结论 Result", font=_BOLD, fill=_LABEL_FILL)
     failed = bool(summary.get("failed")) or bool(summary.get("findings"))
     put(ws, r, 2, result, font=_FAIL if failed else _BOLD)
@@ -253,22 +217,22 @@ def _items(wb: WorkbookT, doc: dict[str, Any]) -> None:
         for ii, item in enumerate(section.get("items") or []):
             r += 1
             result = item.get("result")
-            put(ws, r, 1, _t(section.get("title")))
+            put(ws, r, 1, pick(section.get("title"), "zh"))
             put(ws, r, 2, f"{si + 1}.{ii + 1}", align=_CENTER)
             put(ws, r, 3, item.get("key", ""))
-            put(ws, r, 4, _t(item.get("text")))
+            put(ws, r, 4, pick(item.get("text"), "zh"))
             put(
                 ws,
                 r,
                 5,
-                _vocab(RESULTS, result),
+                vocab(RESULTS, result, "zh"),
                 font=_FAIL if result == "fail" else None,
                 align=_CENTER,
             )
-            put(ws, r, 6, _t(item.get("display")))
+            put(ws, r, 6, pick(item.get("display"), "zh"))
             put(ws, r, 7, item.get("note") or "")
-            put(ws, r, 8, _vocab(SEVERITIES, item.get("severity")), align=_CENTER)
-            put(ws, r, 9, _t(item.get("risk_driver")))
+            put(ws, r, 8, vocab(SEVERITIES, item.get("severity"), "zh"), align=_CENTER)
+            put(ws, r, 9, pick(item.get("risk_driver"), "zh"))
             put(ws, r, 10, item.get("source") or "")
 
 
@@ -287,18 +251,20 @@ def _cell_value(value: Any, kind: str) -> tuple[Any, str | None]:
 
 
 def _table(wb: WorkbookT, table: dict[str, Any], used: set[str]) -> None:
-    ws = wb.create_sheet(_sheet_title(_t(table.get("title")) or table.get("key", "表"), used))
+    ws = wb.create_sheet(
+        _sheet_title(pick(table.get("title"), "zh") or table.get("key", "表"), used)
+    )
     cols = table.get("columns") or []
     kinds = [c.get("kind", "text") for c in cols]
     _widths(
         ws,
         [
-            max(12, min(40, 4 + 2 * len(_t(c)))) if k == "text" else 16
+            max(12, min(40, 4 + 2 * len(pick(c, "zh")))) if k == "text" else 16
             for c, k in zip(cols, kinds, strict=True)
         ],
     )
-    put(ws, 1, 1, _t(table.get("title")), font=_BOLD, border=False)
-    _header(ws, 2, [f"{_t(c)} {c.get('en', '')}".strip() for c in cols])
+    put(ws, 1, 1, pick(table.get("title"), "zh"), font=_BOLD, border=False)
+    _header(ws, 2, [f"{pick(c, 'zh')} {c.get('en', '')}".strip() for c in cols])
     r = 2
     for row in table.get("rows") or []:
         r += 1
@@ -348,14 +314,14 @@ def _findings(wb: WorkbookT, doc: dict[str, Any]) -> None:
         r = i + 1
         resp = f.get("responsible") or {}
         put(ws, r, 1, i, align=_CENTER)
-        put(ws, r, 2, _t(f.get("title")))
+        put(ws, r, 2, pick(f.get("title"), "zh"))
         put(ws, r, 3, f.get("item_key") or "")
-        put(ws, r, 4, _vocab(SEVERITIES, f.get("severity")), align=_CENTER)
-        put(ws, r, 5, _t(f.get("risk_driver")))
+        put(ws, r, 4, vocab(SEVERITIES, f.get("severity"), "zh"), align=_CENTER)
+        put(ws, r, 5, pick(f.get("risk_driver"), "zh"))
         put(ws, r, 6, resp.get("name", "") if isinstance(resp, dict) else "")
         put(ws, r, 7, resp.get("employee_no", "") if isinstance(resp, dict) else "")
         put(ws, r, 8, f.get("due_date") or "", align=_CENTER)
-        put(ws, r, 9, _vocab(FINDING_STATES, f.get("state")), align=_CENTER)
+        put(ws, r, 9, vocab(FINDING_STATES, f.get("state"), "zh"), align=_CENTER)
         put(
             ws,
             r,
@@ -364,16 +330,6 @@ def _findings(wb: WorkbookT, doc: dict[str, Any]) -> None:
             font=_FAIL if f.get("repeat") else None,
             align=_CENTER,
         )
-
-
-def _png(b64: Any) -> bytes | None:
-    if not isinstance(b64, str) or not b64:
-        return None
-    try:
-        data = base64.b64decode(b64, validate=True)
-    except ValueError:
-        return None
-    return data if data.startswith(b"\x89PNG\r\n\x1a\n") else None
 
 
 def _signatures(wb: WorkbookT, doc: dict[str, Any]) -> None:
@@ -393,13 +349,13 @@ def _signatures(wb: WorkbookT, doc: dict[str, Any]) -> None:
     )
     for i, sig in enumerate(doc.get("signatures") or [], start=2):
         put(ws, i, 1, sig.get("party", ""))
-        put(ws, i, 2, _t(sig.get("title")))
+        put(ws, i, 2, pick(sig.get("title"), "zh"))
         put(ws, i, 3, sig.get("name", ""))
         put(ws, i, 4, sig.get("employee_no", ""))
-        put(ws, i, 5, _time(sig.get("signed_at")))
+        put(ws, i, 5, format_time(sig.get("signed_at")))
         put(ws, i, 6, "")
         ws.row_dimensions[i].height = 52
-        png = _png(sig.get("png_b64"))
+        png = signature_png(sig.get("png_b64"))
         if png is not None:
             img = XLImage(io.BytesIO(png))
             img.width, img.height = 165, 66
@@ -429,7 +385,7 @@ def _seal_sheet_visible(
         ("证书主题 Subject", signer.get("subject", "")),
         ("证书指纹 Certificate SHA-256", fp),
         ("签章算法 Algorithm", seal.get("algorithm", "")),
-        ("封存时间 Sealed at", _time(doc.get("sealed_at"))),
+        ("封存时间 Sealed at", format_time(doc.get("sealed_at"))),
         (
             "导出签名人 Exported by",
             f"{cred.name}（{cred.employee_no}）" if cred else "未签名 unsigned",
@@ -449,40 +405,10 @@ def _seal_sheet_visible(
     )
 
 
-def _chunks(text: str) -> list[str]:
-    return [text[i : i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
-
-
-def _write_hidden(wb: WorkbookT, parts: dict[str, str]) -> None:
-    ws = wb.create_sheet(SEAL_SHEET)
-    ws.sheet_state = "veryHidden"
-    for r, (label, text) in enumerate(parts.items(), start=1):
-        ws.cell(row=r, column=1).value = label
-        for c, chunk in enumerate(_chunks(text), start=2):
-            cell = ws.cell(row=r, column=c)
-            cell.value = chunk
-            cell.data_type = "s"
-
-
-def read_hidden(wb: WorkbookT) -> dict[str, str]:
-    """The labelled texts of the `_seal` sheet (label in column A, chunks from column B)."""
-    ws = wb[SEAL_SHEET]
-    out: dict[str, str] = {}
-    for row in ws.iter_rows(values_only=True):
-        if not row or not isinstance(row[0], str):
-            continue
-        out[row[0]] = "".join(v for v in row[1:] if isinstance(v, str))
-    return out
-
-
-def _build(
-    doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None, hidden: dict[str, str]
-) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    wb.properties.creator = "BranchCheck 网点自查"
-    wb.properties.title = _t(doc.get("checklist", {}).get("title")) + "记录"
-    wb.properties.identifier = str(doc.get("record_id", ""))
+def add_visible_sheets(
+    wb: WorkbookT, doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None
+) -> None:
+    """Add the sheets a person reads, in order: 概要, 检查项目, the tables, 问题清单, 签名, 签章."""
     used = {"概要", "检查项目", "问题清单", "签名", "签章"}
     _summary(wb, doc)
     _items(wb, doc)
@@ -491,146 +417,3 @@ def _build(
     _findings(wb, doc)
     _signatures(wb, doc)
     _seal_sheet_visible(wb, doc, seal, cred)
-    _write_hidden(wb, hidden)
-    wb.active = 0
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def load(data: bytes) -> WorkbookT:
-    from openpyxl import load_workbook
-
-    return load_workbook(io.BytesIO(data))
-
-
-def render_xlsx(doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None) -> bytes:
-    """The workbook of the record. With `cred`, an export manifest signed by it binds the
-    visible content; without, the workbook carries record and seal but counts as unsigned."""
-    from branchcheck.records import pki
-
-    record = canonical_bytes(doc).decode("utf-8")
-    hidden = {
-        "record_json": record,
-        "seal_json": json.dumps(seal, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-    }
-    first = _build(doc, seal, cred, hidden)
-    if cred is None:
-        return first
-    manifest: dict[str, Any] = {
-        "format": MANIFEST_FORMAT,
-        "record_sha256": sha256_hex(record.encode("utf-8")),
-        "visible_sha256": visible_digest(load(first)),
-        "algorithm": cred.algorithm,
-        "signed_at": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
-        "certificate_pem": pki.cert_to_pem(cred.cert),
-        "chain_pem": [pki.cert_to_pem(c) for c in cred.chain],
-    }
-    signature = pki.sign_bytes(cred, canonical_bytes(manifest))
-    manifest["signature"] = base64.b64encode(signature).decode("ascii")
-    hidden["manifest_json"] = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
-    return _build(doc, seal, cred, hidden)
-
-
-# ---------------------------------------------------------------- the visible digest
-
-
-def _color(c: Any) -> Any:
-    if c is None:
-        return None
-    kind = getattr(c, "type", None)
-    value = getattr(c, kind, None) if isinstance(kind, str) else None
-    return [kind, value if isinstance(value, str | int | float) else str(value), c.tint]
-
-
-def _value_tag(v: Any) -> list[Any]:
-    if isinstance(v, _dt.datetime | _dt.date | _dt.time):
-        return [type(v).__name__, v.isoformat()]
-    if isinstance(v, float):
-        return ["float", repr(v)]
-    if isinstance(v, bool | int | str) or v is None:
-        return [type(v).__name__, v]
-    return [type(v).__name__, str(v)]
-
-
-def _anchor(anchor: Any) -> Any:
-    if isinstance(anchor, str):
-        return anchor
-    out: dict[str, Any] = {"type": type(anchor).__name__}
-    for name in ("_from", "to"):
-        m = getattr(anchor, name, None)
-        if m is not None:
-            out[name] = [m.col, m.colOff, m.row, m.rowOff]
-    ext = getattr(anchor, "ext", None)
-    if ext is not None:
-        out["ext"] = [getattr(ext, "width", None), getattr(ext, "height", None)]
-    return out
-
-
-def _image_bytes(img: Any) -> bytes:
-    ref = getattr(img, "ref", None)
-    if isinstance(ref, io.BytesIO) and not ref.closed:
-        return ref.getvalue()
-    if isinstance(ref, bytes):
-        return ref
-    return img._data()
-
-
-def visible_digest(workbook: WorkbookT) -> str:
-    """SHA-256 over what a person can see in every sheet except `_seal`, in workbook order:
-    title and state; each non-empty or styled cell's coordinate, typed value, number format,
-    font (bold, italic, underline, strike, size, colour), fill, horizontal alignment, comment and
-    hyperlink; merged ranges; row heights/hidden rows; column widths/hidden columns; conditional
-    formats; images (anchor, size and SHA-256 of the bytes)."""
-    h = hashlib.sha256()
-
-    def feed(*parts: Any) -> None:
-        h.update(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode())
-        h.update(b"\n")
-
-    for ws in workbook._sheets:
-        if ws.title == SEAL_SHEET:
-            continue
-        feed("sheet", ws.title, ws.sheet_state, type(ws).__name__)
-        cells = getattr(ws, "_cells", None)
-        if cells is None:  # chartsheet: title and state only
-            continue
-        for (_r, _c), cell in sorted(cells.items()):
-            v = cell.value
-            if (v is None or v == "") and not cell.has_style:
-                continue
-            font, fill = cell.font, cell.fill
-            feed(
-                "cell",
-                cell.coordinate,
-                _value_tag(v),
-                cell.data_type,
-                cell.number_format,
-                [font.b, font.i, font.u, font.strike, font.sz, _color(font.color)],
-                [fill.fill_type, _color(getattr(fill, "fgColor", None))],
-                [cell.alignment.horizontal, cell.alignment.wrap_text],
-                cell.comment.text if cell.comment else None,
-                cell.hyperlink.target if cell.hyperlink else None,
-            )
-        feed("merged", sorted(str(r) for r in ws.merged_cells.ranges))
-        for key, dim in sorted(ws.row_dimensions.items()):
-            if dim.hidden or dim.height is not None:
-                feed("row", key, bool(dim.hidden), dim.height)
-        for key, dim in sorted(ws.column_dimensions.items()):
-            feed("col", key, dim.min, dim.max, bool(dim.hidden), dim.width)
-        for cf in ws.conditional_formatting:
-            feed(
-                "cf",
-                str(cf.sqref),
-                [[r.type, r.operator, list(r.formula or []), r.dxfId] for r in cf.rules],
-            )
-        for img in ws._images:
-            data = _image_bytes(img)
-            feed(
-                "image",
-                _anchor(img.anchor),
-                img.width,
-                img.height,
-                hashlib.sha256(data).hexdigest(),
-            )
-    return h.hexdigest()

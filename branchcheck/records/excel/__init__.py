@@ -1,0 +1,83 @@
+"""The signed workbook of a sealed record (openpyxl).
+
+Visible sheets (`sheets`): 概要, 检查项目, one sheet per record table, 问题清单, 签名, 签章. A very
+hidden sheet `_seal` (`hidden`) carries the canonical record JSON, its seal and an export manifest
+signed by the exporting credential. The manifest binds `visible_sha256` = visible_digest(workbook)
+(`digest`): a digest of everything a person can see in the visible sheets, computed on the
+workbook as loaded back from the saved bytes, so verify computes the same digest from the file."""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from openpyxl import Workbook
+
+from branchcheck.i18n import pick
+from branchcheck.records.excel.digest import visible_digest
+from branchcheck.records.excel.hidden import SEAL_SHEET, read_hidden, write_hidden
+from branchcheck.records.excel.sheets import add_visible_sheets
+from branchcheck.records.sealing import canonical_bytes, sha256_hex
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook as WorkbookT
+
+    from branchcheck.records.pki import Credential
+
+__all__ = ["MANIFEST_FORMAT", "SEAL_SHEET", "load", "read_hidden", "render_xlsx", "visible_digest"]
+
+MANIFEST_FORMAT = "branchcheck-xlsx-manifest/1"
+
+
+def _build(
+    doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None, hidden: dict[str, str]
+) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.creator = "BranchCheck 网点自查"
+    wb.properties.title = pick(doc.get("checklist", {}).get("title"), "zh") + "记录"
+    wb.properties.identifier = str(doc.get("record_id", ""))
+    add_visible_sheets(wb, doc, seal, cred)
+    write_hidden(wb, hidden)
+    wb.active = 0
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def load(data: bytes) -> WorkbookT:
+    """The workbook of the saved bytes `data`."""
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(data))
+
+
+def render_xlsx(doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None) -> bytes:
+    """The workbook of the record. With `cred`, an export manifest signed by it binds the
+    visible content; without, the workbook carries record and seal but counts as unsigned."""
+    from branchcheck.records import pki
+
+    record = canonical_bytes(doc).decode("utf-8")
+    hidden = {
+        "record_json": record,
+        "seal_json": json.dumps(seal, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+    }
+    first = _build(doc, seal, cred, hidden)
+    if cred is None:
+        return first
+    manifest: dict[str, Any] = {
+        "format": MANIFEST_FORMAT,
+        "record_sha256": sha256_hex(record.encode("utf-8")),
+        "visible_sha256": visible_digest(load(first)),
+        "algorithm": cred.algorithm,
+        "signed_at": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
+        "certificate_pem": pki.cert_to_pem(cred.cert),
+        "chain_pem": [pki.cert_to_pem(c) for c in cred.chain],
+    }
+    signature = pki.sign_bytes(cred, canonical_bytes(manifest))
+    manifest["signature"] = base64.b64encode(signature).decode("ascii")
+    hidden["manifest_json"] = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
+    return _build(doc, seal, cred, hidden)

@@ -1,0 +1,116 @@
+"""The visible digest of the record workbook: a SHA-256 over everything a person can see in
+its visible sheets, which the export manifest binds and verify recomputes from the file."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from branchcheck.records.excel.hidden import SEAL_SHEET
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook as WorkbookT
+
+
+def _color(c: Any) -> Any:
+    if c is None:
+        return None
+    kind = getattr(c, "type", None)
+    value = getattr(c, kind, None) if isinstance(kind, str) else None
+    return [kind, value if isinstance(value, str | int | float) else str(value), c.tint]
+
+
+def _value_tag(v: Any) -> list[Any]:
+    if isinstance(v, _dt.datetime | _dt.date | _dt.time):
+        return [type(v).__name__, v.isoformat()]
+    if isinstance(v, float):
+        return ["float", repr(v)]
+    if isinstance(v, bool | int | str) or v is None:
+        return [type(v).__name__, v]
+    return [type(v).__name__, str(v)]
+
+
+def _anchor(anchor: Any) -> Any:
+    if isinstance(anchor, str):
+        return anchor
+    out: dict[str, Any] = {"type": type(anchor).__name__}
+    for name in ("_from", "to"):
+        m = getattr(anchor, name, None)
+        if m is not None:
+            out[name] = [m.col, m.colOff, m.row, m.rowOff]
+    ext = getattr(anchor, "ext", None)
+    if ext is not None:
+        out["ext"] = [getattr(ext, "width", None), getattr(ext, "height", None)]
+    return out
+
+
+def _image_bytes(img: Any) -> bytes:
+    ref = getattr(img, "ref", None)
+    if isinstance(ref, io.BytesIO) and not ref.closed:
+        return ref.getvalue()
+    if isinstance(ref, bytes):
+        return ref
+    return img._data()
+
+
+def visible_digest(workbook: WorkbookT) -> str:
+    """SHA-256 over what a person can see in every sheet except `_seal`, in workbook order:
+    title and state; each non-empty or styled cell's coordinate, typed value, number format,
+    font (bold, italic, underline, strike, size, colour), fill, horizontal alignment, comment and
+    hyperlink; merged ranges; row heights/hidden rows; column widths/hidden columns; conditional
+    formats; images (anchor, size and SHA-256 of the bytes)."""
+    h = hashlib.sha256()
+
+    def feed(*parts: Any) -> None:
+        h.update(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode())
+        h.update(b"\n")
+
+    for ws in workbook._sheets:
+        if ws.title == SEAL_SHEET:
+            continue
+        feed("sheet", ws.title, ws.sheet_state, type(ws).__name__)
+        cells = getattr(ws, "_cells", None)
+        if cells is None:  # chartsheet: title and state only
+            continue
+        for (_r, _c), cell in sorted(cells.items()):
+            v = cell.value
+            if (v is None or v == "") and not cell.has_style:
+                continue
+            font, fill = cell.font, cell.fill
+            feed(
+                "cell",
+                cell.coordinate,
+                _value_tag(v),
+                cell.data_type,
+                cell.number_format,
+                [font.b, font.i, font.u, font.strike, font.sz, _color(font.color)],
+                [fill.fill_type, _color(getattr(fill, "fgColor", None))],
+                [cell.alignment.horizontal, cell.alignment.wrap_text],
+                cell.comment.text if cell.comment else None,
+                cell.hyperlink.target if cell.hyperlink else None,
+            )
+        feed("merged", sorted(str(r) for r in ws.merged_cells.ranges))
+        for key, dim in sorted(ws.row_dimensions.items()):
+            if dim.hidden or dim.height is not None:
+                feed("row", key, bool(dim.hidden), dim.height)
+        for key, dim in sorted(ws.column_dimensions.items()):
+            feed("col", key, dim.min, dim.max, bool(dim.hidden), dim.width)
+        for cf in ws.conditional_formatting:
+            feed(
+                "cf",
+                str(cf.sqref),
+                [[r.type, r.operator, list(r.formula or []), r.dxfId] for r in cf.rules],
+            )
+        for img in ws._images:
+            data = _image_bytes(img)
+            feed(
+                "image",
+                _anchor(img.anchor),
+                img.width,
+                img.height,
+                hashlib.sha256(data).hexdigest(),
+            )
+    return h.hexdigest()

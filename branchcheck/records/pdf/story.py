@@ -1,0 +1,457 @@
+"""The content of the record PDF, section by section: header and summary, the items of each
+section, the record's tables, findings, handwritten signatures and the seal box."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from branchcheck.i18n import pick
+from branchcheck.records.labels import (
+    clock,
+    cn_index,
+    format_cell,
+    format_time,
+    label,
+    signature_png,
+    vocab,
+)
+from branchcheck.records.pdf.page import (
+    CONTENT_W,
+    FAIL,
+    FONT,
+    GREY,
+    INK,
+    LABEL_BG,
+    SEAL_RED,
+    BoldTitle,
+    Styles,
+    grid,
+)
+from branchcheck.taxonomy import FINDING_STATES, RESULTS, SEVERITIES
+
+
+def _esc(value: Any) -> str:
+    """XML-escape any text from the record for a Paragraph; newlines become line breaks."""
+    if value is None:
+        return ""
+    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+class Story:
+    """The flowables of one record in one language."""
+
+    def __init__(self, doc: dict[str, Any], seal: dict[str, Any], lang: str, signed: bool) -> None:
+        self.doc = doc
+        self.seal = seal
+        self.lang = lang
+        self.signed = signed
+        self.s = Styles()
+
+    # small helpers
+    def p(self, text: Any, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(_esc(text), style or self.s.cell)
+
+    def raw(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(markup, style or self.s.cell)
+
+    @property
+    def colon(self) -> str:
+        return "：" if self.lang == "zh" else ": "
+
+    def lbl(self, key: str) -> str:
+        return label(key, self.lang)
+
+    def t(self, obj: Any) -> str:
+        return pick(obj, self.lang)
+
+    def title_text(self) -> str:
+        title = self.t(self.doc.get("checklist", {}).get("title"))
+        return title + self.lbl("record")
+
+    # sections
+    def flowables(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        out += self.header()
+        out += self.items()
+        out += self.tables()
+        out += self.findings()
+        out += self.signatures()
+        out += self.seal_box()
+        return out
+
+    def header(self) -> list[Flowable]:
+        d, s, lang = self.doc, self.s, self.lang
+        branch = d.get("branch", {})
+        checklist = d.get("checklist", {})
+        title = checklist.get("title", {})
+        other = "en" if lang == "zh" else "zh"
+        sub = pick(title, other)
+        if other == "en" and sub:
+            sub = f"{sub} record"
+        elif sub:
+            sub = sub + "记录"
+        out: list[Flowable] = [
+            self.p(
+                branch.get("name" if lang == "zh" else "name_en") or branch.get("name"), s.branch
+            ),
+            Spacer(1, 1.5 * mm),
+            BoldTitle(self.title_text(), 19),
+            self.p(sub, s.subtitle),
+            Spacer(1, 2 * mm),
+        ]
+        c = self.colon
+        ver = (
+            f"{self.lbl('record_id')}{c}{d.get('record_id', '')}    "
+            f"{self.lbl('version')}{c}v{d.get('version', '')}"
+        )
+        out.append(self.p(ver, s.meta))
+        if d.get("supersedes"):
+            out.append(self.p(f"{self.lbl('supersedes')}{c}{d['supersedes']}", s.meta))
+        out.append(Spacer(1, 1.5 * mm))
+
+        inspector = d.get("inspector", {})
+        people = d.get("people") or []
+        people_text = "；".join(
+            f"{self.t(p.get('title'))} {p.get('name', '')}（{p.get('employee_no', '')}）"
+            for p in people
+        )
+        summary = d.get("summary", {})
+        counts = {
+            k: summary.get(k, 0)
+            for k in ("items", "passed", "failed", "not_applicable", "pending", "findings")
+        }
+        result_text = self.t(summary.get("result"))
+        failed = bool(summary.get("failed")) or bool(summary.get("findings"))
+        result_markup = (
+            f'<font color="{FAIL.hexval()}">{_esc(result_text)}</font>'
+            if failed
+            else _esc(result_text)
+        )
+        lab = s.label
+        rows = [
+            [
+                self.p(self.lbl("branch"), lab),
+                self.p(f"{branch.get('name', '')}（{branch.get('code', '')}）"),
+                self.p(self.lbl("date"), lab),
+                self.p(d.get("local_date", "")),
+            ],
+            [
+                self.p(self.lbl("checklist"), lab),
+                self.p(
+                    f"{self.t(title)}（{checklist.get('key', '')} "
+                    + (
+                        f"第 {checklist.get('version', '')} 版）"
+                        if lang == "zh"
+                        else f"v{checklist.get('version', '')})"
+                    )
+                ),
+                self.p(self.lbl("time"), lab),
+                self.p(f"{clock(d.get('started_at'))} – {clock(d.get('completed_at'))}"),
+            ],
+            [
+                self.p(self.lbl("inspector"), lab),
+                self.p(
+                    f"{self.t(inspector.get('role'))} {inspector.get('name', '')}"
+                    f"（{inspector.get('employee_no', '')}）"
+                ),
+                self.p(self.lbl("sealed_at"), lab),
+                self.p(format_time(d.get("sealed_at"))),
+            ],
+            [self.p(self.lbl("people"), lab), self.p(people_text or "—"), "", ""],
+            [
+                self.p(self.lbl("conclusion"), lab),
+                self.raw(
+                    f"{result_markup}　　"
+                    f'<font size="8" color="{GREY.hexval()}">'
+                    f"{_esc(label('counts', lang).format(**counts))}</font>"
+                ),
+                "",
+                "",
+            ],
+        ]
+        widths = [20 * mm, 78 * mm, 20 * mm, CONTENT_W - 118 * mm]
+        table = Table(rows, colWidths=widths)
+        style = grid(0)
+        style += [
+            ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
+            ("BACKGROUND", (2, 0), (2, 2), LABEL_BG),
+            ("SPAN", (1, 3), (3, 3)),
+            ("SPAN", (1, 4), (3, 4)),
+        ]
+        table.setStyle(TableStyle(style))
+        out.append(table)
+        return out
+
+    def items(self) -> list[Flowable]:
+        s, lang = self.s, self.lang
+        out: list[Flowable] = []
+        widths = [10 * mm, 56 * mm, 16 * mm, 50 * mm, 16 * mm]
+        widths.append(CONTENT_W - sum(widths))
+        header = [
+            self.p(self.lbl(k), s.head)
+            for k in ("no", "item", "result", "display", "severity", "source")
+        ]
+        for si, section in enumerate(self.doc.get("sections") or []):
+            prefix = f"{cn_index(si)}、" if lang == "zh" else f"{si + 1}. "
+            heading = prefix + self.t(section.get("title"))
+            other = pick(section.get("title"), "en" if lang == "zh" else "zh")
+            markup = _esc(heading)
+            if other and other != self.t(section.get("title")):
+                markup += f'　<font size="8.5" color="{GREY.hexval()}">{_esc(other)}</font>'
+            rows: list[list[Any]] = [header]
+            fails: list[int] = []
+            for ii, item in enumerate(section.get("items") or []):
+                result = item.get("result")
+                res_text = vocab(RESULTS, result, lang)
+                if result == "fail":
+                    fails.append(ii + 1)
+                    res = self.raw(
+                        f'<font color="{FAIL.hexval()}">{_esc(res_text)}</font>', s.cell_c
+                    )
+                else:
+                    res = self.p(res_text, s.cell_c)
+                detail = _esc(self.t(item.get("display")))
+                note = item.get("note")
+                if note:
+                    sep = "<br/>" if detail else ""
+                    detail += f'{sep}<font color="{GREY.hexval()}">{_esc(self.lbl("note"))}{self.colon}{_esc(note)}</font>'
+                text_markup = _esc(self.t(item.get("text")))
+                if item.get("required") is False:
+                    text_markup += f' <font size="7" color="{GREY.hexval()}">（选填）</font>'
+                rows.append(
+                    [
+                        self.p(f"{si + 1}.{ii + 1}", s.cell_c),
+                        self.raw(text_markup),
+                        res,
+                        self.raw(detail),
+                        self.p(vocab(SEVERITIES, item.get("severity"), lang), s.cell_c),
+                        self.p(item.get("source") or "", s.small),
+                    ]
+                )
+            table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+            style = grid(1)
+            for r in fails:
+                style.append(("BACKGROUND", (2, r), (2, r), colors.HexColor("#fbeaea")))
+            table.setStyle(TableStyle(style))
+            out.append(CondPageBreak(40 * mm))
+            out.append(self.raw(markup, s.h2))
+            out.append(table)
+        return out
+
+    def tables(self) -> list[Flowable]:
+        s = self.s
+        tables = self.doc.get("tables") or []
+        if not tables:
+            return []
+        out: list[Flowable] = [CondPageBreak(40 * mm), self.p(self.lbl("tables"), s.h2)]
+        for ti, tab in enumerate(tables):
+            cols = tab.get("columns") or []
+            if not cols:
+                continue
+            kinds = [c.get("kind", "text") for c in cols]
+            numeric = [k in ("money", "diff", "int", "count") for k in kinds]
+            header = [self.p(pick(c, self.lang), s.head) for c in cols]
+            rows: list[list[Any]] = [header]
+            for row in tab.get("rows") or []:
+                rows.append(self._table_row(row, kinds, numeric))
+            footer = tab.get("footer") or []
+            first_footer = len(rows)
+            for row in footer:
+                rows.append(self._table_row(row, ["text"] + kinds[1:], [False] + numeric[1:]))
+            widths = self._table_widths(cols, kinds)
+            table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+            style = grid(1)
+            if footer:
+                style += [
+                    ("BACKGROUND", (0, first_footer), (-1, -1), LABEL_BG),
+                    ("LINEABOVE", (0, first_footer), (-1, first_footer), 0.8, INK),
+                ]
+            table.setStyle(TableStyle(style))
+            caption = (
+                f"附表 {ti + 1}　{self.t(tab.get('title'))}"
+                if self.lang == "zh"
+                else (f"Table {ti + 1}  {self.t(tab.get('title'))}")
+            )
+            # A short table moves to the next page whole; a long one splits, header repeated.
+            out.append(KeepTogether([self.p(caption, s.h3), Spacer(1, 1.5 * mm), table]))
+            out.append(Spacer(1, 3 * mm))
+        return out
+
+    def _table_row(self, row: list[Any], kinds: list[str], numeric: list[bool]) -> list[Any]:
+        cells: list[Any] = []
+        for ci, kind in enumerate(kinds):
+            value = row[ci] if ci < len(row) else None
+            text = format_cell(value, kind, self.lang)
+            if kind == "diff" and isinstance(value, int) and value != 0:
+                cells.append(
+                    self.raw(f'<font color="{FAIL.hexval()}">{_esc(text)}</font>', self.s.cell_r)
+                )
+            else:
+                cells.append(self.p(text, self.s.cell_r if numeric[ci] else self.s.cell))
+        return cells
+
+    @staticmethod
+    def _table_widths(cols: list[dict[str, Any]], kinds: list[str]) -> list[float]:
+        weight = {"money": 1.35, "diff": 1.6, "int": 0.8, "count": 0.75, "text": 1.5}
+        ws = [weight.get(k, 1.5) for k in kinds]
+        if kinds and kinds[0] == "text":
+            ws[0] = max(ws[0], 1.8)
+        total = sum(ws)
+        return [CONTENT_W * w / total for w in ws]
+
+    def findings(self) -> list[Flowable]:
+        s, lang = self.s, self.lang
+        findings = self.doc.get("findings") or []
+        out: list[Flowable] = [CondPageBreak(35 * mm), self.p(self.lbl("findings"), s.h2)]
+        if not findings:
+            out.append(self.p(self.lbl("no_findings")))
+            return out
+        header = [
+            self.p(self.lbl(k), s.head)
+            for k in ("no", "f_title", "severity", "f_driver", "f_resp", "f_due", "f_state")
+        ]
+        rows: list[list[Any]] = [header]
+        for i, f in enumerate(findings):
+            title = _esc(self.t(f.get("title")))
+            if f.get("repeat"):
+                title += f' <font color="{FAIL.hexval()}">【{_esc(self.lbl("repeat"))}】</font>'
+            resp = f.get("responsible") or {}
+            resp_text = (
+                f"{resp.get('name', '')}（{resp.get('employee_no', '')}）"
+                if isinstance(resp, dict) and resp
+                else ""
+            )
+            rows.append(
+                [
+                    self.p(i + 1, s.cell_c),
+                    self.raw(title),
+                    self.p(vocab(SEVERITIES, f.get("severity"), lang), s.cell_c),
+                    self.p(self.t(f.get("risk_driver"))),
+                    self.p(resp_text),
+                    self.p(f.get("due_date") or "", s.cell_c),
+                    self.p(vocab(FINDING_STATES, f.get("state"), lang), s.cell_c),
+                ]
+            )
+        widths = [10 * mm, 52 * mm, 16 * mm, 30 * mm, 25 * mm, 21 * mm]
+        widths.append(CONTENT_W - sum(widths))
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+        table.setStyle(TableStyle(grid(1)))
+        out.append(table)
+        return out
+
+    def signatures(self) -> list[Flowable]:
+        s = self.s
+        sigs = self.doc.get("signatures") or []
+        if not sigs:
+            return []
+        cell_w = CONTENT_W / 2
+        img_w, img_h = 55 * mm, 22 * mm
+        cells: list[Any] = []
+        for sig in sigs:
+            parts: list[Flowable] = [
+                self.raw(
+                    f"{_esc(self.t(sig.get('title')))}"
+                    f'<font size="7.5" color="{GREY.hexval()}">　'
+                    f"{_esc(pick(sig.get('title'), 'en' if self.lang == 'zh' else 'zh'))}</font>",
+                    s.cell,
+                ),
+            ]
+            png = signature_png(sig.get("png_b64"))
+            if png is not None:
+                img = Image(io.BytesIO(png), width=img_w, height=img_h)
+                img.hAlign = "CENTER"
+                parts.append(img)
+            else:
+                parts.append(Spacer(1, img_h))
+            parts.append(self.p(f"{sig.get('name', '')}（{sig.get('employee_no', '')}）", s.cell_c))
+            parts.append(
+                self.p(
+                    f"{self.lbl('signed_at')}{self.colon}{format_time(sig.get('signed_at'))}",
+                    s.small,
+                )
+            )
+            cells.append(parts)
+        if len(cells) % 2:
+            cells.append("")
+        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+        table = Table(rows, colWidths=[cell_w, cell_w])
+        style = grid(0)
+        style += [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 5)]
+        table.setStyle(TableStyle(style))
+        return [KeepTogether([CondPageBreak(60 * mm), self.p(self.lbl("signatures"), s.h2), table])]
+
+    def seal_box(self) -> list[Flowable]:
+        s, seal, d = self.s, self.seal, self.doc
+        signer = seal.get("signer") or {}
+        fp = ""
+        pem = seal.get("certificate_pem")
+        if isinstance(pem, str):
+            try:
+                from branchcheck.records import pki
+
+                fp = pki.fingerprint(pki.cert_from_pem(pem))
+            except Exception:  # a bad PEM just shows no fingerprint
+                fp = ""
+        sha = str(seal.get("sha256", ""))
+        mono = ParagraphStyle("mono", parent=s.seal, fontName=FONT, fontSize=7.5, leading=10)
+        rows = [
+            [self.p(self.lbl("record_id"), s.label), self.p(d.get("record_id", ""), mono)],
+            [self.p(self.lbl("sha256"), s.label), self.p(sha, mono)],
+            [
+                self.p(self.lbl("signer"), s.label),
+                self.p(f"{signer.get('name', '')}（{signer.get('employee_no', '')}）"),
+            ],
+            [self.p(self.lbl("cert_fp"), s.label), self.p(f"SHA-256 {fp}", mono)],
+            [self.p(self.lbl("algorithm"), s.label), self.p(seal.get("algorithm", ""))],
+            [self.p(self.lbl("sealed_at"), s.label), self.p(format_time(d.get("sealed_at")))],
+        ]
+        inner = Table(rows, colWidths=[30 * mm, CONTENT_W - 30 * mm - 10 * mm - 8])
+        inner.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor("#d9a6a1")),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ]
+            )
+        )
+        note = self.lbl("seal_note_signed" if self.signed else "seal_note_unsigned")
+        head = self.raw(
+            f'<font color="{SEAL_RED.hexval()}">{_esc(self.lbl("seal"))}</font>'
+            f'<font size="8" color="{GREY.hexval()}">　Electronic seal</font>'
+            if self.lang == "zh"
+            else f'<font color="{SEAL_RED.hexval()}">{_esc(self.lbl("seal"))}</font>',
+            s.h3,
+        )
+        box = Table([[head], [inner], [self.p(note, s.small)]], colWidths=[CONTENT_W - 10 * mm])
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.4, SEAL_RED),
+                    ("INNERGRID", (0, 0), (-1, -1), 0, colors.white),
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdf7f6")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        box.hAlign = "CENTER"
+        return [Spacer(1, 5 * mm), KeepTogether([box])]
