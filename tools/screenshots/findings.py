@@ -28,7 +28,7 @@ def shoot(s: Shots) -> None:
     window.home_screen.findings_button.click()
     screen = window.findings_screen
     repeat = next(f for f in screen.rows if f.repeat)
-    screen.select_finding(repeat["id"])
+    screen.select_finding(repeat.id)
     screen.action_edit.setPlainText("登记簿由管库员当日登记，负责人每周核对")
     s.pump(10)
     s.save(window, "16_findings.png")
