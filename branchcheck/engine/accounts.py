@@ -22,6 +22,7 @@ from branchcheck.engine.core import (
     rule,
     text,
 )
+from branchcheck.engine.tables import Column, footer, table
 
 DECISIONS: dict[str, dict[str, str]] = {
     "applied": {"zh": "已采取控制", "en": "Control applied"},
@@ -183,6 +184,16 @@ def _display(value: dict[str, Any]) -> dict[str, str]:
     )
 
 
+LIST_COLUMNS = (
+    Column("account_no", "账号", "Account"),
+    Column("account_name", "户名", "Name"),
+    Column("flags", "标志", "Flags"),
+    Column("control", "应采取控制", "Required control"),
+    Column("decision", "处理决定", "Decision"),
+    Column("note", "说明", "Note"),
+)
+
+
 @rule("account_decisions", check=needs_type("account_list_review"))
 def account_decisions(item, value, ctx: EvalContext) -> Outcome:
     problems: list[Problem] = []
@@ -223,22 +234,9 @@ def account_decisions(item, value, ctx: EvalContext) -> Outcome:
                 )
             )
     computed = summary(value)
-    table = {
-        "key": item.key,
-        "title": text("账户清单复核", "Account list review"),
-        "columns": [
-            {"key": "account_no", "zh": "账号", "en": "Account", "kind": "text"},
-            {"key": "account_name", "zh": "户名", "en": "Name", "kind": "text"},
-            {"key": "flags", "zh": "标志", "en": "Flags", "kind": "text"},
-            {"key": "control", "zh": "应采取控制", "en": "Required control", "kind": "text"},
-            {"key": "decision", "zh": "处理决定", "en": "Decision", "kind": "text"},
-            {"key": "note", "zh": "说明", "en": "Note", "kind": "text"},
-        ],
-        "rows": table_rows,
-        "footer": [],
-    }
+    listed = table(item.key, text("账户清单复核", "Account list review"), LIST_COLUMNS, table_rows)
     display = _display(value)
-    return Outcome("fail" if problems else "pass", display, computed, problems, [table])
+    return Outcome("fail" if problems else "pass", display, computed, problems, [listed])
 
 
 # ---------------------------------------------------------------- account management
@@ -255,6 +253,13 @@ def _flag_rows(by_flag: Any) -> list[list[Any]]:
             label, n = key, v
         rows.append([str(label), str(key), int(n) if isinstance(n, int) else 0])
     return rows
+
+
+SUMMARY_COLUMNS = (
+    Column("flag", "关注情形", "Flag"),
+    Column("key", "代码", "Code"),
+    Column("count", "账户数", "Accounts", "count"),
+)
 
 
 @rule("account_review_summary")
@@ -277,26 +282,22 @@ def account_review_summary(item, value, ctx: EvalContext) -> Outcome:
         "by_flag": {r[1]: r[2] for r in _flag_rows(review.get("by_flag"))},
         **{k: int(review[k]) for k in DECISIONS if k in review},
     }
-    table = {
-        "key": item.key,
-        "title": text(f"账户清单复核汇总（截至 {as_of}）", f"Account list review (as of {as_of})"),
-        "columns": [
-            {"key": "flag", "zh": "关注情形", "en": "Flag", "kind": "text"},
-            {"key": "key", "zh": "代码", "en": "Code", "kind": "text"},
-            {"key": "count", "zh": "账户数", "en": "Accounts", "kind": "count"},
-        ],
-        "rows": _flag_rows(review.get("by_flag")),
-        "footer": [
-            ["账户总数 Accounts", None, accounts],
-            ["标记 Flagged", None, flagged],
+    counts = table(
+        item.key,
+        text(f"账户清单复核汇总（截至 {as_of}）", f"Account list review (as of {as_of})"),
+        SUMMARY_COLUMNS,
+        _flag_rows(review.get("by_flag")),
+        [
+            footer("账户总数 Accounts", count=accounts),
+            footer("标记 Flagged", count=flagged),
             *[
-                [f"{d['zh']} {d['en']}", None, int(review[k])]
+                footer(f"{d['zh']} {d['en']}", count=int(review[k]))
                 for k, d in DECISIONS.items()
                 if k in review
             ],
-            ["未决 Undecided", None, undecided],
+            footer("未决 Undecided", count=undecided),
         ],
-    }
+    )
     display = text(
         f"截至 {as_of}：账户 {accounts} 户，标记 {flagged} 户，未处理 {undecided} 户",
         f"as of {as_of}: {accounts} accounts, {flagged} flagged, {undecided} without a decision",
@@ -309,5 +310,5 @@ def account_review_summary(item, value, ctx: EvalContext) -> Outcome:
             ),
             subject="undecided",
         )
-        return Outcome("fail", display, computed, [problem], [table])
-    return Outcome("pass", display, computed, tables=[table])
+        return Outcome("fail", display, computed, [problem], [counts])
+    return Outcome("pass", display, computed, tables=[counts])

@@ -23,6 +23,7 @@ from branchcheck.engine.core import (
     slot_rows,
     text,
 )
+from branchcheck.engine.tables import Column, footer, table
 
 STOPPED = text("交接中止", "handover stopped")
 
@@ -90,6 +91,16 @@ class EscortCheck(ItemType):
         return text(
             f"已核对 {len(value['rows'])} 名押运人员", f"{len(value['rows'])} escort(s) checked"
         )
+
+
+ESCORT_COLUMNS = (
+    Column("escort", "押运人员", "Escort"),
+    Column("id_number", "身份证号", "ID number"),
+    Column("methods", "核对方式", "Checked against"),
+    Column("matches", "人证是否相符", "Person matches"),
+    Column("result", "结果", "Result"),
+    Column("note", "备注", "Note"),
+)
 
 
 @rule("escorts_verified", check=needs_type("escort_check"))
@@ -162,33 +173,22 @@ def escorts_verified(item, value, ctx: EvalContext) -> Outcome:
                     severity="critical",
                 )
             )
-    table = {
-        "key": item.key,
-        "title": text("押运人员身份核对", "Escort identity check"),
-        "columns": [
-            {"key": "escort", "zh": "押运人员", "en": "Escort", "kind": "text"},
-            {"key": "id_number", "zh": "身份证号", "en": "ID number", "kind": "text"},
-            {"key": "methods", "zh": "核对方式", "en": "Checked against", "kind": "text"},
-            {"key": "matches", "zh": "人证是否相符", "en": "Person matches", "kind": "text"},
-            {"key": "result", "zh": "结果", "en": "Result", "kind": "text"},
-            {"key": "note", "zh": "备注", "en": "Note", "kind": "text"},
-        ],
-        "rows": table_rows,
-        "footer": [],
-    }
+    checks = table(
+        item.key, text("押运人员身份核对", "Escort identity check"), ESCORT_COLUMNS, table_rows
+    )
     if problems:
         return Outcome(
             "fail",
             text(f"身份核对未通过，{STOPPED['zh']}", f"identity check failed, {STOPPED['en']}"),
             {"checked": len(checked)},
             problems,
-            [table],
+            [checks],
         )
     return Outcome(
         "pass",
         text(f"{len(checked)} 名押运人员身份核对无误", f"{len(checked)} escort(s) verified"),
         {"checked": len(checked)},
-        tables=[table],
+        tables=[checks],
     )
 
 
@@ -287,6 +287,16 @@ def compare_boxes(value: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+BOX_COLUMNS = (
+    Column("box", "款箱号", "Box"),
+    Column("expected_seal", "清单封签号", "Manifest seal"),
+    Column("actual_seal", "实际封签号", "Actual seal"),
+    Column("lock", "锁具", "Lock"),
+    Column("seal", "封签", "Seal"),
+    Column("result", "结果", "Result"),
+)
+
+
 @rule("boxes_match", check=needs_type("box_list"))
 def boxes_match(item, value, ctx: EvalContext) -> Outcome:
     c = compare_boxes(value)
@@ -350,36 +360,29 @@ def boxes_match(item, value, ctx: EvalContext) -> Outcome:
                 result,
             ]
         )
-    table = {
-        "key": item.key,
-        "title": text("款箱交接清点表", "Cash-box handover list"),
-        "columns": [
-            {"key": "box", "zh": "款箱号", "en": "Box", "kind": "text"},
-            {"key": "expected_seal", "zh": "清单封签号", "en": "Manifest seal", "kind": "text"},
-            {"key": "actual_seal", "zh": "实际封签号", "en": "Actual seal", "kind": "text"},
-            {"key": "lock", "zh": "锁具", "en": "Lock", "kind": "text"},
-            {"key": "seal", "zh": "封签", "en": "Seal", "kind": "text"},
-            {"key": "result", "zh": "结果", "en": "Result", "kind": "text"},
+    boxes = table(
+        item.key,
+        text("款箱交接清点表", "Cash-box handover list"),
+        BOX_COLUMNS,
+        rows,
+        [
+            footer("应交接 Expected", result=str(c["expected_count"])),
+            footer("实交接 Handed over", result=str(c["actual_count"])),
+            footer("差数 Difference", result=f"{c['count_diff']:+d}"),
         ],
-        "rows": rows,
-        "footer": [
-            ["应交接 Expected", None, None, None, None, str(c["expected_count"])],
-            ["实交接 Handed over", None, None, None, None, str(c["actual_count"])],
-            ["差数 Difference", None, None, None, None, f"{c['count_diff']:+d}"],
-        ],
-    }
+    )
     if problems:
         display = text(
             f"{STOPPED['zh']}：{len(problems)} 处不符（应 {c['expected_count']} 箱，实 {c['actual_count']} 箱）",
             f"{STOPPED['en']}: {len(problems)} mismatch(es) "
             f"({c['expected_count']} expected, {c['actual_count']} handed over)",
         )
-        return Outcome("fail", display, c, problems, [table])
+        return Outcome("fail", display, c, problems, [boxes])
     display = text(
         f"{c['actual_count']} 箱，箱号、封签、锁具均相符",
         f"{c['actual_count']} box(es), IDs, seals and locks all match",
     )
-    return Outcome("pass", display, c, tables=[table])
+    return Outcome("pass", display, c, tables=[boxes])
 
 
 # ---------------------------------------------------------------- the agreed time window

@@ -23,6 +23,7 @@ from branchcheck.engine.core import (
     rule,
     text,
 )
+from branchcheck.engine.tables import Column, table
 
 Range = tuple[int, int]  # inclusive: (first, last), first <= last
 
@@ -378,6 +379,22 @@ def _problems(label: dict[str, str], key: str, c: dict[str, Any], width: int) ->
     return out
 
 
+VOUCHER_COLUMNS = (
+    Column("type", "凭证种类", "Voucher type"),
+    Column("opening", "期初", "Opening", "count"),
+    Column("received", "领入", "Received", "count"),
+    Column("used", "使用", "Used", "count"),
+    Column("voided", "作废", "Voided", "count"),
+    Column("returned", "上缴", "Returned", "count"),
+    Column("closing", "结存", "Book balance", "count"),
+    Column("physical", "实点", "Counted", "count"),
+    Column("difference", "差异", "Difference", "int"),
+    Column("next", "下一可用号", "Next number"),
+    Column("on_hand", "结存号段", "On hand"),
+    Column("issues", "号码连续性", "Number continuity"),
+)
+
+
 @rule("voucher_balances", check=needs_type("voucher_table"))
 def voucher_balances(item, value, ctx: EvalContext) -> Outcome:
     types = voucher_types(item)
@@ -431,26 +448,9 @@ def voucher_balances(item, value, ctx: EvalContext) -> Outcome:
                 for k in ("gaps", "unknown", "overlaps", "skipped")
             },
         }
-    table = {
-        "key": item.key,
-        "title": text("重要空白凭证核对表", "Blank vouchers"),
-        "columns": [
-            {"key": "type", "zh": "凭证种类", "en": "Voucher type", "kind": "text"},
-            {"key": "opening", "zh": "期初", "en": "Opening", "kind": "count"},
-            {"key": "received", "zh": "领入", "en": "Received", "kind": "count"},
-            {"key": "used", "zh": "使用", "en": "Used", "kind": "count"},
-            {"key": "voided", "zh": "作废", "en": "Voided", "kind": "count"},
-            {"key": "returned", "zh": "上缴", "en": "Returned", "kind": "count"},
-            {"key": "closing", "zh": "结存", "en": "Book balance", "kind": "count"},
-            {"key": "physical", "zh": "实点", "en": "Counted", "kind": "count"},
-            {"key": "difference", "zh": "差异", "en": "Difference", "kind": "int"},
-            {"key": "next", "zh": "下一可用号", "en": "Next number", "kind": "text"},
-            {"key": "on_hand", "zh": "结存号段", "en": "On hand", "kind": "text"},
-            {"key": "issues", "zh": "号码连续性", "en": "Number continuity", "kind": "text"},
-        ],
-        "rows": table_rows,
-        "footer": [],
-    }
+    stock = table(
+        item.key, text("重要空白凭证核对表", "Blank vouchers"), VOUCHER_COLUMNS, table_rows
+    )
     bad = len({p.subject.split(":")[0] for p in problems})
     display = text(
         f"{len(table_rows)} 种凭证，{bad} 种不符"
@@ -460,4 +460,4 @@ def voucher_balances(item, value, ctx: EvalContext) -> Outcome:
         if bad
         else f"{len(table_rows)} type(s), all match, numbers continuous",
     )
-    return Outcome("fail" if problems else "pass", display, computed, problems, [table])
+    return Outcome("fail" if problems else "pass", display, computed, problems, [stock])

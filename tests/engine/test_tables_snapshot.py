@@ -13,6 +13,7 @@ from typing import Any
 from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.evaluate import evaluate
 from branchcheck.paths import REPO_ROOT
+
 from .conftest import make_ctx
 
 EXAMPLES = sorted((REPO_ROOT / "examples" / "answers").glob("*.json"))
@@ -94,7 +95,9 @@ def _example(path: Path) -> dict[str, Any]:
 
 
 def _case(spec: dict[str, Any]) -> dict[str, Any]:
-    base = _example(EXAMPLES[0].with_name(f"{spec['checklist']}.json")) if "date" not in spec else {}
+    base = (
+        _example(EXAMPLES[0].with_name(f"{spec['checklist']}.json")) if "date" not in spec else {}
+    )
     case = base | spec
     answers = dict(case["answers"])
     for key, changes in spec.get("edit", {}).items():
@@ -147,6 +150,4 @@ def test_snapshot_covers_every_table_building_rule():
 
 if __name__ == "__main__":
     GOLDEN.parent.mkdir(exist_ok=True)
-    GOLDEN.write_text(
-        json.dumps(snapshot(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    GOLDEN.write_text(json.dumps(snapshot(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
