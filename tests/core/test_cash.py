@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from branchcheck.checklists import load_all
+from branchcheck.engine.validate import load_all
 from branchcheck.engine import ITEM_TYPES, RULES, EvalContext, PersonRef
 from branchcheck.errors import AnswerError
 from branchcheck.settings import Settings

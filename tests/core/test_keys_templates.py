@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from branchcheck import inspections
-from branchcheck.checklists import load_file
+from branchcheck.engine.validate import load_file
 from branchcheck.cli import main
 from branchcheck.errors import KeyPasswordError, TemplateError
 from branchcheck.paths import checklists_dir

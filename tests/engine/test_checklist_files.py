@@ -6,13 +6,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from branchcheck.checklists import load_file
 from branchcheck.cli import main
+from branchcheck.engine.validate import load_file
 from branchcheck.errors import TemplateError
 from branchcheck.paths import checklists_dir
 
 FILES = sorted(checklists_dir().glob("*.yaml"))
 OURS = ["cashbox_handover", "atm_replenishment", "blank_vouchers", "account_management"]
+
+
+def test_there_are_checklists():
+    assert FILES, "checklists/*.yaml is empty"
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
