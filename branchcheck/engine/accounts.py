@@ -8,8 +8,8 @@ review, which the store puts in the facts as ctx.facts["account_review"]."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.engine.core import (
     EvalContext,
@@ -23,6 +23,9 @@ from branchcheck.engine.core import (
     text,
 )
 from branchcheck.engine.tables import Column, footer, table
+
+if TYPE_CHECKING:
+    from branchcheck.settings import Settings
 
 DECISIONS: dict[str, dict[str, str]] = {
     "applied": {"zh": "已采取控制", "en": "Control applied"},
@@ -45,6 +48,12 @@ SOURCE_FIELDS = {"file", "sha256", "as_of", "accounts", "flagged", "errors", "by
 
 
 DECISION_FIELDS = {"decision", "reason", "due_date"}
+
+
+def proposed_due_date(review_date: date, settings: Settings) -> date:
+    """The deadline proposed when an account is marked to be rectified: the review's (the
+    inspection's) date plus settings.rectify_days."""
+    return review_date + timedelta(days=settings.rectify_days)
 
 
 def _decision(item, no: str, row: dict[str, Any], where: str) -> tuple[str | None, str, str | None]:

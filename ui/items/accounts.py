@@ -8,7 +8,7 @@ core's (account_list.summary)."""
 from __future__ import annotations
 
 import html
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,14 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.accounts import RULES
-from branchcheck.engine.accounts import DECISIONS, summary
+from branchcheck.engine.accounts import DECISIONS, proposed_due_date, summary
 from ui import i18n
 from ui.items import ItemWidget, register
 from ui.style import GREEN, GREY, ORANGE, RED
 
 DECISION_KEYS: tuple[str | None, ...] = (None, *DECISIONS)
 DECISION_COLOURS = {None: ORANGE, "applied": GREEN, "explained": GREEN, "rectify": RED}
-RECTIFY_DAYS = 30  # the due date proposed when "to be rectified" is chosen
 ROW_HEIGHT = 36
 
 
@@ -200,10 +199,17 @@ class DecisionDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData())
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class DueDateDelegate(QStyledItemDelegate):
-    def __init__(self, earliest: date, parent=None) -> None:
+    """A calendar from `earliest` on, opening at `proposed` when the row has no date yet."""
+
+    def __init__(self, earliest: date, proposed: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.earliest = QDate(earliest.year, earliest.month, earliest.day)
+        self.earliest = _qdate(earliest)
+        self.proposed = _qdate(proposed)
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
         editor = QDateEdit(parent)
@@ -214,7 +220,7 @@ class DueDateDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):  # noqa: N802 - Qt override
         day = QDate.fromString(index.data(Qt.ItemDataRole.EditRole) or "", "yyyy-MM-dd")
-        editor.setDate(day if day.isValid() else self.earliest.addDays(RECTIFY_DAYS))
+        editor.setDate(day if day.isValid() else self.proposed)
 
     def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
         model.setData(index, editor.date().toString("yyyy-MM-dd"))
@@ -227,6 +233,7 @@ class AccountListReviewWidget(ItemWidget):
     def __init__(self, item, ctx, parent=None):
         super().__init__(item, ctx, parent)
         self.today = ctx.state.local_date
+        self.proposed_due = proposed_due_date(self.today, ctx.settings)
         self.source: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -290,7 +297,7 @@ class AccountListReviewWidget(ItemWidget):
         self.decisions = DecisionDelegate(self.model.decision_names, self.view)
         self.view.setItemDelegateForColumn(AccountsModel.COL_DECISION, self.decisions)
         self.view.setItemDelegateForColumn(
-            AccountsModel.COL_DUE, DueDateDelegate(self.today, self.view)
+            AccountsModel.COL_DUE, DueDateDelegate(self.today, self.proposed_due, self.view)
         )
         layout.addWidget(self.view, 1)
         # the long texts of the current row in full (the columns are narrow)
@@ -407,7 +414,7 @@ class AccountListReviewWidget(ItemWidget):
     def _row_edited(self, r: int) -> None:
         row = self.model.rows[r]
         if row["decision"] == "rectify" and not row["due_date"]:
-            row["due_date"] = (self.today + timedelta(days=RECTIFY_DAYS)).isoformat()
+            row["due_date"] = self.proposed_due.isoformat()
         if row["decision"] == "explained" and not row["reason"]:
             self.invalid.emit(
                 self.tr("账户 {no}：选择“已说明”需在“说明”栏填写理由").format(no=row["account_no"])

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.engine import ITEM_TYPES
-from branchcheck.engine.atm import DEFAULT_MAX_DAYS, balance
+from branchcheck.engine.atm import age, balance
 from branchcheck.engine.cash import diff_label
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
@@ -417,7 +417,6 @@ class OpenDifferencesWidget(ItemWidget):
     def __init__(self, item, ctx, parent=None):
         super().__init__(item, ctx, parent)
         self.today = ctx.state.local_date
-        self.max_days = item.params.get("max_days", DEFAULT_MAX_DAYS)
         self._filling = False
         self._committed: dict[str, Any] | None = None
         layout = QVBoxLayout(self)
@@ -510,19 +509,17 @@ class OpenDifferencesWidget(ItemWidget):
 
     def _show_row(self, r: int) -> None:
         row = self._row(r)
-        kind, age = self.table.item(r, self.COL_KIND), self.table.item(r, self.COL_AGE)
+        kind, days = self.table.item(r, self.COL_KIND), self.table.item(r, self.COL_AGE)
         if row is None:
             kind.setText("")
-            age.setText("")
+            days.setText("")
             return
         kind.setText(i18n.text(diff_label(row["amount_fen"])))
         kind.setForeground(QBrush(QColor(diff_colour(row["amount_fen"]))))
-        days = (self.today - date.fromisoformat(row["booked_on"])).days
-        late = days > self.max_days
-        age.setText(
-            self.tr("{n} 天（超期）").format(n=days) if late else self.tr("{n} 天").format(n=days)
-        )
-        age.setForeground(QBrush(QColor(diff_colour(-1) if late else "#1f2933")))
+        booked = age(self.item, row["booked_on"], self.today)
+        shown = self.tr("{n} 天（超期）") if booked.overdue else self.tr("{n} 天")
+        days.setText(shown.format(n=booked.days))
+        days.setForeground(QBrush(QColor(diff_colour(-1) if booked.overdue else "#1f2933")))
 
     def _cell_changed(self, cell: QTableWidgetItem) -> None:
         if self._filling or cell.column() in (self.COL_KIND, self.COL_AGE):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchcheck.engine.cash import CountRow, count_total, denominations, diff_label
+from branchcheck.engine.cash import CountRow, count_total, denominations, diff_label, difference
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
@@ -260,7 +260,7 @@ class CashCountWidget(ItemWidget):
             self.diff_label.setText(self.tr("（填写账面余额后计算）"))
             self.diff_label.setStyleSheet(f"font-size: 12pt; color: {GREY};")
             return
-        diff = total - book
+        diff = difference(total, book)
         colour = diff_colour(diff)
         self.diff_value.setText(format_fen(diff, sign=True))
         self.diff_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
@@ -426,7 +426,7 @@ class TellerBoxesWidget(ItemWidget):
         if system is None or counted is None:
             cell.setText("")
             return
-        diff = counted - system
+        diff = difference(counted, system)
         label = i18n.text(diff_label(diff))
         cell.setText(f"{format_fen(diff, sign=True)} {label}" if diff else label)
         cell.setForeground(QBrush(QColor(diff_colour(diff))))
