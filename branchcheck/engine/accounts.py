@@ -16,6 +16,7 @@ from branchcheck.engine.core import (
     ItemType,
     Outcome,
     Problem,
+    Text,
     answer_error,
     item_type,
     needs_type,
@@ -25,6 +26,7 @@ from branchcheck.engine.core import (
 from branchcheck.engine.tables import Column, footer, table
 
 if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item
     from branchcheck.settings import Settings
 
 DECISIONS: dict[str, dict[str, str]] = {
@@ -56,7 +58,9 @@ def proposed_due_date(review_date: date, settings: Settings) -> date:
     return review_date + timedelta(days=settings.rectify_days)
 
 
-def _decision(item, no: str, row: dict[str, Any], where: str) -> tuple[str | None, str, str | None]:
+def _decision(
+    item: Item, no: str, row: dict[str, Any], where: str
+) -> tuple[str | None, str, str | None]:
     decision = row.get("decision")
     if decision not in (None, *DECISIONS):
         raise answer_error(
@@ -78,7 +82,7 @@ def _decision(item, no: str, row: dict[str, Any], where: str) -> tuple[str | Non
     return decision, reason, due
 
 
-def _text(row: dict[str, Any], key: str, where: str, item, *, limit: int = 500) -> str:
+def _text(row: dict[str, Any], key: str, where: str, item: Item, *, limit: int = 500) -> str:
     value = row.get(key, "")
     if value is None:
         value = ""
@@ -97,7 +101,7 @@ class AccountListReview(ItemType):
     default_rule = "account_decisions"
     takes_parts = True
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):
             raise answer_error(item, "answer must be an object with 'source' and a 'rows' list")
         source = raw.get("source") or {}
@@ -139,7 +143,9 @@ class AccountListReview(ItemType):
             )
         return {"source": dict(source), "rows": rows}
 
-    def parse_part(self, item, value, part, raw, ctx):
+    def parse_part(
+        self, item: Item, value: dict[str, Any], part: str, raw: Any, ctx: EvalContext | None
+    ) -> dict[str, Any]:
         """One account's decision: {"decision", "reason", "due_date"}; the part is the account no."""
         if not any(r["account_no"] == part for r in value["rows"]):
             raise answer_error(
@@ -150,11 +156,13 @@ class AccountListReview(ItemType):
         decision, reason, due = _decision(item, part, raw, f"account {part}")
         return {"decision": decision, "reason": reason, "due_date": due}
 
-    def part_outcome(self, item, value, ctx):
+    def part_outcome(self, item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
         """The counts only: building every finding of a long list on each decision is waste."""
         return Outcome("fail" if _open(summary(value)) else "pass", _display(value), summary(value))
 
-    def merge_parts(self, item, value, parts):
+    def merge_parts(
+        self, item: Item, value: dict[str, Any], parts: dict[str, Any]
+    ) -> dict[str, Any]:
         if not parts:
             return value
         rows = [
@@ -162,7 +170,7 @@ class AccountListReview(ItemType):
         ]
         return {"source": value["source"], "rows": rows}
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         n = len(value["rows"])
         return text(f"{n} 户标记账户", f"{n} flagged account(s)")
 
@@ -204,7 +212,7 @@ LIST_COLUMNS = (
 
 
 @rule("account_decisions", check=needs_type("account_list_review"))
-def account_decisions(item, value, ctx: EvalContext) -> Outcome:
+def account_decisions(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     problems: list[Problem] = []
     table_rows = []
     for r in value["rows"]:
@@ -272,7 +280,7 @@ SUMMARY_COLUMNS = (
 
 
 @rule("account_review_summary")
-def account_review_summary(item, value, ctx: EvalContext) -> Outcome:
+def account_review_summary(item: Item, value: None, ctx: EvalContext) -> Outcome:
     """facts["account_review"]: {"review_id", "as_of", "accounts", "flagged", "undecided",
     "by_flag": {flag: count}}. Fails while flagged accounts remain without a decision."""
     review = ctx.facts.get("account_review")

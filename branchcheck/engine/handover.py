@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from branchcheck.engine.core import (
@@ -14,6 +14,7 @@ from branchcheck.engine.core import (
     ItemType,
     Outcome,
     Problem,
+    Text,
     answer_error,
     display_value,
     item_type,
@@ -24,6 +25,9 @@ from branchcheck.engine.core import (
     text,
 )
 from branchcheck.engine.tables import Column, footer, table
+
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item, Template
 
 STOPPED = text("交接中止", "handover stopped")
 
@@ -39,7 +43,7 @@ METHODS: dict[str, dict[str, str]] = {
 ID_NUMBER = r"^[0-9]{17}[0-9X]$"
 
 
-def _check_escort_params(item, template) -> list[str]:
+def _check_escort_params(item: Item, template: Template) -> list[str]:
     out = slot_param(item, template)
     required = item.params.get("required_methods", ["work_card", "dispatch_sheet"])
     if not isinstance(required, list) or any(m not in METHODS for m in required):
@@ -58,10 +62,10 @@ class EscortCheck(ItemType):
     name = "escort_check"
     default_rule = "escorts_verified"
 
-    def check_item(self, item, template):
+    def check_item(self, item: Item, template: Template) -> list[str]:
         return _check_escort_params(item, template)
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         rows = []
         fields = {"id_number", "methods", "matches", "note"}
         for where, row, escort in slot_rows(item, raw, ctx, person="escort", fields=fields):
@@ -87,7 +91,7 @@ class EscortCheck(ItemType):
             )
         return {"rows": rows}
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         return text(
             f"已核对 {len(value['rows'])} 名押运人员", f"{len(value['rows'])} escort(s) checked"
         )
@@ -104,7 +108,7 @@ ESCORT_COLUMNS = (
 
 
 @rule("escorts_verified", check=needs_type("escort_check"))
-def escorts_verified(item, value, ctx: EvalContext) -> Outcome:
+def escorts_verified(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     """facts["id_numbers"]: the staff register's ID numbers; a recorded number that differs from
     the register's is a critical problem that stops the handover."""
     required = item.params.get("required_methods", ["work_card", "dispatch_sheet"])
@@ -198,7 +202,7 @@ BOX_ID = r"^[A-Z0-9][A-Z0-9\-]{1,31}$"
 SEAL = r"^[A-Z0-9\-]{4,32}$"
 
 
-def _code(item, raw: Any, pattern: str, what: str, where: str) -> str:
+def _code(item: Item, raw: Any, pattern: str, what: str, where: str) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise answer_error(item, f"{where}: {what} must be text, got {raw!r}")
     value = str(raw).strip().upper()
@@ -207,7 +211,7 @@ def _code(item, raw: Any, pattern: str, what: str, where: str) -> str:
     return value
 
 
-def _flag(item, row: dict, key: str, where: str) -> bool:
+def _flag(item: Item, row: dict[str, Any], key: str, where: str) -> bool:
     v = row.get(key, True)
     if not isinstance(v, bool):
         raise answer_error(item, f"{where}: {key} must be true or false")
@@ -223,7 +227,7 @@ class BoxList(ItemType):
     name = "box_list"
     default_rule = "boxes_match"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         if not isinstance(raw, dict) or set(raw) - {"expected", "actual"}:
             raise answer_error(item, "answer must be an object with 'expected' and 'actual' lists")
         box_re = item.params.get("box_pattern", BOX_ID)
@@ -259,7 +263,7 @@ class BoxList(ItemType):
             out[side] = parsed
         return out
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         return text(
             f"应交接 {len(value['expected'])} 箱，实交接 {len(value['actual'])} 箱",
             f"{len(value['expected'])} box(es) expected, {len(value['actual'])} handed over",
@@ -298,7 +302,7 @@ BOX_COLUMNS = (
 
 
 @rule("boxes_match", check=needs_type("box_list"))
-def boxes_match(item, value, ctx: EvalContext) -> Outcome:
+def boxes_match(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     c = compare_boxes(value)
     expected = {r["box"]: r["seal"] for r in value["expected"]}
     actual = {r["box"]: r for r in value["actual"]}
@@ -342,7 +346,7 @@ def boxes_match(item, value, ctx: EvalContext) -> Outcome:
     rows = []
     for b in sorted(set(expected) | set(actual)):
         a = actual.get(b)
-        if b not in actual:
+        if a is None:
             result = "缺少"
         elif b not in expected:
             result = "清单外"
@@ -399,7 +403,7 @@ def _window_ok(w: Any) -> bool:
     )
 
 
-def _check_window(item, template) -> list[str]:
+def _check_window(item: Item, template: Template) -> list[str]:
     if item.type != "datetime":
         return ["rule 'within_window' needs an item of type 'datetime'"]
     window, windows = item.params.get("window"), item.params.get("windows")
@@ -432,7 +436,7 @@ def _check_window(item, template) -> list[str]:
 
 
 @rule("within_window", check=_check_window)
-def within_window(item, value, ctx: EvalContext) -> Outcome:
+def within_window(item: Item, value: str, ctx: EvalContext) -> Outcome:
     """A date and time inside the agreed window (local time of day, ends included)."""
     shown = display_value(item, value)
     window = item.params.get("window")

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
     Outcome,
     Problem,
+    Text,
     answer_error,
     item_type,
     needs_type,
@@ -24,6 +25,9 @@ from branchcheck.engine.core import (
     text,
 )
 from branchcheck.engine.tables import Column, table
+
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item, Template
 
 Range = tuple[int, int]  # inclusive: (first, last), first <= last
 
@@ -151,7 +155,7 @@ FIELD_TEXT = {
 }
 
 
-def _check_types(item, template) -> list[str]:
+def _check_types(item: Item, template: Template) -> list[str]:
     types = item.params.get("voucher_types")
     if not isinstance(types, list) or not types:
         return ["params.voucher_types must be a non-empty list"]
@@ -179,11 +183,11 @@ def _check_types(item, template) -> list[str]:
     return out
 
 
-def voucher_types(item) -> dict[str, dict[str, Any]]:
+def voucher_types(item: Item) -> dict[str, dict[str, Any]]:
     return {t["key"]: t for t in item.params["voucher_types"]}
 
 
-def _number(item, raw: Any, width: int, where: str) -> str:
+def _number(item: Item, raw: Any, width: int, where: str) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str):
         raise answer_error(
             item,
@@ -199,7 +203,7 @@ def _number(item, raw: Any, width: int, where: str) -> str:
     return value
 
 
-def _ranges(item, raw: Any, width: int, where: str) -> list[list[str]]:
+def _ranges(item: Item, raw: Any, width: int, where: str) -> list[list[str]]:
     """A list of ranges: each "00012301", "00012301-00012350" or ["00012301", "00012350"]."""
     if raw is None:
         return []
@@ -256,10 +260,10 @@ class VoucherTable(ItemType):
     name = "voucher_table"
     default_rule = "voucher_balances"
 
-    def check_item(self, item, template):
+    def check_item(self, item: Item, template: Template) -> list[str]:
         return _check_types(item, template)
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         if not isinstance(raw, dict) or not isinstance(raw.get("rows"), dict):
             raise answer_error(item, "answer must be an object with 'rows' by voucher type")
         if set(raw) - {"rows"}:
@@ -294,7 +298,7 @@ class VoucherTable(ItemType):
             rows[key] = parsed
         return {"rows": {k: rows[k] for k in types if k in rows}}
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         n = len(value["rows"])
         return text(f"{n} 种凭证", f"{n} voucher type(s)")
 
@@ -396,7 +400,7 @@ VOUCHER_COLUMNS = (
 
 
 @rule("voucher_balances", check=needs_type("voucher_table"))
-def voucher_balances(item, value, ctx: EvalContext) -> Outcome:
+def voucher_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     types = voucher_types(item)
     problems: list[Problem] = []
     table_rows: list[list[Any]] = []
