@@ -7,6 +7,7 @@ A later checklist with a new item type adds a module with
         def __init__(self, item, ctx, parent=None): ...
         def set_value(self, value): ...          # show a saved answer, emit nothing
         def show_outcome(self, outcome): ...     # optional: the evaluated result
+        def value(self): ...                     # widgets that emit part_answered: the whole answer
 
 and emits `answered(value)` with the answer JSON the core's item type parses. The inspection
 screen never changes: it looks the widget up in WIDGETS."""
@@ -50,6 +51,11 @@ class ItemWidget(QWidget):
 
     def set_value(self, value: Any) -> None:
         """Show a saved answer without emitting `answered`."""
+
+    def value(self) -> Any:
+        """The whole answer as the widget shows it now (the answer JSON). The screen asks for it
+        after saving a part, so every widget that emits `part_answered` gives it."""
+        raise NotImplementedError(f"{type(self).__name__} does not hold its answer whole")
 
     def show_outcome(self, outcome: Outcome) -> None:
         """Show the evaluated outcome (totals, difference) where the widget has room for it."""

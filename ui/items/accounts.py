@@ -158,8 +158,10 @@ class AccountsModel(QAbstractTableModel):
 class AccountFilter(QSortFilterProxyModel):
     """Rows with the chosen flag (or any) whose account number or name holds the search text."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, accounts: AccountsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.accounts = accounts
+        self.setSourceModel(accounts)
         self.flag: str | None = None
         self.needle = ""
 
@@ -169,7 +171,7 @@ class AccountFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row, source_parent):  # noqa: N802 - Qt override
-        row = self.sourceModel().rows[source_row]
+        row = self.accounts.rows[source_row]
         if self.flag and self.flag not in row["flags"]:
             return False
         if self.needle:
@@ -263,8 +265,7 @@ class AccountListReviewWidget(ItemWidget):
         layout.addLayout(bar)
 
         self.model = AccountsModel(self)
-        self.proxy = AccountFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = AccountFilter(self.model, self)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)

@@ -34,7 +34,7 @@ from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
 from ui.items import ItemWidget, register
 from ui.items.basic import YUAN_PATTERN, yuan_text
-from ui.items.cash import LiveDelegate, _cell, _fit_height, _int
+from ui.items.cash import LiveDelegate, _cell, _fit_height, _int, item_at
 from ui.items.handover import _table, _text_cell
 from ui.style import ACCENT, GREY, diff_colour
 
@@ -249,7 +249,7 @@ class CassetteTableWidget(ItemWidget):
     def _text(self, row: int, col: int, override: tuple[int, int, str] | None) -> str:
         if override and override[:2] == (row, col):
             return override[2]
-        cell = self.table.item(row, col)
+        cell = item_at(self.table, row, col)
         return cell.text() if cell else ""
 
     def _touched(self, row: int, override=None) -> bool:
@@ -261,7 +261,7 @@ class CassetteTableWidget(ItemWidget):
             if not self._touched(r, override):
                 continue
             row: dict[str, Any] = {
-                "cassette": self.table.item(r, self.COL_CASSETTE).text().strip() or str(r + 1),
+                "cassette": item_at(self.table, r, self.COL_CASSETTE).text().strip() or str(r + 1),
                 "denomination": self.den_boxes[r].currentData(),
             }
             for col, key in self.FIELDS.items():
@@ -289,9 +289,9 @@ class CassetteTableWidget(ItemWidget):
         by_name = {r["cassette"]: r for r in b["rows"]}
         self._filling = True
         for r in range(self.table.rowCount()):
-            name = self.table.item(r, self.COL_CASSETTE).text().strip() or str(r + 1)
+            name = item_at(self.table, r, self.COL_CASSETTE).text().strip() or str(r + 1)
             row = by_name.get(name) if self._touched(r, override) else None
-            cells = {c: self.table.item(r, c) for c in self.COMPUTED}
+            cells = {c: item_at(self.table, r, c) for c in self.COMPUTED}
             if row is None:
                 for cell in cells.values():
                     cell.setText("")
@@ -381,7 +381,7 @@ class CassetteTableWidget(ItemWidget):
 
     def start_editing(self, row: int, col: int) -> QLineEdit | None:
         self.table.setCurrentCell(row, col)
-        self.table.editItem(self.table.item(row, col))
+        self.table.editItem(item_at(self.table, row, col))
         return self.delegate.editor
 
 
@@ -483,7 +483,7 @@ class OpenDifferencesWidget(ItemWidget):
         if edit:
             self.none_button.setChecked(False)
             self.table.setCurrentCell(r, self.COL_DATE)
-            self.table.editItem(self.table.item(r, self.COL_DATE))
+            self.table.editItem(item_at(self.table, r, self.COL_DATE))
         return r
 
     def remove_row(self) -> None:
@@ -497,19 +497,19 @@ class OpenDifferencesWidget(ItemWidget):
         self._commit()
 
     def _row(self, r: int) -> dict[str, Any] | None:
-        booked = self.table.item(r, self.COL_DATE).text().strip()
-        fen = _fen_or_none(self.table.item(r, self.COL_AMOUNT).text())
+        booked = item_at(self.table, r, self.COL_DATE).text().strip()
+        fen = _fen_or_none(item_at(self.table, r, self.COL_AMOUNT).text())
         if not booked or not fen:
             return None
         return {
             "booked_on": booked,
             "amount_fen": fen,
-            "note": self.table.item(r, self.COL_NOTE).text().strip(),
+            "note": item_at(self.table, r, self.COL_NOTE).text().strip(),
         }
 
     def _show_row(self, r: int) -> None:
         row = self._row(r)
-        kind, days = self.table.item(r, self.COL_KIND), self.table.item(r, self.COL_AGE)
+        kind, days = item_at(self.table, r, self.COL_KIND), item_at(self.table, r, self.COL_AGE)
         if row is None:
             kind.setText("")
             days.setText("")

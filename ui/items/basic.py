@@ -214,7 +214,7 @@ class _CalendarWidget(ItemWidget):
 
     display_format = ""
     answer_format = ""
-    width = 180
+    field_width = 180
 
     def __init__(self, item, ctx, parent=None):
         super().__init__(item, ctx, parent)
@@ -222,7 +222,7 @@ class _CalendarWidget(ItemWidget):
         self.edit = self.make_edit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(self.display_format)
-        self.edit.setMinimumWidth(self.width)
+        self.edit.setMinimumWidth(self.field_width)
         layout.addWidget(self.edit)
         layout.addStretch(1)
         self._dirty = False
@@ -274,7 +274,7 @@ class DateWidget(_CalendarWidget):
 class DateTimeWidget(_CalendarWidget):
     display_format = "yyyy-MM-dd HH:mm"
     answer_format = "yyyy-MM-ddTHH:mm"
-    width = 220
+    field_width = 220
 
     def make_edit(self) -> QDateTimeEdit:
         return QDateTimeEdit(QDateTime(QDate.currentDate(), QTime.currentTime()), self)

@@ -79,6 +79,14 @@ def _cell(text: str = "", *, editable: bool = False, bold: bool = False) -> QTab
     return cell
 
 
+def item_at(table: QTableWidget, row: int, col: int) -> QTableWidgetItem:
+    """The cell the widget put there when it built the row (every cell of our tables has one)."""
+    cell = table.item(row, col)
+    if cell is None:
+        raise LookupError(f"no cell at row {row}, column {col}")
+    return cell
+
+
 def _fit_height(table: QTableWidget) -> None:
     height = table.horizontalHeader().height() + 2 * table.frameWidth()
     height += sum(table.rowHeight(r) for r in range(table.rowCount()))
@@ -141,7 +149,7 @@ class CashCountWidget(ItemWidget):
             cell = _cell(bold=True)
             cell.setBackground(QBrush(QColor("#eef1f5")))
             self.table.setItem(foot, col, cell)
-        self.table.item(foot, self.COL_LABEL).setTextAlignment(
+        item_at(self.table, foot, self.COL_LABEL).setTextAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         self.table.itemChanged.connect(self._cell_changed)
@@ -204,9 +212,9 @@ class CashCountWidget(ItemWidget):
             ]
         )
         for r, d in enumerate(self.dens):
-            self.table.item(r, self.COL_LABEL).setText(i18n.text(d.label))
+            item_at(self.table, r, self.COL_LABEL).setText(i18n.text(d.label))
         self._filling = True
-        self.table.item(len(self.dens), self.COL_LABEL).setText(self.tr("合计"))
+        item_at(self.table, len(self.dens), self.COL_LABEL).setText(self.tr("合计"))
         self._filling = False
         self.total_caption.setText(self.tr("实点合计"))
         self.book_caption.setText(self.tr("账面余额"))
@@ -220,7 +228,7 @@ class CashCountWidget(ItemWidget):
     def _text(self, row: int, col: int, override: tuple[int, int, str] | None) -> str:
         if override and override[0] == row and override[1] == col:
             return override[2]
-        cell = self.table.item(row, col)
+        cell = item_at(self.table, row, col)
         return cell.text() if cell else ""
 
     def count_rows(self, override: tuple[int, int, str] | None = None) -> list[CountRow]:
@@ -243,14 +251,14 @@ class CashCountWidget(ItemWidget):
         self._filling = True
         for r, row in enumerate(rows):
             touched = any(self._text(r, c, override).strip() for c in self.EDITABLE)
-            self.table.item(r, self.COL_PIECES).setText(f"{row.pieces:,}" if touched else "")
-            self.table.item(r, self.COL_AMOUNT).setText(
+            item_at(self.table, r, self.COL_PIECES).setText(f"{row.pieces:,}" if touched else "")
+            item_at(self.table, r, self.COL_AMOUNT).setText(
                 format_fen(row.amount_fen) if touched else ""
             )
         foot = len(self.dens)
         total = count_total(rows)
-        self.table.item(foot, self.COL_PIECES).setText(f"{sum(r.pieces for r in rows):,}")
-        self.table.item(foot, self.COL_AMOUNT).setText(format_fen(total))
+        item_at(self.table, foot, self.COL_PIECES).setText(f"{sum(r.pieces for r in rows):,}")
+        item_at(self.table, foot, self.COL_AMOUNT).setText(format_fen(total))
         self._filling = False
         self.total_value.setText(format_fen(total))
         book = self.book_fen()
@@ -312,7 +320,7 @@ class CashCountWidget(ItemWidget):
         for r, d in enumerate(self.dens):
             row = rows.get(d.key)
             for col in self.EDITABLE:
-                self.table.item(r, col).setText(str(row[self.FIELDS[col]]) if row else "")
+                item_at(self.table, r, col).setText(str(row[self.FIELDS[col]]) if row else "")
         self.book.setText(yuan_text(value["book_fen"]))
         self._filling = False
         self._committed = value
@@ -334,7 +342,7 @@ class CashCountWidget(ItemWidget):
     def start_editing(self, row: int, col: int) -> QLineEdit | None:
         """Open the editor of one count cell (keyboard users: just type into the grid)."""
         self.table.setCurrentCell(row, col)
-        self.table.editItem(self.table.item(row, col))
+        self.table.editItem(item_at(self.table, row, col))
         return self.delegate.editor
 
 
@@ -411,7 +419,7 @@ class TellerBoxesWidget(ItemWidget):
         if override and override[:2] == (row, col):
             raw = override[2]
         else:
-            raw = self.table.item(row, col).text()
+            raw = item_at(self.table, row, col).text()
         if not raw.strip():
             return None
         try:
@@ -422,7 +430,7 @@ class TellerBoxesWidget(ItemWidget):
     def _show_diff(self, row: int, override: tuple[int, int, str] | None = None) -> None:
         system = self._fen(row, self.COL_SYSTEM, override)
         counted = self._fen(row, self.COL_COUNTED, override)
-        cell = self.table.item(row, self.COL_DIFF)
+        cell = item_at(self.table, row, self.COL_DIFF)
         if system is None or counted is None:
             cell.setText("")
             return
@@ -441,7 +449,7 @@ class TellerBoxesWidget(ItemWidget):
             return
         row = cell.row()
         for col in (self.COL_SYSTEM, self.COL_COUNTED):
-            raw = self.table.item(row, col).text().strip()
+            raw = item_at(self.table, row, col).text().strip()
             if raw:
                 try:
                     yuan_to_fen(
@@ -470,9 +478,9 @@ class TellerBoxesWidget(ItemWidget):
                     "teller": person.employee_no,
                     "system_fen": system,
                     "counted_fen": counted,
-                    "vouchers_ok": self.table.item(r, self.COL_VOUCHERS).checkState()
+                    "vouchers_ok": item_at(self.table, r, self.COL_VOUCHERS).checkState()
                     == Qt.CheckState.Checked,
-                    "note": self.table.item(r, self.COL_NOTE).text().strip(),
+                    "note": item_at(self.table, r, self.COL_NOTE).text().strip(),
                 }
             )
         return {"rows": rows}
@@ -484,12 +492,12 @@ class TellerBoxesWidget(ItemWidget):
             row = by_teller.get(person.employee_no)
             if row is None:
                 continue
-            self.table.item(r, self.COL_SYSTEM).setText(yuan_text(row["system_fen"]))
-            self.table.item(r, self.COL_COUNTED).setText(yuan_text(row["counted_fen"]))
-            self.table.item(r, self.COL_VOUCHERS).setCheckState(
+            item_at(self.table, r, self.COL_SYSTEM).setText(yuan_text(row["system_fen"]))
+            item_at(self.table, r, self.COL_COUNTED).setText(yuan_text(row["counted_fen"]))
+            item_at(self.table, r, self.COL_VOUCHERS).setCheckState(
                 Qt.CheckState.Checked if row.get("vouchers_ok", True) else Qt.CheckState.Unchecked
             )
-            self.table.item(r, self.COL_NOTE).setText(row.get("note", ""))
+            item_at(self.table, r, self.COL_NOTE).setText(row.get("note", ""))
             self._show_diff(r)
         self._filling = False
         self._committed = self.value()
@@ -499,5 +507,5 @@ class TellerBoxesWidget(ItemWidget):
 
     def start_editing(self, row: int, col: int) -> QLineEdit | None:
         self.table.setCurrentCell(row, col)
-        self.table.editItem(self.table.item(row, col))
+        self.table.editItem(item_at(self.table, row, col))
         return self.money.editor if col in (self.COL_SYSTEM, self.COL_COUNTED) else None

@@ -31,7 +31,7 @@ from branchcheck.engine.handover import ID_NUMBER, METHODS, STOPPED, compare_box
 from branchcheck.errors import BranchCheckError
 from ui import i18n
 from ui.items import ItemWidget, register
-from ui.items.cash import ROW_HEIGHT, _cell, _fit_height
+from ui.items.cash import ROW_HEIGHT, _cell, _fit_height, item_at
 from ui.style import GREEN, ORANGE, RED
 
 MISMATCH_BG = "#fdecea"
@@ -149,7 +149,9 @@ class EscortCheckWidget(ItemWidget):
         labels += [self.tr("人证相符"), self.tr("备注")]
         self.table.setHorizontalHeaderLabels(labels)
         for m, col in self.col_methods.items():
-            self.table.horizontalHeaderItem(col).setToolTip(i18n.text(METHODS[m]))
+            header = self.table.horizontalHeaderItem(col)  # made by setHorizontalHeaderLabels
+            if header is not None:
+                header.setToolTip(i18n.text(METHODS[m]))
         for combo in self.match_boxes:
             combo.blockSignals(True)
             for i, word in enumerate((self.tr("请选择…"), self.tr("相符"), self.tr("不符"))):
@@ -179,7 +181,7 @@ class EscortCheckWidget(ItemWidget):
     def value(self) -> dict[str, Any]:
         rows = []
         for r, person in enumerate(self.escorts):
-            id_number = self.table.item(r, self.COL_ID).text().strip().upper()
+            id_number = item_at(self.table, r, self.COL_ID).text().strip().upper()
             matches = self.MATCH_CHOICES[self.match_boxes[r].currentIndex()]
             if matches is None or not re.fullmatch(self.id_pattern, id_number):
                 continue
@@ -190,10 +192,10 @@ class EscortCheckWidget(ItemWidget):
                     "methods": [
                         m
                         for m, col in self.col_methods.items()
-                        if _checked(self.table.item(r, col))
+                        if _checked(item_at(self.table, r, col))
                     ],
                     "matches": matches,
-                    "note": self.table.item(r, self.col_note).text().strip(),
+                    "note": item_at(self.table, r, self.col_note).text().strip(),
                 }
             )
         return {"rows": rows}
@@ -211,13 +213,13 @@ class EscortCheckWidget(ItemWidget):
             row = by_escort.get(person.employee_no)
             if row is None:
                 continue
-            self.table.item(r, self.COL_ID).setText(row["id_number"])
+            item_at(self.table, r, self.COL_ID).setText(row["id_number"])
             for m, col in self.col_methods.items():
-                self.table.item(r, col).setCheckState(
+                item_at(self.table, r, col).setCheckState(
                     Qt.CheckState.Checked if m in row["methods"] else Qt.CheckState.Unchecked
                 )
             self.match_boxes[r].setCurrentIndex(self.MATCH_CHOICES.index(row["matches"]))
-            self.table.item(r, self.col_note).setText(row.get("note", ""))
+            item_at(self.table, r, self.col_note).setText(row.get("note", ""))
         self._filling = False
         self._committed = self.value()
 
@@ -286,7 +288,7 @@ class _BoxTable(QWidget):
         self.fit()
         if edit:
             self.table.setCurrentCell(r, 0)
-            self.table.editItem(self.table.item(r, 0))
+            self.table.editItem(item_at(self.table, r, 0))
         return r
 
     def remove_row(self) -> None:
@@ -302,13 +304,13 @@ class _BoxTable(QWidget):
     def rows(self) -> list[dict[str, Any]]:
         out = []
         for r in range(self.table.rowCount()):
-            box = self.table.item(r, 0).text().strip().upper()
-            seal = self.table.item(r, 1).text().strip().upper()
+            box = item_at(self.table, r, 0).text().strip().upper()
+            seal = item_at(self.table, r, 1).text().strip().upper()
             if not box or not seal:
                 continue  # a row is part of the answer once both codes are in
             row: dict[str, Any] = {"box": box, "seal": seal}
             for col, key in zip(self.checks, ("lock_ok", "seal_ok"), strict=False):
-                row[key] = _checked(self.table.item(r, col))
+                row[key] = _checked(item_at(self.table, r, col))
             out.append(row)
         return out
 
@@ -320,10 +322,10 @@ class _BoxTable(QWidget):
         """Background per box ID (missing, unexpected, mismatched); others white."""
         self.table.blockSignals(True)
         for r in range(self.table.rowCount()):
-            box = self.table.item(r, 0).text().strip().upper()
+            box = item_at(self.table, r, 0).text().strip().upper()
             brush = QBrush(QColor(colours.get(box, "#ffffff")))
             for c in range(self.table.columnCount()):
-                cell = self.table.item(r, c)
+                cell = item_at(self.table, r, c)
                 if cell is not None:
                     cell.setBackground(brush)
         self.table.blockSignals(False)

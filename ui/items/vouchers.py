@@ -295,4 +295,5 @@ class VoucherTableWidget(ItemWidget):
             self.tabs.setCurrentIndex(self._index(first))
 
     def focus_target(self) -> QWidget:
-        return self.tabs.currentWidget().edits["opening"]
+        block = self.tabs.currentWidget()
+        return block.edits["opening"] if isinstance(block, VoucherBlock) else self.tabs
