@@ -4,7 +4,7 @@ A later checklist with a new item type adds a module with
 
     @register("my_type")
     class MyTypeWidget(ItemWidget):
-        def __init__(self, item, ctx, parent=None): ...
+        def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None: ...
         def set_value(self, value): ...          # show a saved answer, emit nothing
         def show_outcome(self, outcome): ...     # optional: the evaluated result
         def value(self): ...                     # widgets that emit part_answered: the whole answer

@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.accounts import RULES
+from branchcheck.checklists import Item
 from branchcheck.engine.accounts import DECISIONS, proposed_due_date, summary
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import ItemContext, ItemWidget, register
 from ui.style import GREEN, GREY, ORANGE, RED
 
 DECISION_KEYS: tuple[str | None, ...] = (None, *DECISIONS)
@@ -232,7 +233,7 @@ class DueDateDelegate(QStyledItemDelegate):
 class AccountListReviewWidget(ItemWidget):
     """Filter by flag, search, and decide account by account."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.today = ctx.state.local_date
         self.proposed_due = proposed_due_date(self.today, ctx.settings)

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchcheck.checklists import Item
 from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.atm import age, balance
 from branchcheck.engine.cash import diff_label
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import ItemContext, ItemWidget, register
 from ui.items.basic import YUAN_PATTERN, yuan_text
 from ui.items.cash import LiveDelegate, _cell, _fit_height, _int, item_at
 from ui.items.handover import _table, _text_cell
@@ -89,7 +90,7 @@ class CassetteTableWidget(ItemWidget):
     COMPUTED = (COL_EXPECTED, COL_COUNTED, COL_DIFF)
     DEFAULT_ROWS = 4
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.dens = item.params["denominations"]
         self._filling = False
@@ -414,7 +415,7 @@ class OpenDifferencesWidget(ItemWidget):
 
     COL_DATE, COL_AMOUNT, COL_KIND, COL_AGE, COL_NOTE = range(5)
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.today = ctx.state.local_date
         self._filling = False

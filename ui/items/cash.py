@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchcheck.checklists import Item
 from branchcheck.engine.cash import CountRow, count_total, denominations, diff_label, difference
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import ItemContext, ItemWidget, register
 from ui.items.basic import YUAN_PATTERN, yuan_text
 from ui.style import ACCENT, GREY, diff_colour
 
@@ -106,7 +107,7 @@ class CashCountWidget(ItemWidget):
     EDITABLE = (COL_BUNDLES, COL_STRAPS, COL_LOOSE)
     FIELDS = {COL_BUNDLES: "bundles", COL_STRAPS: "straps", COL_LOOSE: "loose"}
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.dens = denominations(item, ctx.settings)
         self._filling = False
@@ -352,7 +353,7 @@ class TellerBoxesWidget(ItemWidget):
 
     COL_TELLER, COL_SYSTEM, COL_COUNTED, COL_DIFF, COL_VOUCHERS, COL_NOTE = range(6)
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.tellers = ctx.state.people.get(item.params["slot"], [])
         self._filling = True

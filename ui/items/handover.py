@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchcheck.checklists import Item
 from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.handover import ID_NUMBER, METHODS, STOPPED, compare_boxes
 from branchcheck.errors import BranchCheckError
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import ItemContext, ItemWidget, register
 from ui.items.cash import ROW_HEIGHT, _cell, _fit_height, item_at
 from ui.style import GREEN, ORANGE, RED
 
@@ -94,7 +95,7 @@ class EscortCheckWidget(ItemWidget):
     COL_ESCORT, COL_ID = 0, 1
     MATCH_CHOICES = (None, True, False)
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.escorts = ctx.state.people.get(item.params["slot"], [])
         self.methods = list(METHODS)
@@ -335,7 +336,7 @@ class _BoxTable(QWidget):
 class BoxListWidget(ItemWidget):
     """The manifest and the boxes actually handed over, side by side, and what differs."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.parser = ITEM_TYPES["box_list"]
         self._filling = False

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchcheck.checklists import Item
 from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.vouchers import RANGE_FIELDS, count, fmt_ranges, reconcile
 from branchcheck.errors import BranchCheckError
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import ItemContext, ItemWidget, register
 from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
 
 SEPARATORS = re.compile(r"[,，、;；\s]+")
@@ -127,7 +128,7 @@ class VoucherBlock(QWidget):
 class VoucherTableWidget(ItemWidget):
     """A tab per voucher type of the item; a type with nothing typed is not held."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.types = item.params["voucher_types"]
         self.parser = ITEM_TYPES["voucher_table"]
