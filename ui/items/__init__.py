@@ -14,10 +14,11 @@ screen never changes: it looks the widget up in WIDGETS."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import QWidget
 
 from branchcheck.checklists import Item
@@ -25,6 +26,8 @@ from branchcheck.engine import Outcome
 from branchcheck.inspections import InspectionState
 from branchcheck.people.register import StaffInfo
 from branchcheck.settings import Settings
+
+Index = QModelIndex | QPersistentModelIndex  # what Qt passes to model and delegate overrides
 
 
 @dataclass
@@ -71,7 +74,7 @@ class ItemWidget(QWidget):
 WIDGETS: dict[str, type[ItemWidget]] = {}
 
 
-def register(type_name: str):
+def register(type_name: str) -> Callable[[type[ItemWidget]], type[ItemWidget]]:
     """Class decorator: the widget for item type `type_name`."""
 
     def deco(cls: type[ItemWidget]) -> type[ItemWidget]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,7 @@ from branchcheck.engine.cash import diff_label
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
-from ui.items import ItemContext, ItemWidget, register
+from ui.items import Index, ItemContext, ItemWidget, register
 from ui.items.basic import YUAN_PATTERN, yuan_text
 from ui.items.cash import LiveDelegate, _cell, _fit_height, _int, item_at
 from ui.items.handover import _table, _text_cell
@@ -253,7 +254,7 @@ class CassetteTableWidget(ItemWidget):
         cell = item_at(self.table, row, col)
         return cell.text() if cell else ""
 
-    def _touched(self, row: int, override=None) -> bool:
+    def _touched(self, row: int, override: tuple[int, int, str] | None = None) -> bool:
         return any(self._text(row, c, override).strip() for c in self.FIELDS)
 
     def raw(self, override: tuple[int, int, str] | None = None) -> dict[str, Any]:
@@ -393,20 +394,26 @@ class DateDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.latest = latest
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QDateEdit:
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("yyyy-MM-dd")
         editor.setMaximumDate(QDate(self.latest.year, self.latest.month, self.latest.day))
         return editor
 
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt override
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override
         text = index.data() or ""
         day = QDate.fromString(text, "yyyy-MM-dd")
-        editor.setDate(day if day.isValid() else editor.maximumDate())
+        if isinstance(editor, QDateEdit):
+            editor.setDate(day if day.isValid() else editor.maximumDate())
 
-    def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
-        model.setData(index, editor.date().toString("yyyy-MM-dd"))
+    def setModelData(  # noqa: N802 - Qt override
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        if isinstance(editor, QDateEdit):
+            model.setData(index, editor.date().toString("yyyy-MM-dd"))
 
 
 @register("open_differences")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.checklists import Item
+from branchcheck.engine import Outcome
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import fen_to_yuan, yuan_to_fen
 from ui import i18n
@@ -380,7 +381,7 @@ class ComputedWidget(ItemWidget):
         self.label.setWordWrap(True)
         self.label.setStyleSheet("font-size: 13pt;")
         layout.addWidget(self.label, 1)
-        self._outcome = None
+        self._outcome: Outcome | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -389,7 +390,7 @@ class ComputedWidget(ItemWidget):
         else:
             self.show_outcome(self._outcome)
 
-    def show_outcome(self, outcome) -> None:
+    def show_outcome(self, outcome: Outcome) -> None:
         self._outcome = outcome
         colour = RESULT_COLOURS.get(outcome.result, "#1f2933")
         self.label.setText(i18n.text(outcome.display))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.checklists import Item
+from branchcheck.engine import Outcome
 from branchcheck.engine.cash import CountRow, count_total, denominations, diff_label, difference
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
-from ui.items import ItemContext, ItemWidget, register
+from ui.items import Index, ItemContext, ItemWidget, register
 from ui.items.basic import YUAN_PATTERN, yuan_text
 from ui.style import ACCENT, GREY, diff_colour
 
@@ -46,7 +48,9 @@ class LiveDelegate(QStyledItemDelegate):
         self.money = money
         self.editor: QLineEdit | None = None
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QLineEdit:
         editor = QLineEdit(parent)
         if self.money:
             editor.setValidator(QRegularExpressionValidator(YUAN_PATTERN, editor))
@@ -327,7 +331,7 @@ class CashCountWidget(ItemWidget):
         self._committed = value
         self.recompute()
 
-    def show_outcome(self, outcome) -> None:
+    def show_outcome(self, outcome: Outcome) -> None:
         diff = outcome.computed.get("diff_fen")
         if diff is None:
             return

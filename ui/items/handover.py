@@ -6,6 +6,7 @@ widgets lay it out and refresh it after every cell edit."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +33,7 @@ from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.handover import ID_NUMBER, METHODS, STOPPED, compare_boxes
 from branchcheck.errors import BranchCheckError
 from ui import i18n
-from ui.items import ItemContext, ItemWidget, register
+from ui.items import Index, ItemContext, ItemWidget, register
 from ui.items.cash import ROW_HEIGHT, _cell, _fit_height, item_at
 from ui.style import GREEN, ORANGE, RED
 
@@ -46,7 +48,9 @@ class CodeDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.pattern = QRegularExpression(pattern)
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QLineEdit:
         editor = QLineEdit(parent)
         editor.setValidator(QRegularExpressionValidator(self.pattern, editor))
         editor.textEdited.connect(lambda text: editor.setText(text.upper()))
@@ -236,7 +240,9 @@ class _BoxTable(QWidget):
 
     changed = Signal()  # a cell was committed or a row removed
 
-    def __init__(self, columns: int, *, checks: tuple[int, ...] = (), parent=None) -> None:
+    def __init__(
+        self, columns: int, *, checks: tuple[int, ...] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.checks = checks
         layout = QVBoxLayout(self)
@@ -277,7 +283,9 @@ class _BoxTable(QWidget):
         _fit_height(self.table)
         self.table.setFixedHeight(max(self.table.height(), 120))
 
-    def add_row(self, box: str = "", seal: str = "", flags=(), *, edit: bool = False) -> int:
+    def add_row(
+        self, box: str = "", seal: str = "", flags: Sequence[bool] = (), *, edit: bool = False
+    ) -> int:
         self.table.blockSignals(True)
         r = self.table.rowCount()
         self.table.insertRow(r)

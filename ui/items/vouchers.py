@@ -47,7 +47,7 @@ def join_ranges(ranges: list[list[str]]) -> str:
 class VoucherBlock(QWidget):
     """One voucher type: the range fields and the count on the left, the reconciliation right."""
 
-    def __init__(self, vtype: dict[str, Any], parent=None) -> None:
+    def __init__(self, vtype: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vtype = vtype
         self.width_digits = vtype["width"]
