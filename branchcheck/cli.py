@@ -55,7 +55,7 @@ def _key_password(args, prompt: str) -> str:
 
 
 def cmd_checklists_list(args) -> int:
-    from branchcheck.checklists import load_all
+    from branchcheck.engine.validate import load_all
 
     rows = [
         {
@@ -79,7 +79,7 @@ def cmd_checklists_list(args) -> int:
 
 
 def cmd_checklists_validate(args) -> int:
-    from branchcheck.checklists import validate_paths
+    from branchcheck.engine.validate import validate_paths
     from branchcheck.paths import checklists_dir
 
     paths = [Path(p) for p in args.paths] or [checklists_dir()]
@@ -101,7 +101,7 @@ def cmd_checklists_validate(args) -> int:
 
 
 def cmd_checklists_show(args) -> int:
-    from branchcheck.checklists import load_all
+    from branchcheck.engine.validate import load_all
     from branchcheck.errors import NotFoundError
 
     templates = load_all()

@@ -118,7 +118,7 @@ def _check_day(monday: date) -> date:
 def _signatures(
     store: Store, data: dict[str, Any], checklist: str, inspector: str
 ) -> dict[str, Any]:
-    from branchcheck.checklists import load_all
+    from branchcheck.engine.validate import load_all
     from branchcheck.records import handwriting
 
     template = load_all()[checklist].template

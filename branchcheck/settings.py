@@ -21,6 +21,9 @@ class Settings:
     due_days: dict[str, int] = field(
         default_factory=lambda: {"critical": 1, "high": 3, "medium": 7, "low": 14}
     )
+    # Days from the account list review's date to the deadline proposed for an account to be
+    # rectified (the reviewer may pick another date).
+    rectify_days: int = 30
     # A holiday block of this many days or more needs a check on the last working day before it.
     pre_holiday_min_days: int = 3
     pre_holiday_lookahead_days: int = 10

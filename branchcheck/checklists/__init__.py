@@ -1,22 +1,7 @@
-"""Checklist templates as data files: schema, loading and validation."""
+"""Checklist templates as data: the schema and file loading. Templates for use are loaded through
+branchcheck.engine.validate, which adds the engine's check of item types and rules."""
 
-from branchcheck.checklists.loader import (
-    LoadedTemplate,
-    load_all,
-    load_file,
-    template_from_content,
-    validate_paths,
-)
+from branchcheck.checklists.loader import LoadedTemplate
 from branchcheck.checklists.schema import Item, PeopleSlot, Section, Template
 
-__all__ = [
-    "Item",
-    "LoadedTemplate",
-    "PeopleSlot",
-    "Section",
-    "Template",
-    "load_all",
-    "load_file",
-    "template_from_content",
-    "validate_paths",
-]
+__all__ = ["Item", "LoadedTemplate", "PeopleSlot", "Section", "Template"]

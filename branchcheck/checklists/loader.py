@@ -1,9 +1,15 @@
-"""Loading template files (YAML) and reporting every mistake with file and item."""
+"""Loading template files (YAML) and reporting every mistake with file and item.
+
+The schema is checked here; what only the engine knows (item types, rules and their params) is a
+`check` the caller passes in — branchcheck.engine.validate loads templates with the engine's.
+A file is parsed once per process and content: a second load of an unchanged file reuses the
+parsed content (shared: never mutate it), an edited file is parsed again."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,10 +17,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from branchcheck.checklists.schema import Template, cross_check
+from branchcheck.checklists.schema import Template
 from branchcheck.errors import TemplateError
 
 SUFFIXES = (".yaml", ".yml")
+# PyYAML's C loader where libyaml is present (about 10× faster), the same results otherwise
+YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Check = Callable[[Template], list[str]]  # problems the schema alone cannot see, one line each
 
 
 @dataclass(frozen=True)
@@ -30,7 +40,7 @@ def content_sha256(content: dict[str, Any]) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _where(content: Any, loc: tuple) -> str:
+def _where(content: Any, loc: tuple[int | str, ...]) -> str:
     """Turn a pydantic location into words a template author can find: section and item keys."""
     parts: list[str] = []
     node = content
@@ -47,8 +57,9 @@ def _where(content: Any, loc: tuple) -> str:
     return ".".join(parts) or "(top level)"
 
 
-def template_from_content(content: Any, source_name: str) -> LoadedTemplate:
-    """Validate parsed content; raise TemplateError listing every problem."""
+def template_from_content(content: Any, source_name: str, check: Check) -> LoadedTemplate:
+    """Validate parsed content against the schema and `check`; raise TemplateError listing every
+    problem."""
     if not isinstance(content, dict):
         raise TemplateError(f"{source_name}: a checklist file must be a mapping at the top level")
     try:
@@ -58,7 +69,7 @@ def template_from_content(content: Any, source_name: str) -> LoadedTemplate:
         raise TemplateError(
             f"{source_name}: {len(lines)} problem(s)\n" + "\n".join(lines)
         ) from None
-    problems = cross_check(template)
+    problems = check(template)
     if problems:
         raise TemplateError(
             f"{source_name}: {len(problems)} problem(s)\n" + "\n".join(f"  {p}" for p in problems)
@@ -66,20 +77,40 @@ def template_from_content(content: Any, source_name: str) -> LoadedTemplate:
     return LoadedTemplate(template, content, content_sha256(content), source_name)
 
 
-def load_file(path: Path | str) -> LoadedTemplate:
-    path = Path(path)
+_PARSED: dict[Path, tuple[str, Any]] = {}  # file → (sha256 of its bytes, parsed content)
+
+
+def read_content(path: Path) -> Any:
+    """The parsed YAML of a file; parsed again only when the file's bytes changed."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        cached = _PARSED.get(path)
+        if cached and cached[0] == digest:
+            return cached[1]
+        content = parse_yaml(raw.decode("utf-8"), path)
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"{path}: cannot read the file ({exc})") from None
+    _PARSED[path] = (digest, content)
+    return content
+
+
+def parse_yaml(text: str, path: Path, loader: type[yaml.SafeLoader] = YAML_LOADER) -> Any:
     try:
-        content = yaml.safe_load(raw)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
+        if loader is not yaml.SafeLoader:
+            # libyaml words its errors differently: say what the pure-Python parser says
+            return parse_yaml(text, path, yaml.SafeLoader)
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise TemplateError(f"{path}: not valid YAML{at}: {problem}") from None
-    loaded = template_from_content(content, str(path))
+
+
+def load_file(path: Path | str, check: Check) -> LoadedTemplate:
+    path = Path(path)
+    loaded = template_from_content(read_content(path), str(path), check)
     expected = path.stem
     if loaded.template.key != expected:
         raise TemplateError(
@@ -92,21 +123,18 @@ def template_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
 
 
-def load_all(folder: Path | None = None) -> dict[str, LoadedTemplate]:
-    from branchcheck.paths import checklists_dir
-
-    folder = folder or checklists_dir()
-    return {lt.template.key: lt for lt in (load_file(p) for p in template_files(folder))}
+def load_all(folder: Path, check: Check) -> dict[str, LoadedTemplate]:
+    return {lt.template.key: lt for lt in (load_file(p, check) for p in template_files(folder))}
 
 
-def validate_paths(paths: list[Path]) -> list[tuple[Path, str | None]]:
+def validate_paths(paths: list[Path], check: Check) -> list[tuple[Path, str | None]]:
     """Validate files or folders; (path, None) when fine, (path, message) when broken."""
     results: list[tuple[Path, str | None]] = []
     for path in paths:
         files = template_files(path) if path.is_dir() else [path]
         for f in files:
             try:
-                load_file(f)
+                load_file(f, check)
                 results.append((f, None))
             except TemplateError as exc:
                 results.append((f, str(exc)))

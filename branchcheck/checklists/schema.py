@@ -1,9 +1,9 @@
-"""The checklist template schema. A template file is validated into these typed objects; every
-reference (item type, rule, people slot, staff role, risk driver) is checked against the engine."""
+"""The checklist template schema: a template file is validated into these typed objects. What the
+schema alone cannot see (item types, rules, people slots, staff roles, risk drivers named in it)
+is checked by branchcheck.engine.validate; this module never imports the engine."""
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -114,68 +114,3 @@ class Template(Strict):
 
     def slot_keys(self) -> list[str]:
         return ["inspector"] + [s.key for s in self.people]
-
-
-def cross_check(template: Template) -> list[str]:
-    """Problems the schema alone cannot see, each naming the item or slot."""
-    from branchcheck.engine import ITEM_TYPES, RULE_PARAMS, RULES
-    from branchcheck.taxonomy import RISK_DRIVERS, STAFF_ROLES
-
-    problems: list[str] = []
-    slots = set(template.slot_keys())
-    seen: dict[str, str] = {}
-    for role in template.inspector.staff_roles:
-        if role not in STAFF_ROLES:
-            problems.append(
-                f"inspector: unknown staff role '{role}' (known: {', '.join(STAFF_ROLES)})"
-            )
-    slot_seen: set[str] = set()
-    for slot in template.people:
-        if slot.key in slot_seen or slot.key == "inspector":
-            problems.append(f"people '{slot.key}': slot key used twice")
-        slot_seen.add(slot.key)
-        for role in slot.staff_roles:
-            if role not in STAFF_ROLES:
-                problems.append(f"people '{slot.key}': unknown staff role '{role}'")
-    for i, group in enumerate(template.distinct):
-        for key in group:
-            if key not in slots:
-                problems.append(f"distinct[{i}]: unknown people slot '{key}'")
-    section_keys: set[str] = set()
-    for section in template.sections:
-        if section.key in section_keys:
-            problems.append(f"section '{section.key}': section key used twice")
-        section_keys.add(section.key)
-        for item in section.items:
-            where = f"item '{item.key}'"
-            if item.key in seen:
-                problems.append(f"{where}: key used twice (also in section '{seen[item.key]}')")
-            seen[item.key] = section.key
-            itype = ITEM_TYPES.get(item.type)
-            if itype is None:
-                problems.append(
-                    f"{where}: unknown type '{item.type}' (known: {', '.join(sorted(ITEM_TYPES))})"
-                )
-                continue
-            if item.risk_driver not in RISK_DRIVERS:
-                problems.append(
-                    f"{where}: unknown risk_driver '{item.risk_driver}' "
-                    f"(known: {', '.join(RISK_DRIVERS)})"
-                )
-            if item.responsible and item.responsible not in slots:
-                problems.append(
-                    f"{where}: responsible names unknown people slot '{item.responsible}'"
-                )
-            rule_name = item.rule or itype.default_rule
-            if rule_name is None:
-                problems.append(f"{where}: type '{item.type}' needs a rule")
-            elif rule_name not in RULES:
-                problems.append(
-                    f"{where}: unknown rule '{rule_name}' (known: {', '.join(sorted(RULES))})"
-                )
-            elif rule_name in RULE_PARAMS:
-                problems += [f"{where}: {m}" for m in RULE_PARAMS[rule_name](item, template)]
-            problems += [f"{where}: {m}" for m in itype.check_item(item, template)]
-            if not re.search(r"\S", item.source):
-                problems.append(f"{where}: source is empty")
-    return problems

@@ -8,20 +8,26 @@ review, which the store puts in the facts as ctx.facts["account_review"]."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
     Outcome,
     Problem,
+    Text,
     answer_error,
     item_type,
     needs_type,
     rule,
     text,
 )
+from branchcheck.engine.tables import Column, footer, table
+
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item
+    from branchcheck.settings import Settings
 
 DECISIONS: dict[str, dict[str, str]] = {
     "applied": {"zh": "已采取控制", "en": "Control applied"},
@@ -46,7 +52,15 @@ SOURCE_FIELDS = {"file", "sha256", "as_of", "accounts", "flagged", "errors", "by
 DECISION_FIELDS = {"decision", "reason", "due_date"}
 
 
-def _decision(item, no: str, row: dict[str, Any], where: str) -> tuple[str | None, str, str | None]:
+def proposed_due_date(review_date: date, settings: Settings) -> date:
+    """The deadline proposed when an account is marked to be rectified: the review's (the
+    inspection's) date plus settings.rectify_days."""
+    return review_date + timedelta(days=settings.rectify_days)
+
+
+def _decision(
+    item: Item, no: str, row: dict[str, Any], where: str
+) -> tuple[str | None, str, str | None]:
     decision = row.get("decision")
     if decision not in (None, *DECISIONS):
         raise answer_error(
@@ -68,7 +82,7 @@ def _decision(item, no: str, row: dict[str, Any], where: str) -> tuple[str | Non
     return decision, reason, due
 
 
-def _text(row: dict[str, Any], key: str, where: str, item, *, limit: int = 500) -> str:
+def _text(row: dict[str, Any], key: str, where: str, item: Item, *, limit: int = 500) -> str:
     value = row.get(key, "")
     if value is None:
         value = ""
@@ -87,7 +101,7 @@ class AccountListReview(ItemType):
     default_rule = "account_decisions"
     takes_parts = True
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):
             raise answer_error(item, "answer must be an object with 'source' and a 'rows' list")
         source = raw.get("source") or {}
@@ -129,7 +143,9 @@ class AccountListReview(ItemType):
             )
         return {"source": dict(source), "rows": rows}
 
-    def parse_part(self, item, value, part, raw, ctx):
+    def parse_part(
+        self, item: Item, value: dict[str, Any], part: str, raw: Any, ctx: EvalContext | None
+    ) -> dict[str, Any]:
         """One account's decision: {"decision", "reason", "due_date"}; the part is the account no."""
         if not any(r["account_no"] == part for r in value["rows"]):
             raise answer_error(
@@ -140,11 +156,13 @@ class AccountListReview(ItemType):
         decision, reason, due = _decision(item, part, raw, f"account {part}")
         return {"decision": decision, "reason": reason, "due_date": due}
 
-    def part_outcome(self, item, value, ctx):
+    def part_outcome(self, item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
         """The counts only: building every finding of a long list on each decision is waste."""
         return Outcome("fail" if _open(summary(value)) else "pass", _display(value), summary(value))
 
-    def merge_parts(self, item, value, parts):
+    def merge_parts(
+        self, item: Item, value: dict[str, Any], parts: dict[str, Any]
+    ) -> dict[str, Any]:
         if not parts:
             return value
         rows = [
@@ -152,7 +170,7 @@ class AccountListReview(ItemType):
         ]
         return {"source": value["source"], "rows": rows}
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         n = len(value["rows"])
         return text(f"{n} 户标记账户", f"{n} flagged account(s)")
 
@@ -183,8 +201,18 @@ def _display(value: dict[str, Any]) -> dict[str, str]:
     )
 
 
+LIST_COLUMNS = (
+    Column("account_no", "账号", "Account"),
+    Column("account_name", "户名", "Name"),
+    Column("flags", "标志", "Flags"),
+    Column("control", "应采取控制", "Required control"),
+    Column("decision", "处理决定", "Decision"),
+    Column("note", "说明", "Note"),
+)
+
+
 @rule("account_decisions", check=needs_type("account_list_review"))
-def account_decisions(item, value, ctx: EvalContext) -> Outcome:
+def account_decisions(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     problems: list[Problem] = []
     table_rows = []
     for r in value["rows"]:
@@ -223,22 +251,9 @@ def account_decisions(item, value, ctx: EvalContext) -> Outcome:
                 )
             )
     computed = summary(value)
-    table = {
-        "key": item.key,
-        "title": text("账户清单复核", "Account list review"),
-        "columns": [
-            {"key": "account_no", "zh": "账号", "en": "Account", "kind": "text"},
-            {"key": "account_name", "zh": "户名", "en": "Name", "kind": "text"},
-            {"key": "flags", "zh": "标志", "en": "Flags", "kind": "text"},
-            {"key": "control", "zh": "应采取控制", "en": "Required control", "kind": "text"},
-            {"key": "decision", "zh": "处理决定", "en": "Decision", "kind": "text"},
-            {"key": "note", "zh": "说明", "en": "Note", "kind": "text"},
-        ],
-        "rows": table_rows,
-        "footer": [],
-    }
+    listed = table(item.key, text("账户清单复核", "Account list review"), LIST_COLUMNS, table_rows)
     display = _display(value)
-    return Outcome("fail" if problems else "pass", display, computed, problems, [table])
+    return Outcome("fail" if problems else "pass", display, computed, problems, [listed])
 
 
 # ---------------------------------------------------------------- account management
@@ -257,8 +272,15 @@ def _flag_rows(by_flag: Any) -> list[list[Any]]:
     return rows
 
 
+SUMMARY_COLUMNS = (
+    Column("flag", "关注情形", "Flag"),
+    Column("key", "代码", "Code"),
+    Column("count", "账户数", "Accounts", "count"),
+)
+
+
 @rule("account_review_summary")
-def account_review_summary(item, value, ctx: EvalContext) -> Outcome:
+def account_review_summary(item: Item, value: None, ctx: EvalContext) -> Outcome:
     """facts["account_review"]: {"review_id", "as_of", "accounts", "flagged", "undecided",
     "by_flag": {flag: count}}. Fails while flagged accounts remain without a decision."""
     review = ctx.facts.get("account_review")
@@ -277,26 +299,22 @@ def account_review_summary(item, value, ctx: EvalContext) -> Outcome:
         "by_flag": {r[1]: r[2] for r in _flag_rows(review.get("by_flag"))},
         **{k: int(review[k]) for k in DECISIONS if k in review},
     }
-    table = {
-        "key": item.key,
-        "title": text(f"账户清单复核汇总（截至 {as_of}）", f"Account list review (as of {as_of})"),
-        "columns": [
-            {"key": "flag", "zh": "关注情形", "en": "Flag", "kind": "text"},
-            {"key": "key", "zh": "代码", "en": "Code", "kind": "text"},
-            {"key": "count", "zh": "账户数", "en": "Accounts", "kind": "count"},
-        ],
-        "rows": _flag_rows(review.get("by_flag")),
-        "footer": [
-            ["账户总数 Accounts", None, accounts],
-            ["标记 Flagged", None, flagged],
+    counts = table(
+        item.key,
+        text(f"账户清单复核汇总（截至 {as_of}）", f"Account list review (as of {as_of})"),
+        SUMMARY_COLUMNS,
+        _flag_rows(review.get("by_flag")),
+        [
+            footer("账户总数 Accounts", count=accounts),
+            footer("标记 Flagged", count=flagged),
             *[
-                [f"{d['zh']} {d['en']}", None, int(review[k])]
+                footer(f"{d['zh']} {d['en']}", count=int(review[k]))
                 for k, d in DECISIONS.items()
                 if k in review
             ],
-            ["未决 Undecided", None, undecided],
+            footer("未决 Undecided", count=undecided),
         ],
-    }
+    )
     display = text(
         f"截至 {as_of}：账户 {accounts} 户，标记 {flagged} 户，未处理 {undecided} 户",
         f"as of {as_of}: {accounts} accounts, {flagged} flagged, {undecided} without a decision",
@@ -309,5 +327,5 @@ def account_review_summary(item, value, ctx: EvalContext) -> Outcome:
             ),
             subject="undecided",
         )
-        return Outcome("fail", display, computed, [problem], [table])
-    return Outcome("pass", display, computed, tables=[table])
+        return Outcome("fail", display, computed, [problem], [counts])
+    return Outcome("pass", display, computed, tables=[counts])

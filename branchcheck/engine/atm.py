@@ -5,15 +5,17 @@ still outstanding. 差额 = 实点 − 账面; > 0 长款, < 0 短款; cassettes
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from branchcheck.engine.cash import _check_denominations, diff_label, diff_text
+from branchcheck.engine.cash import check_denominations, diff_label, diff_text, difference
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
     Outcome,
     Problem,
+    Text,
     answer_error,
     item_type,
     needs_type,
@@ -21,7 +23,11 @@ from branchcheck.engine.core import (
     rule,
     text,
 )
+from branchcheck.engine.tables import Column, footer, table
 from branchcheck.money import format_fen
+
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item, Template
 
 ROW_FIELDS = (
     "cassette",
@@ -47,17 +53,18 @@ class CassetteTable(ItemType):
     name = "cassette_table"
     default_rule = "atm_balances"
 
-    def check_item(self, item, template):
-        return _check_denominations(item, template)
+    def check_item(self, item: Item, template: Template) -> list[str]:
+        return check_denominations(item, template)
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         if not isinstance(raw, dict) or not isinstance(raw.get("cassettes"), list):
             raise answer_error(item, "answer must be an object with a 'cassettes' list")
         unknown = set(raw) - set(TOP_FIELDS)
         if unknown:
             raise answer_error(item, f"unknown field(s) {', '.join(sorted(unknown))}")
         keys = [d["key"] for d in item.params["denominations"]]
-        rows, seen = [], set()
+        rows: list[dict[str, Any]] = []
+        seen: set[str] = set()
         for i, row in enumerate(raw["cassettes"]):
             where = f"cassette row {i + 1}"
             if not isinstance(row, dict):
@@ -76,7 +83,7 @@ class CassetteTable(ItemType):
                 raise answer_error(
                     item, f"{where}: unknown denomination {den!r} (known: {', '.join(keys)})"
                 )
-            parsed = {"cassette": name, "denomination": den}
+            parsed: dict[str, Any] = {"cassette": name, "denomination": den}
             for f in ROW_FIELDS[2:]:
                 parsed[f] = require_int(item, row.get(f, 0), f"cassette {name} {f}")
             if parsed["dispensed"] > parsed["last_load"]:
@@ -97,15 +104,15 @@ class CassetteTable(ItemType):
             out[f] = None if raw.get(f) is None else require_int(item, raw[f], f)
         return out
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         return text(f"{len(value['cassettes'])} 个钞箱", f"{len(value['cassettes'])} cassette(s)")
 
 
-def faces(item) -> dict[str, dict[str, Any]]:
+def faces(item: Item) -> dict[str, dict[str, Any]]:
     return {d["key"]: d for d in item.params["denominations"]}
 
 
-def balance(item, value: dict[str, Any]) -> dict[str, Any]:
+def balance(item: Item, value: dict[str, Any]) -> dict[str, Any]:
     """Per cassette: expected remainder = last load − dispensed, counted = remaining + rejected;
     totals in fen: counted cash = Σ (remaining + rejected) × face, plus the deposit cassette."""
     den = faces(item)
@@ -120,8 +127,8 @@ def balance(item, value: dict[str, Any]) -> dict[str, Any]:
                 "face_fen": face,
                 "expected": expected,
                 "counted": counted,
-                "diff_pieces": counted - expected,
-                "diff_fen": (counted - expected) * face,
+                "diff_pieces": difference(counted, expected),
+                "diff_fen": difference(counted, expected) * face,
                 "load_fen": r["new_load"] * face,
             }
         )
@@ -135,21 +142,37 @@ def balance(item, value: dict[str, Any]) -> dict[str, Any]:
         "counted_cash_fen": counted_cash,
         "deposit_fen": value["deposit_fen"],
         "counted_fen": counted_fen,
-        "diff_expected_fen": counted_cash - expected_fen,
+        "diff_expected_fen": difference(counted_cash, expected_fen),
         "host_fen": value["host_fen"],
-        "diff_host_fen": counted_fen - value["host_fen"],
+        "diff_host_fen": difference(counted_fen, value["host_fen"]),
         "slip_fen": value["slip_fen"],
         "load_fen": load_fen,
         "load_book_fen": value["load_book_fen"],
         "diff_load_fen": None
         if value["load_book_fen"] is None
-        else load_fen - value["load_book_fen"],
+        else difference(load_fen, value["load_book_fen"]),
     }
     return out
 
 
+CASSETTE_COLUMNS = (
+    Column("cassette", "钞箱", "Cassette"),
+    Column("denomination", "券别", "Denomination"),
+    Column("face", "面额", "Face value", "money"),
+    Column("last_load", "上次加钞张数", "Last load", "count"),
+    Column("dispensed", "已付出张数", "Dispensed", "count"),
+    Column("expected", "应余张数", "Expected", "count"),
+    Column("remaining", "钞箱剩余", "Remaining", "count"),
+    Column("rejected", "废钞/回收", "Rejected/retracted", "count"),
+    Column("counted", "实点张数", "Counted", "count"),
+    Column("diff", "差额", "Difference", "diff"),
+    Column("new_load", "本次加钞张数", "This load", "count"),
+    Column("load_amount", "本次加钞金额", "Load amount", "money"),
+)
+
+
 @rule("atm_balances", check=needs_type("cassette_table"))
-def atm_balances(item, value, ctx: EvalContext) -> Outcome:
+def atm_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     b = balance(item, value)
     den = faces(item)
     problems: list[Problem] = []
@@ -202,24 +225,23 @@ def atm_balances(item, value, ctx: EvalContext) -> Outcome:
             )
         )
 
-    table = {
-        "key": item.key,
-        "title": text("ATM 钞箱清点表", "ATM cassettes"),
-        "columns": [
-            {"key": "cassette", "zh": "钞箱", "en": "Cassette", "kind": "text"},
-            {"key": "denomination", "zh": "券别", "en": "Denomination", "kind": "text"},
-            {"key": "face", "zh": "面额", "en": "Face value", "kind": "money"},
-            {"key": "last_load", "zh": "上次加钞张数", "en": "Last load", "kind": "count"},
-            {"key": "dispensed", "zh": "已付出张数", "en": "Dispensed", "kind": "count"},
-            {"key": "expected", "zh": "应余张数", "en": "Expected", "kind": "count"},
-            {"key": "remaining", "zh": "钞箱剩余", "en": "Remaining", "kind": "count"},
-            {"key": "rejected", "zh": "废钞/回收", "en": "Rejected/retracted", "kind": "count"},
-            {"key": "counted", "zh": "实点张数", "en": "Counted", "kind": "count"},
-            {"key": "diff", "zh": "差额", "en": "Difference", "kind": "diff"},
-            {"key": "new_load", "zh": "本次加钞张数", "en": "This load", "kind": "count"},
-            {"key": "load_amount", "zh": "本次加钞金额", "en": "Load amount", "kind": "money"},
-        ],
-        "rows": [
+    totals = [
+        footer("钞箱实点 Cassettes counted", load_amount=b["counted_cash_fen"]),
+        footer("应余金额 Expected", load_amount=b["expected_fen"]),
+        footer("存款钞箱 Deposit cassette", load_amount=b["deposit_fen"]),
+        footer("实点合计 Counted total", load_amount=b["counted_fen"]),
+        footer("主机账面 Host book", load_amount=b["host_fen"]),
+        footer("差额（对主机）Difference", diff=b["diff_host_fen"]),
+    ]
+    if b["slip_fen"] is not None:
+        totals.append(footer("凭条余额 Slip balance", load_amount=b["slip_fen"]))
+    if b["load_book_fen"] is not None:
+        totals.append(footer("加钞出库金额 Issued for load", load_amount=b["load_book_fen"]))
+    cassettes = table(
+        item.key,
+        text("ATM 钞箱清点表", "ATM cassettes"),
+        CASSETTE_COLUMNS,
+        [
             [
                 r["cassette"],
                 den[r["denomination"]]["label"]["zh"],
@@ -236,133 +258,8 @@ def atm_balances(item, value, ctx: EvalContext) -> Outcome:
             ]
             for r in b["rows"]
         ],
-        "footer": [
-            [
-                "钞箱实点 Cassettes counted",
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                b["counted_cash_fen"],
-            ],
-            [
-                "应余金额 Expected",
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                b["expected_fen"],
-            ],
-            [
-                "存款钞箱 Deposit cassette",
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                b["deposit_fen"],
-            ],
-            [
-                "实点合计 Counted total",
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                b["counted_fen"],
-            ],
-            [
-                "主机账面 Host book",
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                b["host_fen"],
-            ],
-            [
-                "差额（对主机）Difference",
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                b["diff_host_fen"],
-                None,
-                None,
-            ],
-        ]
-        + (
-            [
-                [
-                    "凭条余额 Slip balance",
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    b["slip_fen"],
-                ]
-            ]
-            if b["slip_fen"] is not None
-            else []
-        )
-        + (
-            [
-                [
-                    "加钞出库金额 Issued for load",
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    b["load_book_fen"],
-                ]
-            ]
-            if b["load_book_fen"] is not None
-            else []
-        ),
-    }
+        totals,
+    )
     computed = {k: v for k, v in b.items() if k != "rows"} | {
         "diff_host_kind": diff_label(b["diff_host_fen"])["en"],
         "diff_expected_kind": diff_label(b["diff_expected_fen"])["en"],
@@ -372,7 +269,7 @@ def atm_balances(item, value, ctx: EvalContext) -> Outcome:
         f"实点 {format_fen(b['counted_fen'])}，主机账面 {format_fen(b['host_fen'])}，{shown['zh']}",
         f"counted {format_fen(b['counted_fen'])}, host book {format_fen(b['host_fen'])}, {shown['en']}",
     )
-    return Outcome("fail" if problems else "pass", display, computed, problems, [table])
+    return Outcome("fail" if problems else "pass", display, computed, problems, [cassettes])
 
 
 # ---------------------------------------------------------------- differences still outstanding
@@ -380,11 +277,29 @@ def atm_balances(item, value, ctx: EvalContext) -> Outcome:
 DEFAULT_MAX_DAYS = 7
 
 
-def _check_max_days(item, template) -> list[str]:
+def _check_max_days(item: Item, template: Template) -> list[str]:
     v = item.params.get("max_days", DEFAULT_MAX_DAYS)
     if isinstance(v, bool) or not isinstance(v, int) or v < 0:
         return ["params.max_days must be a whole number of days (≥ 0)"]
     return []
+
+
+def max_days(item: Item) -> int:
+    """How many days a difference may stay outstanding (params.max_days, default 7)."""
+    return int(item.params.get("max_days", DEFAULT_MAX_DAYS))
+
+
+@dataclass(frozen=True)
+class Age:
+    days: int  # since it was booked, to the inspection date
+    overdue: bool  # older than the item's max_days
+
+
+def age(item: Item, booked_on: str, today: date) -> Age:
+    """A difference booked on `booked_on` (YYYY-MM-DD) as of `today`: its age and whether it is
+    overdue — the one test, shared by the rule and the answer widget."""
+    days = (today - date.fromisoformat(booked_on)).days
+    return Age(days, days > max_days(item))
 
 
 @item_type
@@ -395,10 +310,10 @@ class OpenDifferences(ItemType):
     name = "open_differences"
     default_rule = "differences_outstanding"
 
-    def check_item(self, item, template):
+    def check_item(self, item: Item, template: Template) -> list[str]:
         return _check_max_days(item, template)
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         if (
             not isinstance(raw, dict)
             or not isinstance(raw.get("rows"), list)
@@ -436,7 +351,7 @@ class OpenDifferences(ItemType):
             )
         return {"rows": rows}
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         n = len(value["rows"])
         return text(
             f"{n} 笔未处理长短款" if n else "无未处理长短款",
@@ -444,49 +359,48 @@ class OpenDifferences(ItemType):
         )
 
 
+DIFFERENCE_COLUMNS = (
+    Column("booked_on", "挂账日期", "Booked on"),
+    Column("kind", "类别", "Kind"),
+    Column("amount", "金额", "Amount", "diff"),
+    Column("age", "已挂账天数", "Days outstanding", "int"),
+    Column("status", "状态", "Status"),
+    Column("note", "说明", "Note"),
+)
+
+
 @rule("differences_outstanding", check=needs_type("open_differences"))
-def differences_outstanding(item, value, ctx: EvalContext) -> Outcome:
+def differences_outstanding(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     """Each outstanding difference is flagged once it is older than params.max_days (default 7)."""
-    limit = item.params.get("max_days", DEFAULT_MAX_DAYS)
-    problems, rows = [], []
+    limit = max_days(item)
+    problems: list[Problem] = []
+    rows: list[list[Any]] = []
     for r in value["rows"]:
-        age = (ctx.local_date - date.fromisoformat(r["booked_on"])).days
+        a = age(item, r["booked_on"], ctx.local_date)
         shown = diff_text(r["amount_fen"])
-        late = age > limit
         rows.append(
             [
                 r["booked_on"],
                 diff_label(r["amount_fen"])["zh"],
                 r["amount_fen"],
-                age,
-                "超期" if late else "期限内",
+                a.days,
+                "超期" if a.overdue else "期限内",
                 r["note"],
             ]
         )
-        if late:
+        if a.overdue:
             problems.append(
                 Problem(
                     title=text(
-                        f"ATM {shown['zh']}（{r['booked_on']} 挂账）已 {age} 天未处理，超过 {limit} 天",
-                        f"ATM {shown['en']} booked {r['booked_on']} outstanding {age} days (limit {limit})",
+                        f"ATM {shown['zh']}（{r['booked_on']} 挂账）已 {a.days} 天未处理，超过 {limit} 天",
+                        f"ATM {shown['en']} booked {r['booked_on']} outstanding {a.days} days (limit {limit})",
                     ),
                     subject=f"{r['booked_on']}:{r['amount_fen']}",
                 )
             )
-    table = {
-        "key": item.key,
-        "title": text("ATM 未处理长短款", "Outstanding ATM differences"),
-        "columns": [
-            {"key": "booked_on", "zh": "挂账日期", "en": "Booked on", "kind": "text"},
-            {"key": "kind", "zh": "类别", "en": "Kind", "kind": "text"},
-            {"key": "amount", "zh": "金额", "en": "Amount", "kind": "diff"},
-            {"key": "age", "zh": "已挂账天数", "en": "Days outstanding", "kind": "int"},
-            {"key": "status", "zh": "状态", "en": "Status", "kind": "text"},
-            {"key": "note", "zh": "说明", "en": "Note", "kind": "text"},
-        ],
-        "rows": rows,
-        "footer": [],
-    }
+    listed = table(
+        item.key, text("ATM 未处理长短款", "Outstanding ATM differences"), DIFFERENCE_COLUMNS, rows
+    )
     computed = {
         "outstanding": len(rows),
         "overdue": len(problems),
@@ -503,7 +417,7 @@ def differences_outstanding(item, value, ctx: EvalContext) -> Outcome:
             ),
             computed,
             problems,
-            [table],
+            [listed],
         )
     if not rows:
         return Outcome("pass", text("无未处理长短款", "none outstanding"), computed)
@@ -514,5 +428,5 @@ def differences_outstanding(item, value, ctx: EvalContext) -> Outcome:
             f"{len(rows)} outstanding, none over {limit} days",
         ),
         computed,
-        tables=[table],
+        tables=[listed],
     )

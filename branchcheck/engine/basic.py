@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
     Outcome,
     Problem,
+    Text,
     answer_error,
     display_value,
     item_type,
@@ -20,6 +22,9 @@ from branchcheck.engine.core import (
     text,
 )
 from branchcheck.money import format_fen
+
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item, Template
 
 YES_NO = {
     "yes": text("是", "Yes"),
@@ -49,7 +54,7 @@ class YesNo(ItemType):
     name = "yes_no"
     default_rule = "expect_answer"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> str:
         if isinstance(raw, bool):
             raw = "yes" if raw else "no"
         value = _YES_NO_ALIASES.get(str(raw).strip().lower())
@@ -59,12 +64,12 @@ class YesNo(ItemType):
             raise answer_error(item, "not applicable is not allowed for this item")
         return value
 
-    def display(self, item, value):
+    def display(self, item: Item, value: str) -> Text:
         return dict(YES_NO[value])
 
 
 @rule("expect_answer", check=needs_type("yes_no"))
-def expect_answer(item, value, ctx: EvalContext) -> Outcome:
+def expect_answer(item: Item, value: str, ctx: EvalContext) -> Outcome:
     shown = dict(YES_NO[value])
     if value == "na":
         return Outcome("na", shown)
@@ -73,7 +78,7 @@ def expect_answer(item, value, ctx: EvalContext) -> Outcome:
     return Outcome("fail", shown, problems=[Problem(title=item.text.as_dict())])
 
 
-def _check_range_params(item, template) -> list[str]:
+def _check_range_params(item: Item, template: Template) -> list[str]:
     out = needs_type("count", "money")(item, template)
     for k in ("min", "max"):
         v = item.params.get(k)
@@ -87,10 +92,10 @@ class Count(ItemType):
     name = "count"
     default_rule = "within_range"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> int:
         return require_int(item, raw, "count")
 
-    def display(self, item, value):
+    def display(self, item: Item, value: int) -> Text:
         unit = item.params.get("unit", {"zh": "", "en": ""})
         return text(f"{value}{unit.get('zh', '')}", f"{value} {unit.get('en', '')}".strip())
 
@@ -100,17 +105,17 @@ class Money(ItemType):
     name = "money"
     default_rule = "within_range"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> int:
         return require_int(
             item, raw, "amount (fen)", minimum=None if item.params.get("signed") else 0
         )
 
-    def display(self, item, value):
+    def display(self, item: Item, value: int) -> Text:
         return text(format_fen(value), format_fen(value))
 
 
 @rule("within_range", check=_check_range_params)
-def within_range(item, value, ctx: EvalContext) -> Outcome:
+def within_range(item: Item, value: int, ctx: EvalContext) -> Outcome:
     shown = display_value(item, value)
     lo, hi = item.params.get("min"), item.params.get("max")
     if lo is None and hi is None:
@@ -125,7 +130,7 @@ class FreeText(ItemType):
     name = "text"
     default_rule = "record"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> str:
         if not isinstance(raw, str):
             raise answer_error(item, f"answer must be text, got {raw!r}")
         value = raw.strip()
@@ -140,7 +145,7 @@ class SealNo(ItemType):
     name = "seal_no"
     default_rule = "record"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> str:
         value = str(raw).strip().upper()
         pattern = item.params.get("pattern", r"^[A-Z0-9\-]{4,32}$")
         if not re.fullmatch(pattern, value):
@@ -153,7 +158,7 @@ class DateItem(ItemType):
     name = "date"
     default_rule = "record"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> str:
         try:
             return date.fromisoformat(str(raw).strip()).isoformat()
         except ValueError:
@@ -165,7 +170,7 @@ class DateTimeItem(ItemType):
     name = "datetime"
     default_rule = "record"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> str:
         try:
             dt = datetime.fromisoformat(str(raw).strip())
         except ValueError:
@@ -182,16 +187,16 @@ class ChoiceItem(ItemType):
     name = "choice"
     default_rule = "record"
 
-    def check_item(self, item, template):
+    def check_item(self, item: Item, template: Template) -> list[str]:
         return [] if item.choices else ["type 'choice' needs a non-empty 'choices' list"]
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> str:
         keys = [c.key for c in item.choices]
         if raw not in keys:
             raise answer_error(item, f"answer must be one of {', '.join(keys)}, got {raw!r}")
         return raw
 
-    def display(self, item, value):
+    def display(self, item: Item, value: str) -> Text:
         choice = next(c for c in item.choices if c.key == value)
         return choice.label.as_dict()
 
@@ -203,7 +208,7 @@ class PersonItem(ItemType):
     name = "person"
     default_rule = "record"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> str:
         value = str(raw).strip()
         staff = (ctx.facts.get("staff") or {}) if ctx else {}
         if staff and value not in staff:
@@ -214,7 +219,7 @@ class PersonItem(ItemType):
 
 
 @rule("record")
-def record(item, value, ctx: EvalContext) -> Outcome:
+def record(item: Item, value: Any, ctx: EvalContext) -> Outcome:
     return Outcome("info", display_value(item, value))
 
 
@@ -223,5 +228,5 @@ class Computed(ItemType):
     name = "computed"
     answerable = False
 
-    def check_item(self, item, template):
+    def check_item(self, item: Item, template: Template) -> list[str]:
         return [] if item.rule else ["type 'computed' needs a rule"]

@@ -5,13 +5,14 @@ and overages and shortages never offset each other (domain.md §1)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
     Outcome,
     Problem,
+    Text,
     answer_error,
     item_type,
     needs_type,
@@ -21,10 +22,20 @@ from branchcheck.engine.core import (
     slot_rows,
     text,
 )
+from branchcheck.engine.tables import Column, footer, table
 from branchcheck.money import format_fen
 
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item, Template
+    from branchcheck.settings import Settings
 
-def diff_label(diff_fen: int) -> dict[str, str]:
+
+def difference(counted_fen: int, book_fen: int) -> int:
+    """差额 = 实点 − 账面: > 0 is an overage (长款), < 0 a shortage (短款)."""
+    return counted_fen - book_fen
+
+
+def diff_label(diff_fen: int) -> Text:
     if diff_fen > 0:
         return text("长款", "overage")
     if diff_fen < 0:
@@ -32,7 +43,7 @@ def diff_label(diff_fen: int) -> dict[str, str]:
     return text("相符", "balanced")
 
 
-def diff_text(diff_fen: int) -> dict[str, str]:
+def diff_text(diff_fen: int) -> Text:
     label = diff_label(diff_fen)
     if diff_fen == 0:
         return text("差额 ¥0.00（相符）", "difference ¥0.00 (balanced)")
@@ -66,7 +77,7 @@ class CountRow:
         return self.pieces * self.denomination.face_fen
 
 
-def denominations(item, settings) -> list[Denomination]:
+def denominations(item: Item, settings: Settings) -> list[Denomination]:
     out = []
     for d in item.params.get("denominations", []):
         out.append(
@@ -85,14 +96,16 @@ def count_total(rows: list[CountRow]) -> int:
     return sum(r.amount_fen for r in rows)
 
 
-def _check_denominations(item, template) -> list[str]:
+def check_denominations(item: Item, template: Template) -> list[str]:
+    """Template check of params.denominations (and params.table_title), shared with the ATM."""
     title = item.params.get("table_title")
     if title is not None and not (isinstance(title, dict) and title.get("zh") and title.get("en")):
         return ["params.table_title needs zh and en"]
     dens = item.params.get("denominations")
     if not isinstance(dens, list) or not dens:
         return ["params.denominations must be a non-empty list"]
-    out, seen = [], set()
+    out: list[str] = []
+    seen: set[str] = set()
     for i, d in enumerate(dens):
         where = f"params.denominations[{i}]"
         if not isinstance(d, dict):
@@ -104,9 +117,10 @@ def _check_denominations(item, template) -> list[str]:
         key = d.get("key")
         if not isinstance(key, str) or not key:
             out.append(f"{where}: key is missing")
-        elif key in seen:
-            out.append(f"{where}: key '{key}' used twice")
-        seen.add(key)
+        else:
+            if key in seen:
+                out.append(f"{where}: key '{key}' used twice")
+            seen.add(key)
         label = d.get("label")
         if not (isinstance(label, dict) and label.get("zh") and label.get("en")):
             out.append(f"{where}: label needs zh and en")
@@ -127,10 +141,10 @@ class CashCount(ItemType):
     name = "cash_count"
     default_rule = "cash_balances"
 
-    def check_item(self, item, template):
-        return _check_denominations(item, template)
+    def check_item(self, item: Item, template: Template) -> list[str]:
+        return check_denominations(item, template)
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         if not isinstance(raw, dict):
             raise answer_error(item, "answer must be an object with 'rows' and 'book_fen'")
         unknown = set(raw) - {"rows", "book_fen"}
@@ -155,11 +169,11 @@ class CashCount(ItemType):
         book = require_int(item, raw["book_fen"], "book_fen")
         return {"rows": {k: rows[k] for k in keys if k in rows}, "book_fen": book}
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         return text("已清点", "counted")
 
 
-def count_rows(item, value, settings) -> list[CountRow]:
+def count_rows(item: Item, value: dict[str, Any], settings: Settings) -> list[CountRow]:
     rows = value["rows"]
     return [
         CountRow(d, **rows.get(d.key, {"bundles": 0, "straps": 0, "loose": 0}))
@@ -167,25 +181,28 @@ def count_rows(item, value, settings) -> list[CountRow]:
     ]
 
 
+CASH_COLUMNS = (
+    Column("denomination", "券别", "Denomination"),
+    Column("face", "面额", "Face value", "money"),
+    Column("bundles", "捆", "Bundles", "count"),
+    Column("straps", "把", "Straps", "count"),
+    Column("loose", "零张", "Loose", "count"),
+    Column("pieces", "张数", "Pieces", "count"),
+    Column("amount", "金额", "Amount", "money"),
+)
+
+
 @rule("cash_balances", check=needs_type("cash_count"))
-def cash_balances(item, value, ctx: EvalContext) -> Outcome:
+def cash_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     rows = count_rows(item, value, ctx.settings)
     total = count_total(rows)
     book = value["book_fen"]
-    diff = total - book
-    table = {
-        "key": item.key,
-        "title": dict(item.params.get("table_title") or text("现金清点表", "Cash count")),
-        "columns": [
-            {"key": "denomination", "zh": "券别", "en": "Denomination", "kind": "text"},
-            {"key": "face", "zh": "面额", "en": "Face value", "kind": "money"},
-            {"key": "bundles", "zh": "捆", "en": "Bundles", "kind": "count"},
-            {"key": "straps", "zh": "把", "en": "Straps", "kind": "count"},
-            {"key": "loose", "zh": "零张", "en": "Loose", "kind": "count"},
-            {"key": "pieces", "zh": "张数", "en": "Pieces", "kind": "count"},
-            {"key": "amount", "zh": "金额", "en": "Amount", "kind": "money"},
-        ],
-        "rows": [
+    diff = difference(total, book)
+    count_table = table(
+        item.key,
+        item.params.get("table_title") or text("现金清点表", "Cash count"),
+        CASH_COLUMNS,
+        [
             [
                 r.denomination.label["zh"],
                 r.denomination.face_fen,
@@ -197,12 +214,12 @@ def cash_balances(item, value, ctx: EvalContext) -> Outcome:
             ]
             for r in rows
         ],
-        "footer": [
-            ["合计 Total", None, None, None, None, sum(r.pieces for r in rows), total],
-            ["账面余额 Book", None, None, None, None, None, book],
-            ["差额 Difference", None, None, None, None, None, diff],
+        [
+            footer("合计 Total", pieces=sum(r.pieces for r in rows), amount=total),
+            footer("账面余额 Book", amount=book),
+            footer("差额 Difference", amount=diff),
         ],
-    }
+    )
     computed = {
         "total_fen": total,
         "book_fen": book,
@@ -215,12 +232,12 @@ def cash_balances(item, value, ctx: EvalContext) -> Outcome:
         f"total {format_fen(total)}, book {format_fen(book)}, {shown['en']}",
     )
     if diff == 0:
-        return Outcome("pass", display, computed, tables=[table])
+        return Outcome("pass", display, computed, tables=[count_table])
     problem = Problem(
         title=text(f"{item.text.zh}：{shown['zh']}", f"{item.text.en}: {shown['en']}"),
         subject=diff_label(diff)["en"],
     )
-    return Outcome("fail", display, computed, [problem], tables=[table])
+    return Outcome("fail", display, computed, [problem], tables=[count_table])
 
 
 @item_type
@@ -232,10 +249,10 @@ class TellerBoxes(ItemType):
     name = "teller_boxes"
     default_rule = "teller_boxes_balance"
 
-    def check_item(self, item, template):
+    def check_item(self, item: Item, template: Template) -> list[str]:
         return slot_param(item, template)
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         rows = []
         fields = {"system_fen", "counted_fen", "vouchers_ok", "note"}
         for where, row, teller in slot_rows(item, raw, ctx, person="teller", fields=fields):
@@ -255,17 +272,27 @@ class TellerBoxes(ItemType):
             )
         return {"rows": rows}
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         return text(f"{len(value['rows'])} 个尾箱", f"{len(value['rows'])} box(es)")
 
 
+TELLER_COLUMNS = (
+    Column("teller", "柜员", "Teller"),
+    Column("system", "系统余额", "System balance", "money"),
+    Column("counted", "实点金额", "Counted", "money"),
+    Column("diff", "差额", "Difference", "diff"),
+    Column("vouchers", "重要空白凭证", "Blank vouchers"),
+    Column("note", "备注", "Note"),
+)
+
+
 @rule("teller_boxes_balance", check=needs_type("teller_boxes"))
-def teller_boxes_balance(item, value, ctx: EvalContext) -> Outcome:
+def teller_boxes_balance(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     rows = value["rows"]
     problems: list[Problem] = []
     table_rows: list[list[Any]] = []
     for row in rows:
-        diff = row["counted_fen"] - row["system_fen"]
+        diff = difference(row["counted_fen"], row["system_fen"])
         person = ctx.person(row["teller"])
         name = person.name if person else row["teller"]
         table_rows.append(
@@ -310,20 +337,7 @@ def teller_boxes_balance(item, value, ctx: EvalContext) -> Outcome:
                     responsible=ctx.inspector.employee_no,
                 )
             )
-    table = {
-        "key": item.key,
-        "title": text("柜员尾箱核对表", "Teller boxes"),
-        "columns": [
-            {"key": "teller", "zh": "柜员", "en": "Teller", "kind": "text"},
-            {"key": "system", "zh": "系统余额", "en": "System balance", "kind": "money"},
-            {"key": "counted", "zh": "实点金额", "en": "Counted", "kind": "money"},
-            {"key": "diff", "zh": "差额", "en": "Difference", "kind": "diff"},
-            {"key": "vouchers", "zh": "重要空白凭证", "en": "Blank vouchers", "kind": "text"},
-            {"key": "note", "zh": "备注", "en": "Note", "kind": "text"},
-        ],
-        "rows": table_rows,
-        "footer": [],
-    }
+    box_table = table(item.key, text("柜员尾箱核对表", "Teller boxes"), TELLER_COLUMNS, table_rows)
     computed = {
         "boxes": len(rows),
         "unbalanced": sum(1 for r in table_rows if r[3]),
@@ -335,4 +349,4 @@ def teller_boxes_balance(item, value, ctx: EvalContext) -> Outcome:
         f"{len(rows)} 个尾箱，{computed['unbalanced']} 个不符",
         f"{len(rows)} box(es), {computed['unbalanced']} unbalanced",
     )
-    return Outcome("fail" if problems else "pass", display, computed, problems, [table])
+    return Outcome("fail" if problems else "pass", display, computed, problems, [box_table])

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from branchcheck.errors import AnswerError
+from branchcheck.errors import AnswerError, TemplateError
 
 if TYPE_CHECKING:
     from branchcheck.checklists.schema import Item, Template
@@ -119,16 +119,19 @@ class ItemType:
 
 ITEM_TYPES: dict[str, ItemType] = {}
 RuleFn = Callable[["Item", Any, EvalContext], Outcome]
+ParamsCheck = Callable[["Item", "Template"], list[str]]
 RULES: dict[str, RuleFn] = {}
-RULE_PARAMS: dict[str, Callable[[Item, Template], list[str]]] = {}
+RULE_PARAMS: dict[str, ParamsCheck] = {}
+
+T = TypeVar("T", bound=type[ItemType])
 
 
-def item_type(cls: type[ItemType]) -> type[ItemType]:
+def item_type(cls: T) -> T:
     ITEM_TYPES[cls.name] = cls()
     return cls
 
 
-def rule(name: str, *, check: Callable[[Item, Template], list[str]] | None = None):
+def rule(name: str, *, check: ParamsCheck | None = None) -> Callable[[RuleFn], RuleFn]:
     """Register a named rule; `check` validates the item's params at template load."""
 
     def deco(fn: RuleFn) -> RuleFn:
@@ -140,7 +143,7 @@ def rule(name: str, *, check: Callable[[Item, Template], list[str]] | None = Non
     return deco
 
 
-def needs_type(*type_names: str) -> Callable[[Item, Template], list[str]]:
+def needs_type(*type_names: str) -> ParamsCheck:
     """A rule's template check: the rule only judges answers of these item types."""
 
     def check(item: Item, template: Template) -> list[str]:
@@ -201,6 +204,15 @@ def require_int(item: Item, value: Any, field_name: str, *, minimum: int | None 
     if minimum is not None and value < minimum:
         raise answer_error(item, f"{field_name} must be ≥ {minimum}, got {value}")
     return value
+
+
+def rule_name(item: Item) -> str:
+    """The rule that judges the item: its own, or its type's default (templates are checked to
+    have one at load)."""
+    name = item.rule or ITEM_TYPES[item.type].default_rule
+    if name is None:
+        raise TemplateError(f"item '{item.key}': type '{item.type}' needs a rule")
+    return name
 
 
 def display_value(item: Item, value: Any) -> Text:

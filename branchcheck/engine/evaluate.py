@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from branchcheck.checklists.schema import Item, Template
-from branchcheck.engine.core import ITEM_TYPES, RULES, EvalContext, Outcome, text
+from branchcheck.engine.core import ITEM_TYPES, RULES, EvalContext, Outcome, rule_name, text
 
 
 @dataclass
@@ -40,8 +40,7 @@ def evaluate_item(item: Item, value: Any, ctx: EvalContext, *, answered: bool) -
         if item.required:
             return Outcome("unanswered", text("未答", "unanswered"))
         return Outcome("unanswered", text("未填写（选填）", "not filled in (optional)"))
-    rule_name = item.rule or itype.default_rule
-    return RULES[rule_name](item, value, ctx)
+    return RULES[rule_name(item)](item, value, ctx)
 
 
 def responsible_for(item: Item, ctx: EvalContext) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from branchcheck.engine.core import (
@@ -14,6 +14,7 @@ from branchcheck.engine.core import (
     ItemType,
     Outcome,
     Problem,
+    Text,
     answer_error,
     display_value,
     item_type,
@@ -23,6 +24,10 @@ from branchcheck.engine.core import (
     slot_rows,
     text,
 )
+from branchcheck.engine.tables import Column, footer, table
+
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item, Template
 
 STOPPED = text("交接中止", "handover stopped")
 
@@ -38,7 +43,7 @@ METHODS: dict[str, dict[str, str]] = {
 ID_NUMBER = r"^[0-9]{17}[0-9X]$"
 
 
-def _check_escort_params(item, template) -> list[str]:
+def _check_escort_params(item: Item, template: Template) -> list[str]:
     out = slot_param(item, template)
     required = item.params.get("required_methods", ["work_card", "dispatch_sheet"])
     if not isinstance(required, list) or any(m not in METHODS for m in required):
@@ -57,10 +62,10 @@ class EscortCheck(ItemType):
     name = "escort_check"
     default_rule = "escorts_verified"
 
-    def check_item(self, item, template):
+    def check_item(self, item: Item, template: Template) -> list[str]:
         return _check_escort_params(item, template)
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         rows = []
         fields = {"id_number", "methods", "matches", "note"}
         for where, row, escort in slot_rows(item, raw, ctx, person="escort", fields=fields):
@@ -86,14 +91,24 @@ class EscortCheck(ItemType):
             )
         return {"rows": rows}
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         return text(
             f"已核对 {len(value['rows'])} 名押运人员", f"{len(value['rows'])} escort(s) checked"
         )
 
 
+ESCORT_COLUMNS = (
+    Column("escort", "押运人员", "Escort"),
+    Column("id_number", "身份证号", "ID number"),
+    Column("methods", "核对方式", "Checked against"),
+    Column("matches", "人证是否相符", "Person matches"),
+    Column("result", "结果", "Result"),
+    Column("note", "备注", "Note"),
+)
+
+
 @rule("escorts_verified", check=needs_type("escort_check"))
-def escorts_verified(item, value, ctx: EvalContext) -> Outcome:
+def escorts_verified(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     """facts["id_numbers"]: the staff register's ID numbers; a recorded number that differs from
     the register's is a critical problem that stops the handover."""
     required = item.params.get("required_methods", ["work_card", "dispatch_sheet"])
@@ -162,33 +177,22 @@ def escorts_verified(item, value, ctx: EvalContext) -> Outcome:
                     severity="critical",
                 )
             )
-    table = {
-        "key": item.key,
-        "title": text("押运人员身份核对", "Escort identity check"),
-        "columns": [
-            {"key": "escort", "zh": "押运人员", "en": "Escort", "kind": "text"},
-            {"key": "id_number", "zh": "身份证号", "en": "ID number", "kind": "text"},
-            {"key": "methods", "zh": "核对方式", "en": "Checked against", "kind": "text"},
-            {"key": "matches", "zh": "人证是否相符", "en": "Person matches", "kind": "text"},
-            {"key": "result", "zh": "结果", "en": "Result", "kind": "text"},
-            {"key": "note", "zh": "备注", "en": "Note", "kind": "text"},
-        ],
-        "rows": table_rows,
-        "footer": [],
-    }
+    checks = table(
+        item.key, text("押运人员身份核对", "Escort identity check"), ESCORT_COLUMNS, table_rows
+    )
     if problems:
         return Outcome(
             "fail",
             text(f"身份核对未通过，{STOPPED['zh']}", f"identity check failed, {STOPPED['en']}"),
             {"checked": len(checked)},
             problems,
-            [table],
+            [checks],
         )
     return Outcome(
         "pass",
         text(f"{len(checked)} 名押运人员身份核对无误", f"{len(checked)} escort(s) verified"),
         {"checked": len(checked)},
-        tables=[table],
+        tables=[checks],
     )
 
 
@@ -198,7 +202,7 @@ BOX_ID = r"^[A-Z0-9][A-Z0-9\-]{1,31}$"
 SEAL = r"^[A-Z0-9\-]{4,32}$"
 
 
-def _code(item, raw: Any, pattern: str, what: str, where: str) -> str:
+def _code(item: Item, raw: Any, pattern: str, what: str, where: str) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise answer_error(item, f"{where}: {what} must be text, got {raw!r}")
     value = str(raw).strip().upper()
@@ -207,7 +211,7 @@ def _code(item, raw: Any, pattern: str, what: str, where: str) -> str:
     return value
 
 
-def _flag(item, row: dict, key: str, where: str) -> bool:
+def _flag(item: Item, row: dict[str, Any], key: str, where: str) -> bool:
     v = row.get(key, True)
     if not isinstance(v, bool):
         raise answer_error(item, f"{where}: {key} must be true or false")
@@ -223,7 +227,7 @@ class BoxList(ItemType):
     name = "box_list"
     default_rule = "boxes_match"
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         if not isinstance(raw, dict) or set(raw) - {"expected", "actual"}:
             raise answer_error(item, "answer must be an object with 'expected' and 'actual' lists")
         box_re = item.params.get("box_pattern", BOX_ID)
@@ -259,7 +263,7 @@ class BoxList(ItemType):
             out[side] = parsed
         return out
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         return text(
             f"应交接 {len(value['expected'])} 箱，实交接 {len(value['actual'])} 箱",
             f"{len(value['expected'])} box(es) expected, {len(value['actual'])} handed over",
@@ -287,8 +291,18 @@ def compare_boxes(value: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+BOX_COLUMNS = (
+    Column("box", "款箱号", "Box"),
+    Column("expected_seal", "清单封签号", "Manifest seal"),
+    Column("actual_seal", "实际封签号", "Actual seal"),
+    Column("lock", "锁具", "Lock"),
+    Column("seal", "封签", "Seal"),
+    Column("result", "结果", "Result"),
+)
+
+
 @rule("boxes_match", check=needs_type("box_list"))
-def boxes_match(item, value, ctx: EvalContext) -> Outcome:
+def boxes_match(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     c = compare_boxes(value)
     expected = {r["box"]: r["seal"] for r in value["expected"]}
     actual = {r["box"]: r for r in value["actual"]}
@@ -332,7 +346,7 @@ def boxes_match(item, value, ctx: EvalContext) -> Outcome:
     rows = []
     for b in sorted(set(expected) | set(actual)):
         a = actual.get(b)
-        if b not in actual:
+        if a is None:
             result = "缺少"
         elif b not in expected:
             result = "清单外"
@@ -350,36 +364,29 @@ def boxes_match(item, value, ctx: EvalContext) -> Outcome:
                 result,
             ]
         )
-    table = {
-        "key": item.key,
-        "title": text("款箱交接清点表", "Cash-box handover list"),
-        "columns": [
-            {"key": "box", "zh": "款箱号", "en": "Box", "kind": "text"},
-            {"key": "expected_seal", "zh": "清单封签号", "en": "Manifest seal", "kind": "text"},
-            {"key": "actual_seal", "zh": "实际封签号", "en": "Actual seal", "kind": "text"},
-            {"key": "lock", "zh": "锁具", "en": "Lock", "kind": "text"},
-            {"key": "seal", "zh": "封签", "en": "Seal", "kind": "text"},
-            {"key": "result", "zh": "结果", "en": "Result", "kind": "text"},
+    boxes = table(
+        item.key,
+        text("款箱交接清点表", "Cash-box handover list"),
+        BOX_COLUMNS,
+        rows,
+        [
+            footer("应交接 Expected", result=str(c["expected_count"])),
+            footer("实交接 Handed over", result=str(c["actual_count"])),
+            footer("差数 Difference", result=f"{c['count_diff']:+d}"),
         ],
-        "rows": rows,
-        "footer": [
-            ["应交接 Expected", None, None, None, None, str(c["expected_count"])],
-            ["实交接 Handed over", None, None, None, None, str(c["actual_count"])],
-            ["差数 Difference", None, None, None, None, f"{c['count_diff']:+d}"],
-        ],
-    }
+    )
     if problems:
         display = text(
             f"{STOPPED['zh']}：{len(problems)} 处不符（应 {c['expected_count']} 箱，实 {c['actual_count']} 箱）",
             f"{STOPPED['en']}: {len(problems)} mismatch(es) "
             f"({c['expected_count']} expected, {c['actual_count']} handed over)",
         )
-        return Outcome("fail", display, c, problems, [table])
+        return Outcome("fail", display, c, problems, [boxes])
     display = text(
         f"{c['actual_count']} 箱，箱号、封签、锁具均相符",
         f"{c['actual_count']} box(es), IDs, seals and locks all match",
     )
-    return Outcome("pass", display, c, tables=[table])
+    return Outcome("pass", display, c, tables=[boxes])
 
 
 # ---------------------------------------------------------------- the agreed time window
@@ -396,7 +403,7 @@ def _window_ok(w: Any) -> bool:
     )
 
 
-def _check_window(item, template) -> list[str]:
+def _check_window(item: Item, template: Template) -> list[str]:
     if item.type != "datetime":
         return ["rule 'within_window' needs an item of type 'datetime'"]
     window, windows = item.params.get("window"), item.params.get("windows")
@@ -429,7 +436,7 @@ def _check_window(item, template) -> list[str]:
 
 
 @rule("within_window", check=_check_window)
-def within_window(item, value, ctx: EvalContext) -> Outcome:
+def within_window(item: Item, value: str, ctx: EvalContext) -> Outcome:
     """A date and time inside the agreed window (local time of day, ends included)."""
     shown = display_value(item, value)
     window = item.params.get("window")

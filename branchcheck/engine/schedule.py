@@ -4,13 +4,20 @@ on the last working day before a holiday block (domain.md §1; seed 000)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.engine.core import EvalContext, Outcome, Problem, rule, slot_param, text
 from branchcheck.holidays import HolidayCalendar
 
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item
+
+if TYPE_CHECKING:
+    pass
+
 
 @rule("weekly_teller_coverage", check=slot_param)
-def weekly_teller_coverage(item, value, ctx: EvalContext) -> Outcome:
+def weekly_teller_coverage(item: Item, value: None, ctx: EvalContext) -> Outcome:
     """facts: by_role {role: {employee_no: name}}, week_people {slot: {employee_no}} of this
     week's other checks of this kind. params: slot (who this check covers), role (default teller)."""
     slot = item.params["slot"]
@@ -50,7 +57,7 @@ def weekly_teller_coverage(item, value, ctx: EvalContext) -> Outcome:
 
 
 @rule("pre_holiday_check")
-def pre_holiday_check(item, value, ctx: EvalContext) -> Outcome:
+def pre_holiday_check(item: Item, value: None, ctx: EvalContext) -> Outcome:
     """facts: calendar, check_dates {date} of earlier checks of this kind."""
     cal: HolidayCalendar = ctx.facts.get("calendar") or HolidayCalendar()
     today = ctx.local_date
@@ -81,7 +88,7 @@ def pre_holiday_check(item, value, ctx: EvalContext) -> Outcome:
         min_days,
     )
     warning = cal.warning_text()
-    computed: dict = {"warning": warning} if warning else {}
+    computed: dict[str, Any] = {"warning": warning} if warning else {}
     if ahead:
         start, days = ahead[0]
         due = cal.last_workday_before(start)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
     Outcome,
     Problem,
+    Text,
     answer_error,
     item_type,
     needs_type,
@@ -23,6 +24,10 @@ from branchcheck.engine.core import (
     rule,
     text,
 )
+from branchcheck.engine.tables import Column, table
+
+if TYPE_CHECKING:
+    from branchcheck.checklists.schema import Item, Template
 
 Range = tuple[int, int]  # inclusive: (first, last), first <= last
 
@@ -150,7 +155,7 @@ FIELD_TEXT = {
 }
 
 
-def _check_types(item, template) -> list[str]:
+def _check_types(item: Item, template: Template) -> list[str]:
     types = item.params.get("voucher_types")
     if not isinstance(types, list) or not types:
         return ["params.voucher_types must be a non-empty list"]
@@ -178,11 +183,11 @@ def _check_types(item, template) -> list[str]:
     return out
 
 
-def voucher_types(item) -> dict[str, dict[str, Any]]:
+def voucher_types(item: Item) -> dict[str, dict[str, Any]]:
     return {t["key"]: t for t in item.params["voucher_types"]}
 
 
-def _number(item, raw: Any, width: int, where: str) -> str:
+def _number(item: Item, raw: Any, width: int, where: str) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str):
         raise answer_error(
             item,
@@ -198,7 +203,7 @@ def _number(item, raw: Any, width: int, where: str) -> str:
     return value
 
 
-def _ranges(item, raw: Any, width: int, where: str) -> list[list[str]]:
+def _ranges(item: Item, raw: Any, width: int, where: str) -> list[list[str]]:
     """A list of ranges: each "00012301", "00012301-00012350" or ["00012301", "00012350"]."""
     if raw is None:
         return []
@@ -255,10 +260,10 @@ class VoucherTable(ItemType):
     name = "voucher_table"
     default_rule = "voucher_balances"
 
-    def check_item(self, item, template):
+    def check_item(self, item: Item, template: Template) -> list[str]:
         return _check_types(item, template)
 
-    def parse(self, item, raw, ctx):
+    def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         if not isinstance(raw, dict) or not isinstance(raw.get("rows"), dict):
             raise answer_error(item, "answer must be an object with 'rows' by voucher type")
         if set(raw) - {"rows"}:
@@ -293,7 +298,7 @@ class VoucherTable(ItemType):
             rows[key] = parsed
         return {"rows": {k: rows[k] for k in types if k in rows}}
 
-    def display(self, item, value):
+    def display(self, item: Item, value: dict[str, Any]) -> Text:
         n = len(value["rows"])
         return text(f"{n} 种凭证", f"{n} voucher type(s)")
 
@@ -378,8 +383,24 @@ def _problems(label: dict[str, str], key: str, c: dict[str, Any], width: int) ->
     return out
 
 
+VOUCHER_COLUMNS = (
+    Column("type", "凭证种类", "Voucher type"),
+    Column("opening", "期初", "Opening", "count"),
+    Column("received", "领入", "Received", "count"),
+    Column("used", "使用", "Used", "count"),
+    Column("voided", "作废", "Voided", "count"),
+    Column("returned", "上缴", "Returned", "count"),
+    Column("closing", "结存", "Book balance", "count"),
+    Column("physical", "实点", "Counted", "count"),
+    Column("difference", "差异", "Difference", "int"),
+    Column("next", "下一可用号", "Next number"),
+    Column("on_hand", "结存号段", "On hand"),
+    Column("issues", "号码连续性", "Number continuity"),
+)
+
+
 @rule("voucher_balances", check=needs_type("voucher_table"))
-def voucher_balances(item, value, ctx: EvalContext) -> Outcome:
+def voucher_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     types = voucher_types(item)
     problems: list[Problem] = []
     table_rows: list[list[Any]] = []
@@ -431,26 +452,9 @@ def voucher_balances(item, value, ctx: EvalContext) -> Outcome:
                 for k in ("gaps", "unknown", "overlaps", "skipped")
             },
         }
-    table = {
-        "key": item.key,
-        "title": text("重要空白凭证核对表", "Blank vouchers"),
-        "columns": [
-            {"key": "type", "zh": "凭证种类", "en": "Voucher type", "kind": "text"},
-            {"key": "opening", "zh": "期初", "en": "Opening", "kind": "count"},
-            {"key": "received", "zh": "领入", "en": "Received", "kind": "count"},
-            {"key": "used", "zh": "使用", "en": "Used", "kind": "count"},
-            {"key": "voided", "zh": "作废", "en": "Voided", "kind": "count"},
-            {"key": "returned", "zh": "上缴", "en": "Returned", "kind": "count"},
-            {"key": "closing", "zh": "结存", "en": "Book balance", "kind": "count"},
-            {"key": "physical", "zh": "实点", "en": "Counted", "kind": "count"},
-            {"key": "difference", "zh": "差异", "en": "Difference", "kind": "int"},
-            {"key": "next", "zh": "下一可用号", "en": "Next number", "kind": "text"},
-            {"key": "on_hand", "zh": "结存号段", "en": "On hand", "kind": "text"},
-            {"key": "issues", "zh": "号码连续性", "en": "Number continuity", "kind": "text"},
-        ],
-        "rows": table_rows,
-        "footer": [],
-    }
+    stock = table(
+        item.key, text("重要空白凭证核对表", "Blank vouchers"), VOUCHER_COLUMNS, table_rows
+    )
     bad = len({p.subject.split(":")[0] for p in problems})
     display = text(
         f"{len(table_rows)} 种凭证，{bad} 种不符"
@@ -460,4 +464,4 @@ def voucher_balances(item, value, ctx: EvalContext) -> Outcome:
         if bad
         else f"{len(table_rows)} type(s), all match, numbers continuous",
     )
-    return Outcome("fail" if problems else "pass", display, computed, problems, [table])
+    return Outcome("fail" if problems else "pass", display, computed, problems, [stock])

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck import clock
-from branchcheck.checklists import LoadedTemplate, load_all
+from branchcheck.checklists import LoadedTemplate
 from branchcheck.db import Store
 from branchcheck.engine import ITEM_TYPES, EvalContext
 from branchcheck.engine.evaluate import evaluate
+from branchcheck.engine.validate import load_all
 from branchcheck.errors import AnswerError, BranchCheckError, InputFileError, NotFoundError
 from branchcheck.inspections.answering import answer
 from branchcheck.inspections.context import branch_env, facts_for, register_facts

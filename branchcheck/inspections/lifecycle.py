@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from branchcheck import audit, clock, findings
-from branchcheck.checklists import LoadedTemplate, Template, load_all
+from branchcheck.checklists import LoadedTemplate, Template
 from branchcheck.db import Store
 from branchcheck.db.models import (
     Answer,
@@ -22,6 +22,7 @@ from branchcheck.db.models import (
 )
 from branchcheck.engine import PersonRef
 from branchcheck.engine.evaluate import Evaluation
+from branchcheck.engine.validate import load_all
 from branchcheck.errors import MissingAnswersError, StateError
 from branchcheck.inspections.context import branch_env, evaluate_inspection
 from branchcheck.inspections.rows import get_inspection, require_open

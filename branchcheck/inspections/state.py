@@ -12,10 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchcheck import clock
-from branchcheck.checklists import LoadedTemplate, Template, template_from_content
+from branchcheck.checklists import LoadedTemplate, Template
 from branchcheck.db import Store
 from branchcheck.db.models import Inspection, Signature, TemplateVersion
 from branchcheck.engine import ITEM_TYPES, PersonRef
+from branchcheck.engine.validate import template_from_content
 from branchcheck.errors import TemplateError
 from branchcheck.inspections.rows import get_inspection
 from branchcheck.people.register import person_ref

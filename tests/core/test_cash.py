@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from branchcheck.checklists import load_all
 from branchcheck.engine import ITEM_TYPES, RULES, EvalContext, PersonRef
+from branchcheck.engine.validate import load_all
 from branchcheck.errors import AnswerError
 from branchcheck.settings import Settings
 
@@ -132,3 +132,12 @@ def test_unchecked_teller_and_stranger_rows():
         ITEM_TYPES["teller_boxes"].parse(
             BOXES, {"rows": [{"teller": "E999", "system_fen": 1, "counted_fen": 1}]}, ctx()
         )
+
+
+@given(st.integers(0, 10**9), st.integers(0, 10**9))
+def test_difference_is_counted_minus_book(counted, book):
+    from branchcheck.engine.cash import diff_label, difference
+
+    diff = difference(counted, book)
+    assert diff == counted - book
+    assert diff_label(diff)["zh"] == ("长款" if diff > 0 else "短款" if diff < 0 else "相符")

@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from branchcheck import inspections
-from branchcheck.checklists import load_file
 from branchcheck.cli import main
+from branchcheck.engine.validate import load_file
 from branchcheck.errors import KeyPasswordError, TemplateError
 from branchcheck.paths import checklists_dir
 from branchcheck.records import keys, pki

@@ -1,16 +1,23 @@
 """Every shipped checklist validates; broken files get messages naming file and item."""
 
+import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from branchcheck.checklists import load_file, validate_paths
+from branchcheck.checklists import loader
+from branchcheck.engine.validate import load_all, load_file, validate_paths
 from branchcheck.errors import TemplateError
 from branchcheck.paths import checklists_dir
 
 FILES = sorted(checklists_dir().glob("*.yaml"))
+
+
+def test_there_are_checklists():
+    assert len(FILES) >= 6, "checklists/*.yaml is empty"
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
@@ -87,3 +94,72 @@ def test_key_must_match_file_name(tmp_path):
     shutil.copy(checklists_dir() / "vault_check.yaml", path)
     with pytest.raises(TemplateError, match="must match the file name 'other'"):
         load_file(path)
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The files the loader parses, in order."""
+    seen: list[str] = []
+    real = loader.parse_yaml
+
+    def counting(text, path, *args):
+        seen.append(Path(path).name)
+        return real(text, path, *args)
+
+    monkeypatch.setattr(loader, "parse_yaml", counting)
+    return seen
+
+
+def test_checklists_are_parsed_once(tmp_path, parses):
+    folder = tmp_path / "checklists"
+    shutil.copytree(checklists_dir(), folder)
+    first = load_all(folder)
+    assert sorted(parses) == sorted(p.name for p in FILES)
+    second = load_all(folder)
+    assert len(parses) == len(FILES)  # nothing parsed again
+    assert all(second[k].content is first[k].content for k in first)
+    assert {k: lt.sha256 for k, lt in second.items()} == {k: lt.sha256 for k, lt in first.items()}
+
+
+def test_an_edited_checklist_is_read_again(tmp_path, parses):
+    folder = tmp_path / "checklists"
+    shutil.copytree(checklists_dir(), folder)
+    before = load_all(folder)["vault_check"]
+    path = folder / "vault_check.yaml"
+    # same size, same second: only the content tells the edit apart
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1)
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    after = load_all(folder)["vault_check"]
+    assert parses.count("vault_check.yaml") == 2 and len(parses) == len(FILES) + 1
+    assert (before.template.version, after.template.version) == (1, 2)
+    assert after.sha256 != before.sha256
+
+
+def test_the_c_loader_is_used_where_present():
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    assert loader.YAML_LOADER is yaml.CSafeLoader
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_c_and_python_loaders_agree(path):
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    text = path.read_text(encoding="utf-8")
+    fast = loader.parse_yaml(text, path, yaml.CSafeLoader)
+    slow = loader.parse_yaml(text, path, yaml.SafeLoader)
+    assert fast == slow
+    assert json.dumps(fast, sort_keys=True) == json.dumps(slow, sort_keys=True)
+
+
+@pytest.mark.parametrize("broken", ["a: [1, 2\n", "a: b: c\n", "\tfoo: 1\n", "a: *nope\n"])
+def test_yaml_errors_read_the_same_with_either_loader(broken):
+    messages = []
+    for yaml_loader in (loader.YAML_LOADER, yaml.SafeLoader):
+        with pytest.raises(TemplateError) as exc:
+            loader.parse_yaml(broken, Path("f.yaml"), yaml_loader)
+        messages.append(str(exc.value))
+    assert messages[0] == messages[1]
+    assert messages[0].startswith("f.yaml: not valid YAML at line ")

@@ -6,8 +6,8 @@ from functools import cache
 
 import pytest
 
-from branchcheck.checklists import load_all
 from branchcheck.engine import EvalContext, PersonRef
+from branchcheck.engine.validate import load_all
 from branchcheck.people import register as staff
 from branchcheck.settings import Settings
 

@@ -83,3 +83,13 @@ def test_inspector_does_not_review_own_work(people_store):
             inspector="E010",
             people={"account_clerks": ["E010"]},
         )
+
+
+def test_the_proposed_rectification_date_is_the_cores():
+    from datetime import date
+
+    from branchcheck.engine.accounts import proposed_due_date
+    from branchcheck.settings import Settings
+
+    assert proposed_due_date(date(2026, 11, 20), Settings()) == date(2026, 12, 20)
+    assert proposed_due_date(date(2026, 11, 20), Settings(rectify_days=7)) == date(2026, 11, 27)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from branchcheck import inspections
-from branchcheck.engine import ITEM_TYPES, RULES
+from branchcheck.engine import ITEM_TYPES, RULES, atm
 from branchcheck.errors import AnswerError, PeopleRuleError
 from branchcheck.people import register as staff
 from branchcheck.people.rules import check_people
@@ -200,6 +200,8 @@ def test_outstanding_difference_flagged_only_past_the_limit(age, limit, amount):
     )
     out = RULES["differences_outstanding"](item, value, c)
     assert (out.result == "fail") == (age > limit)
+    # the answer widget asks the same test
+    assert atm.age(item, booked, today) == atm.Age(age, age > limit)
     if out.problems:
         assert ("长款" if amount > 0 else "短款") in out.problems[0].title["zh"]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from branchcheck.checklists import load_file
 from branchcheck.cli import main
+from branchcheck.engine.validate import load_file
 from branchcheck.errors import TemplateError
 from branchcheck.paths import checklists_dir
 

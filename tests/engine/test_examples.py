@@ -7,8 +7,8 @@ from datetime import datetime
 import pytest
 
 from branchcheck import inspections
-from branchcheck.checklists import load_all
 from branchcheck.engine import ITEM_TYPES
+from branchcheck.engine.validate import load_all
 from branchcheck.paths import REPO_ROOT
 
 EXAMPLES = REPO_ROOT / "examples" / "answers"

@@ -1,19 +1,43 @@
 """Builders shared by the records tests and bench/bench_records.py: a realistic sealed vault
-check record (docs/record-format.md) and a demo CA with inspectors' credentials."""
+check record (docs/record-format.md) and a demo CA with inspectors' credentials.
+
+The record is made the way the application makes one: a checklist template (validated by the
+engine) answered and evaluated by the engine, so its items, tables and findings follow the engine
+— a record test never checks a table shape the engine no longer builds."""
 
 from __future__ import annotations
 
 import base64
 import copy
 import datetime as dt
+import uuid
 from typing import Any
 
+from branchcheck.engine import ITEM_TYPES, EvalContext, PersonRef
+from branchcheck.engine.evaluate import Evaluation, evaluate
+from branchcheck.engine.validate import template_from_content
+from branchcheck.holidays import HolidayCalendar
 from branchcheck.records import handwriting, pki
-from branchcheck.taxonomy import risk_driver_ref
+from branchcheck.settings import Settings
+from branchcheck.taxonomy import RESULTS, risk_driver_ref
 
 RECORD_ID = "6f1c2a9e-4b7d-4c1e-9a55-0d3b8e1f2a77"
+LOCAL_DATE = dt.date(2026, 11, 20)
+SOURCE = "000_1561e782874b01c0.txt"
 
 BRANCH = {"code": "GZ0101", "name": "赣州分行营业部", "name_en": "Ganzhou Branch Business Dept."}
+
+INSPECTOR = PersonRef("E001", "王建国", ("branch_head",))
+PEOPLE = {
+    "vault_keeper": [PersonRef("E003", "李梅", ("vault_keeper",))],
+    "tellers": [PersonRef("E011", "张伟", ("teller",)), PersonRef("E012", "刘洋", ("teller",))],
+}
+# E013 is a teller this week's checks have not covered yet; Saturday the 21st is a make-up working
+# day, so on Friday the weekly coverage is still pending.
+FACTS = {
+    "by_role": {"teller": {"E011": "张伟", "E012": "刘洋", "E013": "陈静"}},
+    "calendar": HolidayCalendar(workdays={dt.date(2026, 11, 21)}),
+}
 
 
 def _t(zh: str, en: str) -> dict[str, str]:
@@ -21,211 +45,270 @@ def _t(zh: str, en: str) -> dict[str, str]:
 
 
 def _item(
-    key: str,
-    zh: str,
-    en: str,
-    *,
-    result: str = "pass",
-    display: tuple[str, str] = ("符合要求", "as required"),
-    severity: str = "medium",
-    driver: str = "steps_skipped",
-    source: str = "000_1561e782874b01c0.txt",
-    note: str = "",
-    type_: str = "yes_no",
-    answer: Any = None,
+    key: str, zh: str, en: str, *, type_: str = "yes_no", driver: str = "steps_skipped", **more: Any
 ) -> dict[str, Any]:
     return {
         "key": key,
         "type": type_,
         "text": _t(zh, en),
-        "required": True,
-        "severity": severity,
-        "risk_driver": risk_driver_ref(driver),
-        "source": source,
-        "answer": {"value": True} if answer is None else answer,
-        "display": _t(*display),
-        "result": result,
-        "note": note,
-    }
+        "risk_driver": driver,
+        "source": SOURCE,
+    } | more
 
 
-SECTIONS: list[tuple[str, str, str, list[dict[str, Any]]]] = [
-    (
-        "cash",
-        "库存现金",
-        "Cash in vault",
-        [
-            _item(
-                "cash_count",
-                "库存现金按券别清点，与账面相符",
-                "Cash counted by denomination matches the book",
-                result="fail",
-                display=(
-                    "合计 ¥1,283,900.00，账面 ¥1,284,000.00，短款 ¥100.00",
-                    "total ¥1,283,900.00, book ¥1,284,000.00, shortage ¥100.00",
-                ),
-                severity="high",
-                driver="accounting_error",
-                type_="cash_count",
-                answer={"book_fen": 128400000, "rows": {"100": {"bundles": 12, "straps": 8}}},
-            ),
-            _item(
-                "teller_boxes",
-                "柜员尾箱现金与系统余额核对一致，重要空白凭证与登记相符",
-                "Teller boxes match the system and blank vouchers match the register",
-                display=("2 个尾箱，均相符", "2 boxes, all balanced"),
-                severity="high",
-                driver="review_error",
-                type_="teller_boxes",
-            ),
-            _item(
-                "cash_limit",
-                "库存现金未超过核定限额",
-                "Cash in vault within the approved limit",
-                display=("限额 ¥2,000,000.00", "limit ¥2,000,000.00"),
-            ),
-            _item(
-                "damaged_notes",
-                "残损币、假币按规定登记、保管和上缴",
-                "Damaged and counterfeit notes registered, kept and handed in as required",
-                result="na",
-                display=("本期无残损币", "none this period"),
-                severity="low",
-            ),
-        ],
-    ),
-    (
-        "vouchers",
-        "重要空白凭证及有价单证",
-        "Blank vouchers and securities",
-        [
-            _item(
-                "voucher_register",
-                "重要空白凭证入库、领用、缴回登记完整，账实相符",
-                "Blank voucher register complete, stock matches",
-                driver="review_error",
-            ),
-            _item(
-                "voucher_custody",
-                "重要空白凭证由专人保管，交接手续齐全",
-                "Blank vouchers kept by a named keeper with full handovers",
-            ),
-            _item(
-                "seals",
-                "业务印章、压数机按规定保管使用，人离章收",
-                "Business seals and check writers kept and locked away when unattended",
-                note="=1+1 <b>不是</b> & 公式",
-            ),
-            _item(
-                "securities",
-                "代保管有价单证登记清楚、收付有据",
-                "Securities in custody registered with receipts",
-                result="info",
-                display=("记录：代保管单证 3 份", "recorded: 3 items in custody"),
-                severity="low",
-                note="@SUM(A1)",
-            ),
-        ],
-    ),
-    (
-        "security",
-        "安全管理",
-        "Security",
-        [
-            _item(
-                "keys_split",
-                "库房钥匙、密码分人保管，双人开库",
-                "Vault keys and codes held separately; vault opened by two people",
-                severity="critical",
-                driver="supervision_lacking",
-            ),
-            _item(
-                "vault_log",
-                "出入库登记簿记录完整，与监控录像一致",
-                "Vault entry log complete and consistent with CCTV",
-                driver="supervision_lacking",
-            ),
-            _item(
-                "cctv",
-                "监控设备运行正常，录像保存不少于三个月",
-                "CCTV working; recordings kept at least three months",
-                driver="system_failure",
-            ),
-            _item(
-                "alarm",
-                "报警系统与公安联网测试正常",
-                "Alarm linked to the police tested",
-                result="pending",
-                display=("本周测试尚未进行", "weekly test not done yet"),
-                driver="system_failure",
-            ),
-        ],
-    ),
+DENOMINATIONS = [
+    {"key": f"n{yuan}", "label": _t(f"{yuan}元", f"¥{yuan}"), "face_fen": yuan * 100}
+    for yuan in (100, 50, 20, 10)
 ]
 
-CASH_TABLE = {
-    "key": "cash_count",
-    "title": _t("库存现金清点表", "Cash count"),
-    "columns": [
-        {"key": "denomination", "zh": "券别", "en": "Denomination", "kind": "text"},
-        {"key": "face", "zh": "面额", "en": "Face value", "kind": "money"},
-        {"key": "bundles", "zh": "捆", "en": "Bundles", "kind": "count"},
-        {"key": "straps", "zh": "把", "en": "Straps", "kind": "count"},
-        {"key": "loose", "zh": "零张", "en": "Loose", "kind": "count"},
-        {"key": "pieces", "zh": "张数", "en": "Pieces", "kind": "count"},
-        {"key": "amount", "zh": "金额", "en": "Amount", "kind": "money"},
+TEMPLATE = {
+    "key": "vault_check",
+    "version": 1,
+    "title": _t("网点负责人查库", "Branch head vault check"),
+    "record_title": _t("网点负责人查库记录", "Branch head vault check record"),
+    "inspector": {"title": _t("查库人", "Inspector"), "staff_roles": ["branch_head"]},
+    "people": [
+        {
+            "key": "vault_keeper",
+            "title": _t("管库员", "Vault keeper"),
+            "staff_roles": ["vault_keeper"],
+        },
+        {"key": "tellers", "title": _t("柜员", "Teller"), "staff_roles": ["teller"], "max": 40},
     ],
-    "rows": [
-        ["100元", 10000, 12, 8, 39, 12839, 128390000],
-        ["50元", 5000, 0, 0, 0, 0, 0],
-        ["20元", 2000, 0, 0, 0, 0, 0],
-        ["10元", 1000, 0, 0, 0, 0, 0],
-    ],
-    "footer": [
-        ["合计 Total", None, None, None, None, 12839, 128390000],
-        ["账面余额 Book", None, None, None, None, None, 128400000],
-        ["差额 Difference", None, None, None, None, None, -10000],
+    "sections": [
+        {
+            "key": "cash",
+            "title": _t("库存现金", "Cash in vault"),
+            "items": [
+                _item(
+                    "cash_count",
+                    "库存现金按券别清点，与账面相符",
+                    "Cash counted by denomination matches the book",
+                    type_="cash_count",
+                    driver="accounting_error",
+                    severity="high",
+                    responsible="vault_keeper",
+                    params={
+                        "table_title": _t("库存现金清点表", "Cash count"),
+                        "denominations": DENOMINATIONS,
+                    },
+                ),
+                _item(
+                    "teller_boxes",
+                    "柜员尾箱现金与系统余额核对一致，重要空白凭证与登记相符",
+                    "Teller boxes match the system and blank vouchers match the register",
+                    type_="teller_boxes",
+                    driver="review_error",
+                    severity="high",
+                    params={"slot": "tellers"},
+                ),
+                _item(
+                    "cash_limit",
+                    "库存现金未超过核定限额",
+                    "Cash in vault within the approved limit",
+                ),
+                _item(
+                    "damaged_notes",
+                    "残损币、假币按规定登记、保管和上缴",
+                    "Damaged and counterfeit notes registered, kept and handed in as required",
+                    severity="low",
+                    allow_na=True,
+                ),
+            ],
+        },
+        {
+            "key": "vouchers",
+            "title": _t("重要空白凭证及有价单证", "Blank vouchers and securities"),
+            "items": [
+                _item(
+                    "voucher_register",
+                    "重要空白凭证入库、领用、缴回登记完整，账实相符",
+                    "Blank voucher register complete, stock matches",
+                    driver="review_error",
+                ),
+                _item(
+                    "voucher_custody",
+                    "重要空白凭证由专人保管，交接手续齐全",
+                    "Blank vouchers kept by a named keeper with full handovers",
+                ),
+                _item(
+                    "seals",
+                    "业务印章、压数机按规定保管使用，人离章收",
+                    "Business seals and check writers kept and locked away when unattended",
+                ),
+                _item(
+                    "securities",
+                    "代保管有价单证登记清楚、收付有据",
+                    "Securities in custody registered with receipts",
+                    type_="count",
+                    severity="low",
+                    params={"unit": _t("份", "item(s)")},
+                ),
+            ],
+        },
+        {
+            "key": "security",
+            "title": _t("安全管理", "Security"),
+            "items": [
+                _item(
+                    "keys_split",
+                    "库房钥匙、密码分人保管，双人开库",
+                    "Vault keys and codes held separately; vault opened by two people",
+                    severity="critical",
+                    driver="supervision_lacking",
+                ),
+                _item(
+                    "vault_log",
+                    "出入库登记簿记录完整，与监控录像一致",
+                    "Vault entry log complete and consistent with CCTV",
+                    driver="supervision_lacking",
+                ),
+                _item(
+                    "cctv",
+                    "监控设备运行正常，录像保存不少于三个月",
+                    "CCTV working; recordings kept at least three months",
+                    driver="system_failure",
+                ),
+                _item(
+                    "weekly_coverage",
+                    "本周查库覆盖全部柜员",
+                    "Every teller covered by this week's checks",
+                    type_="computed",
+                    rule="weekly_teller_coverage",
+                    driver="supervision_lacking",
+                    params={"slot": "tellers"},
+                ),
+            ],
+        },
     ],
 }
 
-TELLER_TABLE = {
-    "key": "teller_boxes",
-    "title": _t("柜员尾箱核对表", "Teller boxes"),
-    "columns": [
-        {"key": "teller", "zh": "柜员", "en": "Teller", "kind": "text"},
-        {"key": "system", "zh": "系统余额", "en": "System balance", "kind": "money"},
-        {"key": "counted", "zh": "实点金额", "en": "Counted", "kind": "money"},
-        {"key": "diff", "zh": "差额", "en": "Difference", "kind": "diff"},
-        {"key": "vouchers", "zh": "重要空白凭证", "en": "Blank vouchers", "kind": "text"},
-        {"key": "note", "zh": "备注", "en": "Note", "kind": "text"},
-    ],
-    "rows": [
-        ["张伟（E011）", 5234567, 5234567, 0, "相符", ""],
-        ["刘洋（E012）", 812000, 817000, 5000, "相符", "-已查明：客户多付"],
-    ],
-    "footer": [],
+ANSWERS: dict[str, Any] = {
+    "cash_count": {
+        "rows": {"n100": {"bundles": 12, "straps": 8, "loose": 39}},
+        "book_fen": 128400000,
+    },
+    "teller_boxes": {
+        "rows": [
+            {"teller": "E011", "system_fen": 5234567, "counted_fen": 5234567},
+            {
+                "teller": "E012",
+                "system_fen": 812000,
+                "counted_fen": 817000,
+                "note": "-已查明：客户多付",
+            },
+        ]
+    },
+    "cash_limit": "yes",
+    "damaged_notes": "na",
+    "voucher_register": "yes",
+    "voucher_custody": "yes",
+    "seals": "yes",
+    "securities": 3,
+    "keys_split": "yes",
+    "vault_log": "yes",
+    "cctv": "yes",
 }
+NOTES = {"seals": "=1+1 <b>不是</b> & 公式", "securities": "@SUM(A1)"}
+REPEATED = {"cash_count"}  # findings marked 屡查屡犯
+
+
+def _padded(n_items: int | None) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
+    """The template, answers and notes, with items repeated (new keys, longer texts) up to
+    n_items."""
+    content = copy.deepcopy(TEMPLATE)
+    answers, notes = dict(ANSWERS), dict(NOTES)
+    originals = [(s, list(s["items"])) for s in content["sections"]]
+    total, i = sum(len(items) for _, items in originals), 0
+    while n_items is not None and total < n_items:
+        section, items = originals[i % len(originals)]
+        base = items[i % len(items)]
+        twin = copy.deepcopy(base) | {"key": f"{base['key']}_{i}"}
+        twin["text"]["zh"] += f"（第 {i + 2} 次复核，检查范围含分理处及自助设备区域）"
+        section["items"].append(twin)
+        if base["key"] in answers:
+            answers[twin["key"]] = answers[base["key"]]
+        total, i = total + 1, i + 1
+    return content, answers, notes
+
+
+def evaluated(n_items: int | None = None) -> tuple[Any, dict[str, Any], Evaluation]:
+    """The sample template, its parsed answers and the engine's evaluation of them."""
+    content, raw, _ = _padded(n_items)
+    template = template_from_content(content, "tests/records/sample.py").template
+    ctx = EvalContext(
+        template=template,
+        local_date=LOCAL_DATE,
+        inspector=INSPECTOR,
+        people=PEOPLE,
+        settings=Settings(),
+        facts=FACTS,
+    )
+    values = {
+        item.key: ITEM_TYPES[item.type].parse(item, raw[item.key], ctx)
+        for item in template.items()
+        if item.key in raw
+    }
+    ctx.answers = values
+    return template, values, evaluate(template, values, ctx)
+
+
+def _overall(counts: dict[str, int]) -> dict[str, str]:
+    if counts["fail"]:
+        return _t("发现问题", "Problems found")
+    return (
+        _t("合格（部分待定）", "Passed (some pending)")
+        if counts["pending"]
+        else _t("合格", "Passed")
+    )
 
 
 def build_doc(n_items: int | None = None) -> dict[str, Any]:
-    """The sample vault check record; with n_items the sections are padded/cut to that many."""
-    sections = []
-    for key, zh, en, items in SECTIONS:
-        sections.append({"key": key, "title": _t(zh, en), "items": copy.deepcopy(items)})
-    if n_items is not None:
-        flat = [it for s in sections for it in s["items"]]
-        i = 0
-        while len(flat) < n_items:
-            base = copy.deepcopy(SECTIONS[i % 3][3][i % 4])
-            base["key"] = f"{base['key']}_{i}"
-            base["text"]["zh"] += f"（第 {i + 2} 次复核，检查范围含分理处及自助设备区域）"
-            sections[i % 3]["items"].append(base)
-            flat.append(base)
-            i += 1
-    items = [it for s in sections for it in s["items"]]
-    counts = {
-        r: sum(1 for it in items if it["result"] == r) for r in ("pass", "fail", "na", "pending")
-    }
+    """The sample vault check record; with n_items the sections are padded to that many items."""
+    template, values, ev = evaluated(n_items)
+    notes = _padded(n_items)[2]
+    sections, tables = [], []
+    for section in template.sections:
+        items = []
+        for item in section.items:
+            outcome = ev.outcomes[item.key]
+            items.append(
+                {
+                    "key": item.key,
+                    "type": item.type,
+                    "text": item.text.as_dict(),
+                    "required": item.required,
+                    "severity": item.severity,
+                    "risk_driver": risk_driver_ref(item.risk_driver),
+                    "source": item.source,
+                    "answer": values.get(item.key),
+                    "display": dict(outcome.display),
+                    "result": outcome.result,
+                    "result_text": dict(RESULTS[outcome.result]),
+                    "computed": outcome.computed,
+                    "note": notes.get(item.key, ""),
+                }
+            )
+            tables.extend(outcome.tables)
+        sections.append({"key": section.key, "title": section.title.as_dict(), "items": items})
+    names = {p.employee_no: p.name for p in [INSPECTOR, *(p for ps in PEOPLE.values() for p in ps)]}
+    findings = [
+        {
+            "id": str(uuid.uuid5(uuid.UUID(RECORD_ID), f.problem_key)),
+            "item_key": f.item_key,
+            "title": dict(f.title),
+            "severity": f.severity,
+            "risk_driver": risk_driver_ref(f.risk_driver),
+            "responsible": {"employee_no": f.responsible, "name": names[f.responsible]}
+            if f.responsible
+            else None,
+            "due_date": f.due_date,
+            "state": "open",
+            "repeat": f.item_key in REPEATED,
+        }
+        for f in ev.findings
+    ]
+    counts = ev.counts()
     strokes_a = handwriting.demo_strokes("王建国")
     strokes_b = handwriting.demo_strokes("李梅")
     return {
@@ -235,55 +318,36 @@ def build_doc(n_items: int | None = None) -> dict[str, Any]:
         "supersedes": None,
         "branch": dict(BRANCH),
         "checklist": {
-            "key": "vault_check",
-            "version": 1,
-            "title": _t("网点负责人查库", "Branch head vault check"),
+            "key": template.key,
+            "version": template.version,
+            "title": template.title.as_dict(),
+            "record_title": template.record_title.as_dict(),
             "sha256": "9" * 64,
         },
         "inspector": {
-            "employee_no": "E001",
-            "name": "王建国",
+            "employee_no": INSPECTOR.employee_no,
+            "name": INSPECTOR.name,
             "role": _t("网点负责人", "Branch head"),
+            "title": template.inspector.title.as_dict(),
         },
         "people": [
             {
-                "slot": "vault_keeper",
-                "title": _t("管库员", "Vault keeper"),
-                "employee_no": "E003",
-                "name": "李梅",
-            },
-            {
-                "slot": "tellers",
-                "title": _t("柜员", "Teller"),
-                "employee_no": "E011",
-                "name": "张伟",
-            },
-            {
-                "slot": "tellers",
-                "title": _t("柜员", "Teller"),
-                "employee_no": "E012",
-                "name": "刘洋",
-            },
+                "slot": slot,
+                "title": slot_title,
+                "employee_no": p.employee_no,
+                "name": p.name,
+                "organisation": "",
+            }
+            for slot, slot_title in ((s.key, s.title.as_dict()) for s in template.people)
+            for p in PEOPLE[slot]
         ],
-        "local_date": "2026-11-20",
+        "local_date": LOCAL_DATE.isoformat(),
         "started_at": "2026-11-20T09:30:00+08:00",
         "completed_at": "2026-11-20T10:05:12+08:00",
         "sealed_at": "2026-11-20T10:07:40+08:00",
         "sections": sections,
-        "tables": [copy.deepcopy(CASH_TABLE), copy.deepcopy(TELLER_TABLE)],
-        "findings": [
-            {
-                "id": "0b7e5f1c-2d3a-4e8f-9c6b-1a2b3c4d5e6f",
-                "item_key": "cash_count",
-                "title": _t("库存现金短款 ¥100.00", "Cash shortage ¥100.00"),
-                "severity": "high",
-                "risk_driver": risk_driver_ref("accounting_error"),
-                "responsible": {"employee_no": "E003", "name": "李梅"},
-                "due_date": "2026-11-27",
-                "state": "open",
-                "repeat": True,
-            }
-        ],
+        "tables": tables,
+        "findings": findings,
         "signatures": [
             {
                 "party": "inspector",
@@ -305,13 +369,14 @@ def build_doc(n_items: int | None = None) -> dict[str, Any]:
             },
         ],
         "summary": {
-            "items": len(items),
+            "items": len(ev.outcomes),
             "passed": counts["pass"],
             "failed": counts["fail"],
             "not_applicable": counts["na"],
             "pending": counts["pending"],
-            "findings": 1,
-            "result": _t("不合格", "Failed"),
+            "recorded": counts["info"],
+            "findings": len(findings),
+            "result": _overall(counts),
         },
     }
 

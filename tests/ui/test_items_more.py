@@ -2,7 +2,7 @@
 store inside the real inspection screen: restore a saved answer, commit an edit, show a figure."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -281,6 +281,8 @@ def test_account_review_filters_and_decides(people_store, screen, tmp_path):
     widget.decide("6222000100010004", "rectify")
     rows = {r["account_no"]: r for r in saved(people_store, iid, "account_list")["rows"]}
     assert rows["6222000100010004"]["due_date"]  # proposed at once, editable in the table
+    # the core's default: the inspection's date + settings.rectify_days (30)
+    assert date.fromisoformat(rows["6222000100010004"]["due_date"]) - widget.today == timedelta(30)
     due = widget.proxy.mapFromSource(widget.model.index(2, widget.model.COL_DUE))
     assert widget.proxy.flags(due) & Qt.ItemFlag.ItemIsEditable
 

@@ -4,19 +4,21 @@ A later checklist with a new item type adds a module with
 
     @register("my_type")
     class MyTypeWidget(ItemWidget):
-        def __init__(self, item, ctx, parent=None): ...
+        def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None: ...
         def set_value(self, value): ...          # show a saved answer, emit nothing
         def show_outcome(self, outcome): ...     # optional: the evaluated result
+        def value(self): ...                     # widgets that emit part_answered: the whole answer
 
 and emits `answered(value)` with the answer JSON the core's item type parses. The inspection
 screen never changes: it looks the widget up in WIDGETS."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import QWidget
 
 from branchcheck.checklists import Item
@@ -24,6 +26,8 @@ from branchcheck.engine import Outcome
 from branchcheck.inspections import InspectionState
 from branchcheck.people.register import StaffInfo
 from branchcheck.settings import Settings
+
+Index = QModelIndex | QPersistentModelIndex  # what Qt passes to model and delegate overrides
 
 
 @dataclass
@@ -51,6 +55,11 @@ class ItemWidget(QWidget):
     def set_value(self, value: Any) -> None:
         """Show a saved answer without emitting `answered`."""
 
+    def value(self) -> Any:
+        """The whole answer as the widget shows it now (the answer JSON). The screen asks for it
+        after saving a part, so every widget that emits `part_answered` gives it."""
+        raise NotImplementedError(f"{type(self).__name__} does not hold its answer whole")
+
     def show_outcome(self, outcome: Outcome) -> None:
         """Show the evaluated outcome (totals, difference) where the widget has room for it."""
 
@@ -65,7 +74,7 @@ class ItemWidget(QWidget):
 WIDGETS: dict[str, type[ItemWidget]] = {}
 
 
-def register(type_name: str):
+def register(type_name: str) -> Callable[[type[ItemWidget]], type[ItemWidget]]:
     """Class decorator: the widget for item type `type_name`."""
 
     def deco(cls: type[ItemWidget]) -> type[ItemWidget]:

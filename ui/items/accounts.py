@@ -8,13 +8,15 @@ core's (account_list.summary)."""
 from __future__ import annotations
 
 import html
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QDate,
     QModelIndex,
+    QObject,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -29,20 +31,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from branchcheck.accounts import RULES
-from branchcheck.engine.accounts import DECISIONS, summary
+from branchcheck.checklists import Item
+from branchcheck.engine.accounts import DECISIONS, proposed_due_date, summary
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import Index, ItemContext, ItemWidget, register
 from ui.style import GREEN, GREY, ORANGE, RED
 
 DECISION_KEYS: tuple[str | None, ...] = (None, *DECISIONS)
 DECISION_COLOURS = {None: ORANGE, "applied": GREEN, "explained": GREEN, "rectify": RED}
-RECTIFY_DAYS = 30  # the due date proposed when "to be rectified" is chosen
 ROW_HEIGHT = 36
 
 
@@ -59,7 +62,7 @@ class AccountsModel(QAbstractTableModel):
     COL_NO, COL_NAME, COL_FLAGS, COL_CONTROL, COL_DECISION, COL_REASON, COL_DUE = range(7)
     row_edited = Signal(int)  # source row whose decision, reason or due date changed
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[dict[str, Any]] = []
         self.headers: list[str] = [""] * 7
@@ -70,18 +73,20 @@ class AccountsModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
         return 0 if parent.isValid() else 7
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
 
-    def flags(self, index):
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         col = index.column()
         if col in (self.COL_DECISION, self.COL_REASON):
@@ -95,7 +100,7 @@ class AccountsModel(QAbstractTableModel):
             return row["flag_labels"]
         return "、".join(flag_label(f) for f in row["flags"])
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -128,7 +133,9 @@ class AccountsModel(QAbstractTableModel):
             return QBrush(QColor(GREY if row["decision"] != "rectify" else RED))
         return None
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802 - Qt override
+    def setData(  # noqa: N802 - Qt override
+        self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         row = self.rows[index.row()]
@@ -159,8 +166,10 @@ class AccountsModel(QAbstractTableModel):
 class AccountFilter(QSortFilterProxyModel):
     """Rows with the chosen flag (or any) whose account number or name holds the search text."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, accounts: AccountsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.accounts = accounts
+        self.setSourceModel(accounts)
         self.flag: str | None = None
         self.needle = ""
 
@@ -169,8 +178,8 @@ class AccountFilter(QSortFilterProxyModel):
         self.flag, self.needle = flag, needle.strip().lower()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row, source_parent):  # noqa: N802 - Qt override
-        row = self.sourceModel().rows[source_row]
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        row = self.accounts.rows[source_row]
         if self.flag and self.flag not in row["flags"]:
             return False
         if self.needle:
@@ -182,51 +191,71 @@ class AccountFilter(QSortFilterProxyModel):
 class DecisionDelegate(QStyledItemDelegate):
     """A combo of the decisions; choosing one commits it at once."""
 
-    def __init__(self, names: dict[str | None, str], parent=None) -> None:
+    def __init__(self, names: dict[str | None, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.names = names
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QComboBox:
         combo = QComboBox(parent)
         for key in DECISION_KEYS:
             combo.addItem(self.names.get(key, ""), key)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt override
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
 
-    def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
-        model.setData(index, editor.currentData())
+    def setModelData(  # noqa: N802 - Qt override
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class DueDateDelegate(QStyledItemDelegate):
-    def __init__(self, earliest: date, parent=None) -> None:
-        super().__init__(parent)
-        self.earliest = QDate(earliest.year, earliest.month, earliest.day)
+    """A calendar from `earliest` on, opening at `proposed` when the row has no date yet."""
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def __init__(self, earliest: date, proposed: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.earliest = _qdate(earliest)
+        self.proposed = _qdate(proposed)
+
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QDateEdit:
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("yyyy-MM-dd")
         editor.setMinimumDate(self.earliest)
         return editor
 
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt override
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override
         day = QDate.fromString(index.data(Qt.ItemDataRole.EditRole) or "", "yyyy-MM-dd")
-        editor.setDate(day if day.isValid() else self.earliest.addDays(RECTIFY_DAYS))
+        if isinstance(editor, QDateEdit):
+            editor.setDate(day if day.isValid() else self.proposed)
 
-    def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
-        model.setData(index, editor.date().toString("yyyy-MM-dd"))
+    def setModelData(  # noqa: N802 - Qt override
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        if isinstance(editor, QDateEdit):
+            model.setData(index, editor.date().toString("yyyy-MM-dd"))
 
 
 @register("account_list_review")
 class AccountListReviewWidget(ItemWidget):
     """Filter by flag, search, and decide account by account."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.today = ctx.state.local_date
+        self.proposed_due = proposed_due_date(self.today, ctx.settings)
         self.source: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -256,8 +285,7 @@ class AccountListReviewWidget(ItemWidget):
         layout.addLayout(bar)
 
         self.model = AccountsModel(self)
-        self.proxy = AccountFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = AccountFilter(self.model, self)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -290,7 +318,7 @@ class AccountListReviewWidget(ItemWidget):
         self.decisions = DecisionDelegate(self.model.decision_names, self.view)
         self.view.setItemDelegateForColumn(AccountsModel.COL_DECISION, self.decisions)
         self.view.setItemDelegateForColumn(
-            AccountsModel.COL_DUE, DueDateDelegate(self.today, self.view)
+            AccountsModel.COL_DUE, DueDateDelegate(self.today, self.proposed_due, self.view)
         )
         layout.addWidget(self.view, 1)
         # the long texts of the current row in full (the columns are narrow)
@@ -407,7 +435,7 @@ class AccountListReviewWidget(ItemWidget):
     def _row_edited(self, r: int) -> None:
         row = self.model.rows[r]
         if row["decision"] == "rectify" and not row["due_date"]:
-            row["due_date"] = (self.today + timedelta(days=RECTIFY_DAYS)).isoformat()
+            row["due_date"] = self.proposed_due.isoformat()
         if row["decision"] == "explained" and not row["reason"]:
             self.invalid.emit(
                 self.tr("账户 {no}：选择“已说明”需在“说明”栏填写理由").format(no=row["account_no"])

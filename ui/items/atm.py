@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,20 +21,22 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from branchcheck.checklists import Item
 from branchcheck.engine import ITEM_TYPES
-from branchcheck.engine.atm import DEFAULT_MAX_DAYS, balance
+from branchcheck.engine.atm import age, balance
 from branchcheck.engine.cash import diff_label
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import Index, ItemContext, ItemWidget, register
 from ui.items.basic import YUAN_PATTERN, yuan_text
-from ui.items.cash import LiveDelegate, _cell, _fit_height, _int
+from ui.items.cash import LiveDelegate, _cell, _fit_height, _int, item_at
 from ui.items.handover import _table, _text_cell
 from ui.style import ACCENT, GREY, diff_colour
 
@@ -89,7 +91,7 @@ class CassetteTableWidget(ItemWidget):
     COMPUTED = (COL_EXPECTED, COL_COUNTED, COL_DIFF)
     DEFAULT_ROWS = 4
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.dens = item.params["denominations"]
         self._filling = False
@@ -249,10 +251,10 @@ class CassetteTableWidget(ItemWidget):
     def _text(self, row: int, col: int, override: tuple[int, int, str] | None) -> str:
         if override and override[:2] == (row, col):
             return override[2]
-        cell = self.table.item(row, col)
+        cell = item_at(self.table, row, col)
         return cell.text() if cell else ""
 
-    def _touched(self, row: int, override=None) -> bool:
+    def _touched(self, row: int, override: tuple[int, int, str] | None = None) -> bool:
         return any(self._text(row, c, override).strip() for c in self.FIELDS)
 
     def raw(self, override: tuple[int, int, str] | None = None) -> dict[str, Any]:
@@ -261,7 +263,7 @@ class CassetteTableWidget(ItemWidget):
             if not self._touched(r, override):
                 continue
             row: dict[str, Any] = {
-                "cassette": self.table.item(r, self.COL_CASSETTE).text().strip() or str(r + 1),
+                "cassette": item_at(self.table, r, self.COL_CASSETTE).text().strip() or str(r + 1),
                 "denomination": self.den_boxes[r].currentData(),
             }
             for col, key in self.FIELDS.items():
@@ -289,9 +291,9 @@ class CassetteTableWidget(ItemWidget):
         by_name = {r["cassette"]: r for r in b["rows"]}
         self._filling = True
         for r in range(self.table.rowCount()):
-            name = self.table.item(r, self.COL_CASSETTE).text().strip() or str(r + 1)
+            name = item_at(self.table, r, self.COL_CASSETTE).text().strip() or str(r + 1)
             row = by_name.get(name) if self._touched(r, override) else None
-            cells = {c: self.table.item(r, c) for c in self.COMPUTED}
+            cells = {c: item_at(self.table, r, c) for c in self.COMPUTED}
             if row is None:
                 for cell in cells.values():
                     cell.setText("")
@@ -381,7 +383,7 @@ class CassetteTableWidget(ItemWidget):
 
     def start_editing(self, row: int, col: int) -> QLineEdit | None:
         self.table.setCurrentCell(row, col)
-        self.table.editItem(self.table.item(row, col))
+        self.table.editItem(item_at(self.table, row, col))
         return self.delegate.editor
 
 
@@ -392,20 +394,26 @@ class DateDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.latest = latest
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QDateEdit:
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("yyyy-MM-dd")
         editor.setMaximumDate(QDate(self.latest.year, self.latest.month, self.latest.day))
         return editor
 
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt override
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override
         text = index.data() or ""
         day = QDate.fromString(text, "yyyy-MM-dd")
-        editor.setDate(day if day.isValid() else editor.maximumDate())
+        if isinstance(editor, QDateEdit):
+            editor.setDate(day if day.isValid() else editor.maximumDate())
 
-    def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
-        model.setData(index, editor.date().toString("yyyy-MM-dd"))
+    def setModelData(  # noqa: N802 - Qt override
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        if isinstance(editor, QDateEdit):
+            model.setData(index, editor.date().toString("yyyy-MM-dd"))
 
 
 @register("open_differences")
@@ -414,10 +422,9 @@ class OpenDifferencesWidget(ItemWidget):
 
     COL_DATE, COL_AMOUNT, COL_KIND, COL_AGE, COL_NOTE = range(5)
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.today = ctx.state.local_date
-        self.max_days = item.params.get("max_days", DEFAULT_MAX_DAYS)
         self._filling = False
         self._committed: dict[str, Any] | None = None
         layout = QVBoxLayout(self)
@@ -484,7 +491,7 @@ class OpenDifferencesWidget(ItemWidget):
         if edit:
             self.none_button.setChecked(False)
             self.table.setCurrentCell(r, self.COL_DATE)
-            self.table.editItem(self.table.item(r, self.COL_DATE))
+            self.table.editItem(item_at(self.table, r, self.COL_DATE))
         return r
 
     def remove_row(self) -> None:
@@ -498,31 +505,29 @@ class OpenDifferencesWidget(ItemWidget):
         self._commit()
 
     def _row(self, r: int) -> dict[str, Any] | None:
-        booked = self.table.item(r, self.COL_DATE).text().strip()
-        fen = _fen_or_none(self.table.item(r, self.COL_AMOUNT).text())
+        booked = item_at(self.table, r, self.COL_DATE).text().strip()
+        fen = _fen_or_none(item_at(self.table, r, self.COL_AMOUNT).text())
         if not booked or not fen:
             return None
         return {
             "booked_on": booked,
             "amount_fen": fen,
-            "note": self.table.item(r, self.COL_NOTE).text().strip(),
+            "note": item_at(self.table, r, self.COL_NOTE).text().strip(),
         }
 
     def _show_row(self, r: int) -> None:
         row = self._row(r)
-        kind, age = self.table.item(r, self.COL_KIND), self.table.item(r, self.COL_AGE)
+        kind, days = item_at(self.table, r, self.COL_KIND), item_at(self.table, r, self.COL_AGE)
         if row is None:
             kind.setText("")
-            age.setText("")
+            days.setText("")
             return
         kind.setText(i18n.text(diff_label(row["amount_fen"])))
         kind.setForeground(QBrush(QColor(diff_colour(row["amount_fen"]))))
-        days = (self.today - date.fromisoformat(row["booked_on"])).days
-        late = days > self.max_days
-        age.setText(
-            self.tr("{n} 天（超期）").format(n=days) if late else self.tr("{n} 天").format(n=days)
-        )
-        age.setForeground(QBrush(QColor(diff_colour(-1) if late else "#1f2933")))
+        booked = age(self.item, row["booked_on"], self.today)
+        shown = self.tr("{n} 天（超期）") if booked.overdue else self.tr("{n} 天")
+        days.setText(shown.format(n=booked.days))
+        days.setForeground(QBrush(QColor(diff_colour(-1) if booked.overdue else "#1f2933")))
 
     def _cell_changed(self, cell: QTableWidgetItem) -> None:
         if self._filling or cell.column() in (self.COL_KIND, self.COL_AGE):

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchcheck.checklists import Item
+from branchcheck.engine import Outcome
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import fen_to_yuan, yuan_to_fen
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import ItemContext, ItemWidget, register
 from ui.style import RESULT_COLOURS
 
 YUAN_PATTERN = QRegularExpression(r"^[¥￥]?-?[0-9,]*(\.[0-9]{0,2})?$")
@@ -52,7 +54,7 @@ class YesNoWidget(ItemWidget):
         Qt.Key.Key_3: "na",
     }
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = _row(self)
@@ -99,7 +101,7 @@ class YesNoWidget(ItemWidget):
 class _LineWidget(ItemWidget):
     """A line edit that commits on editingFinished when its text changed; Enter goes on."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         layout = _row(self)
         self.edit = QLineEdit(self)
@@ -139,7 +141,7 @@ class _LineWidget(ItemWidget):
 
 @register("count")
 class CountWidget(_LineWidget):
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.edit.setValidator(QIntValidator(0, 2_000_000_000, self))
         self.retranslate()
@@ -160,7 +162,7 @@ class CountWidget(_LineWidget):
 class MoneyWidget(_LineWidget):
     """Typed in yuan ("1234.56"), answered in integer fen."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.edit.setValidator(QRegularExpressionValidator(YUAN_PATTERN, self))
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -179,7 +181,7 @@ class MoneyWidget(_LineWidget):
 
 @register("text")
 class TextWidget(_LineWidget):
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.edit.setMaximumWidth(16777215)
         self.retranslate()
@@ -195,7 +197,7 @@ class TextWidget(_LineWidget):
 
 @register("seal_no")
 class SealNoWidget(_LineWidget):
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.retranslate()
 
@@ -214,15 +216,15 @@ class _CalendarWidget(ItemWidget):
 
     display_format = ""
     answer_format = ""
-    width = 180
+    field_width = 180
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         layout = _row(self)
         self.edit = self.make_edit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(self.display_format)
-        self.edit.setMinimumWidth(self.width)
+        self.edit.setMinimumWidth(self.field_width)
         layout.addWidget(self.edit)
         layout.addStretch(1)
         self._dirty = False
@@ -274,7 +276,7 @@ class DateWidget(_CalendarWidget):
 class DateTimeWidget(_CalendarWidget):
     display_format = "yyyy-MM-dd HH:mm"
     answer_format = "yyyy-MM-ddTHH:mm"
-    width = 220
+    field_width = 220
 
     def make_edit(self) -> QDateTimeEdit:
         return QDateTimeEdit(QDateTime(QDate.currentDate(), QTime.currentTime()), self)
@@ -284,7 +286,7 @@ class DateTimeWidget(_CalendarWidget):
 class ChoiceWidget(ItemWidget):
     """Buttons for up to four choices, a combo box beyond."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         layout = _row(self)
         self.buttons: dict[str, QPushButton] = {}
@@ -335,7 +337,7 @@ class ChoiceWidget(ItemWidget):
 
 @register("person")
 class PersonWidget(ItemWidget):
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         layout = _row(self)
         self.combo = QComboBox(self)
@@ -372,14 +374,14 @@ class PersonWidget(ItemWidget):
 class ComputedWidget(ItemWidget):
     """No answer: shows what the rule worked out from the store (the screen asks for it)."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         layout = _row(self)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setStyleSheet("font-size: 13pt;")
         layout.addWidget(self.label, 1)
-        self._outcome = None
+        self._outcome: Outcome | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -388,7 +390,7 @@ class ComputedWidget(ItemWidget):
         else:
             self.show_outcome(self._outcome)
 
-    def show_outcome(self, outcome) -> None:
+    def show_outcome(self, outcome: Outcome) -> None:
         self._outcome = outcome
         colour = RESULT_COLOURS.get(outcome.result, "#1f2933")
         self.label.setText(i18n.text(outcome.display))
@@ -398,7 +400,7 @@ class ComputedWidget(ItemWidget):
 class UnsupportedWidget(ItemWidget):
     """For an item type no widget is registered for: says so instead of failing the screen."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         layout = _row(self)
         self.label = QLabel(self)

@@ -17,17 +17,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from branchcheck.engine.cash import CountRow, count_total, denominations, diff_label
+from branchcheck.checklists import Item
+from branchcheck.engine import Outcome
+from branchcheck.engine.cash import CountRow, count_total, denominations, diff_label, difference
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import Index, ItemContext, ItemWidget, register
 from ui.items.basic import YUAN_PATTERN, yuan_text
 from ui.style import ACCENT, GREY, diff_colour
 
@@ -45,7 +48,9 @@ class LiveDelegate(QStyledItemDelegate):
         self.money = money
         self.editor: QLineEdit | None = None
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QLineEdit:
         editor = QLineEdit(parent)
         if self.money:
             editor.setValidator(QRegularExpressionValidator(YUAN_PATTERN, editor))
@@ -79,6 +84,14 @@ def _cell(text: str = "", *, editable: bool = False, bold: bool = False) -> QTab
     return cell
 
 
+def item_at(table: QTableWidget, row: int, col: int) -> QTableWidgetItem:
+    """The cell the widget put there when it built the row (every cell of our tables has one)."""
+    cell = table.item(row, col)
+    if cell is None:
+        raise LookupError(f"no cell at row {row}, column {col}")
+    return cell
+
+
 def _fit_height(table: QTableWidget) -> None:
     height = table.horizontalHeader().height() + 2 * table.frameWidth()
     height += sum(table.rowHeight(r) for r in range(table.rowCount()))
@@ -98,7 +111,7 @@ class CashCountWidget(ItemWidget):
     EDITABLE = (COL_BUNDLES, COL_STRAPS, COL_LOOSE)
     FIELDS = {COL_BUNDLES: "bundles", COL_STRAPS: "straps", COL_LOOSE: "loose"}
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.dens = denominations(item, ctx.settings)
         self._filling = False
@@ -141,7 +154,7 @@ class CashCountWidget(ItemWidget):
             cell = _cell(bold=True)
             cell.setBackground(QBrush(QColor("#eef1f5")))
             self.table.setItem(foot, col, cell)
-        self.table.item(foot, self.COL_LABEL).setTextAlignment(
+        item_at(self.table, foot, self.COL_LABEL).setTextAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         self.table.itemChanged.connect(self._cell_changed)
@@ -204,9 +217,9 @@ class CashCountWidget(ItemWidget):
             ]
         )
         for r, d in enumerate(self.dens):
-            self.table.item(r, self.COL_LABEL).setText(i18n.text(d.label))
+            item_at(self.table, r, self.COL_LABEL).setText(i18n.text(d.label))
         self._filling = True
-        self.table.item(len(self.dens), self.COL_LABEL).setText(self.tr("合计"))
+        item_at(self.table, len(self.dens), self.COL_LABEL).setText(self.tr("合计"))
         self._filling = False
         self.total_caption.setText(self.tr("实点合计"))
         self.book_caption.setText(self.tr("账面余额"))
@@ -220,7 +233,7 @@ class CashCountWidget(ItemWidget):
     def _text(self, row: int, col: int, override: tuple[int, int, str] | None) -> str:
         if override and override[0] == row and override[1] == col:
             return override[2]
-        cell = self.table.item(row, col)
+        cell = item_at(self.table, row, col)
         return cell.text() if cell else ""
 
     def count_rows(self, override: tuple[int, int, str] | None = None) -> list[CountRow]:
@@ -243,14 +256,14 @@ class CashCountWidget(ItemWidget):
         self._filling = True
         for r, row in enumerate(rows):
             touched = any(self._text(r, c, override).strip() for c in self.EDITABLE)
-            self.table.item(r, self.COL_PIECES).setText(f"{row.pieces:,}" if touched else "")
-            self.table.item(r, self.COL_AMOUNT).setText(
+            item_at(self.table, r, self.COL_PIECES).setText(f"{row.pieces:,}" if touched else "")
+            item_at(self.table, r, self.COL_AMOUNT).setText(
                 format_fen(row.amount_fen) if touched else ""
             )
         foot = len(self.dens)
         total = count_total(rows)
-        self.table.item(foot, self.COL_PIECES).setText(f"{sum(r.pieces for r in rows):,}")
-        self.table.item(foot, self.COL_AMOUNT).setText(format_fen(total))
+        item_at(self.table, foot, self.COL_PIECES).setText(f"{sum(r.pieces for r in rows):,}")
+        item_at(self.table, foot, self.COL_AMOUNT).setText(format_fen(total))
         self._filling = False
         self.total_value.setText(format_fen(total))
         book = self.book_fen()
@@ -260,7 +273,7 @@ class CashCountWidget(ItemWidget):
             self.diff_label.setText(self.tr("（填写账面余额后计算）"))
             self.diff_label.setStyleSheet(f"font-size: 12pt; color: {GREY};")
             return
-        diff = total - book
+        diff = difference(total, book)
         colour = diff_colour(diff)
         self.diff_value.setText(format_fen(diff, sign=True))
         self.diff_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
@@ -312,13 +325,13 @@ class CashCountWidget(ItemWidget):
         for r, d in enumerate(self.dens):
             row = rows.get(d.key)
             for col in self.EDITABLE:
-                self.table.item(r, col).setText(str(row[self.FIELDS[col]]) if row else "")
+                item_at(self.table, r, col).setText(str(row[self.FIELDS[col]]) if row else "")
         self.book.setText(yuan_text(value["book_fen"]))
         self._filling = False
         self._committed = value
         self.recompute()
 
-    def show_outcome(self, outcome) -> None:
+    def show_outcome(self, outcome: Outcome) -> None:
         diff = outcome.computed.get("diff_fen")
         if diff is None:
             return
@@ -334,7 +347,7 @@ class CashCountWidget(ItemWidget):
     def start_editing(self, row: int, col: int) -> QLineEdit | None:
         """Open the editor of one count cell (keyboard users: just type into the grid)."""
         self.table.setCurrentCell(row, col)
-        self.table.editItem(self.table.item(row, col))
+        self.table.editItem(item_at(self.table, row, col))
         return self.delegate.editor
 
 
@@ -344,7 +357,7 @@ class TellerBoxesWidget(ItemWidget):
 
     COL_TELLER, COL_SYSTEM, COL_COUNTED, COL_DIFF, COL_VOUCHERS, COL_NOTE = range(6)
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.tellers = ctx.state.people.get(item.params["slot"], [])
         self._filling = True
@@ -411,7 +424,7 @@ class TellerBoxesWidget(ItemWidget):
         if override and override[:2] == (row, col):
             raw = override[2]
         else:
-            raw = self.table.item(row, col).text()
+            raw = item_at(self.table, row, col).text()
         if not raw.strip():
             return None
         try:
@@ -422,11 +435,11 @@ class TellerBoxesWidget(ItemWidget):
     def _show_diff(self, row: int, override: tuple[int, int, str] | None = None) -> None:
         system = self._fen(row, self.COL_SYSTEM, override)
         counted = self._fen(row, self.COL_COUNTED, override)
-        cell = self.table.item(row, self.COL_DIFF)
+        cell = item_at(self.table, row, self.COL_DIFF)
         if system is None or counted is None:
             cell.setText("")
             return
-        diff = counted - system
+        diff = difference(counted, system)
         label = i18n.text(diff_label(diff))
         cell.setText(f"{format_fen(diff, sign=True)} {label}" if diff else label)
         cell.setForeground(QBrush(QColor(diff_colour(diff))))
@@ -441,7 +454,7 @@ class TellerBoxesWidget(ItemWidget):
             return
         row = cell.row()
         for col in (self.COL_SYSTEM, self.COL_COUNTED):
-            raw = self.table.item(row, col).text().strip()
+            raw = item_at(self.table, row, col).text().strip()
             if raw:
                 try:
                     yuan_to_fen(
@@ -470,9 +483,9 @@ class TellerBoxesWidget(ItemWidget):
                     "teller": person.employee_no,
                     "system_fen": system,
                     "counted_fen": counted,
-                    "vouchers_ok": self.table.item(r, self.COL_VOUCHERS).checkState()
+                    "vouchers_ok": item_at(self.table, r, self.COL_VOUCHERS).checkState()
                     == Qt.CheckState.Checked,
-                    "note": self.table.item(r, self.COL_NOTE).text().strip(),
+                    "note": item_at(self.table, r, self.COL_NOTE).text().strip(),
                 }
             )
         return {"rows": rows}
@@ -484,12 +497,12 @@ class TellerBoxesWidget(ItemWidget):
             row = by_teller.get(person.employee_no)
             if row is None:
                 continue
-            self.table.item(r, self.COL_SYSTEM).setText(yuan_text(row["system_fen"]))
-            self.table.item(r, self.COL_COUNTED).setText(yuan_text(row["counted_fen"]))
-            self.table.item(r, self.COL_VOUCHERS).setCheckState(
+            item_at(self.table, r, self.COL_SYSTEM).setText(yuan_text(row["system_fen"]))
+            item_at(self.table, r, self.COL_COUNTED).setText(yuan_text(row["counted_fen"]))
+            item_at(self.table, r, self.COL_VOUCHERS).setCheckState(
                 Qt.CheckState.Checked if row.get("vouchers_ok", True) else Qt.CheckState.Unchecked
             )
-            self.table.item(r, self.COL_NOTE).setText(row.get("note", ""))
+            item_at(self.table, r, self.COL_NOTE).setText(row.get("note", ""))
             self._show_diff(r)
         self._filling = False
         self._committed = self.value()
@@ -499,5 +512,5 @@ class TellerBoxesWidget(ItemWidget):
 
     def start_editing(self, row: int, col: int) -> QLineEdit | None:
         self.table.setCurrentCell(row, col)
-        self.table.editItem(self.table.item(row, col))
+        self.table.editItem(item_at(self.table, row, col))
         return self.money.editor if col in (self.COL_SYSTEM, self.COL_COUNTED) else None

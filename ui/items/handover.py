@@ -6,6 +6,7 @@ widgets lay it out and refresh it after every cell edit."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
@@ -20,18 +21,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from branchcheck.checklists import Item
 from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.handover import ID_NUMBER, METHODS, STOPPED, compare_boxes
 from branchcheck.errors import BranchCheckError
 from ui import i18n
-from ui.items import ItemWidget, register
-from ui.items.cash import ROW_HEIGHT, _cell, _fit_height
+from ui.items import Index, ItemContext, ItemWidget, register
+from ui.items.cash import ROW_HEIGHT, _cell, _fit_height, item_at
 from ui.style import GREEN, ORANGE, RED
 
 MISMATCH_BG = "#fdecea"
@@ -45,7 +48,9 @@ class CodeDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.pattern = QRegularExpression(pattern)
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QLineEdit:
         editor = QLineEdit(parent)
         editor.setValidator(QRegularExpressionValidator(self.pattern, editor))
         editor.textEdited.connect(lambda text: editor.setText(text.upper()))
@@ -94,7 +99,7 @@ class EscortCheckWidget(ItemWidget):
     COL_ESCORT, COL_ID = 0, 1
     MATCH_CHOICES = (None, True, False)
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.escorts = ctx.state.people.get(item.params["slot"], [])
         self.methods = list(METHODS)
@@ -149,7 +154,9 @@ class EscortCheckWidget(ItemWidget):
         labels += [self.tr("人证相符"), self.tr("备注")]
         self.table.setHorizontalHeaderLabels(labels)
         for m, col in self.col_methods.items():
-            self.table.horizontalHeaderItem(col).setToolTip(i18n.text(METHODS[m]))
+            header = self.table.horizontalHeaderItem(col)  # made by setHorizontalHeaderLabels
+            if header is not None:
+                header.setToolTip(i18n.text(METHODS[m]))
         for combo in self.match_boxes:
             combo.blockSignals(True)
             for i, word in enumerate((self.tr("请选择…"), self.tr("相符"), self.tr("不符"))):
@@ -179,7 +186,7 @@ class EscortCheckWidget(ItemWidget):
     def value(self) -> dict[str, Any]:
         rows = []
         for r, person in enumerate(self.escorts):
-            id_number = self.table.item(r, self.COL_ID).text().strip().upper()
+            id_number = item_at(self.table, r, self.COL_ID).text().strip().upper()
             matches = self.MATCH_CHOICES[self.match_boxes[r].currentIndex()]
             if matches is None or not re.fullmatch(self.id_pattern, id_number):
                 continue
@@ -190,10 +197,10 @@ class EscortCheckWidget(ItemWidget):
                     "methods": [
                         m
                         for m, col in self.col_methods.items()
-                        if _checked(self.table.item(r, col))
+                        if _checked(item_at(self.table, r, col))
                     ],
                     "matches": matches,
-                    "note": self.table.item(r, self.col_note).text().strip(),
+                    "note": item_at(self.table, r, self.col_note).text().strip(),
                 }
             )
         return {"rows": rows}
@@ -211,13 +218,13 @@ class EscortCheckWidget(ItemWidget):
             row = by_escort.get(person.employee_no)
             if row is None:
                 continue
-            self.table.item(r, self.COL_ID).setText(row["id_number"])
+            item_at(self.table, r, self.COL_ID).setText(row["id_number"])
             for m, col in self.col_methods.items():
-                self.table.item(r, col).setCheckState(
+                item_at(self.table, r, col).setCheckState(
                     Qt.CheckState.Checked if m in row["methods"] else Qt.CheckState.Unchecked
                 )
             self.match_boxes[r].setCurrentIndex(self.MATCH_CHOICES.index(row["matches"]))
-            self.table.item(r, self.col_note).setText(row.get("note", ""))
+            item_at(self.table, r, self.col_note).setText(row.get("note", ""))
         self._filling = False
         self._committed = self.value()
 
@@ -233,7 +240,9 @@ class _BoxTable(QWidget):
 
     changed = Signal()  # a cell was committed or a row removed
 
-    def __init__(self, columns: int, *, checks: tuple[int, ...] = (), parent=None) -> None:
+    def __init__(
+        self, columns: int, *, checks: tuple[int, ...] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.checks = checks
         layout = QVBoxLayout(self)
@@ -274,7 +283,9 @@ class _BoxTable(QWidget):
         _fit_height(self.table)
         self.table.setFixedHeight(max(self.table.height(), 120))
 
-    def add_row(self, box: str = "", seal: str = "", flags=(), *, edit: bool = False) -> int:
+    def add_row(
+        self, box: str = "", seal: str = "", flags: Sequence[bool] = (), *, edit: bool = False
+    ) -> int:
         self.table.blockSignals(True)
         r = self.table.rowCount()
         self.table.insertRow(r)
@@ -286,7 +297,7 @@ class _BoxTable(QWidget):
         self.fit()
         if edit:
             self.table.setCurrentCell(r, 0)
-            self.table.editItem(self.table.item(r, 0))
+            self.table.editItem(item_at(self.table, r, 0))
         return r
 
     def remove_row(self) -> None:
@@ -302,13 +313,13 @@ class _BoxTable(QWidget):
     def rows(self) -> list[dict[str, Any]]:
         out = []
         for r in range(self.table.rowCount()):
-            box = self.table.item(r, 0).text().strip().upper()
-            seal = self.table.item(r, 1).text().strip().upper()
+            box = item_at(self.table, r, 0).text().strip().upper()
+            seal = item_at(self.table, r, 1).text().strip().upper()
             if not box or not seal:
                 continue  # a row is part of the answer once both codes are in
             row: dict[str, Any] = {"box": box, "seal": seal}
             for col, key in zip(self.checks, ("lock_ok", "seal_ok"), strict=False):
-                row[key] = _checked(self.table.item(r, col))
+                row[key] = _checked(item_at(self.table, r, col))
             out.append(row)
         return out
 
@@ -320,10 +331,10 @@ class _BoxTable(QWidget):
         """Background per box ID (missing, unexpected, mismatched); others white."""
         self.table.blockSignals(True)
         for r in range(self.table.rowCount()):
-            box = self.table.item(r, 0).text().strip().upper()
+            box = item_at(self.table, r, 0).text().strip().upper()
             brush = QBrush(QColor(colours.get(box, "#ffffff")))
             for c in range(self.table.columnCount()):
-                cell = self.table.item(r, c)
+                cell = item_at(self.table, r, c)
                 if cell is not None:
                     cell.setBackground(brush)
         self.table.blockSignals(False)
@@ -333,7 +344,7 @@ class _BoxTable(QWidget):
 class BoxListWidget(ItemWidget):
     """The manifest and the boxes actually handed over, side by side, and what differs."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.parser = ITEM_TYPES["box_list"]
         self._filling = False

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchcheck.checklists import Item
 from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.vouchers import RANGE_FIELDS, count, fmt_ranges, reconcile
 from branchcheck.errors import BranchCheckError
 from ui import i18n
-from ui.items import ItemWidget, register
+from ui.items import ItemContext, ItemWidget, register
 from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
 
 SEPARATORS = re.compile(r"[,，、;；\s]+")
@@ -46,7 +47,7 @@ def join_ranges(ranges: list[list[str]]) -> str:
 class VoucherBlock(QWidget):
     """One voucher type: the range fields and the count on the left, the reconciliation right."""
 
-    def __init__(self, vtype: dict[str, Any], parent=None) -> None:
+    def __init__(self, vtype: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vtype = vtype
         self.width_digits = vtype["width"]
@@ -127,7 +128,7 @@ class VoucherBlock(QWidget):
 class VoucherTableWidget(ItemWidget):
     """A tab per voucher type of the item; a type with nothing typed is not held."""
 
-    def __init__(self, item, ctx, parent=None):
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
         self.types = item.params["voucher_types"]
         self.parser = ITEM_TYPES["voucher_table"]
@@ -295,4 +296,5 @@ class VoucherTableWidget(ItemWidget):
             self.tabs.setCurrentIndex(self._index(first))
 
     def focus_target(self) -> QWidget:
-        return self.tabs.currentWidget().edits["opening"]
+        block = self.tabs.currentWidget()
+        return block.edits["opening"] if isinstance(block, VoucherBlock) else self.tabs
