@@ -1,0 +1,7 @@
+"""`python -m branchcheck.cli ...`: the same as the `branchcheck` command."""
+
+import sys
+
+from branchcheck.cli import main
+
+sys.exit(main())
