@@ -1,4 +1,4 @@
-"""What every command group shares: the store, JSON output, the key password, the --as person.
+"""What every command group shares: the store, JSON output, the key password.
 
 Standard library only at import time: the parser imports this for every command."""
 
@@ -29,12 +29,6 @@ def store() -> Store:
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def acting(args: argparse.Namespace) -> str | None:
-    """The employee number given with --as (`as` is a keyword, hence getattr)."""
-    value: str | None = getattr(args, "as")
-    return value
 
 
 def key_password(args: argparse.Namespace, prompt: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from branchcheck.cli.common import SubParsers, acting, print_json, store
+from branchcheck.cli.common import SubParsers, print_json, store
 
 
 def _line(f: dict[str, Any]) -> str:
@@ -49,9 +49,7 @@ def cmd_rectify(args: argparse.Namespace) -> int:
     from branchcheck import findings
 
     return _changed(
-        findings.start_rectification(
-            store(), args.finding_id, action=args.action, actor=acting(args)
-        )
+        findings.start_rectification(store(), args.finding_id, action=args.action, actor=args.as_)
     )
 
 
@@ -59,7 +57,7 @@ def cmd_result(args: argparse.Namespace) -> int:
     from branchcheck import findings
 
     return _changed(
-        findings.record_result(store(), args.finding_id, result=args.result, actor=acting(args))
+        findings.record_result(store(), args.finding_id, result=args.result, actor=args.as_)
     )
 
 
@@ -72,7 +70,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             args.finding_id,
             rechecker=args.rechecker,
             recheck_date=clock.parse_date(args.date, field="--date"),
-            actor=acting(args),
+            actor=args.as_,
         )
     )
 
@@ -80,7 +78,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_close(args: argparse.Namespace) -> int:
     from branchcheck import findings
 
-    return _changed(findings.close(store(), args.finding_id, actor=acting(args)))
+    return _changed(findings.close(store(), args.finding_id, actor=args.as_))
 
 
 def register(sub: SubParsers) -> None:
@@ -96,12 +94,12 @@ def register(sub: SubParsers) -> None:
     x = fisub.add_parser("rectify", help="开始整改: open → rectifying, with the action taken")
     x.add_argument("finding_id", help="the finding's ID or a unique prefix (8 characters)")
     x.add_argument("--action", required=True, help="整改措施")
-    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
     x.set_defaults(func=cmd_rectify)
     x = fisub.add_parser("result", help="登记整改结果 of a finding being rectified")
     x.add_argument("finding_id")
     x.add_argument("--result", required=True, help="整改结果")
-    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
     x.set_defaults(func=cmd_result)
     x = fisub.add_parser("verify", help="复查确认: rectifying → verified")
     x.add_argument("finding_id")
@@ -109,9 +107,9 @@ def register(sub: SubParsers) -> None:
         "--rechecker", required=True, metavar="EMPLOYEE_NO", help="复查人, not the 整改责任人"
     )
     x.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="复查日期")
-    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
     x.set_defaults(func=cmd_verify)
     x = fisub.add_parser("close", help="关闭: verified → closed")
     x.add_argument("finding_id")
-    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
     x.set_defaults(func=cmd_close)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from branchcheck.cli.common import SubParsers, acting, key_password, print_json, store
+from branchcheck.cli.common import SubParsers, key_password, print_json, store
 from branchcheck.errors import InputFileError
 
 
@@ -31,7 +31,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         st,
         args.checklist,
         data,
-        inspector=acting(args),
+        inspector=args.as_,
         sign_and_seal=args.sign,
         key_password=password,
         source=str(args.answers),
@@ -48,7 +48,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
     except ValueError:
         value = args.value  # plain text answers (yes, no, a seal number) need no quotes
     outcome = inspections.answer(
-        store(), args.record_id, args.item, value, note=args.note or "", actor=acting(args)
+        store(), args.record_id, args.item, value, note=args.note or "", actor=args.as_
     )
     print_json({"result": outcome.result, "display": outcome.display, "computed": outcome.computed})
     return 0
@@ -68,7 +68,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
     strokes = _read_json(args.strokes, "the signature")
     inspections.sign(
-        store(), args.record_id, party=args.party, employee_no=acting(args), strokes=strokes
+        store(), args.record_id, party=args.party, employee_no=args.as_, strokes=strokes
     )
     print("signed")
     return 0
@@ -87,7 +87,7 @@ def register(sub: SubParsers) -> None:
     x = sub.add_parser("inspect", help="a whole inspection from an answers file (JSON)")
     x.add_argument("checklist")
     x.add_argument("--answers", required=True)
-    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO", help="the inspector")
+    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO", help="the inspector")
     x.add_argument(
         "--sign", action="store_true", help="sign and seal (needs signatures in the file)"
     )
@@ -101,7 +101,9 @@ def register(sub: SubParsers) -> None:
     x.add_argument("item")
     x.add_argument("value", help="the answer: JSON, or plain text such as yes / no / na")
     x.add_argument("--note")
-    x.add_argument("--as", metavar="EMPLOYEE_NO", help="who answers (default: the inspector)")
+    x.add_argument(
+        "--as", dest="as_", metavar="EMPLOYEE_NO", help="who answers (default: the inspector)"
+    )
     x.set_defaults(func=cmd_answer)
     x = sub.add_parser(
         "complete", help="complete an inspection: check required items, make findings"
@@ -115,7 +117,7 @@ def register(sub: SubParsers) -> None:
     x.add_argument(
         "--party", required=True, help="inspector or the people slot the person signs for"
     )
-    x.add_argument("--as", required=True, metavar="EMPLOYEE_NO")
+    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
     x.add_argument(
         "--strokes", required=True, help="JSON file: [[[x, y], ...], ...] in a 600×240 box"
     )
