@@ -4,4 +4,5 @@ import sys
 
 from branchcheck.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing this module (as every-module tests do) runs nothing
+    sys.exit(main())
