@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as _dt
-import functools
 import io
 import json
 import logging
@@ -125,7 +124,6 @@ def _embedded_files(reader: Any) -> dict[str, bytes]:
     return out
 
 
-@functools.cache  # each trust anchor converted once per process, not once per file
 def _asn1(cert: x509.Certificate) -> Any:
     from asn1crypto import x509 as ax509
     from cryptography.hazmat.primitives.serialization import Encoding

@@ -44,6 +44,11 @@ def test_building_the_parser_loads_no_core(cli_env):
     assert loaded_after("from branchcheck.cli import build_parser; build_parser()", cli_env) == []
 
 
+def test_the_store_module_and_verify_import_without_sqlalchemy(cli_env):
+    """Peeking at the store (verify's trusted CAs) must not pay for the ORM."""
+    assert loaded_after("import branchcheck.db, branchcheck.records.verify", cli_env) == []
+
+
 def handlers(parser: argparse.ArgumentParser) -> Iterator[Callable[..., int]]:
     """Every command function under parser, sub-commands included."""
     if parser.get_default("func") is not None:
