@@ -336,6 +336,19 @@ def _verify_xlsx(path: str, data: bytes, trust_roots: list[x509.Certificate]) ->
 # ---------------------------------------------------------------- entry points
 
 
+def local_trust_roots(db: Path | None = None) -> list[x509.Certificate]:
+    """The CAs this branch trusts, read from its store file (None: the data home's) with plain
+    SQL: no ORM, no schema upgrade, nothing written. A store not yet made trusts none."""
+    from branchcheck.db.store import trusted_ca_pems
+    from branchcheck.records.pki import cert_from_pem
+
+    if db is None:
+        from branchcheck.paths import database_path
+
+        db = database_path()
+    return [cert_from_pem(pem) for pem in trusted_ca_pems(db)]
+
+
 def _sniff(data: bytes, path: str) -> Kind:
     if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"

@@ -8,7 +8,8 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from branchcheck.accounts.cli import cmd_accounts_review, main, register
+from branchcheck.cli import main
+from branchcheck.cli.accounts import cmd_review, register
 
 
 @pytest.fixture
@@ -102,5 +103,5 @@ def test_register_into_a_main_parser(export, tmp_path):
     args = parser.parse_args(
         ["accounts", "review", str(export), "--as-of", "2026-11-22", "--out", str(out)]
     )
-    assert args.func is cmd_accounts_review
+    assert args.func is cmd_review
     assert args.func(args) == 0 and out.exists()

@@ -1,18 +1,15 @@
-"""`branchcheck accounts review INPUT --as-of YYYY-MM-DD --out REVIEW.xlsx [--mapping F] [--json]`.
-
-`register(subparsers)` adds the `accounts` command to the main CLI; `python -m
-branchcheck.accounts.cli accounts review ...` runs it standalone."""
+"""`branchcheck accounts review | decide`: settlement account review (单位银行结算账户复核)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from datetime import date
 from pathlib import Path
 
-from branchcheck.errors import BranchCheckError, InputFileError
+from branchcheck.cli.common import SubParsers, print_json, store
+from branchcheck.errors import InputFileError
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -34,39 +31,33 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def cmd_accounts_review(args: argparse.Namespace) -> int:
-    """Handler of `accounts review`: exit 0 on success; on error a message on stderr, the
-    error's exit code (InputFileError: 2) and no output file."""
+def cmd_review(args: argparse.Namespace) -> int:
+    """Exit 0 on success; on error (InputFileError: exit 2) no output file is written."""
     from branchcheck.accounts.columns import load_mapping
     from branchcheck.accounts.review import review, review_json, write_review_xlsx
     from branchcheck.accounts.rules import RULES
 
-    try:
-        as_of = parse_as_of(args.as_of)
-        out = Path(args.out)
-        if _same_file(out, Path(args.input)):
-            raise InputFileError(f"--out {out}: would overwrite the input file")
-        mapping = load_mapping(args.mapping) if args.mapping else None
-        rv = review(args.input, as_of, mapping=mapping)
-        if args.record and not args.as_:
-            raise InputFileError("--record needs --as EMPLOYEE_NO (the reviewer)")
-        write_review_xlsx(rv, out)
-        record_id = None
-        if args.record:
-            from branchcheck.accounts.record import record_review
-            from branchcheck.db import open_store
+    as_of = parse_as_of(args.as_of)
+    out = Path(args.out)
+    if _same_file(out, Path(args.input)):
+        raise InputFileError(f"--out {out}: would overwrite the input file")
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    rv = review(args.input, as_of, mapping=mapping)
+    if args.record and not args.as_:
+        raise InputFileError("--record needs --as EMPLOYEE_NO (the reviewer)")
+    write_review_xlsx(rv, out)
+    record_id = None
+    if args.record:
+        from branchcheck.accounts.record import record_review
 
-            record_id = record_review(open_store(), rv, inspector=args.as_, checker=args.checker)
-    except BranchCheckError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        record_id = record_review(store(), rv, inspector=args.as_, checker=args.checker)
     for warning in rv.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.json:
         data = review_json(rv)
         if record_id:
             data["record_id"] = record_id
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return 0
     print(
         f"结算账户复核 {as_of.isoformat()}：数据 {rv.rows} 行，参与分类 {len(rv.accounts)} 户，"
@@ -81,35 +72,27 @@ def cmd_accounts_review(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_accounts_decide(args: argparse.Namespace) -> int:
-    """Handler of `accounts decide`: one decision on one flagged account, committed at once."""
+def cmd_decide(args: argparse.Namespace) -> int:
+    """One decision on one flagged account, committed at once."""
     from branchcheck.accounts.record import decide, parse_decision
-    from branchcheck.db import open_store
 
-    try:
-        outcome = decide(
-            open_store(),
-            args.record_id,
-            args.account_no,
-            decision=parse_decision(args.decision),
-            reason=args.reason or "",
-            due_date=args.due,
-            actor=args.as_,
-        )
-    except BranchCheckError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+    outcome = decide(
+        store(),
+        args.record_id,
+        args.account_no,
+        decision=parse_decision(args.decision),
+        reason=args.reason or "",
+        due_date=args.due,
+        actor=args.as_,
+    )
     print(outcome.display["zh"])
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add `accounts review` to the main CLI's subparsers."""
-    accounts = subparsers.add_parser(
-        "accounts", help="单位银行结算账户复核 / settlement account review"
-    )
-    sub = accounts.add_subparsers(dest="accounts_command", required=True)
-    p = sub.add_parser(
+def register(sub: SubParsers) -> None:
+    accounts = sub.add_parser("accounts", help="单位银行结算账户复核 / settlement account review")
+    asub = accounts.add_subparsers(dest="accounts_command", required=True)
+    p = asub.add_parser(
         "review",
         help="复核核心系统导出的结算账户清单 / review an account export",
         description="Find every settlement account out of line with the account rules "
@@ -127,23 +110,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.add_argument("--as", dest="as_", metavar="EMPLOYEE_NO", help="the reviewer, with --record")
     p.add_argument("--checker", metavar="EMPLOYEE_NO", help="a second checker, with --record")
-    p.set_defaults(func=cmd_accounts_review)
-    d = sub.add_parser("decide", help="decide on one flagged account of a review record")
+    p.set_defaults(func=cmd_review)
+    d = asub.add_parser("decide", help="decide on one flagged account of a review record")
     d.add_argument("record_id")
     d.add_argument("account_no")
     d.add_argument("--decision", required=True, help="applied | explained | rectify")
     d.add_argument("--reason", help="the explanation (needed for explained)")
     d.add_argument("--due", help="rectification deadline YYYY-MM-DD (needed for rectify)")
     d.add_argument("--as", dest="as_", metavar="EMPLOYEE_NO", help="who decides")
-    d.set_defaults(func=cmd_accounts_decide)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="branchcheck")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    d.set_defaults(func=cmd_decide)

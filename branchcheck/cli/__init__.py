@@ -1,0 +1,76 @@
+"""The `branchcheck` command line: everything the window can do, through the same core functions.
+
+One module per command group; each adds its sub-commands in `register(subparsers)` and imports
+the core it needs inside the command function, so a command pays only for what it uses."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from branchcheck.cli import (
+    accounts,
+    audit,
+    checklists,
+    demo,
+    findings,
+    inspect,
+    keys,
+    records,
+    staff,
+    verify,
+)
+from branchcheck.cli.common import full_record_id
+from branchcheck.errors import BranchCheckError
+
+# in the order `branchcheck --help` lists them
+GROUPS = (checklists, records, verify, inspect, findings, keys, demo, staff, audit, accounts)
+
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="branchcheck", description="BranchCheck (网点自查): branch self-inspection records"
+    )
+    p.add_argument(
+        "--home", help="data folder (default: $BRANCHCHECK_HOME or the user data folder)"
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    for group in GROUPS:
+        group.register(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns its exit code (argparse exits by itself on a bad command line)."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit flush
+    except BrokenPipeError:
+        # the reader went away (`branchcheck records list --json | head -1`): stop quietly, and
+        # point stdout at /dev/null so the exit flush of what is still buffered cannot fail
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
+
+
+def _run(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.home:
+        os.environ["BRANCHCHECK_HOME"] = str(Path(args.home).expanduser())
+    try:
+        if getattr(args, "record_id", None) is not None:
+            full_record_id(args)
+        code: int = args.func(args)
+    except BranchCheckError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    return code

@@ -1,0 +1,128 @@
+"""One inspection's life on the command line: `inspect` (a whole one from an answers file),
+`answer`, `complete`, `sign` and `seal`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from branchcheck.cli.common import SubParsers, key_password, print_json, store
+from branchcheck.errors import InputFileError
+
+
+def _read_json(path: str, what: str) -> Any:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot read {what} ({exc.strerror})") from None
+    except ValueError as exc:
+        raise InputFileError(f"{path}: not valid JSON ({exc})") from None
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from branchcheck import inspections
+
+    data = _read_json(args.answers, "the answers file")
+    st = store()
+    password = key_password(args, "signing key password: ") if args.sign else None
+    summary = inspections.run_answers_file(
+        st,
+        args.checklist,
+        data,
+        inspector=args.as_,
+        sign_and_seal=args.sign,
+        key_password=password,
+        source=str(args.answers),
+    )
+    print_json(summary)
+    return 0
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    from branchcheck import inspections
+
+    try:
+        value = json.loads(args.value)
+    except ValueError:
+        value = args.value  # plain text answers (yes, no, a seal number) need no quotes
+    outcome = inspections.answer(
+        store(), args.record_id, args.item, value, note=args.note or "", actor=args.as_
+    )
+    print_json({"result": outcome.result, "display": outcome.display, "computed": outcome.computed})
+    return 0
+
+
+def cmd_complete(args: argparse.Namespace) -> int:
+    from branchcheck import inspections
+
+    st = store()
+    ev = inspections.complete(st, args.record_id)
+    print_json({"counts": ev.counts(), "findings": inspections.findings(st, args.record_id)})
+    return 0
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from branchcheck import inspections
+
+    strokes = _read_json(args.strokes, "the signature")
+    inspections.sign(
+        store(), args.record_id, party=args.party, employee_no=args.as_, strokes=strokes
+    )
+    print("signed")
+    return 0
+
+
+def cmd_seal(args: argparse.Namespace) -> int:
+    from branchcheck import inspections
+
+    st = store()
+    password = key_password(args, "signing key password: ")
+    print(inspections.seal(st, args.record_id, key_password=password))
+    return 0
+
+
+def register(sub: SubParsers) -> None:
+    x = sub.add_parser("inspect", help="a whole inspection from an answers file (JSON)")
+    x.add_argument("checklist")
+    x.add_argument("--answers", required=True)
+    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO", help="the inspector")
+    x.add_argument(
+        "--sign", action="store_true", help="sign and seal (needs signatures in the file)"
+    )
+    x.add_argument(
+        "--key-password-env", metavar="VAR", help="environment variable holding the key password"
+    )
+    x.set_defaults(func=cmd_inspect)
+
+    x = sub.add_parser("answer", help="answer one item of an open inspection (committed at once)")
+    x.add_argument("record_id")
+    x.add_argument("item")
+    x.add_argument("value", help="the answer: JSON, or plain text such as yes / no / na")
+    x.add_argument("--note")
+    x.add_argument(
+        "--as", dest="as_", metavar="EMPLOYEE_NO", help="who answers (default: the inspector)"
+    )
+    x.set_defaults(func=cmd_answer)
+    x = sub.add_parser(
+        "complete", help="complete an inspection: check required items, make findings"
+    )
+    x.add_argument("record_id")
+    x.set_defaults(func=cmd_complete)
+    x = sub.add_parser(
+        "sign", help="add one handwritten signature (strokes JSON) to a completed inspection"
+    )
+    x.add_argument("record_id")
+    x.add_argument(
+        "--party", required=True, help="inspector or the people slot the person signs for"
+    )
+    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
+    x.add_argument(
+        "--strokes", required=True, help="JSON file: [[[x, y], ...], ...] in a 600×240 box"
+    )
+    x.set_defaults(func=cmd_sign)
+    x = sub.add_parser("seal", help="seal a signed inspection with the inspector's key")
+    x.add_argument("record_id")
+    x.add_argument("--key-password-env", metavar="VAR")
+    x.set_defaults(func=cmd_seal)
