@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from branchcheck.views import Label
 
+# Inspection states in which answers may still change; a sealed record never changes.
+OPEN_STATES = ("in_progress", "completed")
+
 # Staff roles a person can hold in the staff register.
 STAFF_ROLES: dict[str, dict[str, str]] = {
     "branch_head": {"zh": "网点负责人", "en": "Branch head"},

@@ -10,6 +10,19 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class PersonRef:
+    """A person as an inspection names them: in a people slot, as inspector, as signer."""
+
+    employee_no: str
+    name: str
+    roles: tuple[str, ...] = ()
+    external: bool = False
+
+    def as_dict(self) -> dict[str, str]:
+        return {"employee_no": self.employee_no, "name": self.name}
+
+
+@dataclass(frozen=True)
 class PersonName:
     employee_no: str
     name: str

@@ -11,8 +11,8 @@ from branchcheck.cli.common import SubParsers, store
 def cmd_check(args: argparse.Namespace) -> int:
     from branchcheck import audit
 
-    with store().session() as s:
-        result = audit.check_chain(s)
+    with store().read() as conn:
+        result = audit.check_chain(conn)
     if result.ok:
         print(f"audit log intact: {result.entries} entries")
         return 0

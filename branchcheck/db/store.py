@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-    from sqlalchemy.orm import Session
+    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -29,20 +29,31 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
 
 
 class Store:
-    """The engine and a session factory. One short session per unit of work."""
+    """The engine and a session factory. One short session per unit of work.
+
+    The ORM loads with the first session: read-only paths that query through `read()` (SQLAlchemy
+    Core, see db/read.py) never pay for it."""
 
     def __init__(self, engine: Engine, path: Path | None) -> None:
-        from sqlalchemy.orm import sessionmaker
-
         self.engine = engine
         self.path = path
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions: sessionmaker[Session] | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed on success, rolled back on any error."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         with self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection for read-only Core queries, in one transaction (a consistent snapshot)."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
 
     def dispose(self) -> None:
         self.engine.dispose()

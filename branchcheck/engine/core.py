@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from branchcheck.errors import AnswerError, TemplateError
+from branchcheck.views import PersonRef as PersonRef  # a view; rules receive it
 
 if TYPE_CHECKING:
     from branchcheck.checklists.schema import Item, Template
@@ -21,17 +22,6 @@ Text = dict[str, str]  # {"zh": ..., "en": ...}
 
 def text(zh: str, en: str) -> Text:
     return {"zh": zh, "en": en}
-
-
-@dataclass(frozen=True)
-class PersonRef:
-    employee_no: str
-    name: str
-    roles: tuple[str, ...] = ()
-    external: bool = False
-
-    def as_dict(self) -> dict[str, str]:
-        return {"employee_no": self.employee_no, "name": self.name}
 
 
 @dataclass

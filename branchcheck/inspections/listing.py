@@ -1,6 +1,7 @@
 """Reading the branch's records: the list, the findings of one, the files made at sealing, export.
 
-Imports only the store, so read-only commands start fast."""
+Read-only SQL through SQLAlchemy Core (db/read.py): no ORM, no models, no engine, so a read-only
+command starts about as fast as SQLAlchemy itself imports."""
 
 from __future__ import annotations
 
@@ -8,32 +9,37 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from branchcheck.db import Store
-from branchcheck.db.models import Finding, Inspection, SealedRecord
+from branchcheck.db.read import json_value, one, rows
 from branchcheck.errors import InputFileError, NotFoundError, StateError
-from branchcheck.inspections.rows import OPEN_STATES, get_inspection, template_title
-from branchcheck.people.register import find_staff
-from branchcheck.taxonomy import risk_driver_label
+from branchcheck.taxonomy import OPEN_STATES, risk_driver_label
 from branchcheck.views import FindingBrief, PersonName, RecordSummary
 
 MIN_PREFIX = 4
+_OPEN = ", ".join(f"'{s}'" for s in OPEN_STATES)  # constants, not input
 
 
 def resolve_id(store: Store, text: str) -> str:
     """The full ID of the one inspection whose ID is `text` or starts with it (at least
     MIN_PREFIX characters): for people who type a short ID, as the CLI allows."""
     text = (text or "").strip()
-    with store.session() as s:
-        if text and s.get(Inspection, text) is not None:
+    with store.read() as conn:
+        if text and one(conn, "SELECT id FROM inspection WHERE id = :id", id=text):
             return text
         if len(text) < MIN_PREFIX:
             raise NotFoundError(
                 f"no inspection or record with ID '{text}'",
                 hint=f"give the ID or at least {MIN_PREFIX} of its first characters",
             )
-        ids = s.scalars(select(Inspection.id).where(Inspection.id.like(f"{text}%"))).all()
+        ids = [
+            r["id"]
+            for r in rows(
+                conn,
+                "SELECT id FROM inspection WHERE substr(id, 1, :n) = :prefix",
+                n=len(text),
+                prefix=text,
+            )
+        ]
     if len(ids) == 1:
         return ids[0]
     if ids:
@@ -45,86 +51,117 @@ def resolve_id(store: Store, text: str) -> str:
     )
 
 
+_RECORDS = """
+SELECT i.id, i.status, i.local_date, i.started_at, i.completed_at, i.version,
+       i.supersedes_id, tv.key AS checklist, tv.version AS checklist_version,
+       tv.content AS template_content, b.code AS branch, b.name AS branch_name,
+       st.employee_no AS inspector, st.name AS inspector_name,
+       (SELECT count(*) FROM finding f WHERE f.inspection_id = i.id) AS findings
+FROM inspection i
+JOIN template_version tv ON tv.id = i.template_id
+JOIN branch b ON b.id = i.branch_id
+JOIN staff st ON st.id = i.inspector_id
+ORDER BY i.started_at DESC
+"""
+
+
+def _title(key: str, content: Any) -> dict[str, str]:
+    return dict(json_value(content).get("title", {"zh": key, "en": key}))
+
+
 def list_records(store: Store) -> list[RecordSummary]:
-    with store.session() as s:
-        counts = dict(
-            s.execute(select(Finding.inspection_id, func.count()).group_by(Finding.inspection_id))
-            .tuples()
-            .all()
+    with store.read() as conn:
+        found = rows(conn, _RECORDS)
+    return [
+        RecordSummary(
+            id=r["id"],
+            checklist=r["checklist"],
+            checklist_version=r["checklist_version"],
+            title=_title(r["checklist"], r["template_content"]),
+            status=r["status"],
+            branch=r["branch"],
+            branch_name=r["branch_name"],
+            local_date=r["local_date"],
+            started_at=r["started_at"],
+            completed_at=r["completed_at"],
+            inspector=r["inspector"],
+            inspector_name=r["inspector_name"],
+            version=r["version"],
+            supersedes=r["supersedes_id"],
+            findings=r["findings"],
         )
-        rows = s.scalars(select(Inspection).order_by(Inspection.started_at.desc())).all()
-        return [
-            RecordSummary(
-                id=i.id,
-                checklist=i.template.key,
-                checklist_version=i.template.version,
-                title=template_title(i.template),
-                status=i.status,
-                branch=i.branch.code,
-                branch_name=i.branch.name,
-                local_date=i.local_date,
-                started_at=i.started_at,
-                completed_at=i.completed_at,
-                inspector=i.inspector.employee_no,
-                inspector_name=i.inspector.name,
-                version=i.version,
-                supersedes=i.supersedes_id,
-                findings=counts.get(i.id, 0),
-            )
-            for i in rows
-        ]
+        for r in found
+    ]
+
+
+def _inspection(conn: Any, inspection_id: str) -> dict[str, Any]:
+    row = one(conn, "SELECT id, status FROM inspection WHERE id = :id", id=inspection_id)
+    if row is None:
+        raise NotFoundError(f"no inspection or record with ID '{inspection_id}'")
+    return row
+
+
+_FINDINGS = """
+SELECT f.id, f.item_key, f.title, f.severity, f.risk_driver, f.due_date, f.state, f.repeat,
+       st.employee_no AS responsible_no, st.name AS responsible_name
+FROM finding f LEFT JOIN staff st ON st.id = f.responsible_id
+WHERE f.inspection_id = :id
+ORDER BY f.created_at, f.item_key
+"""
 
 
 def findings(store: Store, inspection_id: str) -> list[FindingBrief]:
     """The findings of one inspection, as made when it was completed."""
-    with store.session() as s:
-        insp = get_inspection(s, inspection_id)
-        rows = s.scalars(
-            select(Finding)
-            .where(Finding.inspection_id == insp.id)
-            .order_by(Finding.created_at, Finding.item_key)
+    with store.read() as conn:
+        _inspection(conn, inspection_id)
+        found = rows(conn, _FINDINGS, id=inspection_id)
+    return [
+        FindingBrief(
+            id=f["id"],
+            item_key=f["item_key"],
+            title=dict(json_value(f["title"])),
+            severity=f["severity"],
+            risk_driver=risk_driver_label(f["risk_driver"]),
+            responsible=PersonName(f["responsible_no"], f["responsible_name"])
+            if f["responsible_no"]
+            else None,
+            due_date=f["due_date"],
+            state=f["state"],
+            repeat=bool(f["repeat"]),
         )
-        return [
-            FindingBrief(
-                id=f.id,
-                item_key=f.item_key,
-                title=dict(f.title),
-                severity=f.severity,
-                risk_driver=risk_driver_label(f.risk_driver),
-                responsible=PersonName(f.responsible.employee_no, f.responsible.name)
-                if f.responsible
-                else None,
-                due_date=f.due_date,
-                state=f.state,
-                repeat=f.repeat,
-            )
-            for f in rows
-        ]
+        for f in found
+    ]
 
 
 def open_inspection_for(store: Store, inspector: str) -> str | None:
     """The newest unsealed inspection of this inspector, to resume after a restart."""
-    with store.session() as s:
-        staff = find_staff(s, inspector)
-        row = s.scalars(
-            select(Inspection)
-            .where(Inspection.inspector_id == staff.id, Inspection.status.in_(OPEN_STATES))
-            .order_by(Inspection.started_at.desc())
-            .limit(1)
-        ).first()
-        return row.id if row else None
+    with store.read() as conn:
+        if one(conn, "SELECT id FROM staff WHERE employee_no = :no", no=inspector) is None:
+            raise NotFoundError(
+                f"no person with employee number '{inspector}' in the staff register"
+            )
+        row = one(
+            conn,
+            "SELECT i.id FROM inspection i JOIN staff st ON st.id = i.inspector_id "
+            f"WHERE st.employee_no = :no AND i.status IN ({_OPEN}) "
+            "ORDER BY i.started_at DESC LIMIT 1",
+            no=inspector,
+        )
+    return row["id"] if row else None
 
 
 def record_files(store: Store, record_id: str) -> tuple[str, bytes, bytes, dict[str, Any]]:
     """(record ID, PDF bytes, workbook bytes, document) of a sealed record."""
-    with store.session() as s:
-        insp = get_inspection(s, record_id)
-        rec = s.get(SealedRecord, insp.id)
-        if rec is None:
-            raise StateError(
-                f"record {insp.id} is {insp.status}, not sealed: there is nothing to export yet"
-            )
-        return rec.id, rec.pdf, rec.xlsx, json.loads(rec.document)
+    with store.read() as conn:
+        insp = _inspection(conn, record_id)
+        rec = one(
+            conn, "SELECT id, pdf, xlsx, document FROM sealed_record WHERE id = :id", id=insp["id"]
+        )
+    if rec is None:
+        raise StateError(
+            f"record {insp['id']} is {insp['status']}, not sealed: there is nothing to export yet"
+        )
+    return rec["id"], bytes(rec["pdf"]), bytes(rec["xlsx"]), json.loads(rec["document"])
 
 
 def export_name(doc: dict[str, Any]) -> str:

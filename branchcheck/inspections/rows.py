@@ -7,8 +7,9 @@ from sqlalchemy.orm import Session
 
 from branchcheck.db.models import Inspection, TemplateVersion
 from branchcheck.errors import NotFoundError, StateError
+from branchcheck.taxonomy import OPEN_STATES
 
-OPEN_STATES = ("in_progress", "completed")
+__all__ = ["OPEN_STATES", "get_inspection", "require_open", "template_title"]
 
 
 def get_inspection(session: Session, inspection_id: str) -> Inspection:

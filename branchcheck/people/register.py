@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Branch, Staff
-from branchcheck.engine.core import PersonRef
 from branchcheck.errors import AuthError, InputFileError, NotFoundError
 from branchcheck.taxonomy import STAFF_ROLES
+from branchcheck.views import PersonRef
 
 _N, _R, _P = 2**14, 8, 1
 
