@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from branchcheck.accounts import REQUIRED, load_mapping, read_accounts
-from branchcheck.accounts.reader import money_fen, phone_digits
+from branchcheck.accounts.cells import money_fen, phone_digits
 from branchcheck.errors import InputFileError
 
 # ---------------------------------------------------------------- both formats

@@ -1,0 +1,253 @@
+"""Converting one cell of an account export: text, identifiers, dates, money in fen, enumerated
+values, phone numbers. Each converter raises CellError with the reason shown to the user."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from branchcheck.accounts.columns import ACCEPTED, BLANK_WORDS, VALUE_INDEX, header_key
+from branchcheck.errors import AnswerError
+from branchcheck.money import yuan_to_fen
+
+# Excel stores numbers as doubles with 15 significant digits; beyond that the digits are gone.
+_MAX_EXACT_NUMBER = 10**15
+
+
+class CellError(ValueError):
+    """A cell that cannot be converted; the message is the reason shown to the user."""
+
+
+# ----------------------------------------------------------------- cell converters
+
+
+def _nfkc_compact(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _number_text(value: float | int) -> str:
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise CellError("不是有效数字")
+        if not value.is_integer():
+            return repr(value)
+        value = int(value)
+    return str(value)
+
+
+def text(value: object) -> str:
+    """Free text: outer white space trimmed; numbers without a trailing '.0'."""
+    if type(value) is str:
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float):
+        return _number_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+class Identifier:
+    """Account numbers and customer IDs: NFKC, all white space removed, never empty.
+
+    Counts numeric cells (rows) so the reader can warn that leading zeros may be lost."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.numeric_rows = 0
+
+    def __call__(self, value: object) -> str:
+        if type(value) is str:
+            result = value if value.isascii() and value.isalnum() else _nfkc_compact(value)
+        elif isinstance(value, float | int) and not isinstance(value, bool):
+            if isinstance(value, float) and not value.is_integer():
+                raise CellError(f"{self.label}是带小数的数字 {value!r}，请以文本格式导出")
+            if abs(value) >= _MAX_EXACT_NUMBER:
+                raise CellError(
+                    f"{self.label}是数字格式且超过 15 位，Excel 已丢失末位数字，无法确定{self.label}；"
+                    "请让核心系统以文本格式导出"
+                )
+            self.numeric_rows += 1
+            result = str(int(value))
+        else:
+            result = _nfkc_compact(text(value))
+        if not result:
+            raise CellError(f"{self.label}为空")
+        return result
+
+
+_DATE_SEP_RE = re.compile(
+    r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d*)?)?)?"
+)
+_DATE_ZH_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?")
+_DATE_COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+NO_EXPIRY_WORDS = frozenset({"长期", "长期有效", "永久", "永久有效", "无期限", "无固定期限"})
+
+
+def _date_from_text(raw: str) -> date:
+    s = unicodedata.normalize("NFKC", raw).strip()
+    m = _DATE_SEP_RE.fullmatch(s)
+    if m is None:
+        compact = "".join(s.split())
+        m = _DATE_ZH_RE.fullmatch(compact) or _DATE_COMPACT_RE.fullmatch(compact)
+        if m is None:
+            raise CellError(f"“{raw}”不是日期（可用 2026-11-22、2026/11/22、2026年11月22日）")
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+    else:
+        y, mo, d = m.group(1), m.group(3), m.group(4)
+    try:
+        return date(int(y), int(mo), int(d))
+    except ValueError:
+        raise CellError(f"“{raw}”不是有效日期") from None
+
+
+class DateParser:
+    """Cells to dates, with a cache: an export holds few distinct date texts."""
+
+    def __init__(self, label: str, *, blank_ok: bool, no_expiry_words: bool = False) -> None:
+        self.label = label
+        self.blank_ok = blank_ok
+        self.cache: dict[str, date | None] = {}
+        if no_expiry_words:
+            for word in NO_EXPIRY_WORDS:
+                self.cache[word] = None
+
+    def __call__(self, value: object) -> date | None:
+        t = type(value)
+        if t is date:
+            return value  # type: ignore[return-value]
+        if t is datetime:
+            return value.date()  # type: ignore[union-attr]
+        if t is str:
+            try:
+                return self.cache[value]  # type: ignore[index]
+            except KeyError:
+                pass
+            stripped = value.strip()  # type: ignore[union-attr]
+            if stripped in self.cache:
+                result = self.cache[stripped]
+            elif not stripped:
+                if not self.blank_ok:
+                    raise CellError(f"{self.label}为空")
+                result = None
+            else:
+                result = _date_from_text(stripped)
+            self.cache[value] = result  # type: ignore[index]
+            return result
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            # A number: only yyyymmdd (a common core-system export) is a date we can trust.
+            if float(value).is_integer() and 19000101 <= value <= 99991231:
+                return _date_from_text(str(int(value)))
+            raise CellError(f"“{text(value)}”不是日期（数字只接受 yyyymmdd 形式）")
+        if isinstance(value, date):
+            return value if not isinstance(value, datetime) else value.date()
+        raise CellError(f"“{text(value)}”不是日期")
+
+
+_FEN = Decimal("0.01")
+_FLOAT_NOISE = Decimal("0.000001")
+
+
+def money_fen(value: object) -> int | None:
+    """A balance cell to integer fen; None for a blank cell.
+
+    Floats (calamine returns every number as one) go through Decimal(repr(f)) — the shortest text
+    that round-trips, i.e. what Excel shows — never through binary arithmetic. A float within a
+    millionth of a fen boundary is Excel's own arithmetic noise (0.1+0.2) and is rounded to the
+    fen; more decimals than that are an error."""
+    t = type(value)
+    if t is float:
+        if value.is_integer():  # type: ignore[union-attr]
+            return int(value) * 100  # type: ignore[call-overload]
+        shown = repr(value)
+        negative = shown[0] == "-"
+        whole, dot, frac = shown.lstrip("-").partition(".")
+        if dot and len(frac) <= 2 and frac.isdigit() and whole.isdigit():
+            # Fast path: the shortest round-trip text has at most two decimals; exact.
+            fen = int(whole) * 100 + int(frac.ljust(2, "0"))
+            return -fen if negative else fen
+        try:
+            amount = Decimal(repr(value))
+        except InvalidOperation:
+            raise CellError(f"“{value}”不是金额") from None
+        if not amount.is_finite():
+            raise CellError(f"“{value}”不是金额")
+        fen = amount.quantize(_FEN)
+        if abs(amount - fen) > _FLOAT_NOISE:
+            raise CellError(f"金额“{value}”超过两位小数")
+        return yuan_to_fen(fen, field="余额")
+    if t is int:
+        return value * 100  # type: ignore[operator]
+    if t is str:
+        s = unicodedata.normalize("NFKC", value).strip()  # type: ignore[arg-type]
+        if not s:
+            return None
+        try:
+            return yuan_to_fen(s, field="余额")
+        except AnswerError:
+            raise CellError(f"“{value}”不是金额（最多两位小数）") from None
+    raise CellError(f"“{text(value)}”不是金额")
+
+
+class EnumParser:
+    """Enumerated cells to their canonical value; synonyms per columns.py; cached by raw text."""
+
+    def __init__(self, key: str, label: str, *, blank_ok: bool, blank_words=BLANK_WORDS) -> None:
+        self.index = VALUE_INDEX[key]
+        self.label = label
+        self.blank_ok = blank_ok
+        self.blank_words = blank_words
+        self.accepted = "、".join(ACCEPTED[key])
+        self.cache: dict[object, str | None] = {}
+
+    def __call__(self, value: object) -> str | None:
+        try:
+            return self.cache[value]
+        except (KeyError, TypeError):
+            pass
+        if isinstance(value, bool):
+            k = "true" if value else "false"
+        else:
+            k = header_key(text(value))
+        if k in self.index:
+            result: str | None = self.index[k]
+        elif k in self.blank_words:
+            if not self.blank_ok:
+                raise CellError(f"{self.label}为空（可用：{self.accepted}）")
+            result = None
+        else:
+            raise CellError(f"{self.label}“{text(value)}”不是可用取值（可用：{self.accepted}）")
+        self.cache[value] = result
+        return result
+
+
+class OwesBank(EnumParser):
+    def __call__(self, value: object) -> bool:  # type: ignore[override]
+        return super().__call__(value) == "是"
+
+
+_NON_DIGITS = re.compile(r"[^0-9]+")
+
+
+def phone_digits(value: object) -> str:
+    """Digits only; a +86 / 0086 country prefix on a mobile number is dropped."""
+    if type(value) is str:
+        s = value if value.isascii() else unicodedata.normalize("NFKC", value)
+        digits = _NON_DIGITS.sub("", s)
+    else:
+        digits = _NON_DIGITS.sub("", text(value))
+    if len(digits) == 13 and digits.startswith("86"):
+        return digits[2:]
+    if len(digits) == 15 and digits.startswith("0086"):
+        return digits[4:]
+    return digits
+
+
+def compact_text(value: object) -> str:
+    """NFKC with all white space removed: the form addresses and names are compared in."""
+    if type(value) is str:
+        return _nfkc_compact(value)  # type: ignore[arg-type]
+    return _nfkc_compact(text(value))
