@@ -155,7 +155,7 @@ def setup_demo(
     store: Store, *, weeks: int = 4, if_empty: bool = False, today: date | None = None
 ) -> DemoResult:
     with store.session() as s:
-        has_data = s.scalar(select(func.count()).select_from(Staff)) > 0
+        has_data = (s.scalar(select(func.count()).select_from(Staff)) or 0) > 0
     if has_data:
         if if_empty:
             return DemoResult(False, 0)

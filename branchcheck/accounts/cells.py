@@ -120,13 +120,13 @@ class DateParser:
         if t is date:
             return value  # type: ignore[return-value]
         if t is datetime:
-            return value.date()  # type: ignore[union-attr]
+            return value.date()  # type: ignore[attr-defined]
         if t is str:
             try:
                 return self.cache[value]  # type: ignore[index]
             except KeyError:
                 pass
-            stripped = value.strip()  # type: ignore[union-attr]
+            stripped = value.strip()  # type: ignore[attr-defined]
             if stripped in self.cache:
                 result = self.cache[stripped]
             elif not stripped:
@@ -160,7 +160,7 @@ def money_fen(value: object) -> int | None:
     fen; more decimals than that are an error."""
     t = type(value)
     if t is float:
-        if value.is_integer():  # type: ignore[union-attr]
+        if value.is_integer():  # type: ignore[attr-defined]
             return int(value) * 100  # type: ignore[call-overload]
         shown = repr(value)
         negative = shown[0] == "-"
@@ -175,10 +175,10 @@ def money_fen(value: object) -> int | None:
             raise CellError(f"“{value}”不是金额") from None
         if not amount.is_finite():
             raise CellError(f"“{value}”不是金额")
-        fen = amount.quantize(_FEN)
-        if abs(amount - fen) > _FLOAT_NOISE:
+        rounded = amount.quantize(_FEN)
+        if abs(amount - rounded) > _FLOAT_NOISE:
             raise CellError(f"金额“{value}”超过两位小数")
-        return yuan_to_fen(fen, field="余额")
+        return yuan_to_fen(rounded, field="余额")
     if t is int:
         return value * 100  # type: ignore[operator]
     if t is str:
@@ -249,5 +249,5 @@ def phone_digits(value: object) -> str:
 def compact_text(value: object) -> str:
     """NFKC with all white space removed: the form addresses and names are compared in."""
     if type(value) is str:
-        return _nfkc_compact(value)  # type: ignore[arg-type]
+        return _nfkc_compact(value)
     return _nfkc_compact(text(value))

@@ -145,7 +145,7 @@ ACCEPTED: dict[str, tuple[str, ...]] = {key: tuple(v) for key, v in _SYNONYMS.it
 # ----------------------------------------------------------------- mapping files
 
 
-def check_mapping(mapping: Mapping[object, object], *, source: str = "mapping") -> dict[str, str]:
+def check_mapping(mapping: object, *, source: str = "mapping") -> dict[str, str]:
     """Validate {other header: key}; the target may be a key or our Chinese header."""
     if not isinstance(mapping, Mapping):
         raise InputFileError(

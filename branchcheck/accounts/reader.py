@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from branchcheck.accounts.cells import (
     CellError,
@@ -115,7 +116,9 @@ def _read_rows(path: Path) -> list[list[object]]:
         if not workbook.sheet_names:
             raise InputFileError(f"{path}: the workbook has no sheet")
         # skip_empty_area=False keeps leading blank rows, so list index + 1 is the row number.
-        return workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        return cast(
+            list[list[object]], workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        )
     except InputFileError:
         raise
     except BaseException as exc:  # calamine's Rust panics derive from BaseException
@@ -145,7 +148,8 @@ def _read_csv(path: Path) -> list[list[object]]:
     first = content.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     try:
-        return list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
+        rows = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+        return cast(list[list[object]], list(rows))
     except csv.Error as exc:
         raise InputFileError(f"{path}: not a readable CSV file ({exc})") from None
 
@@ -238,6 +242,11 @@ def _warning_for_missing(key: str) -> str:
     return f"未找到可选列“{col.zh}”({key})：{effect}"
 
 
+def _constant(value: object) -> Callable[[object], object]:
+    """The converter of a column the file lacks: every row gets the same value."""
+    return lambda _cell: value
+
+
 def _default_for(key: str) -> object:
     return "" if key in ("phone", "address", "legal_rep") else None
 
@@ -293,7 +302,7 @@ def read_accounts(
             specs.append((positions[col.key], parsers[col.key], names[col.key]))
         else:
             default = _default_for(col.key)
-            specs.append((0, lambda _v, d=default: d, col.zh))
+            specs.append((0, _constant(default), col.zh))
     width = max(positions.values()) + 1
 
     data = rows[header_idx + 1 :]

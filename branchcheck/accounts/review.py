@@ -150,14 +150,16 @@ def write_review_xlsx(rv: Review, out_path: str | Path) -> Path:
         """Plain values pass; text that openpyxl would turn into a formula or an error code
         becomes an explicit string cell. Control characters Excel refuses are dropped."""
         if type(value) is str:
-            if illegal(value):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            if not value:
+            s: str = value
+            if illegal(s):
+                s = ILLEGAL_CHARACTERS_RE.sub("", s)
+            if not s:
                 return None
-            if value[0] == "=" or value in errors_text:
-                cell = WriteOnlyCell(ws, value)
+            if s[0] == "=" or s in errors_text:
+                cell = WriteOnlyCell(ws, s)
                 cell.data_type = "s"
                 return cell
+            return s
         return value
 
     def wrapped(ws, value: str) -> object:

@@ -180,7 +180,7 @@ def sign_in(store: Store, employee_no: str, password: str) -> StaffInfo:
             action="user.sign_in" if ok else "user.sign_in_failed",
             subject=employee_no,
         )
-        if not ok:
+        if not ok or row is None:
             # committed: the failed attempt stays in the audit log
             failed = AuthError("工号或密码不正确 / wrong employee number or password")
         else:

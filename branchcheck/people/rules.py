@@ -5,7 +5,7 @@ roles, and the groups the template names are all different persons (no self-chec
 from __future__ import annotations
 
 from branchcheck.checklists.schema import Template
-from branchcheck.engine.core import PersonRef
+from branchcheck.views import PersonRef
 from branchcheck.errors import PeopleRuleError
 from branchcheck.taxonomy import STAFF_ROLES
 
@@ -68,7 +68,8 @@ def problems(
         owner: dict[str, tuple[str, str]] = {}  # employee no → (zh title, en title) of first slot
         for key in group:
             persons = [inspector] if key == "inspector" else people.get(key, [])
-            title = template.inspector.title if key == "inspector" else template.slot(key).title
+            declared = None if key == "inspector" else template.slot(key)
+            title = declared.title if declared is not None else template.inspector.title
             for p in persons:
                 first = owner.setdefault(p.employee_no, (title.zh, title.en))
                 if first[0] != title.zh and (p.employee_no, first[0], title.zh) not in reported:
