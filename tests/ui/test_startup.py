@@ -30,5 +30,5 @@ def test_window_frame_then_attach(qtbot, people_store):
     assert window.stack.currentWidget() is window.opening
     assert "正在打开" in window.opening.text()
     window.attach(people_store)
-    assert window.stack.currentWidget() is window.login
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.login)  # its list is read
     assert window.stack.indexOf(window.opening) == -1
