@@ -8,6 +8,7 @@ and the key code are imported by the core only when a record is sealed or export
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -98,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
                 window.load_core(on_error=login.show_failure)
 
         login.people_shown.connect(ready, Qt.ConnectionType.SingleShotConnection)
+        # What is loaded by then lives as long as the app: keep it out of the collector, so a full
+        # collection (which holds the interpreter lock, on any thread) stays short.
+        window.core_attached.connect(gc.freeze)
     code = app.exec()
     window.tasks.shutdown()
     if window.lazy is not None:

@@ -24,11 +24,24 @@ if TYPE_CHECKING:
     from ui.screens.new_inspection import NewInspectionDialog
 
 
-def load_core(store: LazyStore) -> Store:
-    """Worker thread: open the store and import what the other screens need (SQLAlchemy, the
-    engine, the checklists), while the person types their password."""
-    from ui.screens import account_import, findings, home, inspection, review, signing  # noqa: F401
+def import_screens() -> None:
+    """Import the screens after sign-in and their answer widgets (and with them SQLAlchemy, the
+    engine, the checklists). No widget is made: this may run on the worker thread."""
+    from ui.items import accounts, atm, basic, cash, handover, vouchers  # noqa: F401
+    from ui.screens import (  # noqa: F401
+        account_import,
+        findings,
+        home,
+        inspection,
+        new_inspection,
+        review,
+        signing,
+    )
 
+
+def load_core(store: LazyStore) -> Store:
+    """Worker thread: open the store and import the rest, while the person types their password."""
+    import_screens()
     return store.get()
 
 
@@ -111,6 +124,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store) -> None:
         """Build the screens on an open store and show the sign-in screen."""
+        import_screens()  # done on the worker already when the store came from `load_core`
         from ui.screens.findings import FindingsScreen
         from ui.screens.home import HomeScreen
         from ui.screens.inspection import InspectionScreen
@@ -364,21 +378,24 @@ class MainWindow(QMainWindow):
     def import_accounts(self) -> None:
         """The account-list import dialog; the new review opens in the inspection screen."""
         from branchcheck.people.register import list_staff
+        from ui.screens.account_import import checker_candidates
 
         if self.user is None:
             return
-        store = self.core
+        store, inspector = self.core, self.user.employee_no
         self._in_background(
-            lambda: list_staff(store), self._open_import_dialog, self.home_screen.show_failure
+            lambda: checker_candidates(list_staff(store), inspector),
+            self._open_import_dialog,
+            self.home_screen.show_failure,
         )
 
-    def _open_import_dialog(self, staff: list[StaffInfo]) -> None:
+    def _open_import_dialog(self, checkers: list[StaffInfo]) -> None:
         from ui.screens.account_import import AccountImportDialog
 
         if self.user is None:
             return
         dialog = AccountImportDialog(
-            self.core, tasks=self.tasks, inspector=self.user, staff=staff, parent=self
+            self.core, tasks=self.tasks, inspector=self.user, checkers=checkers, parent=self
         )
         dialog.review_started.connect(self.show_inspection)
         dialog.finished.connect(dialog.deleteLater)

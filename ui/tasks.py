@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance
 
 from branchcheck.errors import BranchCheckError
 from branchcheck.people import signin
@@ -59,7 +59,9 @@ class TaskManager(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="branchcheck-store")
         self._running = 0
-        self._deliver.connect(self._run_on_gui_thread)
+        # always queued: a task that ends before `add_done_callback` is reached still reports
+        # through the event loop, never inside `run_in_background`
+        self._deliver.connect(self._run_on_gui_thread, Qt.ConnectionType.QueuedConnection)
 
     @property
     def busy(self) -> bool:
