@@ -1,4 +1,5 @@
-"""Start-up: the main window paints before the core is imported, then attaches the store."""
+"""Start-up: the main window paints before the core is imported; the sign-in screen is usable
+before the store is loaded; then the store attaches."""
 
 import os
 import subprocess
@@ -9,19 +10,28 @@ from ui.main_window import MainWindow
 PROBE = r"""
 import sys
 from ui import app
-code = app.main(["--exit-after-show"])
+code = app.main([sys.argv[1]])
 heavy = [m for m in ("sqlalchemy", "pydantic", "reportlab", "openpyxl", "pyhanko") if m in sys.modules]
 print(code, ",".join(heavy) or "-")
 """
 
 
-def test_first_paint_needs_no_database_or_record_libraries(home):
+def probe(home, flag: str) -> list[str]:
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "BRANCHCHECK_HOME": str(home)}
     out = subprocess.run(
-        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", PROBE, flag], env=env, capture_output=True, text=True, timeout=60
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["0", "-"]
+    return out.stdout.split()
+
+
+def test_first_paint_needs_no_database_or_record_libraries(home):
+    assert probe(home, "--exit-after-show") == ["0", "-"]
+
+
+def test_sign_in_screen_is_usable_before_the_store_is_loaded(people_store, home):
+    """On a current store the sign-in list is read with sqlite3 alone: no ORM, no pydantic."""
+    assert probe(home, "--exit-after-ready") == ["0", "-"]
 
 
 def test_window_frame_then_attach(qtbot, people_store):
