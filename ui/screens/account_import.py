@@ -229,9 +229,16 @@ class AccountImportDialog(QDialog):
     def _update_buttons(self) -> None:
         ready = bool(self.file_edit.text().strip()) and not self.busy and not self.inspection_id
         self.start_button.setEnabled(ready)
-        for w in (self.file_edit, self.file_button, self.as_of, self.mapping_edit):
-            w.setEnabled(not self.busy and not self.inspection_id)
-        for w in (self.mapping_button, self.mapping_clear, self.checker):
+        inputs: tuple[QWidget, ...] = (
+            self.file_edit,
+            self.file_button,
+            self.as_of,
+            self.mapping_edit,
+            self.mapping_button,
+            self.mapping_clear,
+            self.checker,
+        )
+        for w in inputs:
             w.setEnabled(not self.busy and not self.inspection_id)
         self.close_button.setEnabled(not self.busy)
         self.save_button.setEnabled(self.review is not None and not self.busy)
