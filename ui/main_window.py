@@ -369,10 +369,15 @@ class MainWindow(QMainWindow):
         if self.user is None:
             return
         store, actor = self.core, self.user.employee_no
+        home = self.home_screen
+        home.correct_button.setEnabled(False)  # one correction per click
+
+        def failed(message: str) -> None:
+            home.correct_button.setEnabled(True)
+            home.show_failure(message)
+
         self._in_background(
-            lambda: inspections.correct(store, record_id, actor=actor),
-            self.show_inspection,
-            self.home_screen.show_failure,
+            lambda: inspections.correct(store, record_id, actor=actor), self.show_inspection, failed
         )
 
     def import_accounts(self) -> None:

@@ -134,6 +134,11 @@ class ItemCard(QFrame):
             self.saved.setText(self.tr("保存中…"))
         else:
             self.saved.setText(self.tr("已保存 ✓") if self.answered_before else "")
+        saving = "true" if self.saving else "false"
+        if self.saved.property("saving") != saving:  # grey while saving, green once saved
+            self.saved.setProperty("saving", saving)
+            self.saved.style().unpolish(self.saved)
+            self.saved.style().polish(self.saved)
 
     def _saving(self) -> None:
         self.saving += 1
