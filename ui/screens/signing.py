@@ -215,10 +215,13 @@ class SigningScreen(Screen):
         )
 
     def _sign_failed(self, box: PartyBox, message: str) -> None:
-        box.show_failure(message)
-        self._update_seal_button()
+        if box in self.boxes:  # not an inspection opened anew meanwhile
+            box.show_failure(message)
+            self._update_seal_button()
 
     def _signed(self, box: PartyBox, state: InspectionState) -> None:
+        if box not in self.boxes:
+            return
         self.state = state
         for party in state.parties:
             if (
