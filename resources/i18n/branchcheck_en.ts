@@ -602,208 +602,208 @@
 <context>
     <name>FindingsScreen</name>
     <message>
-        <location filename="../../ui/screens/findings.py" line="233" />
+        <location filename="../../ui/screens/findings.py" line="235" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="236" />
+        <location filename="../../ui/screens/findings.py" line="238" />
         <source>检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → 复查确认（复查人不得为整改责任人）→ 关闭。</source>
         <translation>Once a record is sealed its findings enter the closed loop: start the rectification → record the result → re-check (never by the person responsible) → close.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="241" />
+        <location filename="../../ui/screens/findings.py" line="243" />
         <source>全部未关闭</source>
         <translation>All not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="242" />
-        <location filename="../../ui/screens/findings.py" line="344" />
+        <location filename="../../ui/screens/findings.py" line="244" />
+        <location filename="../../ui/screens/findings.py" line="346" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="243" />
-        <location filename="../../ui/screens/findings.py" line="256" />
+        <location filename="../../ui/screens/findings.py" line="245" />
+        <location filename="../../ui/screens/findings.py" line="258" />
         <source>屡查屡犯</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="244" />
+        <location filename="../../ui/screens/findings.py" line="246" />
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="250" />
+        <location filename="../../ui/screens/findings.py" line="252" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="251" />
-        <location filename="../../ui/screens/findings.py" line="449" />
+        <location filename="../../ui/screens/findings.py" line="253" />
+        <location filename="../../ui/screens/findings.py" line="451" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="252" />
+        <location filename="../../ui/screens/findings.py" line="254" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="253" />
-        <location filename="../../ui/screens/findings.py" line="452" />
+        <location filename="../../ui/screens/findings.py" line="255" />
+        <location filename="../../ui/screens/findings.py" line="454" />
         <source>整改责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="254" />
-        <location filename="../../ui/screens/findings.py" line="455" />
+        <location filename="../../ui/screens/findings.py" line="256" />
+        <location filename="../../ui/screens/findings.py" line="457" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="255" />
-        <location filename="../../ui/screens/findings.py" line="456" />
+        <location filename="../../ui/screens/findings.py" line="257" />
+        <location filename="../../ui/screens/findings.py" line="458" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="259" />
-        <location filename="../../ui/screens/findings.py" line="459" />
+        <location filename="../../ui/screens/findings.py" line="261" />
+        <location filename="../../ui/screens/findings.py" line="461" />
         <source>整改措施</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="260" />
+        <location filename="../../ui/screens/findings.py" line="262" />
         <source>采取了哪些整改措施</source>
         <translation>What is being done to put it right</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="261" />
+        <location filename="../../ui/screens/findings.py" line="263" />
         <source>开始整改</source>
         <translation>Start rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="262" />
-        <location filename="../../ui/screens/findings.py" line="461" />
+        <location filename="../../ui/screens/findings.py" line="264" />
+        <location filename="../../ui/screens/findings.py" line="463" />
         <source>整改结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="263" />
+        <location filename="../../ui/screens/findings.py" line="265" />
         <source>整改完成的情况</source>
         <translation>What the rectification achieved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="264" />
+        <location filename="../../ui/screens/findings.py" line="266" />
         <source>登记整改结果</source>
         <translation>Record the result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="265" />
+        <location filename="../../ui/screens/findings.py" line="267" />
         <source>复查人（不得为整改责任人）</source>
         <translation>Re-checked by (not the person responsible)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="266" />
-        <location filename="../../ui/screens/findings.py" line="465" />
+        <location filename="../../ui/screens/findings.py" line="268" />
+        <location filename="../../ui/screens/findings.py" line="467" />
         <source>复查日期</source>
         <translation>Re-check date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="267" />
+        <location filename="../../ui/screens/findings.py" line="269" />
         <source>复查确认</source>
         <translation>Confirm re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="268" />
+        <location filename="../../ui/screens/findings.py" line="270" />
         <source>整改已复查确认，可关闭此问题。</source>
         <translation>The rectification has been re-checked; the finding can be closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="269" />
+        <location filename="../../ui/screens/findings.py" line="271" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="270" />
+        <location filename="../../ui/screens/findings.py" line="272" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="271" />
+        <location filename="../../ui/screens/findings.py" line="273" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="343" />
+        <location filename="../../ui/screens/findings.py" line="345" />
         <source>未关闭</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="345" />
-        <location filename="../../ui/screens/findings.py" line="371" />
+        <location filename="../../ui/screens/findings.py" line="347" />
+        <location filename="../../ui/screens/findings.py" line="373" />
         <source>⚠ 屡查屡犯</source>
         <translation>⚠ Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="421" />
+        <location filename="../../ui/screens/findings.py" line="423" />
         <source>请在左侧选择一个问题。</source>
         <translation>Choose a finding on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="421" />
+        <location filename="../../ui/screens/findings.py" line="423" />
         <source>没有符合条件的问题。</source>
         <translation>No findings match.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="439" />
+        <location filename="../../ui/screens/findings.py" line="441" />
         <source>该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。</source>
         <translation>This record is not signed and sealed yet. Its findings can be rectified once everyone has signed and the record is sealed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="443" />
+        <location filename="../../ui/screens/findings.py" line="445" />
         <source>此问题已整改、复查并关闭。</source>
         <translation>This finding has been rectified, re-checked and closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="450" />
+        <location filename="../../ui/screens/findings.py" line="452" />
         <source>风险点</source>
         <translation>Risk driver</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="464" />
+        <location filename="../../ui/screens/findings.py" line="466" />
         <source>复查人</source>
         <translation>Re-checked by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="386" />
-        <location filename="../../ui/screens/findings.py" line="471" />
+        <location filename="../../ui/screens/findings.py" line="388" />
+        <location filename="../../ui/screens/findings.py" line="473" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="473" />
+        <location filename="../../ui/screens/findings.py" line="475" />
         <source>⚠ 屡查屡犯：同一问题此前已被查出</source>
         <translation>⚠ Repeat finding: the same problem was found before</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="513" />
+        <location filename="../../ui/screens/findings.py" line="515" />
         <source>已开始整改。</source>
         <translation>Rectification started.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="520" />
+        <location filename="../../ui/screens/findings.py" line="522" />
         <source>整改结果已登记，待复查。</source>
         <translation>Result recorded; awaiting the re-check.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="531" />
+        <location filename="../../ui/screens/findings.py" line="533" />
         <source>已复查确认。</source>
         <translation>Re-check confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="537" />
+        <location filename="../../ui/screens/findings.py" line="539" />
         <source>问题已关闭。</source>
         <translation>Finding closed.</translation>
     </message>
@@ -919,42 +919,42 @@
 <context>
     <name>InspectionScreen</name>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="290" />
+        <location filename="../../ui/screens/inspection.py" line="148" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="291" />
+        <location filename="../../ui/screens/inspection.py" line="149" />
         <source>← 上一节</source>
         <translation>← Previous section</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="292" />
+        <location filename="../../ui/screens/inspection.py" line="150" />
         <source>下一节 →</source>
         <translation>Next section →</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="293" />
+        <location filename="../../ui/screens/inspection.py" line="151" />
         <source>完成检查</source>
         <translation>Complete inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="294" />
+        <location filename="../../ui/screens/inspection.py" line="152" />
         <source>已答 %v / %m</source>
         <translation>Answered %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="300" />
+        <location filename="../../ui/screens/inspection.py" line="158" />
         <source>{branch} · {date} · {role}：{name} ({no})</source>
         <translation>{branch} · {date} · {role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="549" />
+        <location filename="../../ui/screens/inspection.py" line="437" />
         <source>以下必答项尚未作答，请补充后再完成检查：</source>
         <translation>These required items are not answered yet; answer them, then complete the inspection:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="587" />
+        <location filename="../../ui/screens/inspection.py" line="475" />
         <source>必答项，尚未作答</source>
         <translation>Required, not answered yet</translation>
     </message>
@@ -962,37 +962,37 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="121" />
+        <location filename="../../ui/screens/item_card.py" line="79" />
         <source>（选答）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="125" />
+        <location filename="../../ui/screens/item_card.py" line="83" />
         <source>备注（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="133" />
+        <location filename="../../ui/screens/item_card.py" line="91" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="135" />
+        <location filename="../../ui/screens/item_card.py" line="93" />
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="182" />
+        <location filename="../../ui/screens/item_card.py" line="150" />
         <source>✓ 符合</source>
         <translation>✓ Compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="183" />
+        <location filename="../../ui/screens/item_card.py" line="151" />
         <source>✗ 不符合，完成检查时列为问题</source>
         <translation>✗ Not compliant: becomes a finding when the inspection is completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="184" />
+        <location filename="../../ui/screens/item_card.py" line="152" />
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442" />
+        <location filename="../../ui/main_window.py" line="447" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
@@ -1328,32 +1328,32 @@
 <context>
     <name>SealedScreen</name>
     <message>
-        <location filename="../../ui/screens/signing.py" line="305" />
+        <location filename="../../ui/screens/signing.py" line="308" />
         <source>✓ 已封存</source>
         <translation>✓ Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="306" />
+        <location filename="../../ui/screens/signing.py" line="309" />
         <source>记录编号：{id}</source>
         <translation>Record ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="309" />
+        <location filename="../../ui/screens/signing.py" line="312" />
         <source>记录已用查库人的签名密钥签署，此后不可更改；如需更正，请新建更正版本。签署后的 PDF 与 Excel 可随时导出报送。</source>
         <translation>The record is signed with the inspector's key and can no longer change; a correction is a new version. The signed PDF and Excel files can be exported at any time.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="313" />
+        <location filename="../../ui/screens/signing.py" line="316" />
         <source>导出 PDF / Excel…</source>
         <translation>Export PDF / Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="314" />
+        <location filename="../../ui/screens/signing.py" line="317" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="324" />
+        <location filename="../../ui/screens/signing.py" line="327" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
@@ -1377,17 +1377,17 @@
     </message>
     <message>
         <location filename="../../ui/screens/signing.py" line="155" />
-        <location filename="../../ui/screens/signing.py" line="258" />
+        <location filename="../../ui/screens/signing.py" line="261" />
         <source>封存记录</source>
         <translation>Seal record</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="244" />
+        <location filename="../../ui/screens/signing.py" line="247" />
         <source>正在生成并签署 PDF 与 Excel 记录…</source>
         <translation>Making and signing the PDF and Excel record…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="254" />
+        <location filename="../../ui/screens/signing.py" line="257" />
         <source>请输入 {name} 的签名密钥密码：</source>
         <translation>Password of {name}'s signing key:</translation>
     </message>

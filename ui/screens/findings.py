@@ -1,7 +1,9 @@
+# Over 500 lines: one screen (counts, filters, table, a detail panel with a page per step).
 """问题整改: the branch's findings and their closed loop (整改 → 复查 → 关闭).
 
-Thin: the header, filter and table show `branchcheck.findings`; each button of the detail panel
-calls one core function, and a refusal of the core is shown inline in red, changing nothing."""
+Thin: the header, filter and table show `branchcheck.findings`; the detail panel shows the page of
+the step `findings.next_steps` allows; each button calls one core function in the background, and
+a refusal of the core is shown inline in red, changing nothing."""
 
 from __future__ import annotations
 
