@@ -32,6 +32,7 @@ from branchcheck.people.rules import fits_slot
 from branchcheck.people.signin import StaffInfo
 from ui import i18n, operations
 from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
+from ui.tasks import TaskRunner
 
 SHOWN_ERRORS = 5
 
@@ -69,7 +70,7 @@ class AccountImportDialog(QDialog):
         self,
         store: Store,
         *,
-        tasks,
+        tasks: TaskRunner,
         inspector: StaffInfo,
         checkers: list[StaffInfo],
         today: date | None = None,
