@@ -1,5 +1,6 @@
 """The main window: a stack of screens, the language menu, and a busy bar for background work.
-It only wires the screens together; each screen calls the core itself."""
+It only wires the screens together; each screen calls the core itself, always on the worker
+thread (`ui.tasks`), and navigation that needs a result happens once the result is in."""
 
 from __future__ import annotations
 
