@@ -23,6 +23,7 @@ sign and the record is sealed (风险认定). From then on it is managed here (�
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -428,3 +429,37 @@ def close(store: Store, finding_id: str, *, actor: str, now: datetime | None = N
         f = _load(s, finding_id, "verified", "close")
         _change(s, f, actor=actor, now=now, action="finding.close", new_state="closed", detail={})
         return _view(f, now.date())
+
+
+# ---------------------------------------------------------------- what may come next
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step a finding may take next: the function above that takes it, the state it leads to,
+    what it needs besides the actor, and whether the person it names (the 复查人) must not be the
+    finding's 整改责任人."""
+
+    action: str  # start_rectification, record_result, verify or close
+    to_state: str
+    needs: tuple[str, ...]
+    not_the_responsible: bool = False
+
+
+def next_steps(state: str, *, has_result: bool, record_sealed: bool) -> tuple[Step, ...]:
+    """The steps the functions above accept for a finding in `state`, the usual one first; none
+    before its record is sealed or once it is closed. `has_result`: a 整改结果 is recorded."""
+    if not record_sealed:
+        return ()
+    record = Step("record_result", "rectifying", ("result",))
+    steps = {
+        "open": (Step("start_rectification", "rectifying", ("action",)),),
+        "rectifying": (
+            Step("verify", "verified", ("rechecker", "recheck_date"), not_the_responsible=True),
+            record,
+        )
+        if has_result
+        else (record,),
+        "verified": (Step("close", "closed", ()),),
+    }
+    return steps.get(state, ())

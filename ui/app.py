@@ -1,16 +1,19 @@
 """Start the desktop application: `branchcheck-gui` or `python -m ui`.
 
-Start-up stays lean: reportlab, openpyxl, pyHanko and the key code are imported by the core only
-when a record is sealed or exported."""
+Start-up is what a user waits for: the sign-in screen, usable. It needs Qt and the standard
+library's sqlite3 only (`branchcheck.people.signin`); SQLAlchemy, the store and the rest of the core
+load on the worker thread once it has painted, while the person types. reportlab, openpyxl, pyHanko
+and the key code are imported by the core only when a record is sealed or exported."""
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -31,7 +34,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--exit-after-ready",
         action="store_true",
-        help="quit once the store is open and the sign-in screen has painted",
+        help="quit once the sign-in screen is usable: its list of people painted (the rest of "
+        "the core would load from here on, while the person types)",
     )
     return parser.parse_args(argv)
 
@@ -51,7 +55,8 @@ def install_font(app: QApplication) -> None:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName("BranchCheck")
     app.setOrganizationName("BranchCheck")
     install_font(app)
@@ -68,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app()
 
     from branchcheck.errors import BranchCheckError
-    from branchcheck.paths import data_home
+    from branchcheck.paths import data_home, database_path
     from branchcheck.settings import load_settings
     from ui import i18n
     from ui.main_window import MainWindow
@@ -80,32 +85,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"branchcheck-gui: {exc}", file=sys.stderr)
         return 2
     i18n.set_language(args.lang or settings.language or "zh")
-    # The frame paints first; the core (SQLAlchemy, the checklists) loads right after, so the
-    # window is on screen at once and the sign-in screen follows.
-    window = MainWindow(settings=settings, home=home)
+    window = MainWindow(settings=settings, home=home, database=database_path(home))
     window.show()
-    opened: list = []
-
-    def attach() -> None:
-        from branchcheck.db import open_store
-
-        try:
-            opened.append(open_store())
-        except BranchCheckError as exc:
-            window.show_opening_failure(f"error: {exc}")
-            return
-        window.attach(opened[0])
-        if args.exit_after_ready:
-            QTimer.singleShot(0, app.quit)  # after the sign-in screen has painted
-
     if args.exit_after_show:
         QTimer.singleShot(0, app.quit)  # after the first paint of the main window
     else:
-        QTimer.singleShot(0, attach)
+        login = window.show_sign_in()
+
+        def ready() -> None:
+            if args.exit_after_ready:
+                QTimer.singleShot(0, app.quit)  # after the sign-in screen has painted
+            else:
+                window.load_core(on_error=login.show_failure)
+
+        login.people_shown.connect(ready, Qt.ConnectionType.SingleShotConnection)
+        # What is loaded by then lives as long as the app: keep it out of the collector, so a full
+        # collection (which holds the interpreter lock, on any thread) stays short.
+        window.core_attached.connect(gc.freeze)
     code = app.exec()
     window.tasks.shutdown()
-    for store in opened:
-        store.dispose()
+    if window.lazy is not None:
+        window.lazy.dispose()
     return code
 
 

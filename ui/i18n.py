@@ -55,10 +55,10 @@ _language = _Language()
 
 def apply_font() -> None:
     """Set the application font's family list for the current language."""
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     app = QCoreApplication.instance()
-    if not isinstance(app, QGuiApplication):
+    if not isinstance(app, QApplication):
         return
     font = app.font()
     font.setFamilies(LATIN_FAMILIES + [CJK_FAMILY] if _language.lang == "en" else [CJK_FAMILY])

@@ -1,42 +1,76 @@
 """The main window: a stack of screens, the language menu, and a busy bar for background work.
-It only wires the screens together; each screen calls the core itself."""
+It only wires the screens together; each screen calls the core itself, always on the worker
+thread (`ui.tasks`), and navigation that needs a result happens once the result is in."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
 from branchcheck.settings import Settings
 from ui import i18n
-from ui.tasks import TaskManager
+from ui.screens.login import LoginScreen
+from ui.tasks import LazyStore, TaskManager, TaskRunner, describe
 
 if TYPE_CHECKING:
+    from branchcheck.checklists import LoadedTemplate
     from branchcheck.db import Store
-    from branchcheck.people.register import StaffInfo
+    from branchcheck.people.signin import StaffInfo
+    from ui.screens.account_import import AccountImportDialog
     from ui.screens.new_inspection import NewInspectionDialog
 
 
+def import_screens() -> None:
+    """Import the screens after sign-in and their answer widgets (and with them SQLAlchemy, the
+    engine, the checklists). No widget is made: this may run on the worker thread."""
+    from ui.items import accounts, atm, basic, cash, handover, vouchers  # noqa: F401
+    from ui.screens import (  # noqa: F401
+        account_import,
+        findings,
+        home,
+        inspection,
+        new_inspection,
+        review,
+        signing,
+    )
+
+
+def load_core(store: LazyStore) -> Store:
+    """Worker thread: open the store and import the rest, while the person types their password."""
+    import_screens()
+    return store.get()
+
+
 class MainWindow(QMainWindow):
+    core_attached = Signal()  # the store is open and every screen is built
+
     def __init__(
         self,
         store: Store | None = None,
         *,
-        tasks=None,
+        database: Path | None = None,
+        tasks: TaskRunner | None = None,
         settings: Settings | None = None,
         home: Path | None = None,
     ) -> None:
-        """The frame (menus, status bar, a 'opening' page) is built at once and can paint before
-        the core is imported; `attach(store)` builds the screens. Given a store, it attaches now."""
+        """The frame (menus, status bar, an 'opening' page) is built at once and can paint before
+        the core is imported. Given the `database` file, `show_sign_in()` shows the sign-in screen
+        and `load_core()` opens the store on the worker; `attach(store)` builds the other screens.
+        Given a store, it attaches now."""
         super().__init__()
         self.store: Store | None = None
-        self.tasks = tasks if tasks is not None else TaskManager(self)
+        self.lazy: LazyStore | None = LazyStore(database) if database is not None else None
+        self.tasks: TaskRunner = tasks if tasks is not None else TaskManager(self)
         self.settings = settings or Settings()
         self.home = home
         self.user: StaffInfo | None = None
+        self.login: LoginScreen | None = None
+        self.import_dialog: AccountImportDialog | None = None
         self.resize(1280, 800)
         self.setMinimumSize(1024, 680)
 
@@ -60,35 +94,67 @@ class MainWindow(QMainWindow):
         if store is not None:
             self.attach(store)
 
+    def show_sign_in(self) -> LoginScreen:
+        """The sign-in screen; it shows once its list of people is read (sqlite3 only)."""
+        if self.login is None:
+            if self.lazy is None:
+                raise ValueError("the window has no store to sign in to")
+            self.login = LoginScreen(self.lazy, tasks=self.tasks)
+            self.stack.addWidget(self.login)
+            self.login.signed_in.connect(self.signed_in)
+            if self.login.people_loaded:
+                self._sign_in_shown()
+            else:
+                self.login.people_shown.connect(self._sign_in_shown)
+        return self.login
+
+    def _sign_in_shown(self) -> None:
+        if self.stack.currentWidget() is self.opening and self.login is not None:
+            self.stack.setCurrentWidget(self.login)
+            self.stack.removeWidget(self.opening)
+
+    def load_core(self, on_error: Callable[[str], None] | None = None) -> None:
+        """Open the store and import the rest of the core on the worker; attach when done."""
+        lazy = self.lazy
+        if lazy is None:
+            raise ValueError("the window has no store to load")
+        failed = on_error or (lambda message: self.show_opening_failure(f"error: {message}"))
+        self.tasks.run_in_background(
+            lambda: load_core(lazy), self.attach, lambda exc: failed(describe(exc))
+        )
+
     def attach(self, store: Store) -> None:
         """Build the screens on an open store and show the sign-in screen."""
+        import_screens()  # done on the worker already when the store came from `load_core`
         from ui.screens.findings import FindingsScreen
         from ui.screens.home import HomeScreen
         from ui.screens.inspection import InspectionScreen
-        from ui.screens.login import LoginScreen
         from ui.screens.review import ReviewScreen
         from ui.screens.signing import SealedScreen, SigningScreen
 
         self.store = store
-        self.login = LoginScreen(store)
-        self.home_screen = HomeScreen(store)
-        self.inspection = InspectionScreen(store, settings=self.settings, home=self.home)
-        self.review = ReviewScreen(store)
-        self.signing = SigningScreen(store)
+        if self.lazy is None:
+            self.lazy = LazyStore.of(store)
+        tasks = self.tasks
+        self.home_screen = HomeScreen(store, tasks=tasks)
+        self.inspection = InspectionScreen(
+            store, tasks=tasks, settings=self.settings, home=self.home
+        )
+        self.review = ReviewScreen(store, tasks=tasks)
+        self.signing = SigningScreen(store, tasks=tasks)
         self.sealed = SealedScreen()
-        self.findings_screen = FindingsScreen(store)
-        for screen in (
-            self.login,
+        self.findings_screen = FindingsScreen(store, tasks=tasks)
+        screens: tuple[QWidget, ...] = (
             self.home_screen,
             self.inspection,
             self.review,
             self.signing,
             self.sealed,
             self.findings_screen,
-        ):
+        )
+        for screen in screens:
             self.stack.addWidget(screen)
 
-        self.login.signed_in.connect(self.signed_in)
         self.home_screen.new_requested.connect(self.new_inspection)
         self.home_screen.import_requested.connect(self.import_accounts)
         self.home_screen.correct_requested.connect(self.correct)
@@ -104,8 +170,8 @@ class MainWindow(QMainWindow):
         self.signing.seal_requested.connect(self.seal)
         self.sealed.export_requested.connect(self.export_sealed)
         self.sealed.home_requested.connect(self.show_home)
-        self.stack.setCurrentWidget(self.login)
-        self.stack.removeWidget(self.opening)
+        self.show_sign_in()
+        self.core_attached.emit()
 
     def show_opening_failure(self, message: str) -> None:
         """The store could not be opened: say why in the window."""
@@ -170,12 +236,34 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ navigation
 
+    @property
+    def core(self) -> Store:
+        """The open store; the screens after sign-in exist only once it is attached."""
+        if self.store is None:
+            raise RuntimeError("the store is not attached yet")
+        return self.store
+
+    def _show(self, screen: QWidget) -> Callable[[], None]:
+        return lambda: self.stack.setCurrentWidget(screen)
+
+    def _in_background(
+        self, fn: Callable[[], Any], on_done: Callable[[Any], None], failed: Callable[[str], None]
+    ) -> None:
+        self.tasks.run_in_background(fn, on_done, lambda exc: failed(describe(exc)))
+
     def signed_in(self, user: StaffInfo) -> None:
         from branchcheck import inspections
 
         self.user = user
         self._show_user()
-        open_id = inspections.open_inspection_for(self.store, user.employee_no)
+        store = self.core
+        self._in_background(
+            lambda: inspections.open_inspection_for(store, user.employee_no),
+            self._resume_or_home,
+            self.statusBar().showMessage,
+        )
+
+    def _resume_or_home(self, open_id: str | None) -> None:
         if open_id is None:
             self.show_home()
             return
@@ -185,70 +273,92 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         self.user = None
         self._show_user()
-        self.login.refresh()
-        self.login.reset()
-        self.stack.setCurrentWidget(self.login)
+        login = self.show_sign_in()
+        login.refresh()
+        login.reset()
+        self.stack.setCurrentWidget(login)
 
     def show_home(self) -> None:
         if self.user is None:
             return
-        self.home_screen.refresh()
-        self.stack.setCurrentWidget(self.home_screen)
+        self.home_screen.refresh(then=self._show(self.home_screen))
 
     def show_findings(self) -> None:
         if self.user is None:
             return
-        self.findings_screen.open(self.user.employee_no)
-        self.stack.setCurrentWidget(self.findings_screen)
+        self.findings_screen.open(self.user.employee_no, then=self._show(self.findings_screen))
 
     def resume(self, inspection_id: str) -> None:
         from branchcheck import inspections
 
-        state = inspections.load(self.store, inspection_id)
-        if state.status == "completed":
+        store = self.core
+        self._in_background(
+            lambda: inspections.load(store, inspection_id).status,
+            lambda status: self._resume_in(inspection_id, status),
+            self.home_screen.show_failure,
+        )
+
+    def _resume_in(self, inspection_id: str, status: str) -> None:
+        if status == "completed":
             self.show_review(inspection_id)
-        elif state.status == "sealed":
+        elif status == "sealed":
             self.sealed.open(inspection_id)
             self.stack.setCurrentWidget(self.sealed)
         else:
             self.show_inspection(inspection_id)
 
     def show_inspection(self, inspection_id: str) -> None:
-        self.inspection.open(inspection_id)
-        self.stack.setCurrentWidget(self.inspection)
+        self.inspection.open(inspection_id, then=self._show(self.inspection))
 
     def show_review(self, inspection_id: str) -> None:
-        self.review.open(inspection_id)
-        self.stack.setCurrentWidget(self.review)
+        self.review.open(inspection_id, then=self._show(self.review))
 
     def show_signing(self, inspection_id: str) -> None:
-        self.signing.open(inspection_id)
-        self.stack.setCurrentWidget(self.signing)
+        self.signing.open(inspection_id, then=self._show(self.signing))
 
-    def new_inspection_dialog(self) -> NewInspectionDialog:
-        from branchcheck.checklists import load_all
-        from branchcheck.people.register import list_staff
+    def new_inspection_dialog(
+        self, templates: dict[str, LoadedTemplate], staff: list[StaffInfo]
+    ) -> NewInspectionDialog:
         from ui.screens.new_inspection import NewInspectionDialog
 
+        if self.user is None:
+            raise RuntimeError("nobody is signed in")
         return NewInspectionDialog(
-            self.store,
+            self.core,
+            tasks=self.tasks,
             inspector=self.user,
-            templates=load_all(),
-            staff=list_staff(self.store),
+            templates=templates,
+            staff=staff,
             parent=self,
         )
 
     def new_inspection(self) -> None:
-        from branchcheck.errors import BranchCheckError
+        from branchcheck.checklists import load_all
+        from branchcheck.people.register import list_staff
 
         if self.user is None:
             return
-        try:
-            dialog = self.new_inspection_dialog()
-        except BranchCheckError as exc:
-            self.home_screen.show_failure(str(exc))
-            return
-        if dialog.exec() and dialog.inspection_id:
+        store = self.core
+        self.home_screen.new_button.setEnabled(False)
+
+        def read() -> tuple[dict[str, LoadedTemplate], list[StaffInfo]]:
+            return load_all(), list_staff(store)
+
+        def done(read: tuple[dict[str, LoadedTemplate], list[StaffInfo]]) -> None:
+            self.home_screen.new_button.setEnabled(True)
+            dialog = self.new_inspection_dialog(*read)
+            dialog.accepted.connect(lambda: self._started(dialog))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        def failed(message: str) -> None:
+            self.home_screen.new_button.setEnabled(True)
+            self.home_screen.show_failure(message)
+
+        self._in_background(read, done, failed)
+
+    def _started(self, dialog: NewInspectionDialog) -> None:
+        if dialog.inspection_id:
             self.show_inspection(dialog.inspection_id)
 
     # ------------------------------------------------------------------ background work
@@ -256,43 +366,54 @@ class MainWindow(QMainWindow):
     def correct(self, record_id: str) -> None:
         """A sealed record never changes: a correction is a new version pointing to it."""
         from branchcheck import inspections
-        from branchcheck.errors import BranchCheckError
 
         if self.user is None:
             return
-        try:
-            new_id = inspections.correct(self.store, record_id, actor=self.user.employee_no)
-        except BranchCheckError as exc:
-            self.home_screen.show_failure(str(exc))
-            return
-        self.show_inspection(new_id)
+        store, actor = self.core, self.user.employee_no
+        home = self.home_screen
+        home.correct_button.setEnabled(False)  # one correction per click
+
+        def failed(message: str) -> None:
+            home.correct_button.setEnabled(True)
+            home.show_failure(message)
+
+        self._in_background(
+            lambda: inspections.correct(store, record_id, actor=actor), self.show_inspection, failed
+        )
 
     def import_accounts(self) -> None:
         """The account-list import dialog; the new review opens in the inspection screen."""
         from branchcheck.people.register import list_staff
+        from ui.screens.account_import import checker_candidates
+
+        if self.user is None:
+            return
+        store, inspector = self.core, self.user.employee_no
+        self._in_background(
+            lambda: checker_candidates(list_staff(store), inspector),
+            self._open_import_dialog,
+            self.home_screen.show_failure,
+        )
+
+    def _open_import_dialog(self, checkers: list[StaffInfo]) -> None:
         from ui.screens.account_import import AccountImportDialog
 
         if self.user is None:
             return
         dialog = AccountImportDialog(
-            self.store,
-            tasks=self.tasks,
-            inspector=self.user,
-            staff=list_staff(self.store),
-            parent=self,
+            self.core, tasks=self.tasks, inspector=self.user, checkers=checkers, parent=self
         )
         dialog.review_started.connect(self.show_inspection)
         dialog.finished.connect(dialog.deleteLater)
         self.import_dialog = dialog
         dialog.open()
-        return dialog
 
     def seal(self, inspection_id: str) -> None:
         from ui import operations
 
         self.signing.show_failure(None)
         operations.seal_record(
-            store=self.store,
+            store=self.core,
             tasks=self.tasks,
             inspection_id=inspection_id,
             ask_password=self.signing.ask_password,
@@ -311,7 +432,7 @@ class MainWindow(QMainWindow):
         from ui import operations
 
         operations.export_record(
-            store=self.store,
+            store=self.core,
             tasks=self.tasks,
             record_id=record_id,
             folder=operations.choose_folder(self),
@@ -322,13 +443,13 @@ class MainWindow(QMainWindow):
     def export_from_home(self, record_id: str) -> None:
         from ui import operations
 
-        def done(paths) -> None:
+        def done(paths: list[Path]) -> None:
             self.home_screen.show_message(
                 self.tr("已导出：") + "  " + "；".join(str(p) for p in paths)
             )
 
         operations.export_record(
-            store=self.store,
+            store=self.core,
             tasks=self.tasks,
             record_id=record_id,
             folder=operations.choose_folder(self),

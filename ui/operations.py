@@ -15,23 +15,15 @@ from branchcheck import inspections
 from branchcheck.accounts import Review, load_mapping, write_review_xlsx
 from branchcheck.accounts import record as account_review
 from branchcheck.db import Store
-from branchcheck.errors import BranchCheckError, KeyPasswordError
+from branchcheck.errors import KeyPasswordError
 from branchcheck.settings import Settings
-
-
-def describe(exc: BaseException) -> str:
-    """What the user reads: the core's message, or a plain note for a bug."""
-    if isinstance(exc, BranchCheckError):
-        return str(exc)
-    return QCoreApplication.translate("operations", "意外错误：{error}").format(
-        error=f"{type(exc).__name__}: {exc}"
-    )
+from ui.tasks import TaskRunner, describe
 
 
 def seal_record(
     *,
     store: Store,
-    tasks,
+    tasks: TaskRunner,
     inspection_id: str,
     ask_password: Callable[[str | None], str | None],
     on_busy: Callable[[bool], None],
@@ -88,7 +80,7 @@ def choose_folder(parent: QWidget | None) -> Path | None:
 def export_record(
     *,
     store: Store,
-    tasks,
+    tasks: TaskRunner,
     record_id: str,
     folder: Path | None,
     on_success: Callable[[list[Path]], None],
@@ -107,7 +99,7 @@ def export_record(
 def import_account_list(
     *,
     store: Store,
-    tasks,
+    tasks: TaskRunner,
     path: Path,
     as_of: date,
     inspector: str,
@@ -138,7 +130,7 @@ def import_account_list(
 
 def save_review_workbook(
     *,
-    tasks,
+    tasks: TaskRunner,
     review: Review,
     path: Path | None,
     on_success: Callable[[Path], None],

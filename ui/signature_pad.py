@@ -4,7 +4,15 @@ integer points in the core's 600×240 signature box whatever the pad's size on s
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QTabletEvent
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTabletEvent,
+    QTouchEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BOX_W, BOX_H = 600, 240
@@ -120,7 +128,11 @@ class SignaturePad(QWidget):
 
     def event(self, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
+        if isinstance(event, QTouchEvent) and kind in (
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.TouchEnd,
+        ):
             points = event.points()
             if points:
                 pos = points[0].position()

@@ -29,6 +29,7 @@ QLabel#screenTitle {{ font-size: 18pt; font-weight: bold; color: {ACCENT}; }}
 QLabel#subtle, QLabel#help {{ color: {GREY}; }}
 QLabel#error {{ color: {RED}; }}
 QLabel#saved {{ color: {GREEN}; }}
+QLabel#saved[saving="true"] {{ color: {GREY}; }}
 QLabel#itemText {{ font-size: 14pt; font-weight: bold; }}
 QFrame#card {{ background: white; border: 1px solid {BORDER}; border-radius: 6px; }}
 QFrame#card[focusCard="true"] {{ border: 2px solid {ACCENT}; }}

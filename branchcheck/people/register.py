@@ -1,12 +1,7 @@
-"""The branch, its staff register and sign-in. Passwords are hashed with the standard library's scrypt."""
+"""The branch, its staff register and sign-in. Passwords are hashed with the standard library's scrypt
+(`branchcheck.people.signin`, which the sign-in screen uses before the store is loaded)."""
 
 from __future__ import annotations
-
-import base64
-import hashlib
-import hmac
-import secrets
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,49 +10,9 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Branch, Staff
 from branchcheck.errors import AuthError, InputFileError, NotFoundError
+from branchcheck.people.signin import StaffInfo, check_password, hash_password
 from branchcheck.taxonomy import STAFF_ROLES
 from branchcheck.views import PersonRef
-
-_N, _R, _P = 2**14, 8, 1
-
-
-def hash_password(password: str) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return f"scrypt${_N}${_R}${_P}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
-
-
-def check_password(password: str, stored: str | None) -> bool:
-    if not stored or not stored.startswith("scrypt$"):
-        return False
-    _, n, r, p, salt, digest = stored.split("$")
-    got = hashlib.scrypt(
-        password.encode("utf-8"),
-        salt=base64.b64decode(salt),
-        n=int(n),
-        r=int(r),
-        p=int(p),
-        dklen=32,
-    )
-    return hmac.compare_digest(got, base64.b64decode(digest))
-
-
-@dataclass(frozen=True)
-class StaffInfo:
-    employee_no: str
-    name: str
-    roles: tuple[str, ...]
-    external: bool
-    organisation: str
-    id_number: str
-    active: bool
-    can_sign_in: bool
-
-    def ref(self) -> PersonRef:
-        return PersonRef(self.employee_no, self.name, self.roles, self.external)
-
-    def role_names(self, lang: str = "zh") -> str:
-        return "、".join(STAFF_ROLES[r][lang] for r in self.roles if r in STAFF_ROLES)
 
 
 def info(staff: Staff) -> StaffInfo:
@@ -180,9 +135,8 @@ def sign_in(store: Store, employee_no: str, password: str) -> StaffInfo:
             action="user.sign_in" if ok else "user.sign_in_failed",
             subject=employee_no,
         )
-        if not ok or row is None:
-            # committed: the failed attempt stays in the audit log
-            failed = AuthError("工号或密码不正确 / wrong employee number or password")
-        else:
+        if row is not None and ok:
             return info(row)
+        # committed: the failed attempt stays in the audit log
+        failed = AuthError("工号或密码不正确 / wrong employee number or password")
     raise failed

@@ -4,7 +4,9 @@ roles, and the groups the template names are all different persons (no self-chec
 
 from __future__ import annotations
 
-from branchcheck.checklists.schema import Template
+from collections.abc import Iterable
+
+from branchcheck.checklists.schema import PeopleSlot, Template, Text
 from branchcheck.views import PersonRef
 from branchcheck.errors import PeopleRuleError
 from branchcheck.taxonomy import STAFF_ROLES
@@ -12,6 +14,20 @@ from branchcheck.taxonomy import STAFF_ROLES
 
 def _role_names(roles: list[str]) -> str:
     return "、".join(STAFF_ROLES[r]["zh"] for r in roles if r in STAFF_ROLES)
+
+
+def fits_slot(slot: PeopleSlot, roles: Iterable[str], external: bool) -> bool:
+    """Whether a person holding `roles` (external to the branch or not) may fill the slot."""
+    return bool(set(roles) & set(slot.staff_roles)) and external == slot.external
+
+
+def _slot_title(template: Template, key: str) -> Text:
+    if key == "inspector":
+        return template.inspector.title
+    slot = template.slot(key)
+    if slot is None:  # the schema checks that `distinct` names only known slots
+        raise PeopleRuleError(f"checklist '{template.key}' has no people slot '{key}'")
+    return slot.title
 
 
 def check_inspector(template: Template, inspector: PersonRef) -> None:
@@ -68,8 +84,7 @@ def problems(
         owner: dict[str, tuple[str, str]] = {}  # employee no → (zh title, en title) of first slot
         for key in group:
             persons = [inspector] if key == "inspector" else people.get(key, [])
-            declared = None if key == "inspector" else template.slot(key)
-            title = declared.title if declared is not None else template.inspector.title
+            title = _slot_title(template, key)
             for p in persons:
                 first = owner.setdefault(p.employee_no, (title.zh, title.en))
                 if first[0] != title.zh and (p.employee_no, first[0], title.zh) not in reported:

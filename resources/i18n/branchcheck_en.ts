@@ -3,144 +3,144 @@
 <context>
     <name>AccountImportDialog</name>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="180" />
         <location filename="../../ui/screens/account_import.py" line="181" />
+        <location filename="../../ui/screens/account_import.py" line="182" />
         <source>导入账户清单</source>
         <translation>Import account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="184" />
+        <location filename="../../ui/screens/account_import.py" line="185" />
         <source>选择核心系统导出的单位结算账户清单（.xlsx 或 .csv）。系统逐户分类，为每个标记账户建立一条复核记录，由您逐户作出处理决定。</source>
         <translation>Choose the settlement-account list exported from the core system (.xlsx or .csv). Every account is classified; each flagged account goes into a review record, where you decide on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="188" />
+        <location filename="../../ui/screens/account_import.py" line="189" />
         <source>账户清单文件</source>
         <translation>Account list file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="189" />
+        <location filename="../../ui/screens/account_import.py" line="190" />
         <source>检查基准日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="190" />
+        <location filename="../../ui/screens/account_import.py" line="191" />
         <source>表头映射文件（可选）</source>
         <translation>Header mapping file (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="191" />
+        <location filename="../../ui/screens/account_import.py" line="192" />
         <source>复核见证人（可选）</source>
         <translation>Second checker (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="192" />
         <location filename="../../ui/screens/account_import.py" line="193" />
+        <location filename="../../ui/screens/account_import.py" line="194" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="194" />
+        <location filename="../../ui/screens/account_import.py" line="195" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="195" />
+        <location filename="../../ui/screens/account_import.py" line="196" />
         <source>清单文件路径</source>
         <translation>Path of the list file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="196" />
+        <location filename="../../ui/screens/account_import.py" line="197" />
         <source>其他表头名称与本系统列的对照（JSON/YAML）</source>
         <translation>Other header names mapped to our columns (JSON/YAML)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="197" />
+        <location filename="../../ui/screens/account_import.py" line="198" />
         <source>（不选）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="198" />
+        <location filename="../../ui/screens/account_import.py" line="199" />
         <source>开始导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="199" />
+        <location filename="../../ui/screens/account_import.py" line="200" />
         <source>保存复核工作簿…</source>
         <translation>Save review workbook…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="200" />
+        <location filename="../../ui/screens/account_import.py" line="201" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="200" />
+        <location filename="../../ui/screens/account_import.py" line="201" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="206" />
+        <location filename="../../ui/screens/account_import.py" line="207" />
         <source>选择账户清单</source>
         <translation>Choose the account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="206" />
+        <location filename="../../ui/screens/account_import.py" line="207" />
         <source>账户清单 (*.xlsx *.csv)</source>
         <translation>Account lists (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="213" />
+        <location filename="../../ui/screens/account_import.py" line="214" />
         <source>选择表头映射文件</source>
         <translation>Choose the header mapping file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="213" />
+        <location filename="../../ui/screens/account_import.py" line="214" />
         <source>映射文件 (*.json *.yaml *.yml)</source>
         <translation>Mapping files (*.json *.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="223" />
+        <location filename="../../ui/screens/account_import.py" line="224" />
         <source>保存复核工作簿</source>
         <translation>Save the review workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="223" />
+        <location filename="../../ui/screens/account_import.py" line="224" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="248" />
+        <location filename="../../ui/screens/account_import.py" line="256" />
         <source>正在读取并分类…</source>
         <translation>Reading and classifying…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="269" />
+        <location filename="../../ui/screens/account_import.py" line="277" />
         <source>已读取 {done} / {total} 行（{p}%）</source>
         <translation>Read {done} / {total} rows ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="277" />
+        <location filename="../../ui/screens/account_import.py" line="285" />
         <source>100% · 导入完成，复核记录已建立并已打开。</source>
         <translation>100% · Imported; the review record is started and open.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="280" />
+        <location filename="../../ui/screens/account_import.py" line="288" />
         <source>读取 {rows} 行，参与分类 {accounts} 户，标记 {flagged} 户，错误行 {errors} 行</source>
         <translation>{rows} rows read, {accounts} accounts classified, {flagged} flagged, {errors} rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="287" />
+        <location filename="../../ui/screens/account_import.py" line="295" />
         <source>  • 第 {row} 行 {column}：{reason}</source>
         <translation>  • Row {row}, {column}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="293" />
+        <location filename="../../ui/screens/account_import.py" line="301" />
         <source>  …另有 {n} 条错误，见复核工作簿“错误行”</source>
         <translation>  …{n} more errors: see the sheet 错误行 of the review workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="320" />
+        <location filename="../../ui/screens/account_import.py" line="328" />
         <source>复核工作簿已保存：{path}</source>
         <translation>Review workbook saved: {path}</translation>
     </message>
@@ -515,7 +515,7 @@
 <context>
     <name>ChoiceWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="321" />
+        <location filename="../../ui/items/basic.py" line="318" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>ComputedWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="390" />
+        <location filename="../../ui/items/basic.py" line="387" />
         <source>由系统根据记录自动判断</source>
         <translation>Worked out from the records</translation>
     </message>
@@ -602,208 +602,208 @@
 <context>
     <name>FindingsScreen</name>
     <message>
-        <location filename="../../ui/screens/findings.py" line="217" />
+        <location filename="../../ui/screens/findings.py" line="235" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="220" />
+        <location filename="../../ui/screens/findings.py" line="238" />
         <source>检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → 复查确认（复查人不得为整改责任人）→ 关闭。</source>
         <translation>Once a record is sealed its findings enter the closed loop: start the rectification → record the result → re-check (never by the person responsible) → close.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="225" />
+        <location filename="../../ui/screens/findings.py" line="243" />
         <source>全部未关闭</source>
         <translation>All not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="226" />
-        <location filename="../../ui/screens/findings.py" line="296" />
+        <location filename="../../ui/screens/findings.py" line="244" />
+        <location filename="../../ui/screens/findings.py" line="346" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="227" />
-        <location filename="../../ui/screens/findings.py" line="240" />
+        <location filename="../../ui/screens/findings.py" line="245" />
+        <location filename="../../ui/screens/findings.py" line="258" />
         <source>屡查屡犯</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="228" />
+        <location filename="../../ui/screens/findings.py" line="246" />
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="234" />
+        <location filename="../../ui/screens/findings.py" line="252" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="235" />
-        <location filename="../../ui/screens/findings.py" line="409" />
+        <location filename="../../ui/screens/findings.py" line="253" />
+        <location filename="../../ui/screens/findings.py" line="451" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="236" />
+        <location filename="../../ui/screens/findings.py" line="254" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="237" />
-        <location filename="../../ui/screens/findings.py" line="412" />
+        <location filename="../../ui/screens/findings.py" line="255" />
+        <location filename="../../ui/screens/findings.py" line="454" />
         <source>整改责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="238" />
-        <location filename="../../ui/screens/findings.py" line="415" />
+        <location filename="../../ui/screens/findings.py" line="256" />
+        <location filename="../../ui/screens/findings.py" line="457" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="239" />
-        <location filename="../../ui/screens/findings.py" line="416" />
+        <location filename="../../ui/screens/findings.py" line="257" />
+        <location filename="../../ui/screens/findings.py" line="458" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="243" />
-        <location filename="../../ui/screens/findings.py" line="419" />
+        <location filename="../../ui/screens/findings.py" line="261" />
+        <location filename="../../ui/screens/findings.py" line="461" />
         <source>整改措施</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="244" />
+        <location filename="../../ui/screens/findings.py" line="262" />
         <source>采取了哪些整改措施</source>
         <translation>What is being done to put it right</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="245" />
+        <location filename="../../ui/screens/findings.py" line="263" />
         <source>开始整改</source>
         <translation>Start rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="246" />
-        <location filename="../../ui/screens/findings.py" line="421" />
+        <location filename="../../ui/screens/findings.py" line="264" />
+        <location filename="../../ui/screens/findings.py" line="463" />
         <source>整改结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="247" />
+        <location filename="../../ui/screens/findings.py" line="265" />
         <source>整改完成的情况</source>
         <translation>What the rectification achieved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="248" />
+        <location filename="../../ui/screens/findings.py" line="266" />
         <source>登记整改结果</source>
         <translation>Record the result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="249" />
+        <location filename="../../ui/screens/findings.py" line="267" />
         <source>复查人（不得为整改责任人）</source>
         <translation>Re-checked by (not the person responsible)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="250" />
-        <location filename="../../ui/screens/findings.py" line="425" />
+        <location filename="../../ui/screens/findings.py" line="268" />
+        <location filename="../../ui/screens/findings.py" line="467" />
         <source>复查日期</source>
         <translation>Re-check date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="251" />
+        <location filename="../../ui/screens/findings.py" line="269" />
         <source>复查确认</source>
         <translation>Confirm re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="252" />
+        <location filename="../../ui/screens/findings.py" line="270" />
         <source>整改已复查确认，可关闭此问题。</source>
         <translation>The rectification has been re-checked; the finding can be closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="253" />
+        <location filename="../../ui/screens/findings.py" line="271" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="254" />
+        <location filename="../../ui/screens/findings.py" line="272" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="255" />
+        <location filename="../../ui/screens/findings.py" line="273" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="295" />
+        <location filename="../../ui/screens/findings.py" line="345" />
         <source>未关闭</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="297" />
-        <location filename="../../ui/screens/findings.py" line="323" />
+        <location filename="../../ui/screens/findings.py" line="347" />
+        <location filename="../../ui/screens/findings.py" line="373" />
         <source>⚠ 屡查屡犯</source>
         <translation>⚠ Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="379" />
+        <location filename="../../ui/screens/findings.py" line="423" />
         <source>请在左侧选择一个问题。</source>
         <translation>Choose a finding on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="379" />
+        <location filename="../../ui/screens/findings.py" line="423" />
         <source>没有符合条件的问题。</source>
         <translation>No findings match.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="390" />
+        <location filename="../../ui/screens/findings.py" line="441" />
         <source>该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。</source>
         <translation>This record is not signed and sealed yet. Its findings can be rectified once everyone has signed and the record is sealed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="403" />
+        <location filename="../../ui/screens/findings.py" line="445" />
         <source>此问题已整改、复查并关闭。</source>
         <translation>This finding has been rectified, re-checked and closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="410" />
+        <location filename="../../ui/screens/findings.py" line="452" />
         <source>风险点</source>
         <translation>Risk driver</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="424" />
+        <location filename="../../ui/screens/findings.py" line="466" />
         <source>复查人</source>
         <translation>Re-checked by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="338" />
-        <location filename="../../ui/screens/findings.py" line="431" />
+        <location filename="../../ui/screens/findings.py" line="388" />
+        <location filename="../../ui/screens/findings.py" line="473" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="433" />
+        <location filename="../../ui/screens/findings.py" line="475" />
         <source>⚠ 屡查屡犯：同一问题此前已被查出</source>
         <translation>⚠ Repeat finding: the same problem was found before</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="468" />
+        <location filename="../../ui/screens/findings.py" line="515" />
         <source>已开始整改。</source>
         <translation>Rectification started.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="476" />
+        <location filename="../../ui/screens/findings.py" line="522" />
         <source>整改结果已登记，待复查。</source>
         <translation>Result recorded; awaiting the re-check.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="488" />
+        <location filename="../../ui/screens/findings.py" line="533" />
         <source>已复查确认。</source>
         <translation>Re-check confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="494" />
+        <location filename="../../ui/screens/findings.py" line="539" />
         <source>问题已关闭。</source>
         <translation>Finding closed.</translation>
     </message>
@@ -811,107 +811,107 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="90" />
+        <location filename="../../ui/screens/home.py" line="104" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="92" />
+        <location filename="../../ui/screens/home.py" line="106" />
         <source>本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。</source>
         <translation>This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="94" />
+        <location filename="../../ui/screens/home.py" line="108" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="95" />
+        <location filename="../../ui/screens/home.py" line="109" />
         <source>导入账户清单</source>
         <translation>Import account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="96" />
+        <location filename="../../ui/screens/home.py" line="110" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="97" />
+        <location filename="../../ui/screens/home.py" line="111" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="98" />
+        <location filename="../../ui/screens/home.py" line="112" />
         <source>更正…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="100" />
+        <location filename="../../ui/screens/home.py" line="114" />
         <source>已封存的记录不可更改；更正会建立指向原记录的新版本。</source>
         <translation>A sealed record never changes; a correction is a new version pointing to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="102" />
+        <location filename="../../ui/screens/home.py" line="116" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="103" />
+        <location filename="../../ui/screens/home.py" line="117" />
         <source>本网点的检查问题：整改、复查、关闭</source>
         <translation>The branch's findings: rectify, re-check, close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="104" />
+        <location filename="../../ui/screens/home.py" line="118" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="107" />
+        <location filename="../../ui/screens/home.py" line="121" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="108" />
+        <location filename="../../ui/screens/home.py" line="122" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="109" />
+        <location filename="../../ui/screens/home.py" line="123" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="110" />
+        <location filename="../../ui/screens/home.py" line="124" />
         <source>查库人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="111" />
+        <location filename="../../ui/screens/home.py" line="125" />
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="112" />
+        <location filename="../../ui/screens/home.py" line="126" />
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="119" />
+        <location filename="../../ui/screens/home.py" line="133" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="120" />
+        <location filename="../../ui/screens/home.py" line="134" />
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="121" />
+        <location filename="../../ui/screens/home.py" line="135" />
         <source>已封存</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="136" />
+        <location filename="../../ui/screens/home.py" line="164" />
         <source>（更正 第{n}版）</source>
         <translation> (correction, version {n})</translation>
     </message>
@@ -919,42 +919,42 @@
 <context>
     <name>InspectionScreen</name>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="245" />
+        <location filename="../../ui/screens/inspection.py" line="148" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="246" />
+        <location filename="../../ui/screens/inspection.py" line="149" />
         <source>← 上一节</source>
         <translation>← Previous section</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="247" />
+        <location filename="../../ui/screens/inspection.py" line="150" />
         <source>下一节 →</source>
         <translation>Next section →</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="248" />
+        <location filename="../../ui/screens/inspection.py" line="151" />
         <source>完成检查</source>
         <translation>Complete inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="249" />
+        <location filename="../../ui/screens/inspection.py" line="152" />
         <source>已答 %v / %m</source>
         <translation>Answered %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="255" />
+        <location filename="../../ui/screens/inspection.py" line="158" />
         <source>{branch} · {date} · {role}：{name} ({no})</source>
         <translation>{branch} · {date} · {role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="457" />
+        <location filename="../../ui/screens/inspection.py" line="437" />
         <source>以下必答项尚未作答，请补充后再完成检查：</source>
         <translation>These required items are not answered yet; answer them, then complete the inspection:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="486" />
+        <location filename="../../ui/screens/inspection.py" line="475" />
         <source>必答项，尚未作答</source>
         <translation>Required, not answered yet</translation>
     </message>
@@ -962,34 +962,37 @@
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="95" />
+        <location filename="../../ui/screens/item_card.py" line="79" />
         <source>（选答）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="99" />
+        <location filename="../../ui/screens/item_card.py" line="83" />
         <source>备注（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="100" />
-        <location filename="../../ui/screens/inspection.py" line="124" />
-        <location filename="../../ui/screens/inspection.py" line="128" />
+        <location filename="../../ui/screens/item_card.py" line="91" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item_card.py" line="93" />
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="140" />
+        <location filename="../../ui/screens/item_card.py" line="150" />
         <source>✓ 符合</source>
         <translation>✓ Compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="141" />
+        <location filename="../../ui/screens/item_card.py" line="151" />
         <source>✗ 不符合，完成检查时列为问题</source>
         <translation>✗ Not compliant: becomes a finding when the inspection is completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="142" />
+        <location filename="../../ui/screens/item_card.py" line="152" />
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
@@ -997,42 +1000,42 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/screens/login.py" line="59" />
+        <location filename="../../ui/screens/login.py" line="78" />
         <source>网点自查</source>
         <translation>Branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="60" />
+        <location filename="../../ui/screens/login.py" line="79" />
         <source>请选择您的姓名并输入密码。</source>
         <translation>Choose your name and enter your password.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="61" />
+        <location filename="../../ui/screens/login.py" line="80" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="62" />
+        <location filename="../../ui/screens/login.py" line="81" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="63" />
+        <location filename="../../ui/screens/login.py" line="82" />
         <source>登录密码</source>
         <translation>Sign-in password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="64" />
+        <location filename="../../ui/screens/login.py" line="83" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="82" />
+        <location filename="../../ui/screens/login.py" line="118" />
         <source>此数据库中还没有可登录的用户。请运行 branchcheck demo 建立演示网点，或由管理员添加网点和人员。</source>
         <translation>This database has no users yet. Run 'branchcheck demo' for a demo branch, or have an administrator add the branch and its staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="98" />
+        <location filename="../../ui/screens/login.py" line="134" />
         <source>请先选择人员。</source>
         <translation>Choose a person first.</translation>
     </message>
@@ -1040,52 +1043,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>网点自查 BranchCheck</source>
         <translation>BranchCheck branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>当前用户：{name} ({no})</source>
         <translation>Signed in: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>已恢复您未完成的检查。</source>
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="447" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
@@ -1111,38 +1114,38 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="155" />
-        <location filename="../../ui/screens/new_inspection.py" line="156" />
+        <location filename="../../ui/screens/new_inspection.py" line="159" />
+        <location filename="../../ui/screens/new_inspection.py" line="160" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="157" />
+        <location filename="../../ui/screens/new_inspection.py" line="161" />
         <source>检查项目</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="158" />
+        <location filename="../../ui/screens/new_inspection.py" line="162" />
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="159" />
+        <location filename="../../ui/screens/new_inspection.py" line="163" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="165" />
+        <location filename="../../ui/screens/new_inspection.py" line="169" />
         <source>{role}：{name} ({no})</source>
         <translation>{role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="174" />
+        <location filename="../../ui/screens/new_inspection.py" line="178" />
         <source>（可选）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="176" />
+        <location filename="../../ui/screens/new_inspection.py" line="180" />
         <source>（可多选）</source>
         <translation> (one or more)</translation>
     </message>
@@ -1213,22 +1216,27 @@
 <context>
     <name>PartyBox</name>
     <message>
-        <location filename="../../ui/screens/signing.py" line="74" />
+        <location filename="../../ui/screens/signing.py" line="77" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="75" />
+        <location filename="../../ui/screens/signing.py" line="78" />
         <source>确认签名</source>
         <translation>Confirm signature</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="77" />
+        <location filename="../../ui/screens/signing.py" line="80" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="83" />
         <source>✓ 已签名 {time}</source>
         <translation>✓ Signed {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="80" />
+        <location filename="../../ui/screens/signing.py" line="86" />
         <source>请在右侧框内签名</source>
         <translation>Please sign in the box on the right</translation>
     </message>
@@ -1236,7 +1244,7 @@
 <context>
     <name>PersonWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="356" />
+        <location filename="../../ui/items/basic.py" line="353" />
         <source>请选择人员…</source>
         <translation>Choose a person…</translation>
     </message>
@@ -1244,67 +1252,67 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/screens/review.py" line="67" />
+        <location filename="../../ui/screens/review.py" line="74" />
         <source>← 返回修改</source>
         <translation>← Back to the answers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="68" />
+        <location filename="../../ui/screens/review.py" line="75" />
         <source>去签名 →</source>
         <translation>Go to signatures →</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="71" />
+        <location filename="../../ui/screens/review.py" line="78" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="72" />
+        <location filename="../../ui/screens/review.py" line="79" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="73" />
+        <location filename="../../ui/screens/review.py" line="80" />
         <source>整改责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="74" />
+        <location filename="../../ui/screens/review.py" line="81" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="75" />
+        <location filename="../../ui/screens/review.py" line="82" />
         <source>屡查屡犯</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="91" />
+        <location filename="../../ui/screens/review.py" line="116" />
         <source>检查结果 — {title}</source>
         <translation>Result — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="97" />
+        <location filename="../../ui/screens/review.py" line="122" />
         <source>共发现 {n} 个问题</source>
         <translation>{n} finding(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="99" />
+        <location filename="../../ui/screens/review.py" line="124" />
         <source>，其中 {n} 个屡查屡犯</source>
         <translation>, {n} of them repeat finding(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="100" />
+        <location filename="../../ui/screens/review.py" line="125" />
         <source>。请核对后由各方签名确认。</source>
         <translation>. Check them, then every party signs.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="103" />
+        <location filename="../../ui/screens/review.py" line="128" />
         <source>未发现问题。请由各方签名确认。</source>
         <translation>No findings. Every party signs to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="115" />
+        <location filename="../../ui/screens/review.py" line="140" />
         <source>⚠ 屡查屡犯</source>
         <translation>⚠ Repeat</translation>
     </message>
@@ -1320,32 +1328,32 @@
 <context>
     <name>SealedScreen</name>
     <message>
-        <location filename="../../ui/screens/signing.py" line="252" />
+        <location filename="../../ui/screens/signing.py" line="308" />
         <source>✓ 已封存</source>
         <translation>✓ Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="253" />
+        <location filename="../../ui/screens/signing.py" line="309" />
         <source>记录编号：{id}</source>
         <translation>Record ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="256" />
+        <location filename="../../ui/screens/signing.py" line="312" />
         <source>记录已用查库人的签名密钥签署，此后不可更改；如需更正，请新建更正版本。签署后的 PDF 与 Excel 可随时导出报送。</source>
         <translation>The record is signed with the inspector's key and can no longer change; a correction is a new version. The signed PDF and Excel files can be exported at any time.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="260" />
+        <location filename="../../ui/screens/signing.py" line="316" />
         <source>导出 PDF / Excel…</source>
         <translation>Export PDF / Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="261" />
+        <location filename="../../ui/screens/signing.py" line="317" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="271" />
+        <location filename="../../ui/screens/signing.py" line="327" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
@@ -1353,33 +1361,33 @@
 <context>
     <name>SigningScreen</name>
     <message>
-        <location filename="../../ui/screens/signing.py" line="134" />
+        <location filename="../../ui/screens/signing.py" line="152" />
         <source>签名确认</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="135" />
+        <location filename="../../ui/screens/signing.py" line="153" />
         <source>查库人与被查人员逐一在框内手写签名，全部签名后封存记录。</source>
         <translation>The inspector and the people checked each sign by hand; once all have signed, seal the record.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="136" />
+        <location filename="../../ui/screens/signing.py" line="154" />
         <source>← 返回检查结果</source>
         <translation>← Back to the result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="137" />
-        <location filename="../../ui/screens/signing.py" line="205" />
+        <location filename="../../ui/screens/signing.py" line="155" />
+        <location filename="../../ui/screens/signing.py" line="261" />
         <source>封存记录</source>
         <translation>Seal record</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="192" />
+        <location filename="../../ui/screens/signing.py" line="247" />
         <source>正在生成并签署 PDF 与 Excel 记录…</source>
         <translation>Making and signing the PDF and Excel record…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="201" />
+        <location filename="../../ui/screens/signing.py" line="257" />
         <source>请输入 {name} 的签名密钥密码：</source>
         <translation>Password of {name}'s signing key:</translation>
     </message>
@@ -1387,12 +1395,12 @@
 <context>
     <name>SlotPicker</name>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="65" />
+        <location filename="../../ui/screens/new_inspection.py" line="66" />
         <source>（不选）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="65" />
+        <location filename="../../ui/screens/new_inspection.py" line="66" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
@@ -1446,7 +1454,7 @@
 <context>
     <name>UnsupportedWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="414" />
+        <location filename="../../ui/items/basic.py" line="411" />
         <source>此版本不支持题型 “{type}”，请用命令行作答</source>
         <translation>This version has no widget for item type '{type}'; answer it with the command line</translation>
     </message>
@@ -1615,12 +1623,12 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="25" />
+        <location filename="../../ui/tasks.py" line="129" />
         <source>意外错误：{error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="82" />
+        <location filename="../../ui/operations.py" line="75" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>

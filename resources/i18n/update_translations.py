@@ -294,6 +294,7 @@ EN = {
     "整改结果已登记，待复查。": "Result recorded; awaiting the re-check.",
     "已复查确认。": "Re-check confirmed.",
     "问题已关闭。": "Finding closed.",
+    "保存中…": "Saving…",
 }
 
 

@@ -93,8 +93,9 @@ def test_correcting_a_sealed_record_from_home(qtbot, tmp_path, monkeypatch):
 
 def test_empty_store_says_how_to_get_users(qtbot, store):
     from ui.screens.login import LoginScreen
+    from ui.tasks import LazyStore, SyncTaskRunner
 
-    screen = LoginScreen(store)
+    screen = LoginScreen(LazyStore.of(store), tasks=SyncTaskRunner())
     qtbot.addWidget(screen)
     assert screen.person.count() == 0
     assert "branchcheck demo" in screen.error.text()

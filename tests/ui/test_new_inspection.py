@@ -2,12 +2,17 @@ from branchcheck import inspections
 from branchcheck.checklists import load_all
 from branchcheck.people.register import list_staff
 from ui.screens.new_inspection import NewInspectionDialog
+from ui.tasks import SyncTaskRunner
 
 
 def make_dialog(qtbot, store, inspector_no):
     inspector = next(p for p in list_staff(store) if p.employee_no == inspector_no)
     dialog = NewInspectionDialog(
-        store, inspector=inspector, templates=load_all(), staff=list_staff(store)
+        store,
+        tasks=SyncTaskRunner(),
+        inspector=inspector,
+        templates=load_all(),
+        staff=list_staff(store),
     )
     qtbot.addWidget(dialog)
     dialog.select_checklist("vault_check")

@@ -1,4 +1,6 @@
 import threading
+import time
+from concurrent.futures import Future
 
 from ui.app import main
 from ui.tasks import SyncTaskRunner, TaskManager
@@ -41,6 +43,35 @@ def test_sync_runner_has_the_same_api():
     assert results == ["ok"] and isinstance(errors[0], ZeroDivisionError)
 
 
+def test_a_result_always_comes_through_the_event_loop(qtbot, monkeypatch):
+    """Even a task done before its callback is attached reports later, never inside the call."""
+    tasks = TaskManager()
+    finished: Future = Future()
+    finished.set_result(7)
+    monkeypatch.setattr(tasks._executor, "submit", lambda fn: finished)
+    seen: list = []
+    tasks.run_in_background(lambda: 7, seen.append)
+    assert seen == [] and tasks.busy
+    qtbot.waitUntil(lambda: seen == [7])
+    assert not tasks.busy
+    tasks.shutdown()
+
+
+def test_tasks_run_and_report_in_the_order_given(qtbot):
+    tasks = TaskManager()
+    ran: list[int] = []
+    reported: list[int] = []
+    for i in range(20):
+        tasks.run_in_background(
+            lambda i=i: (time.sleep(0.002 * (i % 3)), ran.append(i), i)[-1], reported.append
+        )
+    qtbot.waitUntil(lambda: len(reported) == 20)
+    assert ran == reported == list(range(20))
+    tasks.shutdown()
+
+
+# last: once the application's event loop has quit, later results no longer arrive in this
+# process (so far seen with pytest-qt only)
 def test_main_exits_after_show(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("BRANCHCHECK_HOME", str(tmp_path))  # restored after the test
     assert main(["--home", str(tmp_path / "data"), "--exit-after-show", "--lang", "zh"]) == 0

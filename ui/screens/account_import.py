@@ -28,9 +28,11 @@ from branchcheck.accounts import Review
 from branchcheck.accounts.record import CHECKLIST
 from branchcheck.checklists import load_all
 from branchcheck.db import Store
-from branchcheck.people.register import StaffInfo
+from branchcheck.people.rules import fits_slot
+from branchcheck.people.signin import StaffInfo
 from ui import i18n, operations
 from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
+from ui.tasks import TaskRunner
 
 SHOWN_ERRORS = 5
 
@@ -45,12 +47,12 @@ class ProgressRelay(QObject):
 
 
 def checker_candidates(staff: list[StaffInfo], inspector: str) -> list[StaffInfo]:
-    """Staff holding a role of the review's second-checker slot, the inspector left out."""
+    """Worker thread (it reads the checklist): staff who may fill the review's second-checker
+    slot, the inspector left out."""
     slot = load_all()[CHECKLIST].template.slot("checker")
-    roles = set(slot.staff_roles) if slot else set()
-    return [
-        p for p in staff if p.employee_no != inspector and not p.external and roles & set(p.roles)
-    ]
+    if slot is None:
+        return []
+    return [p for p in staff if p.employee_no != inspector and fits_slot(slot, p.roles, p.external)]
 
 
 def _path_row(parent: QWidget, edit: QLineEdit, *buttons: QPushButton) -> QHBoxLayout:
@@ -68,9 +70,9 @@ class AccountImportDialog(QDialog):
         self,
         store: Store,
         *,
-        tasks,
+        tasks: TaskRunner,
         inspector: StaffInfo,
-        staff: list[StaffInfo],
+        checkers: list[StaffInfo],
         today: date | None = None,
         parent=None,
     ) -> None:
@@ -109,7 +111,7 @@ class AccountImportDialog(QDialog):
         self.mapping_clear = QPushButton(self)
         self.checker = QComboBox(self)
         self.checker.setMinimumWidth(320)
-        self.candidates = checker_candidates(staff, inspector.employee_no)
+        self.candidates = checkers
         self.checker.addItem("", None)
         for p in self.candidates:
             self.checker.addItem(
@@ -228,9 +230,16 @@ class AccountImportDialog(QDialog):
     def _update_buttons(self) -> None:
         ready = bool(self.file_edit.text().strip()) and not self.busy and not self.inspection_id
         self.start_button.setEnabled(ready)
-        for w in (self.file_edit, self.file_button, self.as_of, self.mapping_edit):
-            w.setEnabled(not self.busy and not self.inspection_id)
-        for w in (self.mapping_button, self.mapping_clear, self.checker):
+        inputs: tuple[QWidget, ...] = (
+            self.file_edit,
+            self.file_button,
+            self.as_of,
+            self.mapping_edit,
+            self.mapping_button,
+            self.mapping_clear,
+            self.checker,
+        )
+        for w in inputs:
             w.setEnabled(not self.busy and not self.inspection_id)
         self.close_button.setEnabled(not self.busy)
         self.save_button.setEnabled(self.review is not None and not self.busy)

@@ -1,12 +1,16 @@
+# Over 500 lines: one screen (counts, filters, table, a detail panel with a page per step).
 """问题整改: the branch's findings and their closed loop (整改 → 复查 → 关闭).
 
-Thin: the header, filter and table show `branchcheck.findings`; each button of the detail panel
-calls one core function, and a refusal of the core is shown inline in red, changing nothing."""
+Thin: the header, filter and table show `branchcheck.findings`; the detail panel shows the page of
+the step `findings.next_steps` allows; each button calls one core function in the background, and
+a refusal of the core is shown inline in red, changing nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -30,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from branchcheck import clock, findings
 from branchcheck.db import Store
-from branchcheck.errors import BranchCheckError
 from branchcheck.people import register as staff
+from branchcheck.people.signin import StaffInfo
 from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
 from ui import i18n
 from ui.screens import (
@@ -46,10 +50,12 @@ from ui.screens import (
 )
 from ui.screens.review import SEVERITY_COLOURS
 from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
+from ui.tasks import TaskRunner, describe
 
 FILTERS = ("open", "overdue", "repeat", "closed")
 MAX_ROW = 76
 STATE_COLOURS = {"open": RED, "rectifying": ORANGE, "verified": ACCENT, "closed": GREEN}
+PAGES = {"start_rectification": 1, "record_result": 2, "verify": 3, "close": 4}  # of `steps`
 
 
 def _count_label(parent: QWidget) -> QLabel:
@@ -64,14 +70,16 @@ def _count_label(parent: QWidget) -> QLabel:
 class FindingsScreen(Screen):
     home_requested = Signal()
 
-    def __init__(self, store: Store, parent=None) -> None:
+    def __init__(self, store: Store, *, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
         self.actor: str | None = None
         self.filter = "open"
         self.rows: list[dict] = []
         self.counts: dict | None = None
         self.current: dict | None = None
+        self.staff: list[StaffInfo] = []
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -131,7 +139,7 @@ class FindingsScreen(Screen):
         layout.addLayout(bottom)
 
         self.home_button.clicked.connect(self.home_requested.emit)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(lambda: self.refresh())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.retranslate()
 
@@ -271,11 +279,12 @@ class FindingsScreen(Screen):
 
     # ------------------------------------------------------------------ data
 
-    def open(self, actor: str) -> None:
-        """Show the findings for the signed-in user (who is the actor of every change)."""
+    def open(self, actor: str, then: Callable[[], None] | None = None) -> None:
+        """Show the findings for the signed-in user (who is the actor of every change); `then`
+        runs once they are shown."""
         self.actor = actor
         self.message.setText("")
-        self.refresh()
+        self.refresh(then=then)
 
     def today(self) -> date:
         return clock.now().date()
@@ -285,19 +294,50 @@ class FindingsScreen(Screen):
         self.filter_buttons[key].setChecked(True)
         self.refresh()
 
-    def refresh(self, select_id: str | None = None) -> None:
+    def refresh(self, select_id: str | None = None, then: Callable[[], None] | None = None) -> None:
+        """Read the findings, their counts and the staff in the background, then show them."""
         today = self.today()
         select_id = select_id or (self.current or {}).get("id")
-        query = {
+        queries: dict[str, dict[str, Any]] = {
             "open": {"state": "open"},
             "overdue": {"overdue_on": today},
             "repeat": {"state": "open", "repeat_only": True},
             "closed": {"state": "closed"},
-        }[self.filter]
-        self.rows = findings.list_findings(self.store, as_of=today, **query)
-        self.counts = findings.summary(self.store, as_of=today)
-        self._show_counts()
-        self._fill(select_id)
+        }
+        query = queries[self.filter]
+        store = self.store
+
+        def read() -> tuple[list[dict], dict, list[StaffInfo]]:
+            rows = findings.list_findings(store, as_of=today, **query)
+            counts = findings.summary(store, as_of=today)
+            return rows, counts, staff.list_staff(store, include_external=False)
+
+        def done(result: tuple[list[dict], dict, list[StaffInfo]]) -> None:
+            self._set_busy(False)
+            self.rows, self.counts, self.staff = result
+            self._show_counts()
+            self._fill(select_id)
+            if then is not None:
+                then()
+
+        self._set_busy(True)
+        self.tasks.run_in_background(read, done, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        """While the store is read or a step is taken: no second step, no other filter."""
+        for button in (
+            self.refresh_button,
+            self.rectify_button,
+            self.result_button,
+            self.verify_button,
+            self.close_button,
+            *self.filter_buttons.values(),
+        ):
+            button.setEnabled(not busy)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        show_error(self.error, describe(exc))
 
     def _show_counts(self) -> None:
         c = self.counts or {"open": 0, "overdue": 0, "repeat": 0}
@@ -389,20 +429,18 @@ class FindingsScreen(Screen):
         if changed:
             self.action_edit.setPlainText(f["action"])
             self.result_edit.setPlainText(f["result"])
-        if f["record_status"] != "sealed":
+        steps = findings.next_steps(
+            f["state"], has_result=bool(f["result"]), record_sealed=f["record_status"] == "sealed"
+        )
+        if steps:
+            if steps[0].action == "verify":
+                self._fill_recheck(f, exclude_responsible=steps[0].not_the_responsible)
+            self.steps.setCurrentIndex(PAGES[steps[0].action])
+        elif f["record_status"] != "sealed":
             self.note.setText(
                 self.tr("该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。")
             )
             self.steps.setCurrentIndex(0)
-        elif f["state"] == "open":
-            self.steps.setCurrentIndex(1)
-        elif f["state"] == "rectifying" and not f["result"]:
-            self.steps.setCurrentIndex(2)
-        elif f["state"] == "rectifying":
-            self._fill_recheck(f)
-            self.steps.setCurrentIndex(3)
-        elif f["state"] == "verified":
-            self.steps.setCurrentIndex(4)
         else:
             self.note.setText(self.tr("此问题已整改、复查并关闭。"))
             self.steps.setCurrentIndex(0)
@@ -439,10 +477,10 @@ class FindingsScreen(Screen):
             html += f"<br><b style='color:{RED}'>{escape('　'.join(flags))}</b>"
         return html
 
-    def _fill_recheck(self, f: dict) -> None:
-        responsible = (f["responsible"] or {}).get("employee_no")
+    def _fill_recheck(self, f: dict, *, exclude_responsible: bool) -> None:
+        responsible = (f["responsible"] or {}).get("employee_no") if exclude_responsible else None
         self.rechecker.clear()
-        for p in staff.list_staff(self.store, include_external=False):
+        for p in self.staff:
             if p.employee_no != responsible:
                 self.rechecker.addItem(f"{p.name} ({p.employee_no})", p.employee_no)
         made = date.fromisoformat(f["created_at"][:10])
@@ -452,48 +490,51 @@ class FindingsScreen(Screen):
 
     # ------------------------------------------------------------------ actions: one core call each
 
-    def _do(self, call, done: str) -> None:
-        f = self.current
-        if f is None or self.actor is None:
+    def _do(self, call: Callable[[str, str], dict], done: str) -> None:
+        """Take one step of the selected finding in the background (`call(finding ID, actor)`)."""
+        f, actor = self.current, self.actor
+        if f is None or actor is None:
             return
-        try:
-            out = call(f["id"])
-        except BranchCheckError as exc:
-            show_error(self.error, str(exc))
-            return
-        self.message.setText(done)
-        self.refresh(select_id=out["id"])
+        finding_id = f["id"]
+
+        def taken(out: dict) -> None:
+            self._set_busy(False)
+            self.message.setText(done)
+            self.refresh(select_id=out["id"])
+
+        show_error(self.error, None)
+        self._set_busy(True)
+        self.tasks.run_in_background(lambda: call(finding_id, actor), taken, self._failed)
 
     def _rectify(self) -> None:
+        action = self.action_edit.toPlainText()
         self._do(
-            lambda fid: findings.start_rectification(
-                self.store, fid, action=self.action_edit.toPlainText(), actor=self.actor
+            lambda fid, actor: findings.start_rectification(
+                self.store, fid, action=action, actor=actor
             ),
             self.tr("已开始整改。"),
         )
 
     def _record_result(self) -> None:
+        result = self.result_edit.toPlainText()
         self._do(
-            lambda fid: findings.record_result(
-                self.store, fid, result=self.result_edit.toPlainText(), actor=self.actor
-            ),
+            lambda fid, actor: findings.record_result(self.store, fid, result=result, actor=actor),
             self.tr("整改结果已登记，待复查。"),
         )
 
     def _verify(self) -> None:
+        rechecker = self.rechecker.currentData() or ""
+        day = self.recheck_date.date()
+        recheck_date = date(day.year(), day.month(), day.day())
         self._do(
-            lambda fid: findings.verify(
-                self.store,
-                fid,
-                rechecker=self.rechecker.currentData() or "",
-                recheck_date=self.recheck_date.date().toPython(),
-                actor=self.actor,
+            lambda fid, actor: findings.verify(
+                self.store, fid, rechecker=rechecker, recheck_date=recheck_date, actor=actor
             ),
             self.tr("已复查确认。"),
         )
 
     def _close(self) -> None:
         self._do(
-            lambda fid: findings.close(self.store, fid, actor=self.actor),
+            lambda fid, actor: findings.close(self.store, fid, actor=actor),
             self.tr("问题已关闭。"),
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from branchcheck import inspections
@@ -26,6 +29,7 @@ from ui.screens import (
     subtle_label,
     title_label,
 )
+from ui.tasks import TaskRunner, describe
 
 
 class HomeScreen(Screen):
@@ -36,9 +40,10 @@ class HomeScreen(Screen):
     correct_requested = Signal(str)  # record ID: start a correction (a new version)
     findings_requested = Signal()  # 问题整改
 
-    def __init__(self, store: Store, parent=None) -> None:
+    def __init__(self, store: Store, *, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
         self.records: list[dict] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -87,7 +92,7 @@ class HomeScreen(Screen):
         self.new_button.clicked.connect(self.new_requested.emit)
         self.resume_button.clicked.connect(self._resume)
         self.export_button.clicked.connect(self._export)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(lambda: self.refresh())
         self.import_button.clicked.connect(self.import_requested)
         self.correct_button.clicked.connect(self._correct)
         self.findings_button.clicked.connect(self.findings_requested.emit)
@@ -130,9 +135,23 @@ class HomeScreen(Screen):
             "sealed": self.tr("已封存"),
         }.get(status, status)
 
-    def refresh(self) -> None:
-        self.records = inspections.list_records(self.store)
-        self._fill()
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read the records in the background; `then` runs once they are shown."""
+        store = self.store
+        self.refresh_button.setEnabled(False)
+
+        def done(records: list[dict]) -> None:
+            self.refresh_button.setEnabled(True)
+            self.records = records
+            self._fill()
+            if then is not None:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            self.refresh_button.setEnabled(True)
+            self.show_failure(describe(exc))
+
+        self.tasks.run_in_background(lambda: inspections.list_records(store), done, failed)
 
     def _fill(self) -> None:
         selected = self.selected()
@@ -169,9 +188,10 @@ class HomeScreen(Screen):
 
     def _selection_changed(self) -> None:
         rec = self.selected()
-        self.resume_button.setEnabled(bool(rec) and rec["status"] != "sealed")
-        self.export_button.setEnabled(bool(rec) and rec["status"] == "sealed")
-        self.correct_button.setEnabled(bool(rec) and rec["status"] == "sealed")
+        status = rec["status"] if rec is not None else None
+        self.resume_button.setEnabled(status is not None and status != "sealed")
+        self.export_button.setEnabled(status == "sealed")
+        self.correct_button.setEnabled(status == "sealed")
 
     def _correct(self) -> None:
         rec = self.selected()

@@ -1,17 +1,18 @@
-"""检查: one section at a time, one card per item. Every answer is committed by the core before
-its card says 已保存."""
+"""检查: one section at a time, one card per item (`ui.screens.item_card`). Every answer is committed
+by the core on the worker thread: its card says 保存中 until then and 已保存 only once it is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -22,139 +23,38 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck import inspections
-from branchcheck.checklists import Item
 from branchcheck.db import Store
-from branchcheck.engine import ITEM_TYPES, Outcome
-from branchcheck.errors import AnswerError, BranchCheckError
-from branchcheck.people.register import list_staff
+from branchcheck.engine import Outcome
+from branchcheck.engine.evaluate import Evaluation
+from branchcheck.errors import BranchCheckError, MissingAnswersError
+from branchcheck.people.register import StaffInfo, list_staff
 from branchcheck.settings import Settings
 from ui import i18n
-from ui.items import ItemContext, ItemWidget, widget_for
-from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
-from ui.style import RESULT_COLOURS
+from ui.items import ItemContext
+from ui.screens import Screen, primary_button, show_error, subtle_label, title_label
+from ui.screens.item_card import ItemCard
+from ui.tasks import SyncTaskRunner, TaskRunner, describe
+
+Loaded = tuple[inspections.InspectionState, Evaluation | None, str | None]  # state, outcomes, error
 
 
-class ItemCard(QFrame):
-    """Item text, help, the answer widget, a note, the saved mark, errors and the outcome."""
+def _read(store: Store, inspection_id: str, settings: Settings, home: Path | None) -> Loaded:
+    """Worker thread: the inspection and its evaluated outcomes (or why they cannot be had)."""
+    state = inspections.load(store, inspection_id)
+    try:
+        return (
+            state,
+            inspections.evaluation(store, inspection_id, settings=settings, home=home),
+            None,
+        )
+    except BranchCheckError as exc:
+        return state, None, str(exc)
 
-    commit = Signal(str, object, str)  # item key, answer, note
-    commit_part = Signal(str, str, object)  # item key, part, the part's answer
 
-    def __init__(self, item: Item, ctx: ItemContext, parent=None) -> None:
-        super().__init__(parent)
-        self.item = item
-        self.setObjectName("card")
-        self.value: Any = ctx.state.answers.get(item.key)
-        self.answered_before = item.key in ctx.state.answers
-        self.outcome: Outcome | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(8)
-        head = QHBoxLayout()
-        self.text = QLabel(self)
-        self.text.setObjectName("itemText")
-        self.text.setWordWrap(True)
-        head.addWidget(self.text, 1)
-        self.saved = QLabel(self)
-        self.saved.setObjectName("saved")
-        head.addWidget(self.saved, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(head)
-        self.help = QLabel(self)
-        self.help.setObjectName("help")
-        self.help.setWordWrap(True)
-        layout.addWidget(self.help)
-        self.widget: ItemWidget = widget_for(item, ctx, self)
-        layout.addWidget(self.widget)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        self.result = QLabel(self)
-        self.result.setWordWrap(True)
-        layout.addWidget(self.result)
-        self.note = QLineEdit(self)
-        self.note.setText(ctx.state.notes.get(item.key, ""))
-        self.note.setMaxLength(2000)
-        self.answerable = ITEM_TYPES[item.type].answerable
-        if self.answerable:
-            layout.addWidget(self.note)
-        else:
-            self.note.hide()
-        if self.answered_before:
-            self.widget.set_value(self.value)
-        self.widget.answered.connect(self._answered)
-        self.widget.part_answered.connect(self._part_answered)
-        self.widget.invalid.connect(lambda message: show_error(self.error, message))
-        self.note.editingFinished.connect(self._note_finished)
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        required = "" if self.item.required or not self.answerable else self.tr("（选答）")
-        self.text.setText(i18n.text(self.item.text.as_dict()) + required)
-        self.help.setText(i18n.text(self.item.help.as_dict()) if self.item.help else "")
-        self.help.setVisible(self.item.help is not None)
-        self.note.setPlaceholderText(self.tr("备注（可选）"))
-        self.saved.setText(self.tr("已保存 ✓") if self.answered_before else "")
-        self.widget.retranslate()
-        if self.outcome is not None:
-            self.show_outcome(self.outcome)
-
-    def _answered(self, value: Any) -> None:
-        self.saved.setText("")
-        self.commit.emit(self.item.key, value, self.note.text())
-
-    def _part_answered(self, part: str, value: Any) -> None:
-        self.saved.setText("")
-        self.commit_part.emit(self.item.key, part, value)
-
-    def _note_finished(self) -> None:
-        if self.answered_before and self.note.isModified():
-            self.note.setModified(False)
-            self.commit.emit(self.item.key, self.value, self.note.text())
-
-    def mark_saved(self, value: Any, outcome: Outcome) -> None:
-        """Called only after inspections.answer returned: the answer is committed."""
-        self.value = value
-        self.answered_before = True
-        self.note.setModified(False)
-        show_error(self.error, None)
-        self.saved.setText(self.tr("已保存 ✓"))
-        self.show_outcome(outcome)
-
-    def show_failure(self, message: str) -> None:
-        self.saved.setText(self.tr("已保存 ✓") if self.answered_before else "")
-        show_error(self.error, message)
-
-    def show_outcome(self, outcome: Outcome) -> None:
-        self.outcome = outcome
-        self.widget.show_outcome(outcome)
-        if not self.answerable or outcome.result == "unanswered":
-            self.result.setText("")
-            return
-        colour = RESULT_COLOURS.get(outcome.result, "#1f2933")
-        if self.item.type == "yes_no":
-            words = {
-                "pass": self.tr("✓ 符合"),
-                "fail": self.tr("✗ 不符合，完成检查时列为问题"),
-                "na": self.tr("不适用"),
-            }
-            shown = words.get(outcome.result, i18n.text(outcome.display))
-        else:
-            mark = {"pass": "✓ ", "fail": "✗ "}.get(outcome.result, "")
-            shown = mark + i18n.text(outcome.display)
-        self.result.setText(shown)
-        self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
-
-    def set_highlight(self, on: bool) -> None:
-        self.setProperty("focusCard", "true" if on else "false")
-        self.style().unpolish(self)
-        self.style().polish(self)
-
-    def focus(self) -> None:
-        self.widget.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+def section_progress(state: inspections.InspectionState, index: int) -> tuple[int, int]:
+    """The core's `InspectionState.progress`, counted over one section."""
+    one = state.template.model_copy(update={"sections": [state.template.sections[index]]})
+    return replace(state, template=one).progress()
 
 
 class InspectionScreen(Screen):
@@ -165,12 +65,15 @@ class InspectionScreen(Screen):
         self,
         store: Store,
         *,
+        tasks: TaskRunner | None = None,
         settings: Settings | None = None,
         home: Path | None = None,
-        parent=None,
+        parent: QWidget | None = None,
     ) -> None:
+        """`tasks`: the window's runner; without one (the screen on its own) work runs at once."""
         super().__init__(parent)
         self.store = store
+        self.tasks: TaskRunner = tasks if tasks is not None else SyncTaskRunner()
         self.settings = settings or Settings()
         self.home = home
         self.state: inspections.InspectionState | None = None
@@ -214,10 +117,10 @@ class InspectionScreen(Screen):
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body.addWidget(self.sections)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        body.addWidget(self.scroll_area, 1)
         outer.addLayout(body, 1)
 
         bottom = QHBoxLayout()
@@ -264,24 +167,50 @@ class InspectionScreen(Screen):
 
     # ------------------------------------------------------------------ opening
 
-    def open(self, inspection_id: str) -> None:
-        self.state = inspections.load(self.store, inspection_id)
-        self.ctx = ItemContext(self.state, list_staff(self.store), self.settings)
-        self.missing_frame.hide()
-        self.sections.blockSignals(True)
-        self.sections.clear()
-        for _section in self.state.template.sections:
-            self.sections.addItem(QListWidgetItem())
-        self.sections.blockSignals(False)
-        self.retranslate()
-        index = min(self.state.current_section, len(self.state.template.sections) - 1)
-        self._show_section(index)
+    def _open_state(self) -> inspections.InspectionState:
+        if self.state is None:
+            raise RuntimeError("no inspection is open")
+        return self.state
 
-    def _section_progress(self, index: int) -> tuple[int, int]:
-        items = [
-            i for i in self.state.template.sections[index].items if ITEM_TYPES[i.type].answerable
-        ]
-        return sum(1 for i in items if i.key in self.state.answers), len(items)
+    def _set_busy(self, busy: bool) -> None:
+        """While a section loads or the inspection completes: no second navigation meanwhile."""
+        sections = len(self.state.template.sections) if self.state is not None else 0
+        self.prev_button.setEnabled(not busy and self.section > 0)
+        self.next_button.setEnabled(not busy and self.section < sections - 1)
+        self.complete_button.setEnabled(not busy)
+        self.sections.setEnabled(not busy)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.missing.setText(describe(exc))
+        self.missing_frame.show()
+
+    def open(self, inspection_id: str, then: Callable[[], None] | None = None) -> None:
+        """Read the inspection in the background and show its current section; `then` runs
+        once it is shown."""
+        store, settings, home = self.store, self.settings, self.home
+
+        def read() -> tuple[Loaded, list[StaffInfo]]:
+            return _read(store, inspection_id, settings, home), list_staff(store)
+
+        def done(result: tuple[Loaded, list[StaffInfo]]) -> None:
+            loaded, staff = result
+            state = loaded[0]
+            self.state = state
+            self.ctx = ItemContext(state, staff, self.settings)
+            self.missing_frame.hide()
+            self.sections.blockSignals(True)
+            self.sections.clear()
+            for _section in state.template.sections:
+                self.sections.addItem(QListWidgetItem())
+            self.sections.blockSignals(False)
+            self.retranslate()
+            self._show_section(min(state.current_section, len(state.template.sections) - 1), loaded)
+            if then is not None:
+                then()
+
+        self._set_busy(True)
+        self.tasks.run_in_background(read, done, self._failed)
 
     def _update_progress(self) -> None:
         if self.state is None:
@@ -290,7 +219,7 @@ class InspectionScreen(Screen):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         for i, section in enumerate(self.state.template.sections):
-            d, t = self._section_progress(i)
+            d, t = section_progress(self.state, i)
             title = i18n.text(section.title.as_dict())
             row = self.sections.item(i)
             if row is not None:
@@ -302,19 +231,34 @@ class InspectionScreen(Screen):
         if index >= 0 and index != self.section:
             self.go_to(index)
 
-    def go_to(self, index: int) -> None:
+    def go_to(self, index: int, then: Callable[[], None] | None = None) -> None:
+        """Remember the section in the store and show it, with answers given elsewhere (the CLI,
+        another window) read anew."""
         if self.state is None or not 0 <= index < len(self.state.template.sections):
             return
-        self.setFocus()  # finishes an edit in progress, so its answer is committed first
-        inspections.set_section(self.store, self.state.id, index)
-        self._show_section(index)
+        self.setFocus()  # finishes an edit in progress: its answer is committed first (in order)
+        store, inspection_id, settings, home = self.store, self.state.id, self.settings, self.home
 
-    def _show_section(self, index: int) -> None:
-        # answers given elsewhere (the CLI, another window) show up too
-        self.state = inspections.load(self.store, self.state.id)
-        self.ctx.state = self.state
+        def read() -> Loaded:
+            inspections.set_section(store, inspection_id, index)
+            return _read(store, inspection_id, settings, home)
+
+        def done(loaded: Loaded) -> None:
+            self._show_section(index, loaded)
+            if then is not None:
+                then()
+
+        self._set_busy(True)
+        self.tasks.run_in_background(read, done, self._failed)
+
+    def _show_section(self, index: int, loaded: Loaded) -> None:
+        state, evaluation, error = loaded
+        self.state = state
+        if self.ctx is not None:
+            self.ctx.state = state
+        ctx = self.ctx or ItemContext(state, [], self.settings)
         self.section = index
-        section = self.state.template.sections[index]
+        section = state.template.sections[index]
         self.sections.blockSignals(True)
         self.sections.setCurrentRow(index)
         self.sections.blockSignals(False)
@@ -329,21 +273,21 @@ class InspectionScreen(Screen):
         self.cards = {}
         self._card_order = []
         for item in section.items:
-            card = ItemCard(item, self.ctx, page)
+            card = ItemCard(item, ctx, page)
             card.commit.connect(self._commit)
             card.commit_part.connect(self._commit_part)
+            card.commit_note.connect(self._commit_note)
             card.widget.focus_next.connect(lambda c=card: self._focus_after(c))
             self.cards[item.key] = card
             self._card_order.append(card)
             layout.addWidget(card)
         layout.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(page)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(page)
         if old is not None:
             old.deleteLater()
-        self._show_outcomes()
-        self.prev_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(self.state.template.sections) - 1)
+        self._show_outcomes(evaluation, error)
+        self._set_busy(False)
         self._update_progress()
         if self._card_order:
             self.focus_card(self._first_open_card())
@@ -354,20 +298,14 @@ class InspectionScreen(Screen):
                 return card
         return self._card_order[0]
 
-    def _show_outcomes(self) -> None:
-        wanted = [c for c in self._card_order if c.answered_before or not c.answerable]
-        if not wanted:
-            return
-        try:
-            ev = inspections.evaluation(
-                self.store, self.state.id, settings=self.settings, home=self.home
-            )
-        except BranchCheckError as exc:
-            for card in wanted:
-                card.show_failure(str(exc))
-            return
-        for card in wanted:
-            card.show_outcome(ev.outcomes[card.item.key])
+    def _show_outcomes(self, evaluation: Evaluation | None, error: str | None) -> None:
+        for card in self._card_order:
+            if not (card.answered_before or not card.answerable):
+                continue
+            if evaluation is not None:
+                card.show_outcome(evaluation.outcomes[card.item.key])
+            elif error is not None:
+                card.show_failure(error)
 
     def focus_card(self, card: ItemCard) -> None:
         for c in self._card_order:
@@ -379,8 +317,8 @@ class InspectionScreen(Screen):
         """Show the card's top; a card taller than the view starts at the top of it."""
         if card not in self._card_order:
             return
-        bar = self.scroll.verticalScrollBar()
-        view = self.scroll.viewport().height()
+        bar = self.scroll_area.verticalScrollBar()
+        view = self.scroll_area.viewport().height()
         top, bottom = card.y() - 8, card.y() + card.height() + 8
         if card is self._card_order[0]:
             top = 0  # keep the section heading in view
@@ -393,63 +331,105 @@ class InspectionScreen(Screen):
         i = self._card_order.index(card)
         if i + 1 < len(self._card_order):
             self.focus_card(self._card_order[i + 1])
+        elif self.next_button.isEnabled():
+            self.next_button.setFocus()
         else:
-            self.next_button.setFocus() if self.next_button.isEnabled() else self.complete_button.setFocus()
+            self.complete_button.setFocus()
 
     # ------------------------------------------------------------------ answers
 
+    def _shown(self, card: ItemCard) -> bool:
+        """The card is still on screen (the section may have changed while its answer saved)."""
+        return card in self._card_order
+
     def _commit_part(self, item_key: str, part: str, value: Any) -> None:
-        card = self.cards[item_key]
-        try:
-            outcome = inspections.answer_part(self.store, self.state.id, item_key, part, value)
-        except BranchCheckError as exc:
-            card.show_failure(str(exc))
-            return
-        whole = card.widget.value()  # the widget already shows the part applied
-        self.state.answers[item_key] = whole
-        card.mark_saved(whole, outcome)
-        self._update_progress()
+        card, state = self.cards[item_key], self._open_state()
+        store = self.store
+
+        def work() -> tuple[Outcome, Any]:
+            outcome = inspections.answer_part(store, state.id, item_key, part, value)
+            return outcome, inspections.load(store, state.id).answers[item_key]
+
+        def done(result: tuple[Outcome, Any]) -> None:
+            outcome, whole = result
+            state.answers[item_key] = whole
+            if self._shown(card):
+                card.mark_saved(whole, outcome)
+            self._update_progress()
+
+        self.tasks.run_in_background(work, done, lambda exc: self._commit_failed(card, exc))
+
+    def _commit_failed(self, card: ItemCard, exc: BaseException) -> None:
+        if self._shown(card):
+            card.commit_failed(describe(exc))
 
     def _commit(self, item_key: str, value: Any, note: str) -> None:
-        card = self.cards[item_key]
-        try:
+        card, state = self.cards[item_key], self._open_state()
+        store, settings, home = self.store, self.settings, self.home
+        check_missing = not self.missing_frame.isHidden()
+
+        def work() -> tuple[Outcome, list[str] | None]:
             outcome = inspections.answer(
-                self.store,
-                self.state.id,
-                item_key,
-                value,
-                note=note,
-                settings=self.settings,
-                home=self.home,
+                store, state.id, item_key, value, note=note, settings=settings, home=home
             )
-        except BranchCheckError as exc:
-            card.show_failure(str(exc))
-            return
-        self.state.answers[item_key] = value
-        if note.strip():
-            self.state.notes[item_key] = note.strip()
-        card.mark_saved(value, outcome)
-        self._update_progress()
-        if not self.missing_frame.isHidden():
-            self._refresh_missing()
+            if not check_missing:
+                return outcome, None
+            ev = inspections.evaluation(store, state.id, settings=settings, home=home)
+            return outcome, ev.missing_required
+
+        def done(result: tuple[Outcome, list[str] | None]) -> None:
+            outcome, missing = result
+            state.answers[item_key] = value
+            if note.strip():
+                state.notes[item_key] = note.strip()
+            if self._shown(card):
+                card.mark_saved(value, outcome)
+            self._update_progress()
+            if missing is not None:
+                self._show_missing(missing)
+
+        self.tasks.run_in_background(work, done, lambda exc: self._commit_failed(card, exc))
+
+    def _commit_note(self, item_key: str, note: str) -> None:
+        """The note goes with the answer as committed when its turn comes: after every answer
+        typed before it (tasks run in order), so it never writes back an older answer."""
+        card, state = self.cards[item_key], self._open_state()
+        store, settings, home = self.store, self.settings, self.home
+
+        def work() -> tuple[Outcome, Any] | None:
+            answers = inspections.load(store, state.id).answers
+            if item_key not in answers:
+                return None  # no answer committed (it failed): nothing to attach the note to
+            value = answers[item_key]
+            outcome = inspections.answer(
+                store, state.id, item_key, value, note=note, settings=settings, home=home
+            )
+            return outcome, value
+
+        def done(result: tuple[Outcome, Any] | None) -> None:
+            if result is not None and note.strip():
+                state.notes[item_key] = note.strip()
+            if not self._shown(card):
+                return
+            if result is None:
+                card.settled()
+            else:
+                outcome, value = result
+                card.mark_saved(value, outcome)
+
+        self.tasks.run_in_background(work, done, lambda exc: self._commit_failed(card, exc))
 
     # ------------------------------------------------------------------ completing
 
-    def missing_items(self) -> list[str]:
-        ev = inspections.evaluation(
-            self.store, self.state.id, settings=self.settings, home=self.home
-        )
-        return ev.missing_required
-
-    def _refresh_missing(self) -> None:
-        missing = self.missing_items()
-        if not missing:
+    def _show_missing(self, missing: list[str]) -> None:
+        if not missing or self.state is None:
             self.missing_frame.hide()
             return
+        template = self.state.template
         lines = []
         for key in missing:
-            item = self.state.template.item(key)
-            section = next(s for s in self.state.template.sections if item in s.items)
+            item = template.item(key)
+            section = next(s for s in template.sections if item in s.items)
             lines.append(
                 f"• {i18n.text(section.title.as_dict())}：{i18n.text(item.text.as_dict())}"
             )
@@ -461,28 +441,44 @@ class InspectionScreen(Screen):
     def complete(self) -> None:
         if self.state is None:
             return
-        self.setFocus()  # commit an edit in progress first
-        try:
-            inspections.complete(self.store, self.state.id, settings=self.settings, home=self.home)
-        except AnswerError:
-            self._refresh_missing()
-            missing = self.missing_items()
-            if missing:
-                self.jump_to_item(missing[0])
-            return
-        except BranchCheckError as exc:
-            self.missing.setText(str(exc))
-            self.missing_frame.show()
-            return
-        self.missing_frame.hide()
-        self.completed.emit(self.state.id)
+        self.setFocus()  # an edit in progress is committed first (tasks run in order)
+        store, inspection_id, settings, home = self.store, self.state.id, self.settings, self.home
+
+        def done(_evaluation: Evaluation) -> None:
+            self._set_busy(False)
+            self.missing_frame.hide()
+            self.completed.emit(inspection_id)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, MissingAnswersError):
+                self._failed(exc)
+                return
+            self._set_busy(False)
+            self._show_missing(exc.missing)
+            if exc.missing:
+                self.jump_to_item(exc.missing[0])
+
+        self._set_busy(True)
+        self.tasks.run_in_background(
+            lambda: inspections.complete(store, inspection_id, settings=settings, home=home),
+            done,
+            failed,
+        )
 
     def jump_to_item(self, item_key: str) -> None:
+        """Show the item's section and mark the card as still to be answered."""
+        if self.state is None:
+            return
+
+        def mark() -> None:
+            card = self.cards[item_key]
+            show_error(card.error, self.tr("必答项，尚未作答"))
+            self.focus_card(card)
+
         for i, section in enumerate(self.state.template.sections):
             if any(item.key == item_key for item in section.items):
                 if i != self.section:
-                    self.go_to(i)
-                card = self.cards[item_key]
-                show_error(card.error, self.tr("必答项，尚未作答"))
-                self.focus_card(card)
+                    self.go_to(i, then=mark)
+                else:
+                    mark()
                 return

@@ -1,23 +1,42 @@
-"""登录: pick your name, type your password."""
+"""登录: pick your name, type your password.
+
+Light on purpose: the list of people comes from `branchcheck.people.signin` (the standard library's
+sqlite3), so this screen is usable while the rest of the core loads on the worker. Signing in is
+a store task: given before the store is loaded, it simply runs after the load."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLineEdit, QVBoxLayout, QWidget
 
-from branchcheck.db import Store
-from branchcheck.errors import BranchCheckError
-from branchcheck.people import register as staff
+from branchcheck.people.signin import StaffInfo
 from ui import i18n
 from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
+from ui.tasks import LazyStore, TaskRunner, describe
+
+
+def _sign_in(store: LazyStore, employee_no: str, password: str) -> StaffInfo:
+    from branchcheck.people import register
+
+    return register.sign_in(store.get(), employee_no, password)
 
 
 class LoginScreen(Screen):
     signed_in = Signal(object)  # StaffInfo
+    people_shown = Signal()  # the list of people (or why it could not be read) is shown
 
-    def __init__(self, store: Store, parent=None) -> None:
+    def __init__(
+        self,
+        store: LazyStore,
+        *,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
+        self.people: list[StaffInfo] = []
+        self.people_loaded = False
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         panel = QFrame(self)
@@ -62,19 +81,36 @@ class LoginScreen(Screen):
         self.password_label.setText(self.tr("密码"))
         self.password.setPlaceholderText(self.tr("登录密码"))
         self.button.setText(self.tr("登录"))
-        self.refresh()
+        self._fill()
 
     def refresh(self) -> None:
+        """Read the people who can sign in (on the worker) and show them."""
+        self.tasks.run_in_background(self.store.sign_in_list, self._people_read, self._unread)
+
+    def _people_read(self, people: list[StaffInfo]) -> None:
+        self.people = people
+        self.people_loaded = True
+        self._fill()
+        self.people_shown.emit()
+
+    def _unread(self, exc: BaseException) -> None:
+        self.show_failure(describe(exc))
+        self.people_shown.emit()
+
+    def show_failure(self, message: str) -> None:
+        self.button.setEnabled(True)
+        show_error(self.error, message)
+
+    def _fill(self) -> None:
         current = self.person.currentData()
         self.person.clear()
-        for p in staff.list_staff(self.store, include_external=False):
-            if p.can_sign_in:
-                self.person.addItem(
-                    f"{p.name} ({p.employee_no}) {p.role_names(i18n.lang())}", p.employee_no
-                )
+        for p in self.people:
+            self.person.addItem(
+                f"{p.name} ({p.employee_no}) {p.role_names(i18n.lang())}", p.employee_no
+            )
         if current:
             self.person.setCurrentIndex(max(0, self.person.findData(current)))
-        if self.person.count() == 0:
+        if self.people_loaded and self.person.count() == 0:
             # an empty store: say how to get a branch and its users instead of an empty list
             show_error(
                 self.error,
@@ -97,12 +133,18 @@ class LoginScreen(Screen):
         if not employee_no:
             show_error(self.error, self.tr("请先选择人员。"))
             return
-        try:
-            user = staff.sign_in(self.store, employee_no, self.password.text())
-        except BranchCheckError as exc:
-            show_error(self.error, str(exc))
-            self.password.clear()
-            self.password.setFocus()
-            return
+        password = self.password.text()
+        self.button.setEnabled(False)  # one sign-in at a time
+        self.tasks.run_in_background(
+            lambda: _sign_in(self.store, employee_no, password), self._signed_in, self._refused
+        )
+
+    def _signed_in(self, user: StaffInfo) -> None:
+        self.button.setEnabled(True)
         self.reset()
         self.signed_in.emit(user)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.show_failure(describe(exc))
+        self.password.clear()
+        self.password.setFocus()

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from branchcheck import inspections
 from branchcheck.checklists import LoadedTemplate, PeopleSlot
 from branchcheck.db import Store
-from branchcheck.errors import BranchCheckError
-from branchcheck.people.register import StaffInfo
+from branchcheck.people.rules import fits_slot
+from branchcheck.people.signin import StaffInfo
 from ui import i18n
 from ui.screens import error_label, show_error, subtle_label, title_label
+from ui.tasks import TaskRunner, describe
 
 
 def _person_text(p: StaffInfo) -> str:
@@ -90,12 +91,14 @@ class SlotPicker(QWidget):
 
 
 class NewInspectionDialog(QDialog):
-    """On OK calls inspections.start; a people-rule error stays in the dialog, nothing started."""
+    """On OK starts the inspection in the background; a people-rule error stays in the dialog,
+    nothing started."""
 
     def __init__(
         self,
         store: Store,
         *,
+        tasks: TaskRunner,
         inspector: StaffInfo,
         templates: dict[str, LoadedTemplate],
         staff: list[StaffInfo],
@@ -103,6 +106,7 @@ class NewInspectionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
         self.inspector = inspector
         self.templates = templates
         self.staff = staff
@@ -169,8 +173,8 @@ class NewInspectionDialog(QDialog):
             )
         )
         self.description.setText(i18n.text(t.description.as_dict()) if t.description else "")
-        for key, label in self.slot_labels.items():
-            slot = t.slot(key)
+        for slot in t.people:
+            label = self.slot_labels[slot.key]
             suffix = self.tr("（可选）") if slot.min == 0 else ""
             if slot.max > 1:
                 suffix += self.tr("（可多选）")
@@ -192,11 +196,7 @@ class NewInspectionDialog(QDialog):
         if loaded is None:
             return
         for slot in loaded.template.people:
-            candidates = [
-                p
-                for p in self.staff
-                if set(p.roles) & set(slot.staff_roles) and p.external == slot.external
-            ]
+            candidates = [p for p in self.staff if fits_slot(slot, p.roles, p.external)]
             picker = SlotPicker(slot, candidates, self)
             label = QLabel(self)
             label.setMinimumHeight(40)
@@ -216,14 +216,23 @@ class NewInspectionDialog(QDialog):
         loaded = self.current_template()
         if loaded is None:
             return
-        try:
-            self.inspection_id = inspections.start(
-                self.store,
-                checklist=loaded,
-                inspector=self.inspector.employee_no,
-                people=self.people(),
-            )
-        except BranchCheckError as exc:
-            show_error(self.error, str(exc))
-            return
-        self.accept()
+        people = self.people()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+
+        def started(inspection_id: str) -> None:
+            ok.setEnabled(True)
+            self.inspection_id = inspection_id
+            self.accept()
+
+        def refused(exc: BaseException) -> None:
+            ok.setEnabled(True)
+            show_error(self.error, describe(exc))
+
+        self.tasks.run_in_background(
+            lambda: inspections.start(
+                self.store, checklist=loaded, inspector=self.inspector.employee_no, people=people
+            ),
+            started,
+            refused,
+        )

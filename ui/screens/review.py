@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -12,14 +14,16 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from branchcheck import inspections
 from branchcheck.db import Store
 from branchcheck.taxonomy import SEVERITIES
 from ui import i18n
-from ui.screens import Screen, primary_button, subtle_label, title_label
+from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
 from ui.style import GREEN, ORANGE, RED
+from ui.tasks import TaskRunner, describe
 
 SEVERITY_COLOURS = {"critical": RED, "high": RED, "medium": ORANGE, "low": "#1f2933"}
 
@@ -28,11 +32,12 @@ class ReviewScreen(Screen):
     sign_requested = Signal(str)
     edit_requested = Signal(str)
 
-    def __init__(self, store: Store, parent=None) -> None:
+    def __init__(self, store: Store, *, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
         self.inspection_id: str | None = None
-        self.state = None
+        self.state: inspections.InspectionState | None = None
         self.findings: list[dict] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -52,6 +57,8 @@ class ReviewScreen(Screen):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.edit_button = QPushButton(self)
         self.sign_button = primary_button(self)
@@ -77,12 +84,30 @@ class ReviewScreen(Screen):
         )
         self._fill()
 
-    def open(self, inspection_id: str) -> None:
-        self.inspection_id = inspection_id
-        self.state = inspections.load(self.store, inspection_id)
-        self.findings = inspections.findings(self.store, inspection_id)
-        self._fill()
-        self.sign_button.setFocus()
+    def open(self, inspection_id: str, then: Callable[[], None] | None = None) -> None:
+        """Read the inspection and its findings in the background; `then` runs once shown."""
+        store = self.store
+
+        def read() -> tuple[inspections.InspectionState, list[dict]]:
+            return inspections.load(store, inspection_id), inspections.findings(
+                store, inspection_id
+            )
+
+        def done(result: tuple[inspections.InspectionState, list[dict]]) -> None:
+            self.inspection_id = inspection_id
+            self.state, self.findings = result
+            show_error(self.error, None)
+            self._fill()
+            if then is not None:
+                then()
+            self.sign_button.setFocus()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self.error, describe(exc))
+            if then is not None:
+                then()  # the screen says why it could not be read
+
+        self.tasks.run_in_background(read, done, failed)
 
     def _fill(self) -> None:
         if self.state is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from branchcheck import inspections
 from branchcheck.db import Store
-from branchcheck.errors import BranchCheckError
-from branchcheck.inspections import Party
+from branchcheck.inspections import InspectionState, Party
 from ui import i18n
 from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
 from ui.signature_pad import SignaturePad
 from ui.style import GREEN
+from ui.tasks import TaskRunner, describe
 
 
 def _time(iso: str) -> str:
@@ -35,9 +37,10 @@ class PartyBox(QFrame):
 
     sign_requested = Signal(object)  # self
 
-    def __init__(self, party: Party, parent=None) -> None:
+    def __init__(self, party: Party, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.party = party
+        self.saving = False
         self.setObjectName("card")
         layout = QGridLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
@@ -73,7 +76,10 @@ class PartyBox(QFrame):
         self.who.setText(f"{i18n.text(p.title)}\n{p.person.name} ({p.person.employee_no})")
         self.clear_button.setText(self.tr("清除"))
         self.sign_button.setText(self.tr("确认签名"))
-        if p.signed_at:
+        if self.saving:
+            self.status.setText(self.tr("保存中…"))
+            self.status.setStyleSheet("")
+        elif p.signed_at:
             self.status.setText(self.tr("✓ 已签名 {time}").format(time=_time(p.signed_at)))
             self.status.setStyleSheet(f"color: {GREEN}; font-weight: bold; font-size: 13pt;")
         else:
@@ -83,26 +89,38 @@ class PartyBox(QFrame):
 
     def _pad_changed(self) -> None:
         signed = self.party.signed_at is not None
-        self.sign_button.setEnabled(not signed and not self.pad.is_empty())
-        self.clear_button.setEnabled(not signed and not self.pad.is_empty())
+        editable = not signed and not self.saving
+        self.sign_button.setEnabled(editable and not self.pad.is_empty())
+        self.clear_button.setEnabled(editable and not self.pad.is_empty())
         self.sign_button.setVisible(not signed)
         self.clear_button.setVisible(not signed)
-        self.pad.set_read_only(signed)
+        self.pad.set_read_only(not editable)
+
+    def set_saving(self, saving: bool) -> None:
+        """While the signature is committed: the pad and its buttons wait."""
+        self.saving = saving
+        self.retranslate()
 
     def mark_signed(self, party: Party) -> None:
         self.party = party
+        self.saving = False
         show_error(self.error, None)
         self.retranslate()
+
+    def show_failure(self, message: str) -> None:
+        self.set_saving(False)
+        show_error(self.error, message)
 
 
 class SigningScreen(Screen):
     seal_requested = Signal(str)  # inspection ID
     back_requested = Signal(str)
 
-    def __init__(self, store: Store, parent=None) -> None:
+    def __init__(self, store: Store, *, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.state = None
+        self.tasks = tasks
+        self.state: InspectionState | None = None
         self.boxes: list[PartyBox] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -111,10 +129,10 @@ class SigningScreen(Screen):
         self.subtitle = subtle_label(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
         self.error = error_label(self)
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
@@ -126,8 +144,8 @@ class SigningScreen(Screen):
         buttons.addWidget(self.busy)
         buttons.addWidget(self.seal_button)
         layout.addLayout(buttons)
-        self.back_button.clicked.connect(lambda: self.back_requested.emit(self.state.id))
-        self.seal_button.clicked.connect(lambda: self.seal_requested.emit(self.state.id))
+        self.back_button.clicked.connect(lambda: self.back_requested.emit(self._id()))
+        self.seal_button.clicked.connect(lambda: self.seal_requested.emit(self._id()))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -136,8 +154,28 @@ class SigningScreen(Screen):
         self.back_button.setText(self.tr("← 返回检查结果"))
         self.seal_button.setText(self.tr("封存记录"))
 
-    def open(self, inspection_id: str) -> None:
-        self.state = inspections.load(self.store, inspection_id)
+    def _id(self) -> str:
+        if self.state is None:
+            raise RuntimeError("no inspection is open for signing")
+        return self.state.id
+
+    def open(self, inspection_id: str, then: Callable[[], None] | None = None) -> None:
+        """Read the inspection's parties in the background; `then` runs once they are shown."""
+        store = self.store
+
+        def done(state: InspectionState) -> None:
+            self._show(state)
+            if then is not None:
+                then()
+
+        self.tasks.run_in_background(
+            lambda: inspections.load(store, inspection_id),
+            done,
+            lambda exc: show_error(self.error, describe(exc)),
+        )
+
+    def _show(self, state: InspectionState) -> None:
+        self.state = state
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 8, 0)
@@ -149,27 +187,43 @@ class SigningScreen(Screen):
             layout.addWidget(box)
             self.boxes.append(box)
         layout.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(page)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(page)
         if old is not None:
             old.deleteLater()
         show_error(self.error, None)
         self.set_busy(False)
 
     def sign(self, box: PartyBox) -> None:
-        try:
+        """Commit the box's signature in the background; the box says 保存中 until it is."""
+        store, inspection_id = self.store, self._id()
+        party, employee_no = box.party.party, box.party.person.employee_no
+        strokes = box.pad.strokes()
+
+        def work() -> InspectionState:
             inspections.sign(
-                self.store,
-                self.state.id,
-                party=box.party.party,
-                employee_no=box.party.person.employee_no,
-                strokes=box.pad.strokes(),
+                store, inspection_id, party=party, employee_no=employee_no, strokes=strokes
             )
-        except BranchCheckError as exc:
-            show_error(box.error, str(exc))
+            return inspections.load(store, inspection_id)
+
+        box.set_saving(True)
+        self.seal_button.setEnabled(False)
+        self.tasks.run_in_background(
+            work,
+            lambda state: self._signed(box, state),
+            lambda exc: self._sign_failed(box, describe(exc)),
+        )
+
+    def _sign_failed(self, box: PartyBox, message: str) -> None:
+        if box in self.boxes:  # not an inspection opened anew meanwhile
+            box.show_failure(message)
+            self._update_seal_button()
+
+    def _signed(self, box: PartyBox, state: InspectionState) -> None:
+        if box not in self.boxes:
             return
-        self.state = inspections.load(self.store, self.state.id)
-        for party in self.state.parties:
+        self.state = state
+        for party in state.parties:
             if (
                 party.party == box.party.party
                 and party.person.employee_no == box.party.person.employee_no
@@ -178,7 +232,7 @@ class SigningScreen(Screen):
         self._update_seal_button()
         waiting = [b for b in self.boxes if b.party.signed_at is None]
         if waiting:
-            self.scroll.ensureWidgetVisible(waiting[0], 0, 10)
+            self.scroll_area.ensureWidgetVisible(waiting[0], 0, 10)
         else:
             self.seal_button.setFocus()
 
@@ -186,7 +240,8 @@ class SigningScreen(Screen):
         return self.state is not None and all(p.signed_at for p in self.state.parties)
 
     def _update_seal_button(self) -> None:
-        self.seal_button.setEnabled(self.all_signed())
+        saving = any(b.saving for b in self.boxes)
+        self.seal_button.setEnabled(self.all_signed() and not saving)
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setText(self.tr("正在生成并签署 PDF 与 Excel 记录…") if busy else "")
@@ -198,7 +253,8 @@ class SigningScreen(Screen):
 
     def ask_password(self, error: str | None = None) -> str | None:
         """The inspector's signing-key password; None when cancelled. Tests replace this."""
-        label = self.tr("请输入 {name} 的签名密钥密码：").format(name=self.state.inspector.name)
+        name = self.state.inspector.name if self.state is not None else ""
+        label = self.tr("请输入 {name} 的签名密钥密码：").format(name=name)
         if error:
             label = error + "\n\n" + label
         password, ok = QInputDialog.getText(
@@ -211,7 +267,7 @@ class SealedScreen(Screen):
     export_requested = Signal(str)
     home_requested = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record_id: str | None = None
         outer = QVBoxLayout(self)

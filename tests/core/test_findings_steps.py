@@ -1,0 +1,111 @@
+"""findings.next_steps says what the findings functions accept: walked through the whole loop, every
+step it lists is accepted and every other one refused, changing nothing."""
+
+import shutil
+
+import pytest
+
+from branchcheck import clock, findings
+from branchcheck.db import open_store
+from branchcheck.demo import setup_demo
+from branchcheck.errors import PeopleRuleError, StateError
+
+TODAY = clock.now().date()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("findings_steps_demo")
+    st = open_store(folder / "branchcheck.sqlite3")
+    setup_demo(st, weeks=1)
+    st.dispose()
+    return folder / "branchcheck.sqlite3"
+
+
+@pytest.fixture
+def demo(demo_db, home):
+    for suffix in ("", "-wal", "-shm"):
+        src = demo_db.with_name(demo_db.name + suffix)
+        if src.exists():
+            shutil.copy(src, home / ("branchcheck.sqlite3" + suffix))
+    st = open_store(home / "branchcheck.sqlite3")
+    yield st
+    st.dispose()
+
+
+def _rechecker(finding: dict) -> str:
+    return "E010" if finding["responsible"]["employee_no"] != "E010" else "E002"
+
+
+def _take(store, action: str, finding: dict) -> dict:
+    fid = finding["id"]
+    if action == "start_rectification":
+        return findings.start_rectification(store, fid, action="补登借条", actor="E001")
+    if action == "record_result":
+        return findings.record_result(store, fid, result="已补登", actor="E001")
+    if action == "verify":
+        return findings.verify(
+            store, fid, rechecker=_rechecker(finding), recheck_date=TODAY, actor="E001"
+        )
+    return findings.close(store, fid, actor="E001")
+
+
+def _steps(finding: dict) -> tuple[findings.Step, ...]:
+    return findings.next_steps(
+        finding["state"],
+        has_result=bool(finding["result"]),
+        record_sealed=finding["record_status"] == "sealed",
+    )
+
+
+ACTIONS = ("start_rectification", "record_result", "verify", "close")
+
+
+def test_the_listed_steps_are_exactly_those_the_core_accepts(demo):
+    finding = next(f for f in findings.list_findings(demo, state="open") if f["responsible"])
+    walked = []
+    while steps := _steps(finding):
+        for action in ACTIONS:
+            if action not in {s.action for s in steps}:
+                with pytest.raises(StateError):
+                    _take(demo, action, finding)
+                assert findings.get_finding(demo, finding["id"]) == finding  # nothing changed
+        step = steps[0]
+        finding = _take(demo, step.action, finding)
+        assert finding["state"] == step.to_state
+        walked.append(step.action)
+    assert walked == ["start_rectification", "record_result", "verify", "close"]
+    assert finding["state"] == "closed"
+    for action in ACTIONS:
+        with pytest.raises(StateError):
+            _take(demo, action, finding)
+
+
+def test_a_recorded_result_can_be_recorded_again_before_verification(demo):
+    finding = next(f for f in findings.list_findings(demo, state="open") if f["responsible"])
+    finding = _take(demo, "record_result", _take(demo, "start_rectification", finding))
+    steps = _steps(finding)
+    assert [s.action for s in steps] == ["verify", "record_result"]
+    again = _take(demo, "record_result", finding)
+    assert again["state"] == "rectifying" and _steps(again) == steps
+
+
+def test_the_verify_step_names_who_may_not_recheck(demo):
+    finding = next(f for f in findings.list_findings(demo, state="open") if f["responsible"])
+    finding = _take(demo, "record_result", _take(demo, "start_rectification", finding))
+    verify = _steps(finding)[0]
+    assert verify.needs == ("rechecker", "recheck_date") and verify.not_the_responsible
+    with pytest.raises(PeopleRuleError):
+        findings.verify(
+            demo,
+            finding["id"],
+            rechecker=finding["responsible"]["employee_no"],
+            recheck_date=TODAY,
+            actor="E001",
+        )
+
+
+def test_nothing_before_the_record_is_sealed_nor_once_closed():
+    for state in findings.STATES:
+        assert findings.next_steps(state, has_result=True, record_sealed=False) == ()
+    assert findings.next_steps("closed", has_result=True, record_sealed=True) == ()

@@ -1,0 +1,167 @@
+"""One item of the inspection screen: its text and help, the answer widget, a note, the mark that
+says 保存中 until the core has committed an answer and 已保存 once it has, errors, the outcome."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from branchcheck.checklists import Item
+from branchcheck.engine import ITEM_TYPES, Outcome
+from ui import i18n
+from ui.items import ItemContext, ItemWidget, widget_for
+from ui.screens import error_label, show_error
+from ui.style import RESULT_COLOURS
+
+
+class ItemCard(QFrame):
+    """Item text, help, the answer widget, a note, the saved mark, errors and the outcome."""
+
+    commit = Signal(str, object, str)  # item key, answer, note
+    commit_part = Signal(str, str, object)  # item key, part, the part's answer
+    commit_note = Signal(str, str)  # item key, note: for the answer as committed by then
+
+    def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.saving = 0  # answers given and not yet committed
+        self.setObjectName("card")
+        self.value: Any = ctx.state.answers.get(item.key)
+        self.answered_before = item.key in ctx.state.answers
+        self.outcome: Outcome | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(8)
+        head = QHBoxLayout()
+        self.text = QLabel(self)
+        self.text.setObjectName("itemText")
+        self.text.setWordWrap(True)
+        head.addWidget(self.text, 1)
+        self.saved = QLabel(self)
+        self.saved.setObjectName("saved")
+        head.addWidget(self.saved, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
+        self.help = QLabel(self)
+        self.help.setObjectName("help")
+        self.help.setWordWrap(True)
+        layout.addWidget(self.help)
+        self.widget: ItemWidget = widget_for(item, ctx, self)
+        layout.addWidget(self.widget)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        self.result = QLabel(self)
+        self.result.setWordWrap(True)
+        layout.addWidget(self.result)
+        self.note = QLineEdit(self)
+        self.note.setText(ctx.state.notes.get(item.key, ""))
+        self.note.setMaxLength(2000)
+        self.answerable = ITEM_TYPES[item.type].answerable
+        if self.answerable:
+            layout.addWidget(self.note)
+        else:
+            self.note.hide()
+        if self.answered_before:
+            self.widget.set_value(self.value)
+        self.widget.answered.connect(self._answered)
+        self.widget.part_answered.connect(self._part_answered)
+        self.widget.invalid.connect(lambda message: show_error(self.error, message))
+        self.note.editingFinished.connect(self._note_finished)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        required = "" if self.item.required or not self.answerable else self.tr("（选答）")
+        self.text.setText(i18n.text(self.item.text.as_dict()) + required)
+        self.help.setText(i18n.text(self.item.help.as_dict()) if self.item.help else "")
+        self.help.setVisible(self.item.help is not None)
+        self.note.setPlaceholderText(self.tr("备注（可选）"))
+        self._show_saved()
+        self.widget.retranslate()
+        if self.outcome is not None:
+            self.show_outcome(self.outcome)
+
+    def _show_saved(self) -> None:
+        if self.saving:
+            self.saved.setText(self.tr("保存中…"))
+        else:
+            self.saved.setText(self.tr("已保存 ✓") if self.answered_before else "")
+        saving = "true" if self.saving else "false"
+        if self.saved.property("saving") != saving:  # grey while saving, green once saved
+            self.saved.setProperty("saving", saving)
+            self.saved.style().unpolish(self.saved)
+            self.saved.style().polish(self.saved)
+
+    def _saving(self) -> None:
+        self.saving += 1
+        self._show_saved()
+
+    def _answered(self, value: Any) -> None:
+        self._saving()
+        self.commit.emit(self.item.key, value, self.note.text())
+
+    def _part_answered(self, part: str, value: Any) -> None:
+        self._saving()
+        self.commit_part.emit(self.item.key, part, value)
+
+    def _note_finished(self) -> None:
+        if (self.answered_before or self.saving) and self.note.isModified():
+            self.note.setModified(False)
+            self._saving()
+            self.commit_note.emit(self.item.key, self.note.text())
+
+    def mark_saved(self, value: Any, outcome: Outcome) -> None:
+        """Called only once the core has committed the answer."""
+        self.saving = max(0, self.saving - 1)
+        self.value = value
+        self.answered_before = True
+        show_error(self.error, None)
+        self._show_saved()
+        self.show_outcome(outcome)
+
+    def settled(self) -> None:
+        """A commit that had nothing to save (a note with no answer committed to go with)."""
+        self.saving = max(0, self.saving - 1)
+        self._show_saved()
+
+    def commit_failed(self, message: str) -> None:
+        """The core refused or could not commit an answer: nothing of it was saved."""
+        self.saving = max(0, self.saving - 1)
+        self.show_failure(message)
+
+    def show_failure(self, message: str) -> None:
+        self._show_saved()
+        show_error(self.error, message)
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        self.outcome = outcome
+        self.widget.show_outcome(outcome)
+        if not self.answerable or outcome.result == "unanswered":
+            self.result.setText("")
+            return
+        colour = RESULT_COLOURS.get(outcome.result, "#1f2933")
+        if self.item.type == "yes_no":
+            words = {
+                "pass": self.tr("✓ 符合"),
+                "fail": self.tr("✗ 不符合，完成检查时列为问题"),
+                "na": self.tr("不适用"),
+            }
+            shown = words.get(outcome.result, i18n.text(outcome.display))
+        else:
+            mark = {"pass": "✓ ", "fail": "✗ "}.get(outcome.result, "")
+            shown = mark + i18n.text(outcome.display)
+        self.result.setText(shown)
+        self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def set_highlight(self, on: bool) -> None:
+        self.setProperty("focusCard", "true" if on else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def focus(self) -> None:
+        self.widget.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
