@@ -18,7 +18,7 @@ run: $(STAMP) debs
 		$(BIN)/branchcheck demo --if-empty --out out; \
 	fi
 
-test: $(STAMP) debs
+test: $(STAMP) debs typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP) debs

@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         )
 
     def new_inspection(self) -> None:
-        from branchcheck.checklists import load_all
+        from branchcheck.engine.validate import load_all
         from branchcheck.people.register import list_staff
 
         if self.user is None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from branchcheck.checklists.schema import PeopleSlot, Template, Text
-from branchcheck.views import PersonRef
 from branchcheck.errors import PeopleRuleError
 from branchcheck.taxonomy import STAFF_ROLES
+from branchcheck.views import PersonRef
 
 
 def _role_names(roles: list[str]) -> str:

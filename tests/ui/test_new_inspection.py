@@ -1,5 +1,5 @@
 from branchcheck import inspections
-from branchcheck.checklists import load_all
+from branchcheck.engine.validate import load_all
 from branchcheck.people.register import list_staff
 from ui.screens.new_inspection import NewInspectionDialog
 from ui.tasks import SyncTaskRunner

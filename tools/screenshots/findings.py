@@ -18,12 +18,8 @@ def shoot(s: Shots) -> None:
     findings.start_rectification(
         store, a.id, action="停用跳号支票并登记，柜员重新学习凭证领用规定", actor=SIGN_IN_AS
     )
-    findings.start_rectification(
-        store, b.id, action="重新培训作废凭证处理流程", actor=SIGN_IN_AS
-    )
-    findings.record_result(
-        store, b.id, result="作废凭证已剪角、加盖作废章并补登", actor=SIGN_IN_AS
-    )
+    findings.start_rectification(store, b.id, action="重新培训作废凭证处理流程", actor=SIGN_IN_AS)
+    findings.record_result(store, b.id, result="作废凭证已剪角、加盖作废章并补登", actor=SIGN_IN_AS)
     s.sign_in()
     window.home_screen.findings_button.click()
     screen = window.findings_screen

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Protocol, TypeVar
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget, QWidget
 
 
 class Screen(QWidget):
@@ -51,8 +53,16 @@ def primary_button(parent: QWidget) -> QPushButton:
     return button
 
 
-def selected_row(table, rows: list[dict]) -> dict | None:
-    """The dict behind the selected row of a single-selection table, if any."""
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Row = TypeVar("Row", bound=HasId)
+
+
+def selected_row(table: QTableWidget, rows: list[Row]) -> Row | None:
+    """The view behind the selected row of a single-selection table, if any."""
     model = table.selectionModel()
     picked = model.selectedRows() if model else []
     if not picked or picked[0].row() >= len(rows):
@@ -60,7 +70,7 @@ def selected_row(table, rows: list[dict]) -> dict | None:
     return rows[picked[0].row()]
 
 
-def select_by_id(table, rows: list[dict], row_id: str) -> None:
+def select_by_id(table: QTableWidget, rows: list[Row], row_id: str) -> None:
     for r, row in enumerate(rows):
-        if row["id"] == row_id:
+        if row.id == row_id:
             table.selectRow(r)

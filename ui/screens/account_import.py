@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from branchcheck.accounts import Review
 from branchcheck.accounts.record import CHECKLIST
-from branchcheck.checklists import load_all
 from branchcheck.db import Store
+from branchcheck.engine.validate import load_all
 from branchcheck.people.rules import fits_slot
 from branchcheck.people.signin import StaffInfo
 from ui import i18n, operations

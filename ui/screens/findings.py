@@ -37,6 +37,7 @@ from branchcheck.db import Store
 from branchcheck.people import register as staff
 from branchcheck.people.signin import StaffInfo
 from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
+from branchcheck.views import FindingsSummary, FindingView
 from ui import i18n
 from ui.screens import (
     Screen,
@@ -76,9 +77,9 @@ class FindingsScreen(Screen):
         self.tasks = tasks
         self.actor: str | None = None
         self.filter = "open"
-        self.rows: list[dict] = []
-        self.counts: dict | None = None
-        self.current: dict | None = None
+        self.rows: list[FindingView] = []
+        self.counts: FindingsSummary | None = None
+        self.current: FindingView | None = None
         self.staff: list[StaffInfo] = []
 
         layout = QVBoxLayout(self)
@@ -297,7 +298,7 @@ class FindingsScreen(Screen):
     def refresh(self, select_id: str | None = None, then: Callable[[], None] | None = None) -> None:
         """Read the findings, their counts and the staff in the background, then show them."""
         today = self.today()
-        select_id = select_id or (self.current or {}).get("id")
+        select_id = select_id or (self.current.id if self.current else None)
         queries: dict[str, dict[str, Any]] = {
             "open": {"state": "open"},
             "overdue": {"overdue_on": today},
@@ -307,12 +308,12 @@ class FindingsScreen(Screen):
         query = queries[self.filter]
         store = self.store
 
-        def read() -> tuple[list[dict], dict, list[StaffInfo]]:
+        def read() -> tuple[list[FindingView], FindingsSummary, list[StaffInfo]]:
             rows = findings.list_findings(store, as_of=today, **query)
             counts = findings.summary(store, as_of=today)
             return rows, counts, staff.list_staff(store, include_external=False)
 
-        def done(result: tuple[list[dict], dict, list[StaffInfo]]) -> None:
+        def done(result: tuple[list[FindingView], FindingsSummary, list[StaffInfo]]) -> None:
             self._set_busy(False)
             self.rows, self.counts, self.staff = result
             self._show_counts()
@@ -340,11 +341,11 @@ class FindingsScreen(Screen):
         show_error(self.error, describe(exc))
 
     def _show_counts(self) -> None:
-        c = self.counts or {"open": 0, "overdue": 0, "repeat": 0}
+        c = self.counts
         for label, text, n, colour in (
-            (self.open_count, self.tr("未关闭"), c["open"], ACCENT),
-            (self.overdue_count, self.tr("逾期"), c["overdue"], RED),
-            (self.repeat_count, self.tr("⚠ 屡查屡犯"), c["repeat"], RED),
+            (self.open_count, self.tr("未关闭"), c.open if c else 0, ACCENT),
+            (self.overdue_count, self.tr("逾期"), c.overdue if c else 0, RED),
+            (self.repeat_count, self.tr("⚠ 屡查屡犯"), c.repeat if c else 0, RED),
         ):
             label.setText(
                 f"<span style='color:{GREY}'>{escape(text)}</span>&nbsp;&nbsp;"
@@ -353,42 +354,38 @@ class FindingsScreen(Screen):
             )
 
     def _fill(self, select_id: str | None = None) -> None:
-        select_id = select_id or (self.current or {}).get("id")
+        select_id = select_id or (self.current.id if self.current else None)
         self.table.blockSignals(True)
         self.table.clearSelection()
         self.table.setRowCount(len(self.rows))
         bold = QFont()
         bold.setBold(True)
         for r, f in enumerate(self.rows):
-            person = f["responsible"]
+            person = f.responsible
             cells = [
-                i18n.text(f["title"]),
-                f"{i18n.text(f['checklist_title'])}\n{f['record_date']}",
-                i18n.text(
-                    SEVERITIES.get(f["severity"], {"zh": f["severity"], "en": f["severity"]})
-                ),
-                f"{person['name']} ({person['employee_no']})" if person else "—",
-                f["due_date"],
-                self.state_text(f["state"]),
-                self.tr("⚠ 屡查屡犯") if f["repeat"] else "",
+                i18n.text(f.title),
+                f"{i18n.text(f.checklist_title)}\n{f.record_date}",
+                i18n.text(SEVERITIES.get(f.severity, {"zh": f.severity, "en": f.severity})),
+                f"{person.name} ({person.employee_no})" if person else "—",
+                f.due_date,
+                self.state_text(f.state),
+                self.tr("⚠ 屡查屡犯") if f.repeat else "",
             ]
             for c, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
-                cell.setData(Qt.ItemDataRole.UserRole, f["id"])
+                cell.setData(Qt.ItemDataRole.UserRole, f.id)
                 if c == 0:
                     cell.setToolTip(value)
                 if c == 2:
-                    cell.setForeground(
-                        QBrush(QColor(SEVERITY_COLOURS.get(f["severity"], "#1f2933")))
-                    )
+                    cell.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#1f2933"))))
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if c == 4 and f["overdue"]:
+                if c == 4 and f.overdue:
                     cell.setForeground(QBrush(QColor(RED)))
                     cell.setFont(bold)
                     cell.setToolTip(self.tr("已逾期"))
                 if c == 5:
-                    cell.setForeground(QBrush(QColor(STATE_COLOURS.get(f["state"], GREY))))
-                if c == 6 and f["repeat"]:
+                    cell.setForeground(QBrush(QColor(STATE_COLOURS.get(f.state, GREY))))
+                if c == 6 and f.repeat:
                     cell.setForeground(QBrush(QColor(RED)))
                     cell.setFont(bold)
                 self.table.setItem(r, c, cell)
@@ -396,14 +393,14 @@ class FindingsScreen(Screen):
         for r in range(self.table.rowCount()):  # long titles: three lines, the rest in the tooltip
             self.table.setRowHeight(r, min(MAX_ROW, max(44, self.table.rowHeight(r))))
         self.table.blockSignals(False)
-        row = next((r for r, f in enumerate(self.rows) if f["id"] == select_id), None)
+        row = next((r for r, f in enumerate(self.rows) if f.id == select_id), None)
         if row is None and self.rows:
             row = 0
         if row is not None:
             self.table.selectRow(row)
         self._selection_changed()
 
-    def selected(self) -> dict | None:
+    def selected(self) -> FindingView | None:
         return selected_row(self.table, self.rows)
 
     def select_finding(self, finding_id: str) -> None:
@@ -413,7 +410,7 @@ class FindingsScreen(Screen):
 
     def _selection_changed(self) -> None:
         f = self.selected()
-        changed = (f or {}).get("id") != (self.current or {}).get("id")
+        changed = (f.id if f else None) != (self.current.id if self.current else None)
         self.current = f
         show_error(self.error, None)
         if f is None:
@@ -424,19 +421,19 @@ class FindingsScreen(Screen):
             )
             self.steps.setCurrentIndex(0)
             return
-        self.detail_title.setText(i18n.text(f["title"]))
+        self.detail_title.setText(i18n.text(f.title))
         self.detail.setText(self._detail_html(f))
         if changed:
-            self.action_edit.setPlainText(f["action"])
-            self.result_edit.setPlainText(f["result"])
+            self.action_edit.setPlainText(f.action)
+            self.result_edit.setPlainText(f.result)
         steps = findings.next_steps(
-            f["state"], has_result=bool(f["result"]), record_sealed=f["record_status"] == "sealed"
+            f.state, has_result=bool(f.result), record_sealed=f.record_status == "sealed"
         )
         if steps:
             if steps[0].action == "verify":
                 self._fill_recheck(f, exclude_responsible=steps[0].not_the_responsible)
             self.steps.setCurrentIndex(PAGES[steps[0].action])
-        elif f["record_status"] != "sealed":
+        elif f.record_status != "sealed":
             self.note.setText(
                 self.tr("该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。")
             )
@@ -445,62 +442,62 @@ class FindingsScreen(Screen):
             self.note.setText(self.tr("此问题已整改、复查并关闭。"))
             self.steps.setCurrentIndex(0)
 
-    def _detail_html(self, f: dict) -> str:
-        person = f["responsible"]
+    def _detail_html(self, f: FindingView) -> str:
+        person = f.responsible
         lines = [
-            (self.tr("检查"), f"{i18n.text(f['checklist_title'])} · {f['record_date']}"),
-            (self.tr("风险点"), i18n.text(f["risk_driver"])),
+            (self.tr("检查"), f"{i18n.text(f.checklist_title)} · {f.record_date}"),
+            (self.tr("风险点"), i18n.text(f.risk_driver)),
             (
                 self.tr("整改责任人"),
-                f"{person['name']} ({person['employee_no']})" if person else "—",
+                f"{person.name} ({person.employee_no})" if person else "—",
             ),
-            (self.tr("整改期限"), f["due_date"]),
-            (self.tr("状态"), self.state_text(f["state"])),
+            (self.tr("整改期限"), f.due_date),
+            (self.tr("状态"), self.state_text(f.state)),
         ]
-        if f["action"]:
-            lines.append((self.tr("整改措施"), f["action"]))
-        if f["result"]:
-            lines.append((self.tr("整改结果"), f["result"]))
-        if f["rechecker"]:
-            r = f["rechecker"]
-            lines.append((self.tr("复查人"), f"{r['name']} ({r['employee_no']})"))
-            lines.append((self.tr("复查日期"), f["recheck_date"] or ""))
+        if f.action:
+            lines.append((self.tr("整改措施"), f.action))
+        if f.result:
+            lines.append((self.tr("整改结果"), f.result))
+        if f.rechecker:
+            r = f.rechecker
+            lines.append((self.tr("复查人"), f"{r.name} ({r.employee_no})"))
+            lines.append((self.tr("复查日期"), f.recheck_date or ""))
         html = "<br>".join(
             f"<span style='color:{GREY}'>{escape(k)}：</span>{escape(v)}" for k, v in lines
         )
         flags = []
-        if f["overdue"]:
+        if f.overdue:
             flags.append(self.tr("已逾期"))
-        if f["repeat"]:
+        if f.repeat:
             flags.append(self.tr("⚠ 屡查屡犯：同一问题此前已被查出"))
         if flags:
             html += f"<br><b style='color:{RED}'>{escape('　'.join(flags))}</b>"
         return html
 
-    def _fill_recheck(self, f: dict, *, exclude_responsible: bool) -> None:
-        responsible = (f["responsible"] or {}).get("employee_no") if exclude_responsible else None
+    def _fill_recheck(self, f: FindingView, *, exclude_responsible: bool) -> None:
+        responsible = f.responsible.employee_no if exclude_responsible and f.responsible else None
         self.rechecker.clear()
         for p in self.staff:
             if p.employee_no != responsible:
                 self.rechecker.addItem(f"{p.name} ({p.employee_no})", p.employee_no)
-        made = date.fromisoformat(f["created_at"][:10])
+        made = date.fromisoformat(f.created_at[:10])
         today = self.today()
         self.recheck_date.setDateRange(QDate(made.year, made.month, made.day), QDate(today))
         self.recheck_date.setDate(QDate(today))
 
     # ------------------------------------------------------------------ actions: one core call each
 
-    def _do(self, call: Callable[[str, str], dict], done: str) -> None:
+    def _do(self, call: Callable[[str, str], FindingView], done: str) -> None:
         """Take one step of the selected finding in the background (`call(finding ID, actor)`)."""
         f, actor = self.current, self.actor
         if f is None or actor is None:
             return
-        finding_id = f["id"]
+        finding_id = f.id
 
-        def taken(out: dict) -> None:
+        def taken(out: FindingView) -> None:
             self._set_busy(False)
             self.message.setText(done)
-            self.refresh(select_id=out["id"])
+            self.refresh(select_id=out.id)
 
         show_error(self.error, None)
         self._set_busy(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from branchcheck import inspections
 from branchcheck.db import Store
+from branchcheck.views import RecordSummary
 from ui import i18n
 from ui.screens import (
     Screen,
@@ -44,7 +45,7 @@ class HomeScreen(Screen):
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
-        self.records: list[dict] = []
+        self.records: list[RecordSummary] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
@@ -140,7 +141,7 @@ class HomeScreen(Screen):
         store = self.store
         self.refresh_button.setEnabled(False)
 
-        def done(records: list[dict]) -> None:
+        def done(records: list[RecordSummary]) -> None:
             self.refresh_button.setEnabled(True)
             self.records = records
             self._fill()
@@ -158,29 +159,25 @@ class HomeScreen(Screen):
         self.table.setRowCount(len(self.records))
         for r, rec in enumerate(self.records):
             cells = [
-                rec["local_date"],
-                i18n.text(rec["title"])
-                + (
-                    self.tr("（更正 第{n}版）").format(n=rec["version"])
-                    if rec["version"] > 1
-                    else ""
-                ),
-                self.status_text(rec["status"]),
-                f"{rec['inspector_name']} ({rec['inspector']})",
-                str(rec["findings"]),
-                rec["id"][:8],
+                rec.local_date,
+                i18n.text(rec.title)
+                + (self.tr("（更正 第{n}版）").format(n=rec.version) if rec.version > 1 else ""),
+                self.status_text(rec.status),
+                f"{rec.inspector_name} ({rec.inspector})",
+                str(rec.findings),
+                rec.id[:8],
             ]
             for c, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
-                cell.setData(Qt.ItemDataRole.UserRole, rec["id"])
+                cell.setData(Qt.ItemDataRole.UserRole, rec.id)
                 if c == 4:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, cell)
-            if rec["id"] == (selected or {}).get("id"):
+            if selected is not None and rec.id == selected.id:
                 self.table.selectRow(r)
         self._selection_changed()
 
-    def selected(self) -> dict | None:
+    def selected(self) -> RecordSummary | None:
         return selected_row(self.table, self.records)
 
     def select_record(self, record_id: str) -> None:
@@ -188,25 +185,25 @@ class HomeScreen(Screen):
 
     def _selection_changed(self) -> None:
         rec = self.selected()
-        status = rec["status"] if rec is not None else None
+        status = rec.status if rec is not None else None
         self.resume_button.setEnabled(status is not None and status != "sealed")
         self.export_button.setEnabled(status == "sealed")
         self.correct_button.setEnabled(status == "sealed")
 
     def _correct(self) -> None:
         rec = self.selected()
-        if rec and rec["status"] == "sealed":
-            self.correct_requested.emit(rec["id"])
+        if rec and rec.status == "sealed":
+            self.correct_requested.emit(rec.id)
 
     def _resume(self) -> None:
         rec = self.selected()
-        if rec and rec["status"] != "sealed":
-            self.resume_requested.emit(rec["id"])
+        if rec and rec.status != "sealed":
+            self.resume_requested.emit(rec.id)
 
     def _export(self) -> None:
         rec = self.selected()
-        if rec and rec["status"] == "sealed":
-            self.export_requested.emit(rec["id"])
+        if rec and rec.status == "sealed":
+            self.export_requested.emit(rec.id)
 
     def show_message(self, message: str) -> None:
         show_error(self.error, None)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from branchcheck import inspections
 from branchcheck.db import Store
 from branchcheck.taxonomy import SEVERITIES
+from branchcheck.views import FindingBrief
 from ui import i18n
 from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
 from ui.style import GREEN, ORANGE, RED
@@ -38,7 +39,7 @@ class ReviewScreen(Screen):
         self.tasks = tasks
         self.inspection_id: str | None = None
         self.state: inspections.InspectionState | None = None
-        self.findings: list[dict] = []
+        self.findings: list[FindingBrief] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
@@ -88,12 +89,12 @@ class ReviewScreen(Screen):
         """Read the inspection and its findings in the background; `then` runs once shown."""
         store = self.store
 
-        def read() -> tuple[inspections.InspectionState, list[dict]]:
+        def read() -> tuple[inspections.InspectionState, list[FindingBrief]]:
             return inspections.load(store, inspection_id), inspections.findings(
                 store, inspection_id
             )
 
-        def done(result: tuple[inspections.InspectionState, list[dict]]) -> None:
+        def done(result: tuple[inspections.InspectionState, list[FindingBrief]]) -> None:
             self.inspection_id = inspection_id
             self.state, self.findings = result
             show_error(self.error, None)
@@ -118,7 +119,7 @@ class ReviewScreen(Screen):
             )
         )
         if self.findings:
-            repeats = sum(1 for f in self.findings if f["repeat"])
+            repeats = sum(1 for f in self.findings if f.repeat)
             text = self.tr("共发现 {n} 个问题").format(n=len(self.findings))
             if repeats:
                 text += self.tr("，其中 {n} 个屡查屡犯").format(n=repeats)
@@ -129,24 +130,20 @@ class ReviewScreen(Screen):
             self.summary.setStyleSheet(f"font-size: 13pt; color: {GREEN}; font-weight: bold;")
         self.table.setRowCount(len(self.findings))
         for r, f in enumerate(self.findings):
-            person = f["responsible"]
+            person = f.responsible
             cells = [
-                i18n.text(f["title"]),
-                i18n.text(
-                    SEVERITIES.get(f["severity"], {"zh": f["severity"], "en": f["severity"]})
-                ),
-                f"{person['name']} ({person['employee_no']})" if person else "—",
-                f["due_date"],
-                self.tr("⚠ 屡查屡犯") if f["repeat"] else "",
+                i18n.text(f.title),
+                i18n.text(SEVERITIES.get(f.severity, {"zh": f.severity, "en": f.severity})),
+                f"{person.name} ({person.employee_no})" if person else "—",
+                f.due_date,
+                self.tr("⚠ 屡查屡犯") if f.repeat else "",
             ]
             for c, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
                 if c == 1:
-                    cell.setForeground(
-                        QBrush(QColor(SEVERITY_COLOURS.get(f["severity"], "#1f2933")))
-                    )
+                    cell.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#1f2933"))))
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if c == 4 and f["repeat"]:
+                if c == 4 and f.repeat:
                     cell.setForeground(QBrush(QColor(RED)))
                 self.table.setItem(r, c, cell)
         self.table.resizeRowsToContents()
