@@ -49,20 +49,20 @@ def screen(qtbot, demo, home):
 
 
 def _row_of(screen, finding_id):
-    return next(r for r, f in enumerate(screen.rows) if f["id"] == finding_id)
+    return next(r for r, f in enumerate(screen.rows) if f.id == finding_id)
 
 
 def test_lists_the_demo_findings_with_counts(screen, demo):
     every = findings.list_findings(demo, state="open")
     assert screen.table.rowCount() == len(every) >= 8
     titles = {screen.table.item(r, 0).text() for r in range(screen.table.rowCount())}
-    assert {f["title"]["zh"] for f in every} == titles
+    assert {f.title["zh"] for f in every} == titles
     assert "⚠ 屡查屡犯" in screen.repeat_count.text() and ">1<" in screen.repeat_count.text()
     assert f">{len(every)}<" in screen.open_count.text()
-    overdue = [r for r, f in enumerate(screen.rows) if f["overdue"]]
+    overdue = [r for r, f in enumerate(screen.rows) if f.overdue]
     assert overdue
     cell = screen.table.item(overdue[0], 4)
-    assert cell.text() == screen.rows[overdue[0]]["due_date"]
+    assert cell.text() == screen.rows[overdue[0]].due_date
     assert cell.foreground().color().name() == "#b3261e" and cell.font().bold()
     assert cell.toolTip() == "已逾期"
     assert screen.table.item(0, 5).text() == "待整改"
@@ -80,75 +80,75 @@ def test_filters_to_repeats_and_back_home(screen):
     assert screen.table.rowCount() == 0
     assert "没有符合条件的问题" in screen.note.text()
     screen.filter_buttons["overdue"].click()
-    assert screen.table.rowCount() >= 1 and all(f["overdue"] for f in screen.rows)
+    assert screen.table.rowCount() >= 1 and all(f.overdue for f in screen.rows)
     screen.home_button.click()
     assert screen.window_.stack.currentWidget() is screen.window_.home_screen
 
 
 def test_walks_one_finding_from_open_to_closed(screen, demo):
-    f = next(f for f in screen.rows if f["responsible"] and f["overdue"])
-    fid = f["id"]
+    f = next(f for f in screen.rows if f.responsible and f.overdue)
+    fid = f.id
     screen.table.selectRow(_row_of(screen, fid))
-    assert screen.current["id"] == fid
+    assert screen.current.id == fid
 
     # 开始整改 with an empty action: refused inline, nothing changes
     screen.rectify_button.click()
     assert not screen.error.isHidden() and "整改措施" in screen.error.text()
-    assert findings.get_finding(demo, fid)["state"] == "open"
+    assert findings.get_finding(demo, fid).state == "open"
 
     screen.action_edit.setPlainText("补登登记簿，主管督导")  # CJK: typed through an IME
     screen.rectify_button.click()
     assert screen.error.isHidden()
-    assert findings.get_finding(demo, fid)["state"] == "rectifying"
-    assert screen.current["id"] == fid and screen.steps.currentIndex() == 2
+    assert findings.get_finding(demo, fid).state == "rectifying"
+    assert screen.current.id == fid and screen.steps.currentIndex() == 2
     assert screen.table.item(_row_of(screen, fid), 5).text() == "整改中"
 
     screen.result_edit.setPlainText("已补登并核对无误")
     screen.result_button.click()
-    assert findings.get_finding(demo, fid)["result"] == "已补登并核对无误"
+    assert findings.get_finding(demo, fid).result == "已补登并核对无误"
     assert screen.steps.currentIndex() == 3
     offered = [screen.rechecker.itemData(i) for i in range(screen.rechecker.count())]
-    assert f["responsible"]["employee_no"] not in offered  # the responsible person is not offered
+    assert f.responsible.employee_no not in offered  # the responsible person is not offered
     assert "X001" not in offered and "E010" in offered
 
     screen.rechecker.setCurrentIndex(offered.index("E010"))
     screen.verify_button.click()
     done = findings.get_finding(demo, fid)
-    assert done["state"] == "verified" and done["rechecker"]["employee_no"] == "E010"
+    assert done.state == "verified" and done.rechecker.employee_no == "E010"
     assert screen.steps.currentIndex() == 4
     assert "郑华" in screen.detail.text()
 
     screen.close_button.click()
-    assert findings.get_finding(demo, fid)["state"] == "closed"
-    assert fid not in {x["id"] for x in screen.rows}  # 全部未关闭 no longer lists it
+    assert findings.get_finding(demo, fid).state == "closed"
+    assert fid not in {x.id for x in screen.rows}  # 全部未关闭 no longer lists it
     assert "已关闭" in screen.message.text()
     screen.filter_buttons["closed"].click()
-    assert [x["id"] for x in screen.rows] == [fid]
+    assert [x.id for x in screen.rows] == [fid]
     assert screen.table.item(0, 5).text() == "已关闭"
     assert "此问题已整改、复查并关闭" in screen.note.text()
 
 
 def test_rechecker_refusal_shown_inline(screen, demo):
-    f = next(f for f in screen.rows if f["responsible"])
-    fid, who = f["id"], f["responsible"]
+    f = next(f for f in screen.rows if f.responsible)
+    fid, who = f.id, f.responsible
     findings.start_rectification(demo, fid, action="整改", actor="E001")
     findings.record_result(demo, fid, result="完成", actor="E001")
     screen.refresh(select_id=fid)
-    assert screen.current["id"] == fid and screen.steps.currentIndex() == 3
+    assert screen.current.id == fid and screen.steps.currentIndex() == 3
     # a list gone stale (or a hand-edited choice) offers the responsible person: the core refuses
-    screen.rechecker.addItem(f"{who['name']} ({who['employee_no']})", who["employee_no"])
+    screen.rechecker.addItem(f"{who.name} ({who.employee_no})", who.employee_no)
     screen.rechecker.setCurrentIndex(screen.rechecker.count() - 1)
     screen.verify_button.click()
     assert not screen.error.isHidden()
     text = screen.error.text()
-    assert "复查人" in text and "整改责任人" in text and who["employee_no"] in text
-    assert findings.get_finding(demo, fid)["state"] == "rectifying"
+    assert "复查人" in text and "整改责任人" in text and who.employee_no in text
+    assert findings.get_finding(demo, fid).state == "rectifying"
     assert screen.steps.currentIndex() == 3  # still the 复查确认 step, nothing changed
     # choosing another person in the same panel then succeeds and clears the error
     screen.rechecker.setCurrentIndex(0)
     screen.verify_button.click()
     assert screen.error.isHidden()
-    assert findings.get_finding(demo, fid)["state"] == "verified"
+    assert findings.get_finding(demo, fid).state == "verified"
 
 
 def test_english_texts(screen, qtbot):

@@ -47,7 +47,7 @@ def test_home_lists_records_and_sign_in_resumes_open_inspection(make_window, peo
     assert not window.home_screen.export_button.isEnabled()
     window.home_screen.resume_button.click()
     assert window.stack.currentWidget() is window.inspection
-    assert inspections.list_records(people_store)[0]["status"] == "in_progress"
+    assert inspections.list_records(people_store)[0].status == "in_progress"
 
 
 def test_language_switches_live(make_window, qtbot):
@@ -80,14 +80,14 @@ def test_correcting_a_sealed_record_from_home(qtbot, tmp_path, monkeypatch):
 
     window.signed_in(sign_in(store, "E001", "demo1234"))
     home = window.home_screen
-    sealed = next(r for r in home.records if r["checklist"] == "vault_check")
-    home.select_record(sealed["id"])
+    sealed = next(r for r in home.records if r.checklist == "vault_check")
+    home.select_record(sealed.id)
     assert home.correct_button.isEnabled()
     home.correct_button.click()
     assert window.stack.currentWidget() is window.inspection
-    new = next(r for r in inspections.list_records(store) if r["supersedes"] == sealed["id"])
-    assert new["version"] == 2 and new["status"] == "in_progress"
-    assert inspections.load(store, sealed["id"]).status == "sealed"
+    new = next(r for r in inspections.list_records(store) if r.supersedes == sealed.id)
+    assert new.version == 2 and new.status == "in_progress"
+    assert inspections.load(store, sealed.id).status == "sealed"
     store.dispose()
 
 

@@ -124,7 +124,7 @@ def test_no_stall_through_inspection_findings_and_import(
 ):
     # Once per process, and not what this test is about: the record libraries' first import and
     # the font's first parse hold the interpreter lock for long stretches (C code) on any thread.
-    from branchcheck.records.pdf import register_font
+    from branchcheck.records.pdf.page import register_font
 
     register_font()
     window = MainWindow(slow_store, home=home)
