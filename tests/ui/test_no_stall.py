@@ -206,7 +206,7 @@ def test_no_stall_through_inspection_findings_and_import(
     window.home_screen.findings_button.click()
     wait(qtbot, lambda: window.stack.currentWidget() is window.findings_screen)
     findings_screen = window.findings_screen
-    finding_id = next(f["id"] for f in findings_screen.rows if f["record_id"] == iid)
+    finding_id = next(f.id for f in findings_screen.rows if f.record_id == iid)
     findings_screen.select_finding(finding_id)
     findings_screen.action_edit.setPlainText("补登借条")
     findings_screen.result_edit.setPlainText("已补登")
@@ -216,7 +216,7 @@ def test_no_stall_through_inspection_findings_and_import(
         (findings_screen.verify_button, "已复查确认。"),
         (findings_screen.close_button, "问题已关闭。"),
     ):
-        assert findings_screen.current["id"] == finding_id
+        assert findings_screen.current is not None and findings_screen.current.id == finding_id
         button.click()
         wait(
             qtbot,
