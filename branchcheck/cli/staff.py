@@ -8,9 +8,9 @@ from branchcheck.cli.common import SubParsers, print_json, store
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from branchcheck.people import register as staff
+    from branchcheck.people.roster import list_staff
 
-    rows = staff.list_staff(store())
+    rows = list_staff(store())
     if args.json:
         print_json([r.__dict__ for r in rows])
         return 0

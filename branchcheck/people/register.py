@@ -10,6 +10,7 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Branch, Staff
 from branchcheck.errors import AuthError, InputFileError, NotFoundError
+from branchcheck.people.roster import list_staff as list_staff  # read-only, no ORM
 from branchcheck.people.signin import StaffInfo, check_password, hash_password
 from branchcheck.taxonomy import STAFF_ROLES
 from branchcheck.views import PersonRef
@@ -100,21 +101,6 @@ def add_staff(
             detail={"name": name, "roles": list(roles)},
         )
         return info(row)
-
-
-def list_staff(
-    store: Store, *, role: str | None = None, include_external: bool = True
-) -> list[StaffInfo]:
-    with store.session() as s:
-        rows = s.scalars(
-            select(Staff).where(Staff.active.is_(True)).order_by(Staff.employee_no)
-        ).all()
-        out = [info(r) for r in rows]
-    if role:
-        out = [p for p in out if role in p.roles]
-    if not include_external:
-        out = [p for p in out if not p.external]
-    return out
 
 
 def find_staff(session: Session, employee_no: str) -> Staff:

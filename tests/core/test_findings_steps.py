@@ -9,6 +9,7 @@ from branchcheck import clock, findings
 from branchcheck.db import open_store
 from branchcheck.demo import setup_demo
 from branchcheck.errors import PeopleRuleError, StateError
+from branchcheck.views import FindingView
 
 TODAY = clock.now().date()
 
@@ -33,12 +34,12 @@ def demo(demo_db, home):
     st.dispose()
 
 
-def _rechecker(finding: dict) -> str:
-    return "E010" if finding["responsible"]["employee_no"] != "E010" else "E002"
+def _rechecker(finding: FindingView) -> str:
+    return "E010" if finding.responsible.employee_no != "E010" else "E002"
 
 
-def _take(store, action: str, finding: dict) -> dict:
-    fid = finding["id"]
+def _take(store, action: str, finding: FindingView) -> FindingView:
+    fid = finding.id
     if action == "start_rectification":
         return findings.start_rectification(store, fid, action="补登借条", actor="E001")
     if action == "record_result":
@@ -50,11 +51,11 @@ def _take(store, action: str, finding: dict) -> dict:
     return findings.close(store, fid, actor="E001")
 
 
-def _steps(finding: dict) -> tuple[findings.Step, ...]:
+def _steps(finding: FindingView) -> tuple[findings.Step, ...]:
     return findings.next_steps(
-        finding["state"],
-        has_result=bool(finding["result"]),
-        record_sealed=finding["record_status"] == "sealed",
+        finding.state,
+        has_result=bool(finding.result),
+        record_sealed=finding.record_status == "sealed",
     )
 
 
@@ -62,44 +63,44 @@ ACTIONS = ("start_rectification", "record_result", "verify", "close")
 
 
 def test_the_listed_steps_are_exactly_those_the_core_accepts(demo):
-    finding = next(f for f in findings.list_findings(demo, state="open") if f["responsible"])
+    finding = next(f for f in findings.list_findings(demo, state="open") if f.responsible)
     walked = []
     while steps := _steps(finding):
         for action in ACTIONS:
             if action not in {s.action for s in steps}:
                 with pytest.raises(StateError):
                     _take(demo, action, finding)
-                assert findings.get_finding(demo, finding["id"]) == finding  # nothing changed
+                assert findings.get_finding(demo, finding.id) == finding  # nothing changed
         step = steps[0]
         finding = _take(demo, step.action, finding)
-        assert finding["state"] == step.to_state
+        assert finding.state == step.to_state
         walked.append(step.action)
     assert walked == ["start_rectification", "record_result", "verify", "close"]
-    assert finding["state"] == "closed"
+    assert finding.state == "closed"
     for action in ACTIONS:
         with pytest.raises(StateError):
             _take(demo, action, finding)
 
 
 def test_a_recorded_result_can_be_recorded_again_before_verification(demo):
-    finding = next(f for f in findings.list_findings(demo, state="open") if f["responsible"])
+    finding = next(f for f in findings.list_findings(demo, state="open") if f.responsible)
     finding = _take(demo, "record_result", _take(demo, "start_rectification", finding))
     steps = _steps(finding)
     assert [s.action for s in steps] == ["verify", "record_result"]
     again = _take(demo, "record_result", finding)
-    assert again["state"] == "rectifying" and _steps(again) == steps
+    assert again.state == "rectifying" and _steps(again) == steps
 
 
 def test_the_verify_step_names_who_may_not_recheck(demo):
-    finding = next(f for f in findings.list_findings(demo, state="open") if f["responsible"])
+    finding = next(f for f in findings.list_findings(demo, state="open") if f.responsible)
     finding = _take(demo, "record_result", _take(demo, "start_rectification", finding))
     verify = _steps(finding)[0]
     assert verify.needs == ("rechecker", "recheck_date") and verify.not_the_responsible
     with pytest.raises(PeopleRuleError):
         findings.verify(
             demo,
-            finding["id"],
-            rechecker=finding["responsible"]["employee_no"],
+            finding.id,
+            rechecker=finding.responsible.employee_no,
             recheck_date=TODAY,
             actor="E001",
         )
