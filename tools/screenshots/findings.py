@@ -22,11 +22,12 @@ def shoot(s: Shots) -> None:
     findings.record_result(store, b.id, result="作废凭证已剪角、加盖作废章并补登", actor=SIGN_IN_AS)
     s.sign_in()
     window.home_screen.findings_button.click()
+    s.settle()
     screen = window.findings_screen
     repeat = next(f for f in screen.rows if f.repeat)
     screen.select_finding(repeat.id)
+    s.settle()
     screen.action_edit.setPlainText("登记簿由管库员当日登记，负责人每周核对")
-    s.pump(10)
     s.save(window, "16_findings.png")
 
 

@@ -15,6 +15,7 @@ def shoot(s: Shots) -> None:
     from ui import i18n
     from ui.items.basic import YesNoWidget
     from ui.items.cash import TellerBoxesWidget
+    from ui.screens.new_inspection import NewInspectionDialog
 
     store, window = s.store, s.window
 
@@ -23,24 +24,28 @@ def shoot(s: Shots) -> None:
     s.save(window, "01_sign_in.png")
 
     # 2 home
-    window.login.sign_in()
+    s.sign_in()
     window.home_screen.table.selectRow(0)
     s.save(window, "02_home.png")
 
-    # 3 new inspection
-    dialog = window.new_inspection_dialog()
+    # 3 new inspection, as the home screen's button opens it
+    window.home_screen.new_button.click()
+    s.settle()
+    dialog = window.findChild(NewInspectionDialog)
+    if dialog is None:
+        raise RuntimeError("新建检查 did not open")
     dialog.select_checklist("vault_check")
     dialog.pickers["vault_keeper"].choose(["E003"])
     dialog.pickers["tellers"].choose(["E004", "E005", "E006"])
     dialog.pickers["co_inspector"].choose(["E010"])
-    dialog.show()
     dialog.adjustSize()
     s.save(dialog, "03_new_inspection.png")
-    dialog.start()
-    iid = dialog.inspection_id
-    if iid is None:
-        raise RuntimeError("the new inspection did not start")
-    dialog.close()
+    dialog.start()  # on the worker; the window then opens the new inspection
+    s.settle()
+    screen = window.inspection
+    if screen.state is None:  # the dialog stays open, saying why
+        raise RuntimeError(f"the new inspection did not start: {dialog.error.text()}")
+    iid = screen.state.id
 
     # 4 the cash count, with a shortage of ¥100
     counted = {
@@ -59,10 +64,10 @@ def shoot(s: Shots) -> None:
     inspections.answer(
         store, iid, "cash_count", {**counted, "book_fen": total + 10_000}
     )  # ¥100 short
-    window.show_inspection(iid)
-    screen = window.inspection
+    window.show_inspection(iid)  # read anew, with the answers given above
+    s.settle()
     s.item("no_iou", YesNoWidget).choose("yes")
-    s.pump()
+    s.settle()
     screen.focus_card(screen.cards["cash_count"])
     s.save(window, "04_cash_count.png")
 
@@ -93,9 +98,10 @@ def shoot(s: Shots) -> None:
         },
     )
     screen.go_to(1)
+    s.settle()
     s.item("daily_settlement", YesNoWidget).choose("yes")
     screen.focus_card(screen.cards["teller_boxes"])
-    s.pump()
+    s.settle()
     # the third teller is typed in on screen
     boxes = s.item("teller_boxes", TellerBoxesWidget)
     for column in (boxes.COL_SYSTEM, boxes.COL_COUNTED):
@@ -105,23 +111,24 @@ def shoot(s: Shots) -> None:
         cell.setText("2860.00")
     s.save(window, "05_teller_boxes.png")
     i18n.set_language("en")
-    s.pump()
     screen.go_to(0)
     s.save(window, "09_inspection_en.png")
     i18n.set_language("zh")
-    s.pump()
     screen.go_to(1)
+    s.settle()
 
     # 6 the review with findings
     for item in state.template.items():
         if item.type == "yes_no" and item.key not in inspections.load(store, iid).answers:
             inspections.answer(store, iid, item.key, "no" if item.key == "registers" else "yes")
     screen.open(iid)
-    screen.complete()
+    s.settle()
+    screen.complete()  # the window then shows the review
     s.save(window, "06_review.png")
 
     # 7 signing: two have signed, the third has drawn
     window.review.sign_button.click()
+    s.settle()
     parties = window.signing.boxes
     for n, party in enumerate(parties):
         person = party.party.person
@@ -131,10 +138,12 @@ def shoot(s: Shots) -> None:
     s.save(window, "07_signing.png")
     for party in parties[2:]:
         window.signing.sign(party)
+    s.settle()
 
     # 8 sealed
     with mock.patch.object(window.signing, "ask_password", return_value=PASSWORD):
         window.signing.seal_button.click()
+        s.settle()
     s.save(window, "08_sealed.png")
 
 

@@ -90,12 +90,15 @@ def shoot(s: Shots) -> None:
     inspections.answer(store, iid, "box_list", {"expected": boxes["expected"], "actual": actual})
     inspections.answer(store, iid, "escort_identity", ex["answers"]["escort_identity"])
     window.show_inspection(iid)
+    s.settle()
     screen.go_to(1)
+    s.settle()
     screen.focus_card(screen.cards["box_list"])
     s.save(window, "10_box_list.png")
     screen.go_to(0)
+    s.settle()
     screen.focus_card(screen.cards["escort_identity"])
-    s.pump()
+    s.settle()
     screen._scroll_to(screen.cards["escort_identity"])
     s.save(window, "15_escort_check.png")
 
@@ -106,7 +109,9 @@ def shoot(s: Shots) -> None:
     )
     inspections.answer(store, iid, "cassettes", ex["answers"]["cassettes"])
     window.show_inspection(iid)
+    s.settle()
     screen.go_to(1)
+    s.settle()
     screen.focus_card(screen.cards["cassettes"])
     s.save(window, "11_cassettes.png")
 
@@ -120,17 +125,24 @@ def shoot(s: Shots) -> None:
     vouchers["rows"]["cash_cheque"]["physical"] = 74
     inspections.answer(store, iid, "vouchers", vouchers)
     window.show_inspection(iid)
+    s.settle()
     screen.focus_card(screen.cards["vouchers"])
     s.save(window, "12_voucher_ranges.png")
 
     # 13 the account import: progress done, the summary
     window.show_home()
-    s.pump()
-    window.import_accounts()
+    s.settle()
+    window.home_screen.import_button.click()
+    s.settle()
     dialog = window.import_dialog
+    if dialog is None:
+        raise RuntimeError("导入账户清单 did not open")
     dialog.file_edit.setText(str(account_list(s.home / "对公账户清单_20261120.csv")))
     dialog.checker.setCurrentIndex(max(dialog.checker.findData("E010"), 0))
-    dialog.start()
+    dialog.start()  # on the worker; the window then opens the new review
+    s.settle()
+    if dialog.inspection_id is None:
+        raise RuntimeError(f"the account import failed: {dialog.error.text()}")
     dialog.adjustSize()
     s.save(dialog, "13_account_import.png")
     dialog.close_button.click()
@@ -141,9 +153,10 @@ def shoot(s: Shots) -> None:
     review.decide(rows[0]["account_no"], "applied")
     review.decide(rows[1]["account_no"], "rectify")
     review.decide(rows[2]["account_no"], "explained", reason="客户已提交新营业执照，待系统更新")
+    s.settle()
     screen.focus_card(screen.cards["account_list"])
     review.view.selectRow(1)
-    s.pump()
+    s.settle()
     area = screen.findChild(QScrollArea)  # the screen's scroll area, whatever its attribute
     if area is None:
         raise RuntimeError("the inspection screen has no scroll area")
