@@ -88,6 +88,7 @@ def widget_for(item: Item, ctx: ItemContext, parent: QWidget | None = None) -> I
     from ui.items import (  # noqa: F401  (register the shipped widgets)
         accounts,
         atm,
+        atm_differences,
         basic,
         cash,
         handover,

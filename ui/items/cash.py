@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QIntValidator, QRegularExpressionValidator
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,77 +28,17 @@ from branchcheck.engine.cash import CountRow, count_total, denominations, diff_l
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
-from ui.items import Index, ItemContext, ItemWidget, register
+from ui.items import ItemContext, ItemWidget, register
 from ui.items.basic import YUAN_PATTERN, yuan_text
+from ui.items.cells import (
+    ROW_HEIGHT,
+    LiveDelegate,
+    fit_height,
+    item_at,
+    number_cell,
+    whole_number,
+)
 from ui.style import ACCENT, GREY, diff_colour
-
-NUMBER_FONT_PT = 13
-ROW_HEIGHT = 36
-
-
-class LiveDelegate(QStyledItemDelegate):
-    """An editor for whole numbers (or yuan amounts) that reports every keystroke."""
-
-    edited = Signal(int, int, str)  # row, column, text being typed
-
-    def __init__(self, parent: QWidget, *, money: bool = False) -> None:
-        super().__init__(parent)
-        self.money = money
-        self.editor: QLineEdit | None = None
-
-    def createEditor(  # noqa: N802 - Qt override
-        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> QLineEdit:
-        editor = QLineEdit(parent)
-        if self.money:
-            editor.setValidator(QRegularExpressionValidator(YUAN_PATTERN, editor))
-        else:
-            editor.setValidator(QIntValidator(0, 99_999_999, editor))
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        font = editor.font()
-        font.setPointSize(NUMBER_FONT_PT)
-        editor.setFont(font)
-        where = QPersistentModelIndex(index)
-        editor.textEdited.connect(lambda text: self.edited.emit(where.row(), where.column(), text))
-        self.editor = editor
-        editor.destroyed.connect(self._forget)
-        return editor
-
-    def _forget(self) -> None:
-        self.editor = None
-
-
-def _cell(text: str = "", *, editable: bool = False, bold: bool = False) -> QTableWidgetItem:
-    cell = QTableWidgetItem(text)
-    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-    if editable:
-        flags |= Qt.ItemFlag.ItemIsEditable
-    cell.setFlags(flags)
-    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    font = QFont()
-    font.setPointSize(NUMBER_FONT_PT)
-    font.setBold(bold)
-    cell.setFont(font)
-    return cell
-
-
-def item_at(table: QTableWidget, row: int, col: int) -> QTableWidgetItem:
-    """The cell the widget put there when it built the row (every cell of our tables has one)."""
-    cell = table.item(row, col)
-    if cell is None:
-        raise LookupError(f"no cell at row {row}, column {col}")
-    return cell
-
-
-def _fit_height(table: QTableWidget) -> None:
-    height = table.horizontalHeader().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(height + 2)
-
-
-def _int(text: str) -> int:
-    text = text.strip()
-    return int(text) if text.isdigit() else 0
 
 
 @register("cash_count")
@@ -141,24 +79,24 @@ class CashCountWidget(ItemWidget):
             self.table.setItemDelegateForColumn(col, self.delegate)
         self.delegate.edited.connect(self._typing)
         for r, d in enumerate(self.dens):
-            label = _cell(bold=True)
+            label = number_cell(bold=True)
             label.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, self.COL_LABEL, label)
-            self.table.setItem(r, self.COL_FACE, _cell(format_fen(d.face_fen)))
+            self.table.setItem(r, self.COL_FACE, number_cell(format_fen(d.face_fen)))
             for col in self.EDITABLE:
-                self.table.setItem(r, col, _cell(editable=True))
-            self.table.setItem(r, self.COL_PIECES, _cell())
-            self.table.setItem(r, self.COL_AMOUNT, _cell())
+                self.table.setItem(r, col, number_cell(editable=True))
+            self.table.setItem(r, self.COL_PIECES, number_cell())
+            self.table.setItem(r, self.COL_AMOUNT, number_cell())
         foot = len(self.dens)
         for col in range(7):
-            cell = _cell(bold=True)
+            cell = number_cell(bold=True)
             cell.setBackground(QBrush(QColor("#eef1f5")))
             self.table.setItem(foot, col, cell)
         item_at(self.table, foot, self.COL_LABEL).setTextAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         self.table.itemChanged.connect(self._cell_changed)
-        _fit_height(self.table)
+        fit_height(self.table)
         row.addWidget(self.table, 1)
 
         summary = QFrame(self)
@@ -238,7 +176,7 @@ class CashCountWidget(ItemWidget):
 
     def count_rows(self, override: tuple[int, int, str] | None = None) -> list[CountRow]:
         return [
-            CountRow(d, *(_int(self._text(r, c, override)) for c in self.EDITABLE))
+            CountRow(d, *(whole_number(self._text(r, c, override)) for c in self.EDITABLE))
             for r, d in enumerate(self.dens)
         ]
 
@@ -293,7 +231,7 @@ class CashCountWidget(ItemWidget):
         for r, d in enumerate(self.dens):
             texts = {self.FIELDS[c]: self._text(r, c, None) for c in self.EDITABLE}
             if any(t.strip() for t in texts.values()):
-                rows[d.key] = {k: _int(t) for k, t in texts.items()}
+                rows[d.key] = {k: whole_number(t) for k, t in texts.items()}
         return {"rows": rows, "book_fen": book}
 
     def _cell_changed(self, cell: QTableWidgetItem) -> None:
@@ -378,12 +316,12 @@ class TellerBoxesWidget(ItemWidget):
         self.table.setItemDelegateForColumn(self.COL_SYSTEM, self.money)
         self.table.setItemDelegateForColumn(self.COL_COUNTED, self.money)
         for r, person in enumerate(self.tellers):
-            name = _cell(f"{person.name} ({person.employee_no})", bold=True)
+            name = number_cell(f"{person.name} ({person.employee_no})", bold=True)
             name.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, self.COL_TELLER, name)
-            self.table.setItem(r, self.COL_SYSTEM, _cell(editable=True))
-            self.table.setItem(r, self.COL_COUNTED, _cell(editable=True))
-            self.table.setItem(r, self.COL_DIFF, _cell(bold=True))
+            self.table.setItem(r, self.COL_SYSTEM, number_cell(editable=True))
+            self.table.setItem(r, self.COL_COUNTED, number_cell(editable=True))
+            self.table.setItem(r, self.COL_DIFF, number_cell(bold=True))
             vouchers = QTableWidgetItem()
             vouchers.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             vouchers.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -399,7 +337,7 @@ class TellerBoxesWidget(ItemWidget):
         self._filling = False
         self.table.itemChanged.connect(self._cell_changed)
         self.money.edited.connect(self._typing)
-        _fit_height(self.table)
+        fit_height(self.table)
         layout.addWidget(self.table)
         self._committed: dict[str, Any] | None = None
         self.retranslate()

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -34,7 +32,15 @@ from branchcheck.engine.handover import ID_NUMBER, METHODS, STOPPED, compare_box
 from branchcheck.errors import BranchCheckError
 from ui import i18n
 from ui.items import Index, ItemContext, ItemWidget, register
-from ui.items.cash import ROW_HEIGHT, _cell, _fit_height, item_at
+from ui.items.cells import (
+    check_cell,
+    fit_height,
+    is_checked,
+    item_at,
+    make_table,
+    number_cell,
+    text_cell,
+)
 from ui.style import GREEN, ORANGE, RED
 
 MISMATCH_BG = "#fdecea"
@@ -57,41 +63,6 @@ class CodeDelegate(QStyledItemDelegate):
         return editor
 
 
-def _text_cell(text: str = "", *, editable: bool = True) -> QTableWidgetItem:
-    cell = QTableWidgetItem(text)
-    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-    if editable:
-        flags |= Qt.ItemFlag.ItemIsEditable
-    cell.setFlags(flags)
-    return cell
-
-
-def _check_cell(checked: bool = True) -> QTableWidgetItem:
-    cell = QTableWidgetItem()
-    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-    cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-    cell.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-    return cell
-
-
-def _table(parent: QWidget, rows: int, cols: int) -> QTableWidget:
-    table = QTableWidget(rows, cols, parent)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT + 4)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(
-        QAbstractItemView.EditTrigger.AllEditTriggers
-        & ~QAbstractItemView.EditTrigger.CurrentChanged
-    )
-    return table
-
-
-def _checked(cell: QTableWidgetItem | None) -> bool:
-    return cell is not None and cell.checkState() == Qt.CheckState.Checked
-
-
 @register("escort_check")
 class EscortCheckWidget(ItemWidget):
     """One row per escort of the item's slot: name, ID number, what was checked, person matches."""
@@ -112,7 +83,7 @@ class EscortCheckWidget(ItemWidget):
         self._committed: dict[str, Any] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = _table(self, len(self.escorts), self.col_note + 1)
+        self.table = make_table(self, len(self.escorts), self.col_note + 1)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_ID, QHeaderView.ResizeMode.Stretch)
@@ -124,21 +95,21 @@ class EscortCheckWidget(ItemWidget):
         ids = {p.employee_no: p.id_number for p in ctx.staff}
         self.match_boxes: list[QComboBox] = []
         for r, person in enumerate(self.escorts):
-            name = _cell(f"{person.name} ({person.employee_no})", bold=True)
+            name = number_cell(f"{person.name} ({person.employee_no})", bold=True)
             name.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, self.COL_ESCORT, name)
-            self.table.setItem(r, self.COL_ID, _text_cell(ids.get(person.employee_no, "")))
+            self.table.setItem(r, self.COL_ID, text_cell(ids.get(person.employee_no, "")))
             for m, col in self.col_methods.items():
-                self.table.setItem(r, col, _check_cell(m in self.required))
+                self.table.setItem(r, col, check_cell(m in self.required))
             combo = QComboBox(self.table)
             combo.addItems(["", "", ""])
             combo.currentIndexChanged.connect(lambda _i, row=r: self._match_changed(row))
             self.table.setCellWidget(r, self.col_match, combo)
             self.match_boxes.append(combo)
-            self.table.setItem(r, self.col_note, _text_cell())
+            self.table.setItem(r, self.col_note, text_cell())
         self._filling = False
         self.table.itemChanged.connect(self._cell_changed)
-        _fit_height(self.table)
+        fit_height(self.table)
         layout.addWidget(self.table)
         self.retranslate()
 
@@ -197,7 +168,7 @@ class EscortCheckWidget(ItemWidget):
                     "methods": [
                         m
                         for m, col in self.col_methods.items()
-                        if _checked(item_at(self.table, r, col))
+                        if is_checked(item_at(self.table, r, col))
                     ],
                     "matches": matches,
                     "note": item_at(self.table, r, self.col_note).text().strip(),
@@ -251,7 +222,7 @@ class _BoxTable(QWidget):
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.title)
-        self.table = _table(self, 0, columns)
+        self.table = make_table(self, 0, columns)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for col in checks:
@@ -280,7 +251,7 @@ class _BoxTable(QWidget):
         self.changed.emit()
 
     def fit(self) -> None:
-        _fit_height(self.table)
+        fit_height(self.table)
         self.table.setFixedHeight(max(self.table.height(), 120))
 
     def add_row(
@@ -289,10 +260,10 @@ class _BoxTable(QWidget):
         self.table.blockSignals(True)
         r = self.table.rowCount()
         self.table.insertRow(r)
-        self.table.setItem(r, 0, _text_cell(box))
-        self.table.setItem(r, 1, _text_cell(seal))
+        self.table.setItem(r, 0, text_cell(box))
+        self.table.setItem(r, 1, text_cell(seal))
         for col, flag in zip(self.checks, flags or [True] * len(self.checks), strict=True):
-            self.table.setItem(r, col, _check_cell(flag))
+            self.table.setItem(r, col, check_cell(flag))
         self.table.blockSignals(False)
         self.fit()
         if edit:
@@ -319,7 +290,7 @@ class _BoxTable(QWidget):
                 continue  # a row is part of the answer once both codes are in
             row: dict[str, Any] = {"box": box, "seal": seal}
             for col, key in zip(self.checks, ("lock_ok", "seal_ok"), strict=False):
-                row[key] = _checked(item_at(self.table, r, col))
+                row[key] = is_checked(item_at(self.table, r, col))
             out.append(row)
         return out
 

@@ -1,4 +1,4 @@
-# Over 500 lines: one screen (counts, filters, table, a detail panel with a page per step).
+# longer than 500 lines: one screen (counts, filters, table, a detail panel with a page per step).
 """问题整改: the branch's findings and their closed loop (整改 → 复查 → 关闭).
 
 Thin: the header, filter and table show `branchcheck.findings`; the detail panel shows the page of
@@ -482,8 +482,10 @@ class FindingsScreen(Screen):
                 self.rechecker.addItem(f"{p.name} ({p.employee_no})", p.employee_no)
         made = date.fromisoformat(f.created_at[:10])
         today = self.today()
-        self.recheck_date.setDateRange(QDate(made.year, made.month, made.day), QDate(today))
-        self.recheck_date.setDate(QDate(today))
+        self.recheck_date.setDateRange(
+            QDate(made.year, made.month, made.day), QDate(today.year, today.month, today.day)
+        )
+        self.recheck_date.setDate(QDate(today.year, today.month, today.day))
 
     # ------------------------------------------------------------------ actions: one core call each
 
