@@ -235,7 +235,7 @@ def _padded(n_items: int | None) -> tuple[dict[str, Any], dict[str, Any], dict[s
 def evaluated(n_items: int | None = None) -> tuple[Any, dict[str, Any], Evaluation]:
     """The sample template, its parsed answers and the engine's evaluation of them."""
     content, raw, _ = _padded(n_items)
-    template = template_from_content(content, "tests/records/sample.py").template
+    template = template_from_content(content, "tests/branchcheck/records/sample.py").template
     ctx = EvalContext(
         template=template,
         local_date=LOCAL_DATE,

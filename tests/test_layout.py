@@ -113,3 +113,20 @@ def test_no_long_source_file_without_a_reason():
         if len(lines) > LONG and not any(line.startswith(REASON) for line in lines[:5]):
             long.append(f"{p.relative_to(ROOT)} ({len(lines)} lines)")
     assert not long, f"over {LONG} lines without '{REASON} …' at the top: " + ", ".join(long)
+
+
+def test_the_tests_mirror_the_source_tree():
+    """tests/branchcheck/X and tests/ui/X test the package at branchcheck/X and ui/X."""
+    folders = [
+        d
+        for top in ("branchcheck", "ui")
+        for d in [ROOT / "tests" / top, *(ROOT / "tests" / top).rglob("*")]
+        if d.is_dir() and d.name not in ("__pycache__", "data")
+    ]
+    assert len(folders) > 8
+    orphans = [
+        str(d.relative_to(ROOT))
+        for d in folders
+        if not (ROOT / d.relative_to(ROOT / "tests")).is_dir()
+    ]
+    assert not orphans, "test folders without a source package: " + ", ".join(orphans)

@@ -217,7 +217,7 @@ def test_validate_command_reports_each_broken_file(tmp_path, capsys):
     assert main(["checklists", "validate", str(good)]) == 0
 
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "checklist-format.md"
+DOC = Path(__file__).resolve().parents[3] / "docs" / "checklist-format.md"
 
 
 def doc_block(after: str, lang: str) -> str:

@@ -13,7 +13,7 @@ from branchcheck.db import open_store
 from branchcheck.db.models import Base
 from branchcheck.records import keys
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 SCHEMAS = sorted(DATA.glob("schema_*.sqlite3"))
 MIGRATIONS = sorted((Path(db.__file__).parent / "migrations" / "versions").glob("[0-9]*_*.py"))
 
