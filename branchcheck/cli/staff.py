@@ -12,7 +12,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     rows = list_staff(store())
     if args.json:
-        print_json([r.__dict__ for r in rows])
+        print_json(rows)
         return 0
     for r in rows:
         print(

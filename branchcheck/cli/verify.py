@@ -37,7 +37,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     results = verify_files([str(p) for p in args.files], _trust_roots(args))
     if args.json:
-        print_json([r.__dict__ for r in results])
+        print_json(results)
     else:
         for r in results:
             who = f"  signed by {r.signer}" if r.signer else ""

@@ -109,6 +109,11 @@ class Inspection(Base):
     current_section: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
     supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("inspection.id"), default=None)
+    # an authorised deputy's check: {"by", "reason", "reference", "valid_from", "valid_to"}
+    authorisation: Mapped[dict | None] = mapped_column(default=None)
+    # the real time the inspection was entered on this machine (started_at is when it took place)
+    entered_at: Mapped[str | None] = mapped_column(String(40), default=None)
+    late_reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # 补录
 
     template: Mapped[TemplateVersion] = relationship()
     branch: Mapped[Branch] = relationship()

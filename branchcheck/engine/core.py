@@ -24,7 +24,7 @@ def text(zh: str, en: str) -> Text:
     return {"zh": zh, "en": en}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong, which becomes one finding."""
 
@@ -35,7 +35,7 @@ class Problem:
     due_date: str | None = None  # ISO date; None = inspection date + the severity's days
 
 
-@dataclass
+@dataclass(frozen=True)
 class Outcome:
     result: str  # pass | fail | na | pending | info | unanswered
     display: Text

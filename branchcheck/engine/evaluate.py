@@ -10,7 +10,7 @@ from branchcheck.checklists.schema import Item, Template
 from branchcheck.engine.core import ITEM_TYPES, RULES, EvalContext, Outcome, rule_name, text
 
 
-@dataclass
+@dataclass(frozen=True)
 class FindingDraft:
     item_key: str
     title: dict[str, str]
@@ -21,7 +21,7 @@ class FindingDraft:
     problem_key: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Evaluation:
     outcomes: dict[str, Outcome]
     findings: list[FindingDraft] = field(default_factory=list)

@@ -29,7 +29,7 @@ Status = Literal["ok", "tampered", "unsigned", "untrusted", "unreadable"]
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
-@dataclass
+@dataclass(frozen=True)
 class VerifyResult:
     path: str
     kind: Kind
