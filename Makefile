@@ -3,7 +3,7 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-DEBS    := xvfb xauth poppler-utils fonts-wqy-microhei libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+DEBS    := xvfb xauth poppler-utils fonts-wqy-microhei libreoffice-calc-nogui libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
            libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 \
            libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
 
@@ -46,7 +46,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e ".[test]"
 	touch $(STAMP)
 
-# Debian packages: Qt's xcb libraries, Xvfb, poppler (pdftotext/pdftoppm/pdfsig), a CJK font.
+# Debian packages: Qt's xcb libraries, Xvfb, poppler (pdftotext/pdftoppm/pdfsig), a CJK font,
+# LibreOffice Calc (headless: the workbooks are printed to PDF in a test, as an auditor would).
 debs:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 def _sample() -> Any:
     spec = importlib.util.spec_from_file_location(
-        "branchcheck_tests_records_sample", ROOT / "tests" / "records" / "sample.py"
+        "branchcheck_tests_records_sample", ROOT / "tests" / "branchcheck" / "records" / "sample.py"
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
