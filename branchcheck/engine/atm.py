@@ -187,7 +187,8 @@ def atm_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome
                         f"Cassette {r['cassette']} ({label['en']}) against the expected remainder: "
                         f"{shown['en']}",
                     ),
-                    subject=f"cassette {r['cassette']}:{diff_label(r['diff_fen'])['en']}",
+                    subject=f"{ctx.answers.get('terminal_id', '')}:cassette {r['cassette']}:"
+                    f"{diff_label(r['diff_fen'])['en']}",
                 )
             )
     # A host difference the cassettes already explain is the same money: found once, not twice.
@@ -200,7 +201,8 @@ def atm_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome
                     f"ATM 现金实点与主机账面不符：{shown['zh']}",
                     f"ATM cash counted against the host book: {shown['en']}",
                 ),
-                subject=f"host:{diff_label(b['diff_host_fen'])['en']}",
+                subject=f"{ctx.answers.get('terminal_id', '')}:host:"
+                f"{diff_label(b['diff_host_fen'])['en']}",
             )
         )
     if b["slip_fen"] is not None and b["slip_fen"] != b["host_fen"]:
@@ -210,7 +212,7 @@ def atm_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome
                     f"机具凭条余额 {format_fen(b['slip_fen'])} 与主机账面 {format_fen(b['host_fen'])} 不符",
                     f"Slip balance {format_fen(b['slip_fen'])} ≠ host book {format_fen(b['host_fen'])}",
                 ),
-                subject="slip",
+                subject=f"{ctx.answers.get('terminal_id', '')}:slip",
             )
         )
     if b["diff_load_fen"]:
@@ -221,7 +223,8 @@ def atm_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome
                     f"本次加钞金额与出库（尾箱）付出金额不符：{shown['zh']}",
                     f"This load against the cash issued for it: {shown['en']}",
                 ),
-                subject=f"load:{diff_label(b['diff_load_fen'])['en']}",
+                subject=f"{ctx.answers.get('terminal_id', '')}:load:"
+                f"{diff_label(b['diff_load_fen'])['en']}",
             )
         )
 
@@ -395,7 +398,7 @@ def differences_outstanding(item: Item, value: dict[str, Any], ctx: EvalContext)
                         f"ATM {shown['zh']}（{r['booked_on']} 挂账）已 {a.days} 天未处理，超过 {limit} 天",
                         f"ATM {shown['en']} booked {r['booked_on']} outstanding {a.days} days (limit {limit})",
                     ),
-                    subject=f"{r['booked_on']}:{r['amount_fen']}",
+                    subject=f"{ctx.answers.get('terminal_id', '')}:{r['booked_on']}:{r['amount_fen']}",
                 )
             )
     listed = table(

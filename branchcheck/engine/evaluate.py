@@ -18,6 +18,8 @@ class FindingDraft:
     risk_driver: str
     responsible: str | None  # employee number
     due_date: str
+    # the repeat key (屡查屡犯): checklist, item and the problem's subject — what failed (a teller,
+    # a terminal's cassette, a box), never when or where on the form (no date, week or row)
     problem_key: str
 
 

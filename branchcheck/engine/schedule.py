@@ -39,15 +39,19 @@ def weekly_teller_coverage(item: Item, value: None, ctx: EvalContext) -> Outcome
     names_en = ", ".join(active[m] for m in missing)
     cal: HolidayCalendar = ctx.facts.get("calendar") or HolidayCalendar()
     if ctx.local_date >= cal.last_workday_of_week(ctx.local_date):
-        problem = Problem(
-            title=text(
-                f"本周查库未覆盖柜员：{names}", f"Tellers not covered this week: {names_en}"
-            ),
-            subject=f"{ctx.local_date.isocalendar().year}-W{ctx.local_date.isocalendar().week:02d}",
-            responsible=ctx.inspector.employee_no,
-        )
+        # one finding per teller: the repeat key names the teller, never the week
+        problems = [
+            Problem(
+                title=text(
+                    f"本周查库未覆盖柜员：{active[m]}", f"Teller not covered this week: {active[m]}"
+                ),
+                subject=m,
+                responsible=ctx.inspector.employee_no,
+            )
+            for m in missing
+        ]
         return Outcome(
-            "fail", text(f"未覆盖：{names}", f"not covered: {names_en}"), computed, [problem]
+            "fail", text(f"未覆盖：{names}", f"not covered: {names_en}"), computed, problems
         )
     return Outcome(
         "pending",
@@ -73,7 +77,7 @@ def pre_holiday_check(item: Item, value: None, ctx: EvalContext) -> Outcome:
                     f"节前未查库：{start.isoformat()} 起 {days} 天假期前（{due.isoformat()}）",
                     f"No check before the {days}-day holiday from {start.isoformat()} (due {due.isoformat()})",
                 ),
-                subject=due.isoformat(),
+                subject="not_done",  # any holiday's eve: the date is not part of the repeat key
                 responsible=ctx.inspector.employee_no,
             )
             return Outcome(

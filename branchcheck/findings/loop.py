@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session, aliased
 
 from branchcheck import audit, clock
 from branchcheck.db import Store
@@ -80,10 +80,20 @@ def record_findings(
     s: Session, insp: Inspection, drafts: list[FindingDraft], *, now: datetime
 ) -> list[Finding]:
     """The findings of a completed inspection, made anew. The same problem in an earlier version of
-    this record is the same finding, carried over with its rectification; in any other inspection
-    of the branch it is a repeat (屡查屡犯)."""
+    this record is the same finding, carried over with its rectification; in another record of the
+    branch it is a repeat (屡查屡犯) — a sealed record, as it stands (not replaced by a sealed
+    correction), dated no later than this one. A draft, in progress or completed, may still change
+    or be thrown away: it is no earlier occurrence."""
     s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
     versions = earlier_versions(s, insp)
+    correction = aliased(Inspection)
+    earlier_records = select(Inspection.id).where(
+        Inspection.branch_id == insp.branch_id,
+        Inspection.status == "sealed",
+        Inspection.local_date <= insp.local_date,
+        Inspection.id.not_in([insp.id, *versions]),
+        ~exists().where(correction.supersedes_id == Inspection.id, correction.status == "sealed"),
+    )
     made = []
     for draft in drafts:
         carried = s.scalars(
@@ -95,9 +105,8 @@ def record_findings(
         earlier = s.scalars(
             select(Finding.id)
             .where(
-                Finding.branch_id == insp.branch_id,
                 Finding.problem_key == draft.problem_key,
-                Finding.inspection_id.not_in([insp.id, *versions]),
+                Finding.inspection_id.in_(earlier_records),
             )
             .limit(1)
         ).first()

@@ -80,11 +80,11 @@ def test_counted_is_remaining_plus_rejected_times_face(rows, deposit, host):
     ]
     assert (out.result == "pass") == (diff == 0 and not any(per_cassette))
     # every cassette that does not balance is its own finding: no offsetting
-    assert sum(1 for p in out.problems if p.subject.startswith("cassette")) == sum(
+    assert sum(1 for p in out.problems if ":cassette " in p.subject) == sum(
         1 for d in per_cassette if d
     )
     for p, d in zip(
-        [p for p in out.problems if p.subject.startswith("cassette")],
+        [p for p in out.problems if ":cassette " in p.subject],
         [d for d in per_cassette if d],
         strict=True,
     ):
@@ -126,9 +126,9 @@ def test_host_difference_the_cassettes_explain_is_one_finding_not_two():
         }
     ]
     out = judge({"cassettes": rows, "host_fen": 1388 * 5000})
-    assert [p.subject for p in out.problems] == ["cassette 4:shortage"]
+    assert [p.subject for p in out.problems] == [":cassette 4:shortage"]
     out = judge({"cassettes": rows, "host_fen": 1388 * 5000 + 100})  # the book is off by more
-    assert [p.subject for p in out.problems] == ["cassette 4:shortage", "host:shortage"]
+    assert [p.subject for p in out.problems] == [":cassette 4:shortage", ":host:shortage"]
 
 
 def test_slip_and_load_are_checked():
@@ -145,9 +145,9 @@ def test_slip_and_load_are_checked():
     out = judge(
         {"cassettes": rows, "host_fen": 50000, "slip_fen": 60000, "load_book_fen": 20000000}
     )
-    assert [p.subject for p in out.problems] == ["slip"]
+    assert [p.subject for p in out.problems] == [":slip"]
     out = judge({"cassettes": rows, "host_fen": 50000, "load_book_fen": 19990000})
-    assert [p.subject for p in out.problems] == ["load:overage"]
+    assert [p.subject for p in out.problems] == [":load:overage"]
     assert out.computed["diff_load_fen"] == 10000
 
 

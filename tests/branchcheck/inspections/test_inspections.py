@@ -1,5 +1,5 @@
 """The inspection service: answers committed at once, findings, completion, weekly coverage,
-repeat findings, sealed records that never change, corrections."""
+sealed records that never change, corrections (repeat findings: tests/branchcheck/findings)."""
 
 from datetime import datetime
 
@@ -115,16 +115,6 @@ def test_pre_holiday_check_day(people_store):
     ev = inspections.complete(people_store, iid, now=day)
     assert ev.outcomes["pre_holiday"].result == "pass"
     assert "2026-02-15" in ev.outcomes["pre_holiday"].display["zh"]
-
-
-def test_repeat_findings_are_marked(people_store):
-    for day in (datetime(2026, 11, 12, 10), datetime(2026, 11, 19, 10)):
-        iid = start(people_store, day)
-        fill(people_store, iid, when=day)
-        inspections.answer(people_store, iid, "registers", "no", now=day)
-        inspections.complete(people_store, iid, now=day)
-    [f] = inspections.findings(people_store, iid)
-    assert f.repeat is True
 
 
 def test_answering_a_completed_inspection_reopens_it(people_store):
