@@ -485,3 +485,23 @@ def test_the_record_prints_every_number_not_a_shortened_list():
     )
     rows = {r[1]: r for r in {t["key"]: t for t in out.tables}["vouchers_numbers"]["rows"]}
     assert rows["使用"][3].split("、") == used
+
+
+def test_the_demo_opens_its_second_voucher_check_with_what_the_first_left(store):
+    from branchcheck import demo
+
+    demo.setup_demo(store, weeks=1)
+    checks = sorted(
+        (r for r in inspections.list_records(store) if r.checklist == "blank_vouchers"),
+        key=lambda r: r.local_date,
+    )
+    assert [r.status for r in checks] == ["sealed", "sealed"]
+    ev = inspections.evaluation(store, checks[1].id)
+    out = ev.outcomes["vouchers"]
+    assert out.result == "pass", [p.title for p in out.problems]
+    numbers_table = {t["key"]: t for t in out.tables}["vouchers_numbers"]
+    carried = [r for r in numbers_table["rows"] if r[1].startswith("上次结存")]
+    assert {r[0] for r in carried} == {"现金支票", "转账支票", "存折", "存单"}
+    assert all(checks[0].id[:8] in r[1] for r in carried)
+    assert out.computed["transfer_cheque"]["opening"] == 61
+    assert out.computed["cash_cheque"]["sold"] == 25
