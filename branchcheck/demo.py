@@ -256,8 +256,10 @@ def _voucher_follow_up(first: dict[str, Any]) -> dict[str, Any]:
             "physical": 35,
         },
     }
-    answers = {k: v for k, v in first["answers"].items() if k != "remarks"}
-    answers |= {"vouchers": {"rows": rows}, "voided_handled": "yes"}
+    answers = first["answers"] | {"vouchers": {"rows": rows}, "voided_handled": "yes"}
+    answers["remarks"] = (
+        "期初沿用上次检查结存；售出现金支票一本（25份）；转账支票10285631作废，已剪角登记。"
+    )
     return {"date": day.isoformat(), "people": first["people"], "answers": answers}
 
 

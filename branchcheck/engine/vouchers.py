@@ -1,3 +1,4 @@
+# longer than 500 lines: one checklist's rules (ranges, the answer, balance, carry-forward, tables).
 """Blank important vouchers (重要空白凭证, domain.md §4): per voucher type, the number ranges that came
 in (期初, 领入) against where every number went (使用, 出售, 作废, 上缴, 结存), counted by number, and
 the opening ranges against the closing ranges of the last sealed check (carry-forward).
@@ -321,7 +322,7 @@ class VoucherTable(ItemType):
         return text(f"{n} 种凭证", f"{n} voucher type(s)")
 
 
-CARRIED_FACT = "vouchers_carried"  # ctx.facts key: item key → CarriedForward as a dict
+CARRIED_FACT = "vouchers_carried"  # ctx.facts: item key → {"record_id", "local_date", "rows"}
 
 
 def closing_ranges(row: dict[str, Any]) -> list[Range]:
@@ -592,20 +593,17 @@ def voucher_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Out
                 if k in c
             },
         }
-    gone_kinds = 0
-    for key, ranges in held.items():  # held at the last check, not in this one at all
-        if key in value["rows"] or key not in types or not ranges:
-            continue
-        gone_kinds += 1
+    gone = [k for k, r in held.items() if k not in value["rows"] and k in types and r]
+    for key in gone:  # held at the last check, not in this one at all
         t = types[key]
-        gone = {"carry_missing": as_ints(ranges)}
-        problems += carry_problems(t["label"], key, gone, t["width"], last or {})
+        missing = {"carry_missing": as_ints(held[key])}
+        problems += carry_problems(t["label"], key, missing, t["width"], last or {})
         number_rows.append(
             [
                 t["label"]["zh"],
                 "上次结存（本次未登记）",
-                count(gone["carry_missing"]),
-                fmt_ranges(gone["carry_missing"], t["width"], None),
+                count(missing["carry_missing"]),
+                fmt_ranges(missing["carry_missing"], t["width"], None),
             ]
         )
     stock = table(
@@ -618,7 +616,7 @@ def voucher_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Out
         number_rows,
     )
     bad = len({p.subject.split(":")[0] for p in problems})
-    kinds = len(table_rows) + gone_kinds
+    kinds = len(table_rows) + len(gone)
     display = text(
         f"{kinds} 种凭证，{bad} 种不符" if bad else f"{kinds} 种凭证，账实相符、号码连续",
         f"{kinds} type(s), {bad} not matching"

@@ -242,7 +242,8 @@ def test_voucher_table_restores_the_example(vouchers, people_store, screen):
     )
     widget = screen(vouchers).cards["vouchers"].widget
     block = widget.blocks["transfer_cheque"]
-    assert block.edits["used"].text() == "10285601-10285630, 10285632-10285640"
+    assert block.edits["used"].text() == "10285626-10285630, 10285632-10285640"
+    assert block.edits["sold"].text() == "10285601-10285625"
     assert "跳号 1" in block.issues.text() and "10285631" in block.issues.text()
     assert widget.blocks["passbook"].edits["voided"].text() == "0061200038-0061200039"
     assert widget.blocks["passbook"].next_value.text() == "0061200040"
