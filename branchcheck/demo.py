@@ -222,7 +222,45 @@ def setup_demo(
         inspector = data.pop("inspector", "E001")
         _run(store, path.stem, data, inspector)
         count += 1
+        if path.stem == "blank_vouchers":
+            _run(store, path.stem, _voucher_follow_up(data), inspector)
+            count += 1
     return DemoResult(True, count)
+
+
+def _voucher_follow_up(first: dict[str, Any]) -> dict[str, Any]:
+    """The next day's voucher check after the example's: no opening ranges given, so each type
+    opens with what the first (sealed) check left on hand — the carry-forward; a cheque book sold,
+    the skipped transfer cheque voided, the damaged passbook dealt with."""
+    day = datetime.fromisoformat(first["date"]) + timedelta(days=1)
+    rows = {
+        "cash_cheque": {
+            "sold": ["00412327-00412351"],
+            "on_hand": ["00412352-00412400"],
+            "physical": 49,
+        },
+        "transfer_cheque": {
+            "used": ["10285641-10285645"],
+            "voided": ["10285631"],
+            "on_hand": ["10285646-10285700"],
+            "physical": 55,
+        },
+        "passbook": {
+            "used": ["0061200040-0061200052"],
+            "on_hand": ["0061200053-0061200200"],
+            "physical": 148,
+        },
+        "deposit_certificate": {
+            "used": ["0008800013-0008800015"],
+            "on_hand": ["0008800016-0008800050"],
+            "physical": 35,
+        },
+    }
+    answers = first["answers"] | {"vouchers": {"rows": rows}, "voided_handled": "yes"}
+    answers["remarks"] = (
+        "期初沿用上次检查结存；售出现金支票一本（25份）；转账支票10285631作废，已剪角登记。"
+    )
+    return {"date": day.isoformat(), "people": first["people"], "answers": answers}
 
 
 def _account_review(store: Store, when: datetime) -> str:

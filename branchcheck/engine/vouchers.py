@@ -1,5 +1,7 @@
+# longer than 500 lines: one checklist's rules (ranges, the answer, balance, carry-forward, tables).
 """Blank important vouchers (重要空白凭证, domain.md §4): per voucher type, the number ranges that came
-in (期初, 领入) against where every number went (使用, 作废, 上缴, 结存), counted by number.
+in (期初, 领入) against where every number went (使用, 出售, 作废, 上缴, 结存), counted by number, and
+the opening ranges against the closing ranges of the last sealed check (carry-forward).
 
 The range arithmetic is pure functions over inclusive integer ranges (first, last), so it can be
 property-tested; voucher numbers themselves are fixed-width strings with leading zeros and are only
@@ -139,16 +141,24 @@ FIELDS = (
     "opening_count",
     "received",
     "used",
+    "sold",
     "voided",
     "returned",
     "on_hand",
     "physical",
 )
-RANGE_FIELDS = ("opening", "received", "used", "voided", "returned", "on_hand")
+RANGE_FIELDS = ("opening", "received", "used", "sold", "voided", "returned", "on_hand")
+CONSUMED = (
+    "used",
+    "sold",
+    "voided",
+    "returned",
+)  # the ways a number leaves the stock, in this order
 FIELD_TEXT = {
     "opening": text("期初号段", "opening ranges"),
     "received": text("领入号段", "received ranges"),
     "used": text("使用号段", "used ranges"),
+    "sold": text("出售号段", "sold ranges"),
     "voided": text("作废号码", "voided numbers"),
     "returned": text("上缴号段", "returned ranges"),
     "on_hand": text("结存号段", "on-hand ranges"),
@@ -241,21 +251,28 @@ def fmt_range(r: Range, width: int) -> str:
     return a if r[0] == r[1] else f"{a}–{b}"
 
 
-def fmt_ranges(ranges: list[Range], width: int, limit: int = 6) -> str:
+def fmt_ranges(ranges: list[Range], width: int, limit: int | None = 6) -> str:
+    """Ranges for a person to read; `limit` None: every range (a record prints all numbers)."""
     if not ranges:
         return "—"
     shown = [fmt_range(r, width) for r in ranges[:limit]]
-    if len(ranges) > limit:
+    if limit is not None and len(ranges) > limit:
         shown.append(f"…(+{len(ranges) - limit})")
     return "、".join(shown)
 
 
+def as_strings(ranges: list[Range], width: int) -> list[list[str]]:
+    return [[str(a).zfill(width), str(b).zfill(width)] for a, b in ranges]
+
+
 @item_type
 class VoucherTable(ItemType):
-    """Answer: {"rows": {voucher type key: {"opening": ranges, "opening_count": int (optional),
-    "received": ranges, "used": ranges (in the order of use), "voided": ranges, "returned": ranges,
-    "on_hand": ranges, "physical": int}}}; a range is "00012301", "00012301-00012350" or
-    ["00012301", "00012350"], each number exactly the type's width. Types not given are not held."""
+    """Answer: {"rows": {voucher type key: {"opening": ranges (optional: without it, the closing
+    ranges of the last sealed check), "opening_count": int (optional), "received": ranges, "used":
+    ranges (in the order of use), "sold": ranges (sold to customers, in the order of sale),
+    "voided": ranges, "returned": ranges, "on_hand": ranges, "physical": int}}}; a range is
+    "00012301", "00012301-00012350" or ["00012301", "00012350"], each number exactly the type's
+    width. Types not given are not held."""
 
     name = "voucher_table"
     default_rule = "voucher_balances"
@@ -284,7 +301,9 @@ class VoucherTable(ItemType):
                 )
             width = types[key]["width"]
             parsed: dict[str, Any] = {
-                f: _ranges(item, row.get(f), width, f"{key}.{f}") for f in RANGE_FIELDS
+                f: _ranges(item, row.get(f), width, f"{key}.{f}")
+                for f in RANGE_FIELDS
+                if f in row or f != "opening"
             }
             if "physical" not in row:
                 raise answer_error(
@@ -303,33 +322,113 @@ class VoucherTable(ItemType):
         return text(f"{n} 种凭证", f"{n} voucher type(s)")
 
 
-def reconcile(row: dict[str, Any]) -> dict[str, Any]:
-    """Everything computed for one voucher type, as integers and integer ranges."""
-    r = {f: as_ints(row[f]) for f in RANGE_FIELDS}
-    opening = row.get("opening_count", count(r["opening"]))
-    received, used = count(r["received"]), count(r["used"])
-    voided, returned = count(r["voided"]), count(r["returned"])
-    closing = opening + received - used - voided - returned
-    universe = r["opening"] + r["received"]
-    placed = r["used"] + r["voided"] + r["returned"] + r["on_hand"]
-    return {
+CARRIED_FACT = "vouchers_carried"  # ctx.facts: item key → {"record_id", "local_date", "rows"}
+
+
+def closing_ranges(row: dict[str, Any]) -> list[Range]:
+    """The numbers a check leaves on hand: its on-hand ranges without any number it also records
+    as used, sold, voided or returned (such a number is a 重号, never stock)."""
+    r = {f: as_ints(row.get(f, [])) for f in RANGE_FIELDS if f != "opening"}
+    return subtract(r["on_hand"], [x for f in CONSUMED for x in r[f]])
+
+
+def carried_for(ctx: EvalContext, item_key: str) -> dict[str, Any] | None:
+    """The last sealed check's closing ranges for this item: {"record_id", "local_date", "rows":
+    {voucher type: [[first, last], ...]}}; None when there is no earlier sealed check."""
+    facts = ctx.facts.get(CARRIED_FACT) or {}
+    found = facts.get(item_key)
+    return found if isinstance(found, dict) else None
+
+
+def reconcile(row: dict[str, Any], carried: list[list[str]] | None = None) -> dict[str, Any]:
+    """Everything computed for one voucher type, as integers and integer ranges. `carried`: the
+    type's closing ranges at the last sealed check (None: no earlier check to compare with); the
+    opening ranges default to them. Numbers are counted once each: a number registered twice is a
+    重号 (reported in "overlaps") and never a shortage or an overage of its own."""
+    r = {f: as_ints(row.get(f, [])) for f in RANGE_FIELDS}
+    defaulted = "opening" not in row and carried is not None
+    if defaulted and carried is not None:
+        r["opening"] = as_ints(carried)
+    opening_set = merge(r["opening"])
+    listed = count(opening_set)
+    opening = row.get("opening_count", listed)
+    received = subtract(r["received"], opening_set)
+    universe = merge(opening_set + received)
+    consumed: list[Range] = []
+    moved: dict[str, int] = {}
+    for f in CONSUMED:  # a number used and also voided leaves the stock once, as used
+        new = subtract(r[f], consumed)
+        moved[f] = count(new)
+        consumed = merge(consumed + new)
+    on_hand = subtract(r["on_hand"], consumed)
+    closing = opening + count(received) - sum(moved.values())
+    placed = [x for f in (*CONSUMED, "on_hand") for x in r[f]]
+    out = {
         "opening": opening,
-        "opening_ranges_count": count(r["opening"]),
-        "received": received,
-        "used": used,
-        "voided": voided,
-        "returned": returned,
+        "opening_ranges_count": listed,
+        "opening_defaulted": defaulted,
+        "received": count(received),
+        **moved,
         "closing": closing,
         "physical": row["physical"],
         "difference": row["physical"] - closing,
-        "on_hand_count": count(r["on_hand"]),
+        "on_hand_count": count(on_hand),
+        "closing_ranges": on_hand,
         "gaps": gaps(universe, placed),
         "unknown": subtract(placed, universe),
-        "overlaps": merge(overlaps(universe) + overlaps(placed)),
-        "skipped": skipped(universe, r["used"] + r["voided"], r["returned"]),
-        "out_of_order": out_of_order(r["used"]),
-        "next": next_number(r["on_hand"]),
+        "overlaps": merge(overlaps(r["opening"] + r["received"]) + overlaps(placed)),
+        "skipped": skipped(universe, r["used"] + r["sold"] + r["voided"], r["returned"]),
+        "out_of_order": out_of_order(r["used"]) + out_of_order(r["sold"]),
+        "next": next_number(intersect(on_hand, universe)),
+        "ranges": {f: merge(r[f]) for f in RANGE_FIELDS},
     }
+    if carried is not None:
+        last = as_ints(carried)
+        out["carry_missing"] = subtract(last, opening_set)
+        out["carry_extra"] = subtract(opening_set, last)
+    return out
+
+
+def _since(last: dict[str, Any]) -> tuple[str, str]:
+    rid = str(last["record_id"])[:8]
+    return (
+        f"上次检查（{last['local_date']}，记录 {rid}）",
+        f"the last check ({last['local_date']}, record {rid})",
+    )
+
+
+def carry_problems(
+    label: dict[str, str], key: str, c: dict[str, Any], width: int, last: dict[str, Any]
+) -> list[Problem]:
+    """Numbers that vanished or appeared between the last sealed check and this one: critical."""
+    zh, en = label["zh"], label["en"]
+    since_zh, since_en = _since(last)
+    out = []
+    if c.get("carry_missing"):
+        n, shown = count(c["carry_missing"]), fmt_ranges(c["carry_missing"], width, None)
+        out.append(
+            Problem(
+                title=text(
+                    f"{zh}：{since_zh}结存的 {n} 份未列入本次期初（去向不明）：{shown}",
+                    f"{en}: {n} left on hand at {since_en} missing from this opening: {shown}",
+                ),
+                subject=f"{key}:carry_missing",
+                severity="critical",
+            )
+        )
+    if c.get("carry_extra"):
+        n, shown = count(c["carry_extra"]), fmt_ranges(c["carry_extra"], width, None)
+        out.append(
+            Problem(
+                title=text(
+                    f"{zh}：本次期初 {n} 份不在{since_zh}结存内（来源不明）：{shown}",
+                    f"{en}: {n} in this opening not on hand at {since_en}: {shown}",
+                ),
+                subject=f"{key}:carry_extra",
+                severity="critical",
+            )
+        )
+    return out
 
 
 def _problems(label: dict[str, str], key: str, c: dict[str, Any], width: int) -> list[Problem]:
@@ -366,7 +465,11 @@ def _problems(label: dict[str, str], key: str, c: dict[str, Any], width: int) ->
     for kind, z, e in (
         ("gaps", "缺号（去向不明）", "numbers unaccounted for"),
         ("unknown", "号码不在期初或领入号段内", "numbers never received"),
-        ("overlaps", "重号（同一号码重复登记）", "numbers recorded twice"),
+        (
+            "overlaps",
+            "重号（同一号码重复登记，不计入结存）",
+            "numbers recorded twice (counted once in the balance)",
+        ),
         ("skipped", "跳号使用", "numbers skipped in use"),
     ):
         if c[kind]:
@@ -388,28 +491,67 @@ VOUCHER_COLUMNS = (
     Column("opening", "期初", "Opening", "count"),
     Column("received", "领入", "Received", "count"),
     Column("used", "使用", "Used", "count"),
+    Column("sold", "出售", "Sold", "count"),
     Column("voided", "作废", "Voided", "count"),
     Column("returned", "上缴", "Returned", "count"),
     Column("closing", "结存", "Book balance", "count"),
     Column("physical", "实点", "Counted", "count"),
     Column("difference", "差异", "Difference", "int"),
     Column("next", "下一可用号", "Next number"),
-    Column("on_hand", "结存号段", "On hand"),
     Column("issues", "号码连续性", "Number continuity"),
 )
+NUMBER_COLUMNS = (
+    Column("type", "凭证种类", "Voucher type"),
+    Column("what", "项目", "Movement"),
+    Column("count", "份数", "Count", "count"),
+    Column("numbers", "号码", "Numbers"),
+)
+MOVEMENTS = (
+    ("received", "领入"),
+    ("used", "使用"),
+    ("sold", "出售"),
+    ("voided", "作废"),
+    ("returned", "上缴"),
+)
+
+
+def _number_rows(
+    label: str, c: dict[str, Any], width: int, last: dict[str, Any] | None, held: list[Range]
+) -> list[list[Any]]:
+    """Every number of one voucher type on the record, by where it came from and where it went."""
+
+    def row(what: str, ranges: list[Range]) -> list[Any]:
+        return [label, what, count(ranges), fmt_ranges(ranges, width, None)]
+
+    rows = []
+    if last is not None:
+        rows.append(
+            row(f"上次结存（{last['local_date']}，记录 {str(last['record_id'])[:8]}）", held)
+        )
+    rows.append(
+        row("期初（沿用上次结存）" if c["opening_defaulted"] else "期初", c["ranges"]["opening"])
+    )
+    rows += [row(zh, c["ranges"][f]) for f, zh in MOVEMENTS if c["ranges"][f]]
+    rows.append(row("结存", c["closing_ranges"]))
+    return rows
 
 
 @rule("voucher_balances", check=needs_type("voucher_table"))
 def voucher_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     types = voucher_types(item)
+    last = carried_for(ctx, item.key)
+    held: dict[str, list[list[str]]] = last["rows"] if last else {}
     problems: list[Problem] = []
     table_rows: list[list[Any]] = []
+    number_rows: list[list[Any]] = []
     computed: dict[str, Any] = {}
     for key, row in value["rows"].items():
         t = types[key]
         width = t["width"]
-        c = reconcile(row)
+        c = reconcile(row, held.get(key, []) if last else None)
         problems += _problems(t["label"], key, c, width)
+        if last:
+            problems += carry_problems(t["label"], key, c, width, last)
         issues = [
             f"{z} {count(c[k])}"
             for k, z in (
@@ -417,8 +559,10 @@ def voucher_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Out
                 ("unknown", "来源不明"),
                 ("overlaps", "重号"),
                 ("skipped", "跳号"),
+                ("carry_missing", "上次结存未列入"),
+                ("carry_extra", "期初来源不明"),
             )
-            if c[k]
+            if c.get(k)
         ]
         nxt = str(c["next"]).zfill(width) if c["next"] is not None else "—"
         table_rows.append(
@@ -427,41 +571,56 @@ def voucher_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Out
                 c["opening"],
                 c["received"],
                 c["used"],
+                c["sold"],
                 c["voided"],
                 c["returned"],
                 c["closing"],
                 c["physical"],
                 c["difference"],
                 nxt,
-                fmt_ranges(merge(as_ints(row["on_hand"])), width),
                 "、".join(issues) or "无",
             ]
         )
+        number_rows += _number_rows(t["label"]["zh"], c, width, last, as_ints(held.get(key, [])))
         computed[key] = {
-            "opening": c["opening"],
-            "received": c["received"],
-            "used": c["used"],
-            "voided": c["voided"],
-            "returned": c["returned"],
-            "closing": c["closing"],
-            "physical": c["physical"],
+            **{k: c[k] for k in ("opening", "received", *CONSUMED, "closing", "physical")},
             "difference": c["difference"],
             "next": nxt,
+            "on_hand": as_strings(c["closing_ranges"], width),
             **{
-                k: [[str(a).zfill(width), str(b).zfill(width)] for a, b in c[k]]
-                for k in ("gaps", "unknown", "overlaps", "skipped")
+                k: as_strings(c[k], width)
+                for k in ("gaps", "unknown", "overlaps", "skipped", "carry_missing", "carry_extra")
+                if k in c
             },
         }
+    gone = [k for k, r in held.items() if k not in value["rows"] and k in types and r]
+    for key in gone:  # held at the last check, not in this one at all
+        t = types[key]
+        missing = {"carry_missing": as_ints(held[key])}
+        problems += carry_problems(t["label"], key, missing, t["width"], last or {})
+        number_rows.append(
+            [
+                t["label"]["zh"],
+                "上次结存（本次未登记）",
+                count(missing["carry_missing"]),
+                fmt_ranges(missing["carry_missing"], t["width"], None),
+            ]
+        )
     stock = table(
         item.key, text("重要空白凭证核对表", "Blank vouchers"), VOUCHER_COLUMNS, table_rows
     )
-    bad = len({p.subject.split(":")[0] for p in problems})
-    display = text(
-        f"{len(table_rows)} 种凭证，{bad} 种不符"
-        if bad
-        else f"{len(table_rows)} 种凭证，账实相符、号码连续",
-        f"{len(table_rows)} type(s), {bad} not matching"
-        if bad
-        else f"{len(table_rows)} type(s), all match, numbers continuous",
+    numbers = table(
+        f"{item.key}_numbers",
+        text("重要空白凭证号码明细", "Blank voucher numbers"),
+        NUMBER_COLUMNS,
+        number_rows,
     )
-    return Outcome("fail" if problems else "pass", display, computed, problems, [stock])
+    bad = len({p.subject.split(":")[0] for p in problems})
+    kinds = len(table_rows) + len(gone)
+    display = text(
+        f"{kinds} 种凭证，{bad} 种不符" if bad else f"{kinds} 种凭证，账实相符、号码连续",
+        f"{kinds} type(s), {bad} not matching"
+        if bad
+        else f"{kinds} type(s), all match, numbers continuous",
+    )
+    return Outcome("fail" if problems else "pass", display, computed, problems, [stock, numbers])

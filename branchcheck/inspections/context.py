@@ -1,5 +1,6 @@
 """What the rules see of the store when an inspection is evaluated: the staff by role, this week's
-and recent checks of the same kind, the period's account-list review, the holiday calendar."""
+and recent checks of the same kind, the period's account-list review, the holiday calendar, the
+blank vouchers the last sealed check left on hand."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchcheck.checklists import Template
+from branchcheck.db import Store
 from branchcheck.db.models import Inspection, Staff, TemplateVersion
 from branchcheck.engine import EvalContext
 from branchcheck.engine.evaluate import Evaluation, evaluate
+from branchcheck.engine.vouchers import CARRIED_FACT, as_strings, closing_ranges, voucher_types
 from branchcheck.holidays import load_calendar
 from branchcheck.inspections.state import parsed_answers, people_of, template_of
 from branchcheck.people.register import person_ref
@@ -75,7 +78,96 @@ def facts_for(
         "check_dates": check_dates,
         "first_check_date": min(check_dates) if check_dates else today,
         "calendar": load_calendar(home),
+        CARRIED_FACT: _vouchers_carried(session, branch_id, checklist_key, today, exclude_id),
     }
+
+
+def _vouchers_carried(
+    session: Session, branch_id: int, checklist_key: str, today: date, exclude_id: str | None
+) -> dict[str, dict[str, Any]]:
+    """Per voucher-table item: the closing ranges by voucher type of the last sealed check of the
+    same checklist at the branch before this one (by date, then start time), with its record ID and
+    date. A record later corrected counts as its sealed correction; a correction compares with the
+    check before the record it corrects. Empty when no such check holds a voucher table."""
+    rows = session.execute(
+        select(
+            Inspection.id,
+            Inspection.supersedes_id,
+            Inspection.status,
+            Inspection.local_date,
+            Inspection.started_at,
+        ).where(
+            Inspection.branch_id == branch_id,
+            Inspection.local_date <= today.isoformat(),
+            Inspection.template_id.in_(
+                select(TemplateVersion.id).where(TemplateVersion.key == checklist_key)
+            ),
+        )
+    ).all()
+    by_id = {r.id: r for r in rows}
+
+    def chain(iid: str | None) -> list[str]:
+        out: list[str] = []
+        while iid is not None and iid in by_id and iid not in out:
+            out.append(iid)
+            iid = by_id[iid].supersedes_id
+        return out
+
+    def order(iid: str) -> tuple[str, str]:
+        root = by_id[chain(iid)[-1]]
+        return by_id[iid].local_date, root.started_at
+
+    own = chain(exclude_id)
+    corrected = {r.supersedes_id for r in rows if r.status == "sealed" and r.supersedes_id}
+    candidates = [
+        r.id
+        for r in rows
+        if r.status == "sealed"
+        and r.id not in own
+        and r.id not in corrected
+        and (not own or order(r.id) < order(own[0]))
+    ]
+    if not candidates:
+        return {}
+    last = session.get_one(Inspection, max(candidates, key=order))
+    template = template_of(last.template)
+    items = [i for i in template.items() if i.type == "voucher_table"]
+    if not items:
+        return {}
+    values = parsed_answers(last, template)[0]
+    out: dict[str, dict[str, Any]] = {}
+    for item in items:
+        if item.key not in values:
+            continue
+        types = voucher_types(item)
+        held = {
+            kind: as_strings(closing_ranges(row), types[kind]["width"])
+            for kind, row in values[item.key]["rows"].items()
+            if kind in types
+        }
+        out[item.key] = {
+            "record_id": last.id,
+            "local_date": last.local_date,
+            "rows": {k: r for k, r in held.items() if r},
+        }
+    return out
+
+
+def widget_facts(store: Store, inspection_id: str) -> dict[str, Any]:
+    """What the window shows before an answer exists, from the same facts the rules see: the
+    blank vouchers carried forward, which the voucher widget offers as the opening ranges."""
+    from branchcheck.inspections.rows import get_inspection
+
+    with store.session() as s:
+        insp = get_inspection(s, inspection_id)
+        carried = _vouchers_carried(
+            s,
+            insp.branch_id,
+            insp.template.key,
+            date.fromisoformat(insp.local_date),
+            insp.id,
+        )
+    return {CARRIED_FACT: carried}
 
 
 def _latest_account_review(session: Session, branch_id: int, today: date) -> dict[str, Any] | None:

@@ -32,11 +32,13 @@ Index = QModelIndex | QPersistentModelIndex  # what Qt passes to model and deleg
 
 @dataclass
 class ItemContext:
-    """What an answer widget may need besides its item: the inspection, staff and settings."""
+    """What an answer widget may need besides its item: the inspection, staff, settings and the
+    facts from the store the core gives widgets (e.g. the vouchers carried forward)."""
 
     state: InspectionState
     staff: list[StaffInfo] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    facts: dict[str, Any] = field(default_factory=dict)  # inspections.context.widget_facts
 
 
 class ItemWidget(QWidget):

@@ -1,5 +1,7 @@
 """Blank vouchers: per voucher type a tab of number ranges and the physical count, with the core's
-reconciliation (closing balance, difference, gaps, repeats, skipped numbers, next number) shown live.
+reconciliation (closing balance, difference, gaps, repeats, skipped numbers, next number, numbers
+that vanished or appeared since the last sealed check) shown live. The opening ranges start as the
+closing ranges of the last sealed check (the core's facts, `ItemContext.facts`).
 
 Ranges are typed as "00412301-00412350, 00412360"; each piece goes to the core's own parser, so
 numbers stay fixed-width strings with their leading zeros."""
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from branchcheck.checklists import Item
 from branchcheck.engine import ITEM_TYPES
-from branchcheck.engine.vouchers import RANGE_FIELDS, count, fmt_ranges, reconcile
+from branchcheck.engine.vouchers import CARRIED_FACT, RANGE_FIELDS, count, fmt_ranges, reconcile
 from branchcheck.errors import BranchCheckError
 from ui import i18n
 from ui.items import ItemContext, ItemWidget, register
@@ -93,6 +95,10 @@ class VoucherBlock(QWidget):
         self.next_caption.setObjectName("subtle")
         self.next_value = QLabel(panel)
         self.next_value.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {ACCENT};")
+        self.carry_note = QLabel(panel)
+        self.carry_note.setObjectName("subtle")
+        self.carry_note.setWordWrap(True)
+        side.addWidget(self.carry_note)
         side.addWidget(self.figures)
         side.addSpacing(6)
         side.addWidget(self.diff_caption)
@@ -133,6 +139,8 @@ class VoucherTableWidget(ItemWidget):
         self.types = item.params["voucher_types"]
         self.parser = ITEM_TYPES["voucher_table"]
         self._committed: dict[str, Any] | None = None
+        carried = (ctx.facts.get(CARRIED_FACT) or {}).get(item.key)
+        self.carried: dict[str, Any] | None = carried if isinstance(carried, dict) else None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(self)
@@ -146,7 +154,13 @@ class VoucherTableWidget(ItemWidget):
                 edit.textEdited.connect(lambda _t, k=t["key"]: self.recompute(k))
                 edit.editingFinished.connect(self._finished)
         layout.addWidget(self.tabs)
+        for key in self.held():
+            self.blocks[key].edits["opening"].setText(join_ranges(self.held()[key]))
         self.retranslate()
+
+    def held(self) -> dict[str, list[list[str]]]:
+        """Per voucher type, the ranges the last sealed check left on hand."""
+        return {k: r for k, r in (self.carried or {}).get("rows", {}).items() if k in self.blocks}
 
     def retranslate(self) -> None:
         captions = {
@@ -154,6 +168,7 @@ class VoucherTableWidget(ItemWidget):
             "opening_count": self.tr("期初份数"),
             "received": self.tr("领入号段"),
             "used": self.tr("使用号段（按使用先后）"),
+            "sold": self.tr("出售号段（售予客户，按出售先后）"),
             "voided": self.tr("作废号码"),
             "returned": self.tr("上缴号段"),
             "on_hand": self.tr("结存号段"),
@@ -168,6 +183,14 @@ class VoucherTableWidget(ItemWidget):
             )
             block.diff_caption.setText(self.tr("差异（实点 − 结存）"))
             block.next_caption.setText(self.tr("下一可用号"))
+            if self.carried is None:
+                block.carry_note.setText(self.tr("无上次已封存的检查：期初号段按登记簿填写"))
+            else:
+                block.carry_note.setText(
+                    self.tr("期初号段取自上次检查（{date}，记录 {id}）的结存").format(
+                        date=self.carried["local_date"], id=str(self.carried["record_id"])[:8]
+                    )
+                )
         for key in self.blocks:
             self.recompute(key)
 
@@ -187,7 +210,7 @@ class VoucherTableWidget(ItemWidget):
             self.tabs.setTabText(self._index(key), title)
             return None
         try:
-            c = reconcile(self.parse_block(key))
+            c = reconcile(self.parse_block(key), self.held().get(key, []) if self.carried else None)
         except BranchCheckError as exc:
             self._blank(block)
             block.issues.setText(f"<span style='color:{RED};'>{exc}</span>")
@@ -232,8 +255,10 @@ class VoucherTableWidget(ItemWidget):
             ("unknown", self.tr("来源不明")),
             ("overlaps", self.tr("重号")),
             ("skipped", self.tr("跳号")),
+            ("carry_missing", self.tr("上次结存未列入")),
+            ("carry_extra", self.tr("期初来源不明")),
         ):
-            if c[kind]:
+            if c.get(kind):
                 lines.append(
                     f"<span style='color:{RED}; font-weight:bold;'>"
                     f"{label} {count(c[kind])}：</span>{fmt_ranges(c[kind], width)}"
@@ -248,7 +273,16 @@ class VoucherTableWidget(ItemWidget):
         nxt = c["next"]
         block.next_value.setText(str(nxt).zfill(width) if nxt is not None else "—")
         bad = (has_physical and c["difference"] != 0) or any(
-            c[k] for k in ("gaps", "unknown", "overlaps", "skipped", "out_of_order")
+            c.get(k)
+            for k in (
+                "gaps",
+                "unknown",
+                "overlaps",
+                "skipped",
+                "out_of_order",
+                "carry_missing",
+                "carry_extra",
+            )
         )
         self.tabs.setTabText(self._index(key), f"{title} ⚠" if bad else f"{title} ✓")
         return c
@@ -287,8 +321,12 @@ class VoucherTableWidget(ItemWidget):
 
     def set_value(self, value: Any) -> None:
         rows = value.get("rows", {})
+        held = self.held()
         for key, block in self.blocks.items():
-            block.fill(rows.get(key, {}))  # setText emits neither textEdited nor editingFinished
+            row = rows.get(key, {})
+            if "opening" not in row and key in held:  # opening left to the carry-forward
+                row = row | {"opening": held[key]}
+            block.fill(row)  # setText emits neither textEdited nor editingFinished
             self.recompute(key)
         self._committed = self.raw()
         first = next((k for k in self.blocks if k in rows), None)

@@ -190,14 +190,17 @@ class InspectionScreen(Screen):
         once it is shown."""
         store, settings, home = self.store, self.settings, self.home
 
-        def read() -> tuple[Loaded, list[StaffInfo]]:
-            return _read(store, inspection_id, settings, home), list_staff(store)
+        def read() -> tuple[Loaded, list[StaffInfo], dict[str, Any]]:
+            from branchcheck.inspections.context import widget_facts
 
-        def done(result: tuple[Loaded, list[StaffInfo]]) -> None:
-            loaded, staff = result
+            loaded = _read(store, inspection_id, settings, home)
+            return loaded, list_staff(store), widget_facts(store, inspection_id)
+
+        def done(result: tuple[Loaded, list[StaffInfo], dict[str, Any]]) -> None:
+            loaded, staff, facts = result
             state = loaded[0]
             self.state = state
-            self.ctx = ItemContext(state, staff, self.settings)
+            self.ctx = ItemContext(state, staff, self.settings, facts)
             self.missing_frame.hide()
             self.sections.blockSignals(True)
             self.sections.clear()

@@ -242,10 +242,78 @@ def test_voucher_table_restores_the_example(vouchers, people_store, screen):
     )
     widget = screen(vouchers).cards["vouchers"].widget
     block = widget.blocks["transfer_cheque"]
-    assert block.edits["used"].text() == "10285601-10285630, 10285632-10285640"
+    assert block.edits["used"].text() == "10285626-10285630, 10285632-10285640"
+    assert block.edits["sold"].text() == "10285601-10285625"
     assert "跳号 1" in block.issues.text() and "10285631" in block.issues.text()
     assert widget.blocks["passbook"].edits["voided"].text() == "0061200038-0061200039"
     assert widget.blocks["passbook"].next_value.text() == "0061200040"
+
+
+def sealed_voucher_check(store, rows, day):
+    from datetime import datetime
+
+    from branchcheck.db.models import Inspection
+
+    iid = inspections.start(
+        store,
+        checklist="blank_vouchers",
+        inspector="E001",
+        people=example("blank_vouchers")["people"],
+        now=datetime.fromisoformat(f"{day}T17:00:00+08:00"),
+    )
+    inspections.answer(store, iid, "vouchers", {"rows": rows})
+    with store.session() as s:
+        s.get(Inspection, iid).status = "sealed"  # as sealing leaves it; the keys are not the point
+    return iid
+
+
+def test_voucher_opening_is_prefilled_from_the_last_sealed_check(people_store, screen, qtbot):
+    last = sealed_voucher_check(
+        people_store,
+        {
+            "transfer_cheque": {
+                "opening": ["10285601-10285700"],
+                "used": ["10285601-10285630", "10285632-10285640"],
+                "on_hand": ["10285631", "10285641-10285700"],
+                "physical": 61,
+            }
+        },
+        (date.today() - timedelta(days=7)).isoformat(),
+    )
+    iid = inspections.start(
+        people_store,
+        checklist="blank_vouchers",
+        inspector="E001",
+        people=example("blank_vouchers")["people"],
+    )
+    widget = screen(iid).cards["vouchers"].widget
+    block = widget.blocks["transfer_cheque"]
+    assert block.edits["opening"].text() == "10285631, 10285641-10285700"
+    assert last[:8] in block.carry_note.text()
+    assert widget.blocks["cash_cheque"].edits["opening"].text() == ""
+    block.edits["opening"].clear()
+    qtbot.keyClicks(block.edits["opening"], "10285651-10285700")
+    assert "上次结存未列入 11" in block.issues.text()
+    assert "10285631、10285641–10285650" in block.issues.text()
+    assert widget.tabs.tabText(widget.tabs.indexOf(block)).endswith("⚠")
+
+
+def test_voucher_sold_numbers_and_an_overlap_never_offered_next(
+    vouchers, people_store, screen, qtbot
+):
+    widget = screen(vouchers).cards["vouchers"].widget
+    block = widget.blocks["cash_cheque"]
+    qtbot.keyClicks(block.edits["opening"], "00412301-00412350")
+    qtbot.keyClicks(block.edits["used"], "00412301-00412310")
+    qtbot.keyClicks(block.edits["sold"], "00412311-00412320")
+    qtbot.keyClicks(block.edits["on_hand"], "00412318-00412350")  # 3 sold numbers again
+    assert block.next_value.text() == "00412321"
+    assert "重号 3" in block.issues.text()
+    qtbot.keyClicks(block.edits["physical"], "30")
+    assert block.diff_value.text() == "相符"
+    block.edits["physical"].editingFinished.emit()
+    answer = saved(people_store, vouchers, "vouchers")
+    assert answer["rows"]["cash_cheque"]["sold"] == [["00412311", "00412320"]]
 
 
 # ---------------------------------------------------------------- account-list review
