@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -230,7 +230,9 @@ def setup_demo(
             "answers": answers,
         }
         if w == 1:
-            count += _deputy_and_late_checks(store, rng, tellers, monday=this_monday - timedelta(weeks=1))
+            count += _deputy_and_late_checks(
+                store, rng, tellers, monday=this_monday - timedelta(weeks=1)
+            )
         _run(store, "vault_check", data, "E001")
         count += 1
     last_week = this_monday - timedelta(weeks=1)

@@ -125,7 +125,9 @@ def may_authorise(person: PersonRef) -> bool:
     return AUTHORISER_ROLE in person.roles and not person.external
 
 
-def _date_field(raw: dict[str, Any], key: str, zh: str, en: str, out: dict[str, str]) -> date | None:
+def _date_field(
+    raw: dict[str, Any], key: str, zh: str, en: str, out: dict[str, str]
+) -> date | None:
     text = str(raw.get(key) or "").strip()
     try:
         return date.fromisoformat(text)
@@ -171,12 +173,18 @@ def authorisation_problems(
     out: dict[str, str] = {}
     unknown = sorted(set(raw) - set(AUTHORISATION_FIELDS))
     if unknown:
-        out["authorisation"] = f"授权中有未知字段 / unknown authorisation field(s): {', '.join(unknown)}"
+        out["authorisation"] = (
+            f"授权中有未知字段 / unknown authorisation field(s): {', '.join(unknown)}"
+        )
     by = str(raw.get("by") or "").strip()
     if not by:
-        out["authorisation.by"] = "请填写授权人（网点负责人的工号） / the authoriser (the branch head) is required"
+        out["authorisation.by"] = (
+            "请填写授权人（网点负责人的工号） / the authoriser (the branch head) is required"
+        )
     elif authoriser is None:
-        out["authorisation.by"] = f"授权人：员工登记中没有工号 {by} / authoriser: no employee number '{by}'"
+        out["authorisation.by"] = (
+            f"授权人：员工登记中没有工号 {by} / authoriser: no employee number '{by}'"
+        )
     elif not may_authorise(authoriser):
         out["authorisation.by"] = (
             f"授权人{authoriser.name}（{authoriser.employee_no}）不是网点负责人，不能授权代查 / "

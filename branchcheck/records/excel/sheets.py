@@ -158,7 +158,10 @@ def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
             f"{pick(inspector.get('role'), 'zh')} {inspector.get('name', '')}（{inspector.get('employee_no', '')}）",
         ),
         *[
-            (f"{pick(n.get('label'), 'zh')} {pick(n.get('label'), 'en')}", pick(n.get("text"), "zh"))
+            (
+                f"{pick(n.get('label'), 'zh')} {pick(n.get('label'), 'en')}",
+                pick(n.get("text"), "zh"),
+            )
             for n in doc.get("notices") or []
         ],
     ]

@@ -136,9 +136,7 @@ AUTHORISATION = {
 }
 
 
-def test_a_deputy_without_an_authorisation_is_refused(
-    people_store, tmp_path, capsys, answers_file
-):
+def test_a_deputy_without_an_authorisation_is_refused(people_store, tmp_path, capsys, answers_file):
     path = answers_file(tmp_path)
     assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E002"]) == 2
     err = capsys.readouterr().err

@@ -19,7 +19,13 @@ PEOPLE = {"vault_keeper": ["E003"], "tellers": ["E004"]}
 
 def start(store, held_at, **kw):
     return inspections.start(
-        store, checklist="vault_check", inspector="E001", people=PEOPLE, held_at=held_at, now=NOW, **kw
+        store,
+        checklist="vault_check",
+        inspector="E001",
+        people=PEOPLE,
+        held_at=held_at,
+        now=NOW,
+        **kw,
     )
 
 

@@ -34,7 +34,10 @@ def keyed_store(people_store):
     keys.create_branch_ca(people_store, ca_password="ca-pass", not_before=issued)
     for no in ("E001", "E002"):
         keys.issue_credential(
-            people_store, employee_no=no, password="demo1234", ca_password="ca-pass",
+            people_store,
+            employee_no=no,
+            password="demo1234",
+            ca_password="ca-pass",
             not_before=issued,
         )
     return people_store
@@ -77,7 +80,9 @@ def item(doc, key):
     return next(i for s in doc["sections"] for i in s["items"] if i["key"] == key)
 
 
-def test_a_deputy_s_record_says_授权代查_with_the_authorisation(keyed_store, answers_file, tmp_path):
+def test_a_deputy_s_record_says_授权代查_with_the_authorisation(
+    keyed_store, answers_file, tmp_path
+):
     path = answers_file(tmp_path, date="2026-12-01T14:30:00+08:00", late_reason="")
     doc, pdf, xlsx = seal_file(keyed_store, path, "E002", authorisation=AUTHORISATION)
     auth = doc["authorisation"]
