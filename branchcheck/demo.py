@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -134,10 +135,33 @@ def _signatures(
     return {no: handwriting.demo_strokes(f"{names[no]}{no}") for no in numbers}
 
 
-def _run(store: Store, checklist: str, data: dict[str, Any], inspector: str) -> str:
+def _entry_clock(start: datetime, seed: str) -> Callable[[], datetime]:
+    """The real times of one inspection's steps as they would be on site: from `start`, each step
+    (start, each answer, completing, each signature, the seal) 20 to 90 seconds after the last."""
+    rng = random.Random(seed)
+    at = [clock.local(start)]
+
+    def tick() -> datetime:
+        now = at[0]
+        at[0] = now + timedelta(seconds=rng.randint(20, 90))
+        return now
+
+    return tick
+
+
+def _run(
+    store: Store,
+    checklist: str,
+    data: dict[str, Any],
+    inspector: str,
+    *,
+    entered: datetime | None = None,
+) -> str:
+    """Run an answers file as the demo's history: entered at `entered`, else on site at its date."""
     data = dict(data)
     data["signatures"] = _signatures(store, data, checklist, inspector)
-    when = datetime.fromisoformat(data["date"]) if data.get("date") else None
+    if entered is None:
+        entered = datetime.fromisoformat(data.pop("date"))
     summary = inspections.run_answers_file(
         store,
         checklist,
@@ -146,7 +170,7 @@ def _run(store: Store, checklist: str, data: dict[str, Any], inspector: str) -> 
         sign_and_seal=True,
         key_password=DEMO_PASSWORD,
         source=f"demo {checklist}",
-        signed_at=when,
+        entry_clock=_entry_clock(entered, f"{checklist}{entered.isoformat()}"),
     )
     return summary.record_id
 
@@ -205,6 +229,10 @@ def setup_demo(
             "people": {"vault_keeper": ["E003"], "tellers": tellers, "co_inspector": ["E010"]},
             "answers": answers,
         }
+        if w == 1:
+            count += _deputy_and_late_checks(
+                store, rng, tellers, monday=this_monday - timedelta(weeks=1)
+            )
         _run(store, "vault_check", data, "E001")
         count += 1
     last_week = this_monday - timedelta(weeks=1)
@@ -219,6 +247,7 @@ def setup_demo(
             last_week + timedelta(days=offset % 5), time(9, 30)
         ).isoformat()
         data.pop("signatures", None)
+        data.pop("late_reason", None)  # the demo enters it on site, on the day
         inspector = data.pop("inspector", "E001")
         _run(store, path.stem, data, inspector)
         count += 1
@@ -263,13 +292,43 @@ def _voucher_follow_up(first: dict[str, Any]) -> dict[str, Any]:
     return {"date": day.isoformat(), "people": first["people"], "answers": answers}
 
 
+def _deputy_and_late_checks(
+    store: Store, rng: random.Random, tellers: list[str], *, monday: date
+) -> int:
+    """Last week's branch head was on leave Tuesday and Wednesday: 陈静 checked the vault on
+    Tuesday under his written authorisation; his own Monday check, kept on paper, is entered on
+    Thursday morning as a late entry (补录). Returns the number of records made."""
+    tuesday, thursday = monday + timedelta(days=1), monday + timedelta(days=3)
+    deputy = {
+        "people": {"vault_keeper": ["E003"], "tellers": tellers[:2], "co_inspector": ["E010"]},
+        "answers": _vault_answers(rng, tellers[:2], teller_short=None, registers_ok=True),
+        "authorisation": {
+            "by": "E001",
+            "reason": "休假",
+            "reference": f"授权书{tuesday.year}-031",
+            "valid_from": tuesday.isoformat(),
+            "valid_to": (tuesday + timedelta(days=1)).isoformat(),
+        },
+    }
+    _run(store, "vault_check", deputy, "E002", entered=datetime.combine(tuesday, time(15, 10)))
+    late = {
+        "date": datetime.combine(monday, time(10, 0)).isoformat(),
+        "late_reason": "网点负责人周一查库后休假，纸质查库登记簿于返岗后补录",
+        "people": {"vault_keeper": ["E003"], "tellers": tellers[2:]},
+        "answers": _vault_answers(rng, tellers[2:], teller_short=None, registers_ok=True),
+    }
+    _run(store, "vault_check", late, "E001", entered=datetime.combine(thursday, time(8, 45)))
+    return 2
+
+
 def _account_review(store: Store, when: datetime) -> str:
     """Review the example account list: every flag decided, one account to be rectified."""
     from branchcheck.accounts import record as account_review
     from branchcheck.records import handwriting
 
+    tick = _entry_clock(when, "account_review")
     iid, rv = account_review.start_review(
-        store, ACCOUNT_LIST, as_of=when.date(), inspector="E001", checker="E010", now=when
+        store, ACCOUNT_LIST, as_of=when.date(), inspector="E001", checker="E010", now=tick()
     )
     explain = {"SHARED_PHONE", "SHARED_ADDRESS", "SAME_LEGAL_REP", "SPECIAL_ACTIVE"}
     due = (when.date() + timedelta(days=7)).isoformat()
@@ -296,8 +355,8 @@ def _account_review(store: Store, when: datetime) -> str:
             )
         else:
             account_review.decide(store, iid, account.account_no, decision="applied", actor="E001")
-    inspections.answer(store, iid, "identity_calls", "yes", now=when)
-    inspections.complete(store, iid, now=when)
+    inspections.answer(store, iid, "identity_calls", "yes", now=tick())
+    inspections.complete(store, iid, now=tick())
     for party in inspections.load(store, iid).parties:
         strokes = handwriting.demo_strokes(f"{party.person.name}{party.person.employee_no}")
         inspections.sign(
@@ -306,9 +365,9 @@ def _account_review(store: Store, when: datetime) -> str:
             party=party.party,
             employee_no=party.person.employee_no,
             strokes=strokes,
-            now=when,
+            now=tick(),
         )
-    return inspections.seal(store, iid, key_password=DEMO_PASSWORD, now=when)
+    return inspections.seal(store, iid, key_password=DEMO_PASSWORD, now=tick())
 
 
 def export_and_verify(store: Store, out: Path):

@@ -50,6 +50,17 @@ class PeopleRuleError(BranchCheckError):
     exit_code = 2
 
 
+class EntryError(BranchCheckError):
+    """What an inspection is started with does not hold: a deputy's authorisation, the date of the
+    inspection, a late entry's reason. `fields` maps each wrong field to its message."""
+
+    exit_code = 2
+
+    def __init__(self, fields: dict[str, str], *, hint: str | None = None) -> None:
+        super().__init__("\n".join(fields.values()), hint=hint)
+        self.fields = dict(fields)
+
+
 class AuthError(BranchCheckError):
     """Sign-in failed or the user may not do this."""
 

@@ -27,6 +27,9 @@ class Settings:
     # A holiday block of this many days or more needs a check on the last working day before it.
     pre_holiday_min_days: int = 3
     pre_holiday_lookahead_days: int = 10
+    # An inspection dated more than this many hours before it is entered is a late entry (补录):
+    # it needs a reason and is marked as such.
+    late_entry_hours: int = 24
     # Weekly vault check: the week starts on Monday (ISO week).
     language: str = "zh"
 

@@ -25,6 +25,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     from branchcheck import inspections
 
     data = _read_json(args.answers, "the answers file")
+    if args.late_reason is not None and isinstance(data, dict):
+        data["late_reason"] = args.late_reason
     st = store()
     password = key_password(args, "signing key password: ") if args.sign else None
     summary = inspections.run_answers_file(
@@ -90,6 +92,12 @@ def register(sub: SubParsers) -> None:
     x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO", help="the inspector")
     x.add_argument(
         "--sign", action="store_true", help="sign and seal (needs signatures in the file)"
+    )
+    x.add_argument(
+        "--late-reason",
+        metavar="TEXT",
+        help="why the inspection is entered late (补录): needed when the file's date is more than "
+        "the set time (24 h) ago; replaces the file's late_reason",
     )
     x.add_argument(
         "--key-password-env", metavar="VAR", help="environment variable holding the key password"

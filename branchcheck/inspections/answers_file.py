@@ -4,6 +4,7 @@ required items as `complete` — so a bad file stores nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +19,13 @@ from branchcheck.engine.validate import load_all
 from branchcheck.errors import AnswerError, BranchCheckError, InputFileError, NotFoundError
 from branchcheck.inspections.answering import answer
 from branchcheck.inspections.context import branch_env, facts_for, register_facts
-from branchcheck.inspections.lifecycle import complete, discard, resolve_people, start
+from branchcheck.inspections.lifecycle import (
+    check_entry,
+    complete,
+    discard,
+    resolve_people,
+    start,
+)
 from branchcheck.inspections.listing import findings
 from branchcheck.inspections.signing import seal, sign
 from branchcheck.inspections.state import load, parties
@@ -26,7 +33,16 @@ from branchcheck.people.register import get_branch, person_ref
 from branchcheck.settings import Settings
 from branchcheck.views import InspectResult, ItemResult
 
-_FILE_KEYS = {"checklist", "date", "people", "answers", "notes", "signatures"}
+_FILE_KEYS = {
+    "checklist",
+    "date",
+    "people",
+    "answers",
+    "notes",
+    "signatures",
+    "authorisation",
+    "late_reason",
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +51,8 @@ class _Checked:
     people: dict[str, Any]
     answers: dict[str, Any]
     notes: dict[str, str]
+    authorisation: Any
+    late_reason: str
 
 
 def _shape(template_key: str, data: dict[str, Any], source: str) -> _Checked:
@@ -57,7 +75,12 @@ def _shape(template_key: str, data: dict[str, Any], source: str) -> _Checked:
     answers = data.get("answers")
     if not isinstance(people, dict) or not isinstance(answers, dict):
         raise InputFileError(f"{source}: 'people' and 'answers' must be objects")
-    return _Checked(when, people, answers, data.get("notes") or {})
+    late_reason = data.get("late_reason") or ""
+    if not isinstance(late_reason, str):
+        raise InputFileError(f"{source}: 'late_reason' must be text")
+    return _Checked(
+        when, people, answers, data.get("notes") or {}, data.get("authorisation"), late_reason
+    )
 
 
 def _precheck(
@@ -69,6 +92,7 @@ def _precheck(
     settings: Settings,
     home: Path,
     source: str,
+    now: datetime,
 ) -> None:
     """Everything that can be wrong with an answers file, found before anything is stored."""
     template = loaded.template
@@ -76,9 +100,19 @@ def _precheck(
     for key in list(checked.answers) + list(checked.notes):
         if key not in keys:
             raise InputFileError(f"{source}: checklist '{template.key}' has no item '{key}'")
-    today: date = clock.local_or_now(checked.when).date()
+    today: date = clock.local(checked.when).date() if checked.when else now.date()
     with store.session() as s:
         insp_staff, _rows, refs = resolve_people(s, template, inspector, checked.people)
+        check_entry(
+            s,
+            template,
+            insp_staff,
+            authorisation=checked.authorisation,
+            held_at=checked.when,
+            late_reason=checked.late_reason,
+            now=now,
+            settings=settings,
+        )
         inspector_ref = person_ref(insp_staff)
         ctx = EvalContext(
             template=template,
@@ -136,15 +170,15 @@ def run_answers_file(
     sign_and_seal: bool = False,
     key_password: str | None = None,
     source: str = "answers file",
-    signed_at: datetime | None = None,
+    entry_clock: Callable[[], datetime] | None = None,
     settings: Settings | None = None,
     home: Path | None = None,
 ) -> InspectResult:
     """A whole inspection from an answers file; returns the record ID, item results, computed
     values and findings.
 
-    The file's date is when the inspection took place; signatures and the seal carry the time they
-    are made (now), unless `signed_at` says otherwise (the demo's history)."""
+    The file's date is when the inspection took place; its start, answers, completion, signatures
+    and seal carry the real time each is made: `entry_clock()` (the demo's history), else now."""
     templates = load_all()
     if checklist not in templates:
         raise NotFoundError(f"no checklist '{checklist}' (have: {', '.join(templates)})")
@@ -154,13 +188,23 @@ def run_answers_file(
     settings, home = branch_env(settings, home)
     checked = _shape(loaded.template.key, data, source)
     signatures = (data.get("signatures") or {}) if sign_and_seal else None
-    _precheck(store, loaded, checked, inspector, signatures, settings, home, source)
+    tick = entry_clock or clock.now
+    _precheck(store, loaded, checked, inspector, signatures, settings, home, source, tick())
     if sign_and_seal:
         from branchcheck.records import keys
 
         keys.load_credential(store, inspector, key_password or "")  # wrong: stop before storing
-    when = checked.when
-    iid = start(store, checklist=loaded, inspector=inspector, people=checked.people, now=when)
+    iid = start(
+        store,
+        checklist=loaded,
+        inspector=inspector,
+        people=checked.people,
+        authorisation=checked.authorisation,
+        held_at=checked.when,
+        late_reason=checked.late_reason,
+        settings=settings,
+        now=tick(),
+    )
     try:
         for key, raw in checked.answers.items():
             answer(
@@ -172,9 +216,9 @@ def run_answers_file(
                 actor=inspector,
                 settings=settings,
                 home=home,
-                now=when,
+                now=tick(),
             )
-        ev = complete(store, iid, settings=settings, home=home, now=when)
+        ev = complete(store, iid, settings=settings, home=home, now=tick())
         if signatures is not None:
             for party in load(store, iid).parties:
                 sign(
@@ -183,7 +227,7 @@ def run_answers_file(
                     party=party.party,
                     employee_no=party.person.employee_no,
                     strokes=signatures[party.person.employee_no],
-                    now=signed_at,
+                    now=tick(),
                 )
             seal(
                 store,
@@ -191,7 +235,7 @@ def run_answers_file(
                 key_password=key_password or "",
                 settings=settings,
                 home=home,
-                now=signed_at,
+                now=tick(),
             )
     except BranchCheckError:
         discard(store, iid, actor=inspector)

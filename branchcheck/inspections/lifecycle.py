@@ -3,8 +3,10 @@ sealed record (a new version pointing to it), discard an unsealed one."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -23,12 +25,12 @@ from branchcheck.db.models import (
 from branchcheck.engine import PersonRef
 from branchcheck.engine.evaluate import Evaluation
 from branchcheck.engine.validate import load_all
-from branchcheck.errors import MissingAnswersError, StateError
+from branchcheck.errors import EntryError, MissingAnswersError, StateError
 from branchcheck.inspections.context import branch_env, evaluate_inspection
 from branchcheck.inspections.rows import get_inspection, require_open
 from branchcheck.inspections.state import store_template, template_of
 from branchcheck.people.register import find_staff, get_branch, person_ref
-from branchcheck.people.rules import check_people
+from branchcheck.people.rules import authorisation_problems, check_people, clean_authorisation
 from branchcheck.settings import Settings
 
 PeopleNumbers = dict[str, list[str]] | dict[str, list[str] | str]
@@ -51,44 +53,146 @@ def resolve_people(
     return insp_staff, rows, refs
 
 
+def is_late(held_at: datetime, now: datetime, settings: Settings) -> bool:
+    """Whether an inspection that took place at `held_at`, entered at `now`, is a late entry (补录)."""
+    return now - held_at > timedelta(hours=settings.late_entry_hours)
+
+
+def entry_problems(
+    held_at: datetime, now: datetime, late_reason: str, settings: Settings
+) -> dict[str, str]:
+    """The inspection's date against the real time of entry, by field (`date`, `late_reason`): a
+    time in the future is refused, a late entry needs its reason."""
+    held, real = clock.local(held_at), clock.local(now)
+    if held.date() > real.date():
+        return {
+            "date": f"检查日期 {held.date()} 晚于今天（{real.date()}），不能预先登记 / the "
+            f"inspection date {held.date()} is after today ({real.date()})"
+        }
+    if held > real:
+        return {
+            "date": f"检查时间 {held:%H:%M} 晚于现在（{real:%H:%M}） / the inspection time "
+            f"{held:%H:%M} is later than now ({real:%H:%M})"
+        }
+    if is_late(held, real, settings) and not late_reason.strip():
+        return {
+            "late_reason": f"检查时间 {held:%Y-%m-%d %H:%M} 距今超过 {settings.late_entry_hours} "
+            "小时，属补录，请填写补录原因 / the inspection took place more than "
+            f"{settings.late_entry_hours} h ago: a late entry (补录) needs a reason"
+        }
+    return {}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What an inspection is started with besides its people, checked: when it took place, when it
+    is entered, the late entry's reason ("" when not late), a deputy's authorisation."""
+
+    held_at: datetime
+    entered_at: datetime
+    late_reason: str
+    authorisation: dict[str, str] | None
+
+
+def check_entry(
+    session: Session,
+    template: Template,
+    inspector: Staff,
+    *,
+    authorisation: Any,
+    held_at: datetime | None,
+    late_reason: str,
+    now: datetime,
+    settings: Settings,
+) -> Entry:
+    """The date and a deputy's authorisation checked together; EntryError names every wrong field."""
+    held = clock.local(held_at) if held_at else now
+    problems = entry_problems(held, now, late_reason, settings)
+    by = authorisation.get("by") if isinstance(authorisation, dict) else None
+    authoriser = None
+    if by:
+        row = session.scalars(select(Staff).where(Staff.employee_no == str(by).strip())).first()
+        authoriser = person_ref(row) if row else None
+    problems |= authorisation_problems(
+        template, person_ref(inspector), authorisation, authoriser, held.date()
+    )
+    if problems:
+        raise EntryError(problems)
+    return Entry(
+        held_at=held,
+        entered_at=now,
+        late_reason=late_reason.strip() if is_late(held, now, settings) else "",
+        authorisation=clean_authorisation(authorisation) if authorisation else None,
+    )
+
+
 def start(
     store: Store,
     *,
     checklist: str | LoadedTemplate,
     inspector: str,
     people: PeopleNumbers,
+    authorisation: dict[str, Any] | None = None,
+    held_at: datetime | None = None,
+    late_reason: str = "",
+    settings: Settings | None = None,
     now: datetime | None = None,
 ) -> str:
-    """Start an inspection for the branch; returns its ID (a UUID, also the record's ID)."""
+    """Start an inspection for the branch; returns its ID (a UUID, also the record's ID).
+
+    `now` is the real time of entry (given only by tests and the demo's history); `held_at` when the
+    inspection took place, if earlier (a record first kept on paper). A deputy gives the branch
+    head's `authorisation`; a late entry its `late_reason`."""
     loaded = load_all()[checklist] if isinstance(checklist, str) else checklist
     now = clock.local_or_now(now)
+    settings = branch_env(settings, None)[0]
     with store.session() as s:
         branch = get_branch(s)
-        tv = store_template(s, loaded)
         template = loaded.template
         insp_staff, rows, refs = resolve_people(s, template, inspector, people)
+        entry = check_entry(
+            s,
+            template,
+            insp_staff,
+            authorisation=authorisation,
+            held_at=held_at,
+            late_reason=late_reason,
+            now=now,
+            settings=settings,
+        )
+        tv = store_template(s, loaded)
         insp = Inspection(
             branch_id=branch.id,
             template_id=tv.id,
             inspector_id=insp_staff.id,
-            local_date=now.date().isoformat(),
-            started_at=clock.iso(now),
+            local_date=entry.held_at.date().isoformat(),
+            started_at=clock.iso(entry.held_at),
+            entered_at=clock.iso(entry.entered_at),
+            authorisation=entry.authorisation,
+            late_reason=entry.late_reason,
         )
         s.add(insp)
         s.flush()
         for pos, (slot, st) in enumerate(rows):
             s.add(InspectionPerson(inspection_id=insp.id, slot=slot, staff_id=st.id, position=pos))
+        detail: dict[str, Any] = {
+            "checklist": template.key,
+            "version": template.version,
+            "people": {k: [p.employee_no for p in v] for k, v in refs.items()},
+        }
+        if entry.held_at != entry.entered_at:
+            detail["held_at"] = clock.iso(entry.held_at)  # the time claimed, beside the real one
+        if entry.late_reason:
+            detail["late_reason"] = entry.late_reason
+        if entry.authorisation:
+            detail["authorisation"] = entry.authorisation
         audit.append(
             s,
-            at=clock.iso(now),
+            at=clock.iso(entry.entered_at),
             actor=inspector,
             action="inspection.start",
             subject=insp.id,
-            detail={
-                "checklist": template.key,
-                "version": template.version,
-                "people": {k: [p.employee_no for p in v] for k, v in refs.items()},
-            },
+            detail=detail,
         )
         return insp.id
 
@@ -150,7 +254,10 @@ def correct(store: Store, record_id: str, *, actor: str, now: datetime | None = 
             template_id=old.template_id,
             inspector_id=old.inspector_id,
             local_date=old.local_date,
-            started_at=clock.iso(now),
+            started_at=old.started_at,
+            entered_at=clock.iso(now),
+            authorisation=old.authorisation,
+            late_reason=old.late_reason,
             version=old.version + 1,
             supersedes_id=old.id,
         )

@@ -5,6 +5,8 @@ roles, and the groups the template names are all different persons (no self-chec
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from typing import Any
 
 from branchcheck.checklists.schema import PeopleSlot, Template, Text
 from branchcheck.errors import PeopleRuleError
@@ -103,3 +105,111 @@ def check_people(
     found = problems(template, inspector, people)
     if found:
         raise PeopleRuleError("people rules not met:\n" + "\n".join(f"  {m}" for m in found))
+
+
+# ---------------------------------------------------------------- a deputy's authorisation
+
+DEPUTY_ROLE = "authorised_deputy"
+AUTHORISER_ROLE = "branch_head"
+AUTHORISATION_FIELDS = ("by", "reason", "reference", "valid_from", "valid_to")
+
+
+def needs_authorisation(template: Template, inspector: PersonRef) -> bool:
+    """Whether the inspector may inspect only as the branch head's authorised deputy: the only
+    role they hold of those the template allows is 授权代理负责人."""
+    return set(inspector.roles) & set(template.inspector.staff_roles) == {DEPUTY_ROLE}
+
+
+def may_authorise(person: PersonRef) -> bool:
+    """Whether the person may authorise a deputy: the branch head, a member of staff."""
+    return AUTHORISER_ROLE in person.roles and not person.external
+
+
+def _date_field(
+    raw: dict[str, Any], key: str, zh: str, en: str, out: dict[str, str]
+) -> date | None:
+    text = str(raw.get(key) or "").strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        out[f"authorisation.{key}"] = (
+            f"授权{zh}“{text}”不是日期（年-月-日） / the authorisation's {en} '{text}' is not a "
+            "date (YYYY-MM-DD)"
+            if text
+            else f"请填写授权{zh} / the authorisation's {en} is required"
+        )
+        return None
+
+
+def authorisation_problems(
+    template: Template,
+    inspector: PersonRef,
+    raw: Any,
+    authoriser: PersonRef | None,
+    day: date,
+) -> dict[str, str]:
+    """Each problem of a deputy's authorisation by field (`authorisation`, `authorisation.by`, …);
+    `authoriser` is the person `raw["by"]` names in the register (None when not there), `day` the
+    inspection's date."""
+    who = f"{inspector.name}（{inspector.employee_no}）"
+    if not needs_authorisation(template, inspector):
+        if raw is None:
+            return {}
+        return {
+            "authorisation": f"{who}不以授权代理人身份检查，无需授权 / {inspector.name} does not "
+            "inspect as an authorised deputy: remove the authorisation"
+        }
+    if raw is None:
+        return {
+            "authorisation": f"{who}是授权代理负责人：代网点负责人检查须有网点负责人的书面授权"
+            "（授权人、事由、授权书编号、有效期） / an authorised deputy inspects only under the "
+            "branch head's written authorisation (who, why, reference, validity dates)"
+        }
+    if not isinstance(raw, dict):
+        return {
+            "authorisation": "授权须包含 by、reason、reference、valid_from、valid_to / the "
+            "authorisation must be an object with by, reason, reference, valid_from, valid_to"
+        }
+    out: dict[str, str] = {}
+    unknown = sorted(set(raw) - set(AUTHORISATION_FIELDS))
+    if unknown:
+        out["authorisation"] = (
+            f"授权中有未知字段 / unknown authorisation field(s): {', '.join(unknown)}"
+        )
+    by = str(raw.get("by") or "").strip()
+    if not by:
+        out["authorisation.by"] = (
+            "请填写授权人（网点负责人的工号） / the authoriser (the branch head) is required"
+        )
+    elif authoriser is None:
+        out["authorisation.by"] = (
+            f"授权人：员工登记中没有工号 {by} / authoriser: no employee number '{by}'"
+        )
+    elif not may_authorise(authoriser):
+        out["authorisation.by"] = (
+            f"授权人{authoriser.name}（{authoriser.employee_no}）不是网点负责人，不能授权代查 / "
+            f"{authoriser.name} is not the branch head and cannot authorise a deputy"
+        )
+    for key, zh, en in (("reason", "事由", "reason"), ("reference", "书编号", "reference")):
+        if not str(raw.get(key) or "").strip():
+            out[f"authorisation.{key}"] = f"请填写授权{zh} / the authorisation's {en} is required"
+    start = _date_field(raw, "valid_from", "起始日期", "first day", out)
+    end = _date_field(raw, "valid_to", "截止日期", "last day", out)
+    if start and end:
+        if start > end:
+            out["authorisation.valid_to"] = (
+                f"授权截止日期 {end} 早于起始日期 {start} / the authorisation ends ({end}) "
+                f"before it starts ({start})"
+            )
+        elif not start <= day <= end:
+            field = "authorisation.valid_from" if day < start else "authorisation.valid_to"
+            out[field] = (
+                f"检查日期 {day} 不在授权有效期 {start} 至 {end} 内 / the inspection date {day} "
+                f"is outside the authorisation's validity ({start} to {end})"
+            )
+    return out
+
+
+def clean_authorisation(raw: dict[str, Any]) -> dict[str, str]:
+    """The authorisation as stored: its five fields, trimmed."""
+    return {key: str(raw.get(key) or "").strip() for key in AUTHORISATION_FIELDS}

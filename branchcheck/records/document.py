@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import base64
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchcheck.checklists import Template
-from branchcheck.db.models import Finding, Inspection, Signature
+from branchcheck.db.models import Finding, Inspection, Signature, Staff
 from branchcheck.engine.evaluate import Evaluation
 from branchcheck.taxonomy import RESULTS, STAFF_ROLES, risk_driver_ref
 
@@ -31,6 +32,77 @@ def _overall(counts: dict[str, int]) -> dict[str, str]:
     return {"zh": "合格", "en": "Passed"}
 
 
+def _at(text: str | None) -> str:
+    """An ISO time of the record as 'YYYY-MM-DD HH:MM'."""
+    return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M") if text else ""
+
+
+def _authorisation(session: Session, insp: Inspection) -> dict[str, Any] | None:
+    auth = insp.authorisation
+    if not auth:
+        return None
+    by = session.scalars(select(Staff).where(Staff.employee_no == auth["by"])).first()
+    name = by.name if by else ""
+    who, boss = f"{insp.inspector.name}（{insp.inspector.employee_no}）", f"{name}（{auth['by']}）"
+    period = f"{auth['valid_from']} 至 {auth['valid_to']}"
+    return {
+        "by": {"employee_no": auth["by"], "name": name, "role": dict(STAFF_ROLES["branch_head"])},
+        "reason": auth["reason"],
+        "reference": auth["reference"],
+        "valid_from": auth["valid_from"],
+        "valid_to": auth["valid_to"],
+        "text": {
+            "zh": f"{who}经网点负责人{boss}书面授权代为检查；事由：{auth['reason']}；"
+            f"授权书编号：{auth['reference']}；授权有效期：{period}",
+            "en": f"{insp.inspector.name} ({insp.inspector.employee_no}) inspected as deputy under "
+            f"the written authorisation of the branch head {name} ({auth['by']}); reason: "
+            f"{auth['reason']}; reference: {auth['reference']}; valid {auth['valid_from']} to "
+            f"{auth['valid_to']}",
+        },
+    }
+
+
+def _notices(
+    insp: Inspection, authorisation: dict[str, Any] | None, entered_at: str
+) -> list[dict[str, Any]]:
+    """What the record must say besides its items: a deputy's authorisation (授权代查), a late
+    entry (补录), and when it took place where that differs from when it was entered."""
+    out = []
+    if authorisation:
+        out.append(
+            {
+                "key": "authorisation",
+                "label": {"zh": "授权代查", "en": "Deputy check"},
+                "text": authorisation["text"],
+            }
+        )
+    held, entered = _at(insp.started_at), _at(entered_at)
+    if insp.late_reason:
+        out.append(
+            {
+                "key": "late_entry",
+                "label": {"zh": "补录", "en": "Late entry"},
+                "text": {
+                    "zh": f"补录：检查于 {held} 进行，{entered} 录入系统；补录原因：{insp.late_reason}",
+                    "en": f"Late entry: inspected {held}, entered {entered}; reason: "
+                    f"{insp.late_reason}",
+                },
+            }
+        )
+    elif held != entered:
+        out.append(
+            {
+                "key": "held_at",
+                "label": {"zh": "填报检查时间", "en": "Inspection time given"},
+                "text": {
+                    "zh": f"{held}（检查时间栏为系统录入的实际时间，{entered} 起）",
+                    "en": f"{held} (the time shown above is when it was entered, from {entered})",
+                },
+            }
+        )
+    return out
+
+
 def build_document(
     session: Session,
     insp: Inspection,
@@ -41,17 +113,19 @@ def build_document(
     *,
     sealed_at: str,
 ) -> dict[str, Any]:
+    authorisation = _authorisation(session, insp)
     sections = []
     tables: list[dict[str, Any]] = []
     for section in template.sections:
         items = []
         for item in section.items:
             outcome = ev.outcomes[item.key]
+            deputy_text = item.params.get("deputy_text") if authorisation else None
             items.append(
                 {
                     "key": item.key,
                     "type": item.type,
-                    "text": item.text.as_dict(),
+                    "text": dict(deputy_text or item.text.as_dict()),
                     "required": item.required,
                     "severity": item.severity,
                     "risk_driver": risk_driver_ref(item.risk_driver),
@@ -127,6 +201,7 @@ def build_document(
         )
 
     counts = ev.counts()
+    entered_at = insp.entered_at or insp.started_at
     return {
         "format": FORMAT,
         "record_id": insp.id,
@@ -151,9 +226,15 @@ def build_document(
             "title": template.inspector.title.as_dict(),
         },
         "people": people,
+        "authorisation": authorisation,
         "local_date": insp.local_date,
-        "started_at": insp.started_at,
+        "held_at": insp.started_at,
+        "started_at": entered_at,
         "completed_at": insp.completed_at,
+        "late_entry": {"reason": insp.late_reason, "entered_at": entered_at}
+        if insp.late_reason
+        else None,
+        "notices": _notices(insp, authorisation, entered_at),
         "sealed_at": sealed_at,
         "sections": sections,
         "tables": tables,

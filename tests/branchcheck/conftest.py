@@ -25,6 +25,7 @@ YES = [
 def _answers_file(tmp_path, **changes):
     data = {
         "date": "2026-11-19T10:00:00+08:00",
+        "late_reason": "纸质查库登记簿补录",
         "people": {"vault_keeper": ["E003"], "tellers": ["E004", "E005", "E006"]},
         "answers": {k: "yes" for k in YES}
         | {

@@ -1,25 +1,34 @@
-"""新建检查: the checklist and the people of each slot; the core's people rules decide."""
+"""新建检查: the checklist and the people of each slot, a deputy's authorisation (授权代查), the time
+the inspection took place and a late entry's reason (补录); the core's rules decide."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from branchcheck import inspections
+from branchcheck import clock, inspections
 from branchcheck.checklists import LoadedTemplate, PeopleSlot
 from branchcheck.db import Store
-from branchcheck.people.rules import fits_slot
+from branchcheck.errors import EntryError
+from branchcheck.inspections.context import branch_env
+from branchcheck.inspections.lifecycle import is_late
+from branchcheck.people.rules import fits_slot, may_authorise, needs_authorisation
 from branchcheck.people.signin import StaffInfo
 from ui import i18n
 from ui.screens import error_label, show_error, subtle_label, title_label
@@ -90,6 +99,139 @@ class SlotPicker(QWidget):
             )
 
 
+class Field(QWidget):
+    """An editor with its own error line under it: a refused value is explained where it is."""
+
+    def __init__(self, editor: QWidget, parent=None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        editor.setMinimumHeight(40)
+        layout.addWidget(editor)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+
+
+class EntryBox(QWidget):
+    """When the inspection took place, a late entry's reason, and a deputy's authorisation: the
+    core says which of them this inspector and checklist need."""
+
+    def __init__(self, authorisers: list[StaffInfo], parent=None) -> None:
+        super().__init__(parent)
+        self.authorisers = authorisers
+        self.settings = branch_env(None, None)[0]
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setVerticalSpacing(8)
+        self.labels: dict[str, QLabel] = {}
+        self.fields: dict[str, Field] = {}
+        self.auth_note = subtle_label(self)
+        self.form.addRow(self.auth_note)
+        self.by = QComboBox(self)
+        self.reason = QLineEdit(self)
+        self.reference = QLineEdit(self)
+        # the branch's local date and time, as wall-clock fields (the machine's zone plays no part)
+        self.opened = clock.now().replace(second=0, tzinfo=None)
+        today = QDate(self.opened.year, self.opened.month, self.opened.day)
+        self.valid_from, self.valid_to = QDateEdit(today, self), QDateEdit(today, self)
+        self.when = QDateTimeEdit(
+            QDateTime(today, QTime(self.opened.hour, self.opened.minute)), self
+        )
+        self.late_reason = QLineEdit(self)
+        for edit in (self.valid_from, self.valid_to, self.when):
+            edit.setCalendarPopup(True)
+        self.valid_from.setDisplayFormat("yyyy-MM-dd")
+        self.valid_to.setDisplayFormat("yyyy-MM-dd")
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        for key, editor in (
+            ("authorisation.by", self.by),
+            ("authorisation.reason", self.reason),
+            ("authorisation.reference", self.reference),
+            ("authorisation.valid_from", self.valid_from),
+            ("authorisation.valid_to", self.valid_to),
+            ("date", self.when),
+            ("late_reason", self.late_reason),
+        ):
+            self.labels[key] = QLabel(self)
+            self.labels[key].setMinimumHeight(40)
+            self.fields[key] = Field(editor, self)
+            self.form.addRow(self.labels[key], self.fields[key])
+        self.when.dateTimeChanged.connect(self._show_late_reason)
+        self.deputy = False
+        self.retranslate()
+        self._show_late_reason()
+
+    def retranslate(self) -> None:
+        names = {
+            "authorisation.by": self.tr("授权人"),
+            "authorisation.reason": self.tr("授权事由"),
+            "authorisation.reference": self.tr("授权书编号"),
+            "authorisation.valid_from": self.tr("授权起始日期"),
+            "authorisation.valid_to": self.tr("授权截止日期"),
+            "date": self.tr("检查时间"),
+            "late_reason": self.tr("补录原因"),
+        }
+        for key, text in names.items():
+            self.labels[key].setText(text)
+        self.auth_note.setText(
+            self.tr("授权代查：网点负责人不能亲自检查时，须有其书面授权，授权记入本次检查记录。")
+        )
+        self.reason.setPlaceholderText(self.tr("如 休假、出差"))
+        self.late_reason.setPlaceholderText(
+            self.tr("检查时间距今超过 {hours} 小时，属补录").format(
+                hours=self.settings.late_entry_hours
+            )
+        )
+        current = self.by.currentData()
+        self.by.clear()
+        self.by.addItem(self.tr("请选择…"), None)
+        for p in self.authorisers:
+            self.by.addItem(_person_text(p), p.employee_no)
+        self.by.setCurrentIndex(max(0, self.by.findData(current)))
+
+    def show_authorisation(self, deputy: bool) -> None:
+        self.deputy = deputy
+        self.auth_note.setVisible(deputy)
+        for key in self.fields:
+            if key.startswith("authorisation."):
+                self.labels[key].setVisible(deputy)
+                self.fields[key].setVisible(deputy)
+
+    def held_at(self) -> datetime | None:
+        """When the inspection took place; None when left at the dialog's opening (now)."""
+        d, t = self.when.date(), self.when.time()
+        wall = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        return None if wall == self.opened else clock.local(wall)
+
+    def late(self) -> bool:
+        held = self.held_at()
+        return held is not None and is_late(held, clock.now(), self.settings)
+
+    def _show_late_reason(self) -> None:
+        late = self.late()
+        self.labels["late_reason"].setVisible(late)
+        self.fields["late_reason"].setVisible(late)
+
+    def authorisation(self) -> dict[str, str] | None:
+        if not self.deputy:
+            return None
+        return {
+            "by": self.by.currentData() or "",
+            "reason": self.reason.text(),
+            "reference": self.reference.text(),
+            "valid_from": self.valid_from.date().toString("yyyy-MM-dd"),
+            "valid_to": self.valid_to.date().toString("yyyy-MM-dd"),
+        }
+
+    def show_errors(self, fields: dict[str, str]) -> dict[str, str]:
+        """Each message next to its field; returns those with no field here."""
+        for key, field in self.fields.items():
+            show_error(field.error, fields.get(key))
+        return {k: v for k, v in fields.items() if k not in self.fields}
+
+
 class NewInspectionDialog(QDialog):
     """On OK starts the inspection in the background; a people-rule error stays in the dialog,
     nothing started."""
@@ -121,6 +263,11 @@ class NewInspectionDialog(QDialog):
         self.inspector_label = subtle_label(self)
         layout.addWidget(self.title)
         layout.addWidget(self.inspector_label)
+        self.entry = EntryBox(
+            [p for p in staff if may_authorise(p.ref()) and p.employee_no != inspector.employee_no],
+            self,
+        )
+        layout.addWidget(self.entry)
         self.form = QFormLayout()
         self.form.setVerticalSpacing(12)
         self.checklist = QComboBox(self)
@@ -156,6 +303,7 @@ class NewInspectionDialog(QDialog):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.entry.retranslate()
         self.setWindowTitle(self.tr("新建检查"))
         self.title.setText(self.tr("新建检查"))
         self.checklist_label.setText(self.tr("检查项目"))
@@ -195,6 +343,7 @@ class NewInspectionDialog(QDialog):
         loaded = self.current_template()
         if loaded is None:
             return
+        self.entry.show_authorisation(needs_authorisation(loaded.template, self.inspector.ref()))
         for slot in loaded.template.people:
             candidates = [p for p in self.staff if fits_slot(slot, p.roles, p.external)]
             picker = SlotPicker(slot, candidates, self)
@@ -217,8 +366,12 @@ class NewInspectionDialog(QDialog):
         if loaded is None:
             return
         people = self.people()
+        authorisation, held_at = self.entry.authorisation(), self.entry.held_at()
+        late_reason = self.entry.late_reason.text() if self.entry.late() else ""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
+        self.entry.show_errors({})
+        show_error(self.error, None)
 
         def started(inspection_id: str) -> None:
             ok.setEnabled(True)
@@ -227,11 +380,21 @@ class NewInspectionDialog(QDialog):
 
         def refused(exc: BaseException) -> None:
             ok.setEnabled(True)
-            show_error(self.error, describe(exc))
+            if isinstance(exc, EntryError):
+                rest = self.entry.show_errors(exc.fields)
+                show_error(self.error, "\n".join(rest.values()) or None)
+            else:
+                show_error(self.error, describe(exc))
 
         self.tasks.run_in_background(
             lambda: inspections.start(
-                self.store, checklist=loaded, inspector=self.inspector.employee_no, people=people
+                self.store,
+                checklist=loaded,
+                inspector=self.inspector.employee_no,
+                people=people,
+                authorisation=authorisation,
+                held_at=held_at,
+                late_reason=late_reason,
             ),
             started,
             refused,

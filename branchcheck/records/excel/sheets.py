@@ -157,6 +157,13 @@ def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
             "检查人 Inspector",
             f"{pick(inspector.get('role'), 'zh')} {inspector.get('name', '')}（{inspector.get('employee_no', '')}）",
         ),
+        *[
+            (
+                f"{pick(n.get('label'), 'zh')} {pick(n.get('label'), 'en')}",
+                pick(n.get("text"), "zh"),
+            )
+            for n in doc.get("notices") or []
+        ],
     ]
     r = 4
     for label, value in rows:

@@ -162,7 +162,7 @@ class Story:
                     )
                 ),
                 self.p(self.lbl("time"), lab),
-                self.p(f"{clock(d.get('started_at'))} – {clock(d.get('completed_at'))}"),
+                self.p(self.entry_times()),
             ],
             [
                 self.p(self.lbl("inspector"), lab),
@@ -174,6 +174,10 @@ class Story:
                 self.p(format_time(d.get("sealed_at"))),
             ],
             [self.p(self.lbl("people"), lab), self.p(people_text or "—"), "", ""],
+            *[
+                [self.p(self.t(n.get("label")), lab), self.p(self.t(n.get("text"))), "", ""]
+                for n in d.get("notices") or []
+            ],
             [
                 self.p(self.lbl("conclusion"), lab),
                 self.raw(
@@ -191,12 +195,19 @@ class Story:
         style += [
             ("BACKGROUND", (0, 0), (0, -1), LABEL_BG),
             ("BACKGROUND", (2, 0), (2, 2), LABEL_BG),
-            ("SPAN", (1, 3), (3, 3)),
-            ("SPAN", (1, 4), (3, 4)),
+            *[("SPAN", (1, r), (3, r)) for r in range(3, len(rows))],
         ]
         table.setStyle(TableStyle(style))
         out.append(table)
         return out
+
+    def entry_times(self) -> str:
+        """When the record was entered, start – end; with the date when not the inspection's."""
+        d = self.doc
+        start, end = d.get("started_at"), d.get("completed_at")
+        if str(start or "")[:10] == d.get("local_date"):
+            return f"{clock(start)} – {clock(end)}"
+        return f"{format_time(start)} – {clock(end)}"
 
     def items(self) -> list[Flowable]:
         s, lang = self.s, self.lang

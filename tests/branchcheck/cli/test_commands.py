@@ -125,3 +125,52 @@ def test_cli_uses_the_branch_settings_and_holiday_table(
     assert summary["items"]["pre_holiday"]["result"] == "pass"
     [finding] = summary["findings"]
     assert finding["severity"] == "critical" and finding["due_date"] == "2026-11-22"
+
+
+AUTHORISATION = {
+    "by": "E001",
+    "reason": "休假",
+    "reference": "授权书2026-031",
+    "valid_from": "2026-11-18",
+    "valid_to": "2026-11-20",
+}
+
+
+def test_a_deputy_without_an_authorisation_is_refused(people_store, tmp_path, capsys, answers_file):
+    path = answers_file(tmp_path)
+    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E002"]) == 2
+    err = capsys.readouterr().err
+    assert "书面授权" in err and "Traceback" not in err
+    assert inspections.list_records(people_store) == []
+    path = answers_file(tmp_path, authorisation=AUTHORISATION)
+    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E002"]) == 0
+    [record] = inspections.list_records(people_store)
+    assert (record.inspector, record.status) == ("E002", "completed")
+
+
+@pytest.mark.parametrize(
+    "change,argv,message",
+    [
+        ({"date": "2099-01-04T09:00:00+08:00"}, [], "晚于今天"),
+        ({"late_reason": ""}, [], "补录原因"),
+        ({"late_reason": ""}, ["--late-reason", " "], "补录原因"),
+    ],
+)
+def test_a_future_date_or_a_late_entry_without_reason_stores_nothing(
+    people_store, tmp_path, capsys, answers_file, change, argv, message
+):
+    path = answers_file(tmp_path, **change)
+    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E001", *argv]) == 2
+    assert message in capsys.readouterr().err
+    assert inspections.list_records(people_store) == []
+
+
+def test_the_late_reason_on_the_command_line(people_store, tmp_path, capsys, answers_file):
+    path = answers_file(tmp_path, late_reason="")
+    argv = ["inspect", "vault_check", "--answers", str(path), "--as", "E001"]
+    assert main([*argv, "--late-reason", "系统故障，纸质登记后补录"]) == 0
+    rid = json.loads(capsys.readouterr().out)["record_id"]
+    from branchcheck.db.models import Inspection
+
+    with people_store.session() as s:
+        assert s.get(Inspection, rid).late_reason == "系统故障，纸质登记后补录"

@@ -29,7 +29,7 @@ def data(key):
 @pytest.mark.parametrize("key", sorted(EXPECTED))
 def test_example_runs_start_to_complete(branch_store, key):
     d = data(key)
-    assert set(d) <= {"date", "people", "answers", "notes", "signatures"}
+    assert set(d) <= {"date", "late_reason", "people", "answers", "notes", "signatures"}
     when = datetime.fromisoformat(d["date"])
     template = load_all()[key].template
     answerable = {i.key for i in template.items() if ITEM_TYPES[i.type].answerable}
