@@ -3,144 +3,144 @@
 <context>
     <name>AccountImportDialog</name>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="181" />
         <location filename="../../ui/screens/account_import.py" line="182" />
+        <location filename="../../ui/screens/account_import.py" line="183" />
         <source>导入账户清单</source>
         <translation>Import account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="185" />
+        <location filename="../../ui/screens/account_import.py" line="186" />
         <source>选择核心系统导出的单位结算账户清单（.xlsx 或 .csv）。系统逐户分类，为每个标记账户建立一条复核记录，由您逐户作出处理决定。</source>
         <translation>Choose the settlement-account list exported from the core system (.xlsx or .csv). Every account is classified; each flagged account goes into a review record, where you decide on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="189" />
+        <location filename="../../ui/screens/account_import.py" line="190" />
         <source>账户清单文件</source>
         <translation>Account list file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="190" />
+        <location filename="../../ui/screens/account_import.py" line="191" />
         <source>检查基准日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="191" />
+        <location filename="../../ui/screens/account_import.py" line="192" />
         <source>表头映射文件（可选）</source>
         <translation>Header mapping file (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="192" />
+        <location filename="../../ui/screens/account_import.py" line="193" />
         <source>复核见证人（可选）</source>
         <translation>Second checker (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="193" />
         <location filename="../../ui/screens/account_import.py" line="194" />
+        <location filename="../../ui/screens/account_import.py" line="195" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="195" />
+        <location filename="../../ui/screens/account_import.py" line="196" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="196" />
+        <location filename="../../ui/screens/account_import.py" line="197" />
         <source>清单文件路径</source>
         <translation>Path of the list file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="197" />
+        <location filename="../../ui/screens/account_import.py" line="198" />
         <source>其他表头名称与本系统列的对照（JSON/YAML）</source>
         <translation>Other header names mapped to our columns (JSON/YAML)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="198" />
+        <location filename="../../ui/screens/account_import.py" line="199" />
         <source>（不选）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="199" />
+        <location filename="../../ui/screens/account_import.py" line="200" />
         <source>开始导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="200" />
+        <location filename="../../ui/screens/account_import.py" line="201" />
         <source>保存复核工作簿…</source>
         <translation>Save review workbook…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="201" />
+        <location filename="../../ui/screens/account_import.py" line="202" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="201" />
+        <location filename="../../ui/screens/account_import.py" line="202" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="207" />
+        <location filename="../../ui/screens/account_import.py" line="208" />
         <source>选择账户清单</source>
         <translation>Choose the account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="207" />
+        <location filename="../../ui/screens/account_import.py" line="208" />
         <source>账户清单 (*.xlsx *.csv)</source>
         <translation>Account lists (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="214" />
+        <location filename="../../ui/screens/account_import.py" line="215" />
         <source>选择表头映射文件</source>
         <translation>Choose the header mapping file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="214" />
+        <location filename="../../ui/screens/account_import.py" line="215" />
         <source>映射文件 (*.json *.yaml *.yml)</source>
         <translation>Mapping files (*.json *.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="224" />
+        <location filename="../../ui/screens/account_import.py" line="225" />
         <source>保存复核工作簿</source>
         <translation>Save the review workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="224" />
+        <location filename="../../ui/screens/account_import.py" line="225" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="256" />
+        <location filename="../../ui/screens/account_import.py" line="257" />
         <source>正在读取并分类…</source>
         <translation>Reading and classifying…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="277" />
+        <location filename="../../ui/screens/account_import.py" line="278" />
         <source>已读取 {done} / {total} 行（{p}%）</source>
         <translation>Read {done} / {total} rows ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="285" />
+        <location filename="../../ui/screens/account_import.py" line="286" />
         <source>100% · 导入完成，复核记录已建立并已打开。</source>
         <translation>100% · Imported; the review record is started and open.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="288" />
+        <location filename="../../ui/screens/account_import.py" line="289" />
         <source>读取 {rows} 行，参与分类 {accounts} 户，标记 {flagged} 户，错误行 {errors} 行</source>
         <translation>{rows} rows read, {accounts} accounts classified, {flagged} flagged, {errors} rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="295" />
+        <location filename="../../ui/screens/account_import.py" line="296" />
         <source>  • 第 {row} 行 {column}：{reason}</source>
         <translation>  • Row {row}, {column}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="301" />
+        <location filename="../../ui/screens/account_import.py" line="302" />
         <source>  …另有 {n} 条错误，见复核工作簿“错误行”</source>
         <translation>  …{n} more errors: see the sheet 错误行 of the review workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="328" />
+        <location filename="../../ui/screens/account_import.py" line="329" />
         <source>复核工作簿已保存：{path}</source>
         <translation>Review workbook saved: {path}</translation>
     </message>
@@ -148,88 +148,88 @@
 <context>
     <name>AccountListReviewWidget</name>
     <message>
-        <location filename="../../ui/items/accounts.py" line="319" />
+        <location filename="../../ui/items/accounts.py" line="347" />
         <source>未处理</source>
         <translation>Undecided</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="322" />
+        <location filename="../../ui/items/accounts.py" line="350" />
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="323" />
+        <location filename="../../ui/items/accounts.py" line="351" />
         <source>户名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="324" />
-        <location filename="../../ui/items/accounts.py" line="331" />
+        <location filename="../../ui/items/accounts.py" line="352" />
+        <location filename="../../ui/items/accounts.py" line="359" />
         <source>标志</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="325" />
+        <location filename="../../ui/items/accounts.py" line="353" />
         <source>应采取控制</source>
         <translation>Required control</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="326" />
+        <location filename="../../ui/items/accounts.py" line="354" />
         <source>处理决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="327" />
+        <location filename="../../ui/items/accounts.py" line="355" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="328" />
+        <location filename="../../ui/items/accounts.py" line="356" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="332" />
+        <location filename="../../ui/items/accounts.py" line="360" />
         <source>搜索账号、户名或客户号</source>
         <translation>Search account, name or customer ID</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="346" />
+        <location filename="../../ui/items/accounts.py" line="374" />
         <source>全部（{n}）</source>
         <translation>All ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="356" />
+        <location filename="../../ui/items/accounts.py" line="384" />
         <source>显示 {n} / {total} 户</source>
         <translation>Showing {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="366" />
+        <location filename="../../ui/items/accounts.py" line="394" />
         <source>尚未导入账户清单（首页 → 导入账户清单）</source>
         <translation>No account list imported yet (Home → Import account list)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="373" />
+        <location filename="../../ui/items/accounts.py" line="401" />
         <source>标记 {flagged} 户：&lt;span style='color:{c}'&gt;未处理 {undecided}&lt;/span&gt; · 已采取控制 {applied} · 已说明 {explained} · 限期整改 {rectify}</source>
         <translation>{flagged} flagged: &lt;span style='color:{c}'&gt;{undecided} undecided&lt;/span&gt; · {applied} control applied · {explained} explained · {rectify} to rectify</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="379" />
+        <location filename="../../ui/items/accounts.py" line="407" />
         <source>截至 {as_of} · {file} · 共 {accounts} 户参与分类 · 错误行 {errors}</source>
         <translation>As of {as_of} · {file} · {accounts} accounts classified · {errors} rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="390" />
+        <location filename="../../ui/items/accounts.py" line="418" />
         <source>选中一行查看标志、应采取的控制及依据的全文。</source>
         <translation>Select a row to read its flags, required control and sources in full.</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="395" />
+        <location filename="../../ui/items/accounts.py" line="423" />
         <source>标志：{flags}&lt;br&gt;应采取控制：{control}&lt;br&gt;依据：{source}</source>
         <translation>Flags: {flags}&lt;br&gt;Required control: {control}&lt;br&gt;Source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="413" />
+        <location filename="../../ui/items/accounts.py" line="441" />
         <source>账户 {no}：选择“已说明”需在“说明”栏填写理由</source>
         <translation>Account {no}: “Explained” needs the reason in the Note column</translation>
     </message>
@@ -237,89 +237,89 @@
 <context>
     <name>BoxListWidget</name>
     <message>
-        <location filename="../../ui/items/handover.py" line="376" />
+        <location filename="../../ui/items/handover.py" line="358" />
         <source>交接清单（应交接）</source>
         <translation>Manifest (expected)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="377" />
+        <location filename="../../ui/items/handover.py" line="359" />
         <source>实际交接</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="378" />
-        <location filename="../../ui/items/handover.py" line="380" />
+        <location filename="../../ui/items/handover.py" line="360" />
+        <location filename="../../ui/items/handover.py" line="362" />
         <source>款箱号</source>
         <translation>Box ID</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="378" />
-        <location filename="../../ui/items/handover.py" line="380" />
+        <location filename="../../ui/items/handover.py" line="360" />
+        <location filename="../../ui/items/handover.py" line="362" />
         <source>封签号</source>
         <translation>Seal number</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="380" />
+        <location filename="../../ui/items/handover.py" line="362" />
         <source>锁具完好</source>
         <translation>Lock intact</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="380" />
+        <location filename="../../ui/items/handover.py" line="362" />
         <source>封签完好</source>
         <translation>Seal intact</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="383" />
+        <location filename="../../ui/items/handover.py" line="365" />
         <source>＋ 添加一箱</source>
         <translation>+ Add a box</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="384" />
+        <location filename="../../ui/items/handover.py" line="366" />
         <source>删除选中行</source>
         <translation>Remove selected row</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="386" />
+        <location filename="../../ui/items/handover.py" line="368" />
         <source>：款箱数量、箱号、封签或锁具不符，请当场报告</source>
         <translation>: box count, IDs, seals or locks do not match; report it at once</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="405" />
+        <location filename="../../ui/items/handover.py" line="387" />
         <source>应交接 {e} 箱　实交接 {a} 箱　差数 {d:+d}</source>
         <translation>Expected {e}   Handed over {a}   Difference {d:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="418" />
+        <location filename="../../ui/items/handover.py" line="400" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="419" />
+        <location filename="../../ui/items/handover.py" line="401" />
         <source>清单外</source>
         <translation>Not on the manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="421" />
+        <location filename="../../ui/items/handover.py" line="403" />
         <source>封签号不符</source>
         <translation>Seal number differs</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="423" />
+        <location filename="../../ui/items/handover.py" line="405" />
         <source>{box}（应为 {e}，实为 {a}）</source>
         <translation>{box} (manifest {e}, actual {a})</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="430" />
+        <location filename="../../ui/items/handover.py" line="412" />
         <source>锁具异常</source>
         <translation>Lock not intact</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="431" />
+        <location filename="../../ui/items/handover.py" line="413" />
         <source>封签破损</source>
         <translation>Seal broken</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="434" />
+        <location filename="../../ui/items/handover.py" line="416" />
         <source>箱号、封签、锁具均相符</source>
         <translation>Box IDs, seals and locks all match</translation>
     </message>
@@ -327,74 +327,74 @@
 <context>
     <name>CashCountWidget</name>
     <message>
-        <location filename="../../ui/items/cash.py" line="197" />
+        <location filename="../../ui/items/cash.py" line="148" />
         <source>券别</source>
         <translation>Denomination</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="198" />
+        <location filename="../../ui/items/cash.py" line="149" />
         <source>面额</source>
         <translation>Face value</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="199" />
+        <location filename="../../ui/items/cash.py" line="150" />
         <source>捆</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="200" />
+        <location filename="../../ui/items/cash.py" line="151" />
         <source>把</source>
         <translation>Straps</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="201" />
+        <location filename="../../ui/items/cash.py" line="152" />
         <source>零张</source>
         <translation>Loose</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="202" />
+        <location filename="../../ui/items/cash.py" line="153" />
         <source>张数</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="203" />
+        <location filename="../../ui/items/cash.py" line="154" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="209" />
+        <location filename="../../ui/items/cash.py" line="160" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="211" />
+        <location filename="../../ui/items/cash.py" line="162" />
         <source>实点合计</source>
         <translation>Counted total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="212" />
-        <location filename="../../ui/items/cash.py" line="237" />
-        <location filename="../../ui/items/cash.py" line="296" />
+        <location filename="../../ui/items/cash.py" line="163" />
+        <location filename="../../ui/items/cash.py" line="188" />
+        <location filename="../../ui/items/cash.py" line="247" />
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="213" />
+        <location filename="../../ui/items/cash.py" line="164" />
         <source>如 1234.56</source>
         <translation>e.g. 1234.56</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="214" />
+        <location filename="../../ui/items/cash.py" line="165" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="215" />
+        <location filename="../../ui/items/cash.py" line="166" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="260" />
+        <location filename="../../ui/items/cash.py" line="211" />
         <source>（填写账面余额后计算）</source>
         <translation>(shown once the book balance is entered)</translation>
     </message>
@@ -402,112 +402,112 @@
 <context>
     <name>CassetteTableWidget</name>
     <message>
-        <location filename="../../ui/items/atm.py" line="213" />
+        <location filename="../../ui/items/atm.py" line="218" />
         <source>钞箱</source>
         <translation>Cassette</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="214" />
+        <location filename="../../ui/items/atm.py" line="219" />
         <source>券别</source>
         <translation>Denomination</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="215" />
+        <location filename="../../ui/items/atm.py" line="220" />
         <source>上次加钞</source>
         <translation>Last load</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="216" />
+        <location filename="../../ui/items/atm.py" line="221" />
         <source>已付出</source>
         <translation>Dispensed</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="217" />
+        <location filename="../../ui/items/atm.py" line="222" />
         <source>应余</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="218" />
+        <location filename="../../ui/items/atm.py" line="223" />
         <source>剩余</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="219" />
+        <location filename="../../ui/items/atm.py" line="224" />
         <source>废钞/回收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="220" />
+        <location filename="../../ui/items/atm.py" line="225" />
         <source>实点</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="221" />
+        <location filename="../../ui/items/atm.py" line="226" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="222" />
+        <location filename="../../ui/items/atm.py" line="227" />
         <source>本次加钞</source>
         <translation>This load</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="229" />
+        <location filename="../../ui/items/atm.py" line="234" />
         <source>主机账面余额</source>
         <translation>Host book balance</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="230" />
+        <location filename="../../ui/items/atm.py" line="235" />
         <source>存款钞箱实点</source>
         <translation>Deposit cassette counted</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="231" />
+        <location filename="../../ui/items/atm.py" line="236" />
         <source>凭条余额（可选）</source>
         <translation>Slip balance (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="232" />
+        <location filename="../../ui/items/atm.py" line="237" />
         <source>加钞出库金额（可选）</source>
         <translation>Issued for the load (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="236" />
+        <location filename="../../ui/items/atm.py" line="241" />
         <source>如 1234.56</source>
         <translation>e.g. 1234.56</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="238" />
+        <location filename="../../ui/items/atm.py" line="243" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="239" />
+        <location filename="../../ui/items/atm.py" line="244" />
         <source>实点合计</source>
         <translation>Counted total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="240" />
+        <location filename="../../ui/items/atm.py" line="245" />
         <source>差额（对主机）</source>
         <translation>Difference (host)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="241" />
+        <location filename="../../ui/items/atm.py" line="246" />
         <source>本次加钞金额</source>
         <translation>This load's amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="242" />
+        <location filename="../../ui/items/atm.py" line="247" />
         <source>加钞差额（对出库）</source>
         <translation>Load difference (issued)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="243" />
+        <location filename="../../ui/items/atm.py" line="248" />
         <source>＋ 添加钞箱</source>
         <translation>+ Add a cassette</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="244" />
+        <location filename="../../ui/items/atm.py" line="249" />
         <source>删除选中钞箱</source>
         <translation>Remove selected cassette</translation>
     </message>
@@ -515,7 +515,7 @@
 <context>
     <name>ChoiceWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="318" />
+        <location filename="../../ui/items/basic.py" line="320" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>ComputedWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="387" />
+        <location filename="../../ui/items/basic.py" line="389" />
         <source>由系统根据记录自动判断</source>
         <translation>Worked out from the records</translation>
     </message>
@@ -531,70 +531,128 @@
 <context>
     <name>CountWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="150" />
+        <location filename="../../ui/items/basic.py" line="152" />
         <source>数量</source>
         <translation>Number</translation>
     </message>
 </context>
 <context>
+    <name>EntryBox</name>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="168" />
+        <source>授权人</source>
+        <translation>Authorised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="169" />
+        <source>授权事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="170" />
+        <source>授权书编号</source>
+        <translation>Authorisation no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="171" />
+        <source>授权起始日期</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="172" />
+        <source>授权截止日期</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="173" />
+        <source>检查时间</source>
+        <translation>Inspection time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="174" />
+        <source>补录原因</source>
+        <translation>Reason for the late entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="179" />
+        <source>授权代查：网点负责人不能亲自检查时，须有其书面授权，授权记入本次检查记录。</source>
+        <translation>Deputy check: when the branch head cannot inspect in person, their written authorisation is needed and is recorded with this inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="181" />
+        <source>如 休假、出差</source>
+        <translation>e.g. leave, business trip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="183" />
+        <source>检查时间距今超过 {hours} 小时，属补录</source>
+        <translation>More than {hours} h ago: a late entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_inspection.py" line="189" />
+        <source>请选择…</source>
+        <translation>Please choose…</translation>
+    </message>
+</context>
+<context>
     <name>EscortCheckWidget</name>
     <message>
-        <location filename="../../ui/items/handover.py" line="142" />
+        <location filename="../../ui/items/handover.py" line="118" />
         <source>工作证</source>
         <translation>Work card</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="143" />
+        <location filename="../../ui/items/handover.py" line="119" />
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="144" />
+        <location filename="../../ui/items/handover.py" line="120" />
         <source>派车单</source>
         <translation>Dispatch sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="145" />
+        <location filename="../../ui/items/handover.py" line="121" />
         <source>预留名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="147" />
+        <location filename="../../ui/items/handover.py" line="123" />
         <source>押运人员</source>
         <translation>Escort</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="147" />
+        <location filename="../../ui/items/handover.py" line="123" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="149" />
+        <location filename="../../ui/items/handover.py" line="125" />
         <source>人证相符</source>
         <translation>Person matches</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="149" />
+        <location filename="../../ui/items/handover.py" line="125" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="155" />
+        <location filename="../../ui/items/handover.py" line="133" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="155" />
+        <location filename="../../ui/items/handover.py" line="133" />
         <source>相符</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="155" />
+        <location filename="../../ui/items/handover.py" line="133" />
         <source>不符</source>
         <translation>Does not match</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="174" />
+        <location filename="../../ui/items/handover.py" line="152" />
         <source>{name} 的身份证号应为 18 位（末位可为 X）</source>
         <translation>{name}'s ID number must have 18 characters (the last may be X)</translation>
     </message>
@@ -602,208 +660,208 @@
 <context>
     <name>FindingsScreen</name>
     <message>
-        <location filename="../../ui/screens/findings.py" line="235" />
+        <location filename="../../ui/screens/findings.py" line="236" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="238" />
+        <location filename="../../ui/screens/findings.py" line="239" />
         <source>检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → 复查确认（复查人不得为整改责任人）→ 关闭。</source>
         <translation>Once a record is sealed its findings enter the closed loop: start the rectification → record the result → re-check (never by the person responsible) → close.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="243" />
+        <location filename="../../ui/screens/findings.py" line="244" />
         <source>全部未关闭</source>
         <translation>All not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="244" />
-        <location filename="../../ui/screens/findings.py" line="346" />
+        <location filename="../../ui/screens/findings.py" line="245" />
+        <location filename="../../ui/screens/findings.py" line="347" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="245" />
-        <location filename="../../ui/screens/findings.py" line="258" />
+        <location filename="../../ui/screens/findings.py" line="246" />
+        <location filename="../../ui/screens/findings.py" line="259" />
         <source>屡查屡犯</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="246" />
+        <location filename="../../ui/screens/findings.py" line="247" />
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="252" />
+        <location filename="../../ui/screens/findings.py" line="253" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="253" />
-        <location filename="../../ui/screens/findings.py" line="451" />
+        <location filename="../../ui/screens/findings.py" line="254" />
+        <location filename="../../ui/screens/findings.py" line="448" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="254" />
+        <location filename="../../ui/screens/findings.py" line="255" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="255" />
-        <location filename="../../ui/screens/findings.py" line="454" />
+        <location filename="../../ui/screens/findings.py" line="256" />
+        <location filename="../../ui/screens/findings.py" line="451" />
         <source>整改责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="256" />
-        <location filename="../../ui/screens/findings.py" line="457" />
+        <location filename="../../ui/screens/findings.py" line="257" />
+        <location filename="../../ui/screens/findings.py" line="454" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="257" />
-        <location filename="../../ui/screens/findings.py" line="458" />
+        <location filename="../../ui/screens/findings.py" line="258" />
+        <location filename="../../ui/screens/findings.py" line="455" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="261" />
-        <location filename="../../ui/screens/findings.py" line="461" />
+        <location filename="../../ui/screens/findings.py" line="262" />
+        <location filename="../../ui/screens/findings.py" line="458" />
         <source>整改措施</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="262" />
+        <location filename="../../ui/screens/findings.py" line="263" />
         <source>采取了哪些整改措施</source>
         <translation>What is being done to put it right</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="263" />
+        <location filename="../../ui/screens/findings.py" line="264" />
         <source>开始整改</source>
         <translation>Start rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="264" />
-        <location filename="../../ui/screens/findings.py" line="463" />
+        <location filename="../../ui/screens/findings.py" line="265" />
+        <location filename="../../ui/screens/findings.py" line="460" />
         <source>整改结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="265" />
+        <location filename="../../ui/screens/findings.py" line="266" />
         <source>整改完成的情况</source>
         <translation>What the rectification achieved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="266" />
+        <location filename="../../ui/screens/findings.py" line="267" />
         <source>登记整改结果</source>
         <translation>Record the result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="267" />
+        <location filename="../../ui/screens/findings.py" line="268" />
         <source>复查人（不得为整改责任人）</source>
         <translation>Re-checked by (not the person responsible)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="268" />
-        <location filename="../../ui/screens/findings.py" line="467" />
+        <location filename="../../ui/screens/findings.py" line="269" />
+        <location filename="../../ui/screens/findings.py" line="464" />
         <source>复查日期</source>
         <translation>Re-check date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="269" />
+        <location filename="../../ui/screens/findings.py" line="270" />
         <source>复查确认</source>
         <translation>Confirm re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="270" />
+        <location filename="../../ui/screens/findings.py" line="271" />
         <source>整改已复查确认，可关闭此问题。</source>
         <translation>The rectification has been re-checked; the finding can be closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="271" />
+        <location filename="../../ui/screens/findings.py" line="272" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="272" />
+        <location filename="../../ui/screens/findings.py" line="273" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="273" />
+        <location filename="../../ui/screens/findings.py" line="274" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="345" />
+        <location filename="../../ui/screens/findings.py" line="346" />
         <source>未关闭</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="347" />
-        <location filename="../../ui/screens/findings.py" line="373" />
+        <location filename="../../ui/screens/findings.py" line="348" />
+        <location filename="../../ui/screens/findings.py" line="372" />
         <source>⚠ 屡查屡犯</source>
         <translation>⚠ Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="423" />
+        <location filename="../../ui/screens/findings.py" line="420" />
         <source>请在左侧选择一个问题。</source>
         <translation>Choose a finding on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="423" />
+        <location filename="../../ui/screens/findings.py" line="420" />
         <source>没有符合条件的问题。</source>
         <translation>No findings match.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="441" />
+        <location filename="../../ui/screens/findings.py" line="438" />
         <source>该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。</source>
         <translation>This record is not signed and sealed yet. Its findings can be rectified once everyone has signed and the record is sealed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="445" />
+        <location filename="../../ui/screens/findings.py" line="442" />
         <source>此问题已整改、复查并关闭。</source>
         <translation>This finding has been rectified, re-checked and closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="452" />
+        <location filename="../../ui/screens/findings.py" line="449" />
         <source>风险点</source>
         <translation>Risk driver</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="466" />
+        <location filename="../../ui/screens/findings.py" line="463" />
         <source>复查人</source>
         <translation>Re-checked by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="388" />
-        <location filename="../../ui/screens/findings.py" line="473" />
+        <location filename="../../ui/screens/findings.py" line="385" />
+        <location filename="../../ui/screens/findings.py" line="470" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="475" />
+        <location filename="../../ui/screens/findings.py" line="472" />
         <source>⚠ 屡查屡犯：同一问题此前已被查出</source>
         <translation>⚠ Repeat finding: the same problem was found before</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="515" />
+        <location filename="../../ui/screens/findings.py" line="514" />
         <source>已开始整改。</source>
         <translation>Rectification started.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="522" />
+        <location filename="../../ui/screens/findings.py" line="521" />
         <source>整改结果已登记，待复查。</source>
         <translation>Result recorded; awaiting the re-check.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="533" />
+        <location filename="../../ui/screens/findings.py" line="532" />
         <source>已复查确认。</source>
         <translation>Re-check confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="539" />
+        <location filename="../../ui/screens/findings.py" line="538" />
         <source>问题已关闭。</source>
         <translation>Finding closed.</translation>
     </message>
@@ -811,102 +869,102 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="104" />
+        <location filename="../../ui/screens/home.py" line="105" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="106" />
+        <location filename="../../ui/screens/home.py" line="107" />
         <source>本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。</source>
         <translation>This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="108" />
+        <location filename="../../ui/screens/home.py" line="109" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="109" />
+        <location filename="../../ui/screens/home.py" line="110" />
         <source>导入账户清单</source>
         <translation>Import account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="110" />
+        <location filename="../../ui/screens/home.py" line="111" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="111" />
+        <location filename="../../ui/screens/home.py" line="112" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="112" />
+        <location filename="../../ui/screens/home.py" line="113" />
         <source>更正…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="114" />
+        <location filename="../../ui/screens/home.py" line="115" />
         <source>已封存的记录不可更改；更正会建立指向原记录的新版本。</source>
         <translation>A sealed record never changes; a correction is a new version pointing to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="116" />
+        <location filename="../../ui/screens/home.py" line="117" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="117" />
+        <location filename="../../ui/screens/home.py" line="118" />
         <source>本网点的检查问题：整改、复查、关闭</source>
         <translation>The branch's findings: rectify, re-check, close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="118" />
+        <location filename="../../ui/screens/home.py" line="119" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="121" />
+        <location filename="../../ui/screens/home.py" line="122" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="122" />
+        <location filename="../../ui/screens/home.py" line="123" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="123" />
+        <location filename="../../ui/screens/home.py" line="124" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="124" />
+        <location filename="../../ui/screens/home.py" line="125" />
         <source>查库人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="125" />
+        <location filename="../../ui/screens/home.py" line="126" />
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="126" />
+        <location filename="../../ui/screens/home.py" line="127" />
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="133" />
+        <location filename="../../ui/screens/home.py" line="134" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="134" />
+        <location filename="../../ui/screens/home.py" line="135" />
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="135" />
+        <location filename="../../ui/screens/home.py" line="136" />
         <source>已封存</source>
         <translation>Sealed</translation>
     </message>
@@ -949,12 +1007,12 @@
         <translation>{branch} · {date} · {role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="437" />
+        <location filename="../../ui/screens/inspection.py" line="440" />
         <source>以下必答项尚未作答，请补充后再完成检查：</source>
         <translation>These required items are not answered yet; answer them, then complete the inspection:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="475" />
+        <location filename="../../ui/screens/inspection.py" line="478" />
         <source>必答项，尚未作答</source>
         <translation>Required, not answered yet</translation>
     </message>
@@ -1043,52 +1101,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>网点自查 BranchCheck</source>
         <translation>BranchCheck branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>当前用户：{name} ({no})</source>
         <translation>Signed in: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>已恢复您未完成的检查。</source>
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="448" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
@@ -1096,17 +1154,17 @@
 <context>
     <name>MoneyWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="170" />
+        <location filename="../../ui/items/basic.py" line="172" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/items/basic.py" line="171" />
+        <location filename="../../ui/items/basic.py" line="173" />
         <source>金额，如 1234.56</source>
         <translation>Amount, e.g. 1234.56</translation>
     </message>
     <message>
-        <location filename="../../ui/items/basic.py" line="174" />
+        <location filename="../../ui/items/basic.py" line="176" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
@@ -1114,38 +1172,38 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="159" />
-        <location filename="../../ui/screens/new_inspection.py" line="160" />
+        <location filename="../../ui/screens/new_inspection.py" line="307" />
+        <location filename="../../ui/screens/new_inspection.py" line="308" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="161" />
+        <location filename="../../ui/screens/new_inspection.py" line="309" />
         <source>检查项目</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="162" />
+        <location filename="../../ui/screens/new_inspection.py" line="310" />
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="163" />
+        <location filename="../../ui/screens/new_inspection.py" line="311" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="169" />
+        <location filename="../../ui/screens/new_inspection.py" line="317" />
         <source>{role}：{name} ({no})</source>
         <translation>{role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="178" />
+        <location filename="../../ui/screens/new_inspection.py" line="326" />
         <source>（可选）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="180" />
+        <location filename="../../ui/screens/new_inspection.py" line="328" />
         <source>（可多选）</source>
         <translation> (one or more)</translation>
     </message>
@@ -1153,62 +1211,62 @@
 <context>
     <name>OpenDifferencesWidget</name>
     <message>
-        <location filename="../../ui/items/atm.py" line="456" />
+        <location filename="../../ui/items/atm_differences.py" line="116" />
         <source>挂账日期</source>
         <translation>Booked on</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="457" />
+        <location filename="../../ui/items/atm_differences.py" line="117" />
         <source>金额（元，短款为负）</source>
         <translation>Amount (yuan, shortage negative)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="458" />
+        <location filename="../../ui/items/atm_differences.py" line="118" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="459" />
+        <location filename="../../ui/items/atm_differences.py" line="119" />
         <source>已挂账天数</source>
         <translation>Days outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="460" />
+        <location filename="../../ui/items/atm_differences.py" line="120" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="463" />
+        <location filename="../../ui/items/atm_differences.py" line="123" />
         <source>无未处理长短款</source>
         <translation>None outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="464" />
+        <location filename="../../ui/items/atm_differences.py" line="124" />
         <source>＋ 添加一笔</source>
         <translation>+ Add one</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="465" />
+        <location filename="../../ui/items/atm_differences.py" line="125" />
         <source>删除选中行</source>
         <translation>Remove selected row</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="523" />
+        <location filename="../../ui/items/atm_differences.py" line="181" />
         <source>{n} 天（超期）</source>
         <translation>{n} days (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="523" />
+        <location filename="../../ui/items/atm_differences.py" line="181" />
         <source>{n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="532" />
+        <location filename="../../ui/items/atm_differences.py" line="190" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="555" />
+        <location filename="../../ui/items/atm_differences.py" line="213" />
         <source>已列出挂账，请先删除各行再选择“无未处理长短款”</source>
         <translation>Differences are listed; remove the rows before choosing “None outstanding”</translation>
     </message>
@@ -1244,7 +1302,7 @@
 <context>
     <name>PersonWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="353" />
+        <location filename="../../ui/items/basic.py" line="355" />
         <source>请选择人员…</source>
         <translation>Choose a person…</translation>
     </message>
@@ -1252,67 +1310,67 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/screens/review.py" line="74" />
+        <location filename="../../ui/screens/review.py" line="75" />
         <source>← 返回修改</source>
         <translation>← Back to the answers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="75" />
+        <location filename="../../ui/screens/review.py" line="76" />
         <source>去签名 →</source>
         <translation>Go to signatures →</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="78" />
+        <location filename="../../ui/screens/review.py" line="79" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="79" />
+        <location filename="../../ui/screens/review.py" line="80" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="80" />
+        <location filename="../../ui/screens/review.py" line="81" />
         <source>整改责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="81" />
+        <location filename="../../ui/screens/review.py" line="82" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="82" />
+        <location filename="../../ui/screens/review.py" line="83" />
         <source>屡查屡犯</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="116" />
+        <location filename="../../ui/screens/review.py" line="117" />
         <source>检查结果 — {title}</source>
         <translation>Result — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="122" />
+        <location filename="../../ui/screens/review.py" line="123" />
         <source>共发现 {n} 个问题</source>
         <translation>{n} finding(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="124" />
+        <location filename="../../ui/screens/review.py" line="125" />
         <source>，其中 {n} 个屡查屡犯</source>
         <translation>, {n} of them repeat finding(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="125" />
+        <location filename="../../ui/screens/review.py" line="126" />
         <source>。请核对后由各方签名确认。</source>
         <translation>. Check them, then every party signs.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="128" />
+        <location filename="../../ui/screens/review.py" line="129" />
         <source>未发现问题。请由各方签名确认。</source>
         <translation>No findings. Every party signs to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="140" />
+        <location filename="../../ui/screens/review.py" line="139" />
         <source>⚠ 屡查屡犯</source>
         <translation>⚠ Repeat</translation>
     </message>
@@ -1320,7 +1378,7 @@
 <context>
     <name>SealNoWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="203" />
+        <location filename="../../ui/items/basic.py" line="205" />
         <source>封签号</source>
         <translation>Seal number</translation>
     </message>
@@ -1395,12 +1453,12 @@
 <context>
     <name>SlotPicker</name>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="66" />
+        <location filename="../../ui/screens/new_inspection.py" line="75" />
         <source>（不选）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="66" />
+        <location filename="../../ui/screens/new_inspection.py" line="75" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
@@ -1408,37 +1466,37 @@
 <context>
     <name>TellerBoxesWidget</name>
     <message>
-        <location filename="../../ui/items/cash.py" line="397" />
+        <location filename="../../ui/items/cash.py" line="348" />
         <source>柜员</source>
         <translation>Teller</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="398" />
+        <location filename="../../ui/items/cash.py" line="349" />
         <source>系统余额（元）</source>
         <translation>System balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="399" />
+        <location filename="../../ui/items/cash.py" line="350" />
         <source>实点金额（元）</source>
         <translation>Counted (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="400" />
+        <location filename="../../ui/items/cash.py" line="351" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="401" />
+        <location filename="../../ui/items/cash.py" line="352" />
         <source>凭证相符</source>
         <translation>Vouchers match</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="402" />
+        <location filename="../../ui/items/cash.py" line="353" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="448" />
+        <location filename="../../ui/items/cash.py" line="399" />
         <source>{name} 的金额</source>
         <translation>{name}'s amount</translation>
     </message>
@@ -1446,7 +1504,7 @@
 <context>
     <name>TextWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="189" />
+        <location filename="../../ui/items/basic.py" line="191" />
         <source>填写说明（可留空）</source>
         <translation>Remarks (may be left empty)</translation>
     </message>
@@ -1454,7 +1512,7 @@
 <context>
     <name>UnsupportedWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="411" />
+        <location filename="../../ui/items/basic.py" line="413" />
         <source>此版本不支持题型 “{type}”，请用命令行作答</source>
         <translation>This version has no widget for item type '{type}'; answer it with the command line</translation>
     </message>
@@ -1462,142 +1520,167 @@
 <context>
     <name>VoucherTableWidget</name>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="152" />
+        <location filename="../../ui/items/vouchers.py" line="167" />
         <source>期初号段</source>
         <translation>Opening ranges</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="153" />
+        <location filename="../../ui/items/vouchers.py" line="168" />
         <source>期初份数</source>
         <translation>Opening count</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="154" />
+        <location filename="../../ui/items/vouchers.py" line="169" />
         <source>领入号段</source>
         <translation>Received ranges</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="155" />
+        <location filename="../../ui/items/vouchers.py" line="170" />
         <source>使用号段（按使用先后）</source>
         <translation>Used ranges (in order of use)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="156" />
+        <location filename="../../ui/items/vouchers.py" line="171" />
+        <source>出售号段（售予客户，按出售先后）</source>
+        <translation>Sold ranges (to customers, in the order of sale)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="172" />
         <source>作废号码</source>
         <translation>Voided numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="157" />
+        <location filename="../../ui/items/vouchers.py" line="173" />
         <source>上缴号段</source>
         <translation>Returned ranges</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="158" />
+        <location filename="../../ui/items/vouchers.py" line="174" />
         <source>结存号段</source>
         <translation>On-hand ranges</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="159" />
+        <location filename="../../ui/items/vouchers.py" line="175" />
         <source>实点份数</source>
         <translation>Physical count</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="166" />
+        <location filename="../../ui/items/vouchers.py" line="182" />
         <source>如 {a}1201-{a}1250, {a}1300</source>
         <translation>e.g. {a}1201-{a}1250, {a}1300</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="168" />
+        <location filename="../../ui/items/vouchers.py" line="184" />
         <source>差异（实点 − 结存）</source>
         <translation>Difference (counted − book)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="169" />
+        <location filename="../../ui/items/vouchers.py" line="185" />
         <source>下一可用号</source>
         <translation>Next number to use</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="198" />
+        <location filename="../../ui/items/vouchers.py" line="187" />
+        <source>无上次已封存的检查：期初号段按登记簿填写</source>
+        <translation>No earlier sealed check: enter the opening ranges from the register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="190" />
+        <source>期初号段取自上次检查（{date}，记录 {id}）的结存</source>
+        <translation>Opening ranges from what the last check ({date}, record {id}) left on hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="222" />
         <source>期初</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="199" />
+        <location filename="../../ui/items/vouchers.py" line="223" />
         <source>领入</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="200" />
+        <location filename="../../ui/items/vouchers.py" line="224" />
         <source>使用</source>
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="201" />
+        <location filename="../../ui/items/vouchers.py" line="225" />
         <source>作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="202" />
+        <location filename="../../ui/items/vouchers.py" line="226" />
         <source>上缴</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="205" />
+        <location filename="../../ui/items/vouchers.py" line="229" />
         <source>结存（账面）</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="210" />
+        <location filename="../../ui/items/vouchers.py" line="234" />
         <source>实点</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="219" />
+        <location filename="../../ui/items/vouchers.py" line="243" />
         <source>相符</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="221" />
+        <location filename="../../ui/items/vouchers.py" line="245" />
         <source>实物多出</source>
         <translation>more on hand</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="221" />
+        <location filename="../../ui/items/vouchers.py" line="245" />
         <source>实物短少</source>
         <translation>fewer on hand</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="226" />
+        <location filename="../../ui/items/vouchers.py" line="250" />
         <source>（填写实点份数后计算并保存）</source>
         <translation>(worked out and saved once the physical count is in)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="230" />
+        <location filename="../../ui/items/vouchers.py" line="254" />
         <source>缺号</source>
         <translation>Gaps</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="231" />
+        <location filename="../../ui/items/vouchers.py" line="255" />
         <source>来源不明</source>
         <translation>Never received</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="232" />
+        <location filename="../../ui/items/vouchers.py" line="256" />
         <source>重号</source>
         <translation>Repeats</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="233" />
+        <location filename="../../ui/items/vouchers.py" line="257" />
         <source>跳号</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="241" />
+        <location filename="../../ui/items/vouchers.py" line="258" />
+        <source>上次结存未列入</source>
+        <translation>Left at the last check, missing now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="259" />
+        <source>期初来源不明</source>
+        <translation>Opening numbers of unknown origin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/vouchers.py" line="267" />
         <source>未按号码顺序使用</source>
         <translation>Used out of number order</translation>
     </message>
     <message>
-        <location filename="../../ui/items/vouchers.py" line="244" />
+        <location filename="../../ui/items/vouchers.py" line="270" />
         <source>号码连续，无缺号、重号</source>
         <translation>Numbers continuous, no gaps or repeats</translation>
     </message>
@@ -1605,17 +1688,17 @@
 <context>
     <name>YesNoWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="75" />
+        <location filename="../../ui/items/basic.py" line="77" />
         <source>是 (Y)</source>
         <translation>Yes (Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/basic.py" line="75" />
+        <location filename="../../ui/items/basic.py" line="77" />
         <source>否 (N)</source>
         <translation>No (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/basic.py" line="75" />
+        <location filename="../../ui/items/basic.py" line="77" />
         <source>不适用 (A)</source>
         <translation>N/A (A)</translation>
     </message>

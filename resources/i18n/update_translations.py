@@ -305,6 +305,11 @@ EN = {
     "已复查确认。": "Re-check confirmed.",
     "问题已关闭。": "Finding closed.",
     "保存中…": "Saving…",
+    "出售号段（售予客户，按出售先后）": "Sold ranges (to customers, in the order of sale)",
+    "无上次已封存的检查：期初号段按登记簿填写": "No earlier sealed check: enter the opening ranges from the register",
+    "期初号段取自上次检查（{date}，记录 {id}）的结存": "Opening ranges from what the last check ({date}, record {id}) left on hand",
+    "上次结存未列入": "Left at the last check, missing now",
+    "期初来源不明": "Opening numbers of unknown origin",
 }
 
 
