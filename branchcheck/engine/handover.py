@@ -10,6 +10,7 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from branchcheck.engine.basic import YES_NO
 from branchcheck.engine.core import (
     RULES,
     EvalContext,
@@ -27,7 +28,6 @@ from branchcheck.engine.core import (
     slot_rows,
     text,
 )
-from branchcheck.engine.basic import YES_NO
 from branchcheck.engine.tables import Column, footer, table
 
 if TYPE_CHECKING:

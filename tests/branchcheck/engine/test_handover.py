@@ -288,8 +288,16 @@ DIRECTION = TEMPLATE.item("direction")
 @pytest.mark.parametrize(
     "direction,handing,receiving",
     [
-        ("deliver", "押运人员 黄海（X001）、林涛（X002）", "网点交接人员 李梅（E003）、张伟（E004）"),
-        ("collect", "网点交接人员 李梅（E003）、张伟（E004）", "押运人员 黄海（X001）、林涛（X002）"),
+        (
+            "deliver",
+            "押运人员 黄海（X001）、林涛（X002）",
+            "网点交接人员 李梅（E003）、张伟（E004）",
+        ),
+        (
+            "collect",
+            "网点交接人员 李梅（E003）、张伟（E004）",
+            "押运人员 黄海（X001）、林涛（X002）",
+        ),
     ],
 )
 def test_the_direction_decides_who_hands_over(direction, handing, receiving):
@@ -316,8 +324,11 @@ def test_parties_params_are_checked():
     from branchcheck.engine.handover import _check_parties
 
     assert _check_parties(DIRECTION, TEMPLATE) == []
+
     def check(parties):
-        return _check_parties(DIRECTION.model_copy(update={"params": {"parties": parties}}), TEMPLATE)
+        return _check_parties(
+            DIRECTION.model_copy(update={"params": {"parties": parties}}), TEMPLATE
+        )
 
     collect = {"handing": "branch_staff", "receiving": "escorts"}
     assert check({"collect": collect}) == [
