@@ -77,15 +77,7 @@ def test_a_short_record_id_is_resolved_by_the_cli_only(demo_records, demo_env, t
         inspections.load(store, sealed.id[:8])  # the core takes exact IDs
     store.dispose()
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "branchcheck.cli",
-            "export",
-            sealed.id[:8],
-            "--out",
-            str(tmp_path / "out"),
-        ],
+        [sys.executable, "-m", "branchcheck.cli", "export", sealed.id[:8], "--out", str(tmp_path / "out")],
         capture_output=True,
         text=True,
         env=demo_env,
@@ -95,15 +87,7 @@ def test_a_short_record_id_is_resolved_by_the_cli_only(demo_records, demo_env, t
     assert proc.stderr.strip() == f"记录 / record {sealed.id}"
     assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".pdf", ".xlsx"]
     short = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "branchcheck.cli",
-            "export",
-            sealed.id[:3],
-            "--out",
-            str(tmp_path / "out"),
-        ],
+        [sys.executable, "-m", "branchcheck.cli", "export", sealed.id[:3], "--out", str(tmp_path / "out")],
         capture_output=True,
         text=True,
         env=demo_env,
