@@ -270,15 +270,14 @@ def cash_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcom
     total = count_total(rows)
     book = value["book_fen"]
     diff = difference(total, book)
-    title = item.params.get("table_title") or text("现金清点表", "Cash count")
     count_table = table(
         item.key,
-        text(f"{title['zh']}（{BY_TOTAL['zh']}）", f"{title['en']} ({BY_TOTAL['en']})"),
+        item.params.get("table_title") or text("现金清点表", "Cash count"),
         CASH_COLUMNS,
         [_count_cells(r) for r in rows],
         [
             footer("合计 Total", pieces=sum(r.pieces for r in rows), amount=total),
-            footer("账面余额 Book", amount=book),
+            footer("账面余额（按合计核对）Book (total only)", amount=book),
             footer("差额 Difference", amount=diff),
         ],
     )

@@ -201,7 +201,7 @@ def test_only_a_total_book_figure_says_so():
     out = RULES["cash_balances"](CASH, value, ctx())
     assert out.result == "pass" and out.computed["compared"] == "total"
     assert "按合计核对" in out.display["zh"] and "by total" in out.display["en"]
-    assert "按合计核对" in out.tables[0]["title"]["zh"]
+    assert out.tables[0]["footer"][1][0] == "账面余额（按合计核对）Book (total only)"
 
 
 @pytest.mark.parametrize(
