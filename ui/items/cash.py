@@ -219,10 +219,16 @@ class CashCountWidget(ItemWidget):
 
     def count_rows(self, override: tuple[int, int, str] | None = None) -> list[CountRow]:
         books = self.row_books(override) if self.by_denomination(override) else []
+
+        def number(r: int, col: int) -> int:
+            return whole_number(self._text(r, col, override))
+
         return [
             CountRow(
                 d,
-                *(whole_number(self._text(r, c, override)) for c in self.EDITABLE),
+                bundles=number(r, self.COL_BUNDLES),
+                straps=number(r, self.COL_STRAPS),
+                loose=number(r, self.COL_LOOSE),
                 book_fen=books[r] if books else None,
             )
             for r, d in enumerate(self.dens)
