@@ -1,3 +1,4 @@
+# longer than 500 lines: the count grid (by denomination or by total) and the teller boxes.
 """Cash: the count grid by denomination (捆/把/零张 → 张数 → 金额, against the book) and the
 per-teller box check. 差额 = 实点 − 账面; > 0 is 长款, < 0 is 短款; any difference is a finding,
 and overages and shortages never offset each other (domain.md §1)."""

@@ -1,3 +1,4 @@
+# longer than 500 lines: one checklist's rules (parties, escorts, boxes, time window, exceptions).
 """Cash-box handover with the escort company (款箱交接, domain.md §2; seed 000: 核对押运人员身份、
 检查钱箱封锁、清点钱箱个数): who hands over and who receives by the direction, the escorts'
 identity, the box list against the manifest, the time of the handover against the agreed window,
@@ -87,7 +88,7 @@ def handover_parties(item: Item, value: str, ctx: EvalContext) -> Outcome:
     parties = table(item.key, text("交接双方", "The two sides"), PARTY_COLUMNS, rows)
     return Outcome(
         "info",
-        text(f"{shown['zh']}：{'；'.join(zh)}", f"{shown['en']}: {'; '.join(en)}"),
+        text(f"{shown['zh']}，{'；'.join(zh)}", f"{shown['en']}, {'; '.join(en)}"),
         computed,
         tables=[parties],
     )

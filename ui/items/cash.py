@@ -1,3 +1,4 @@
+# longer than 500 lines: two widgets, the count grid with its book per denomination and the boxes.
 """Cash widgets: the count grid by denomination and the per-teller box table.
 
 The arithmetic is the core's (CountRow, denominations(), Settings); these widgets only lay it out
