@@ -74,9 +74,9 @@ def _vault_answers(
         "c1": {"bundles": 0, "straps": rng.randint(0, 5), "loose": rng.randint(0, 99)},
     }
     faces = {"n100": 10000, "n50": 5000, "n20": 2000, "n10": 1000, "n5": 500, "n1": 100, "c1": 100}
-    total = sum(
-        (r["bundles"] * 1000 + r["straps"] * 100 + r["loose"]) * faces[k] for k, r in rows.items()
-    )
+    for k, r in rows.items():  # the vault book's figure of each denomination (券别明细)
+        r["book_fen"] = (r["bundles"] * 1000 + r["straps"] * 100 + r["loose"]) * faces[k]
+    total = sum(r["book_fen"] for r in rows.values())
     boxes = []
     for no in tellers:
         system = rng.randint(20_000, 150_000) * 100

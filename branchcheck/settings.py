@@ -17,6 +17,9 @@ class Settings:
     # Cash count: notes per bundle (捆) and per strap (把); a template row may override them.
     notes_per_bundle: int = 1000
     notes_per_strap: int = 100
+    # Amounts from this many fen up are also written in capital numerals (大写) on the cash
+    # count's total and difference, as bank forms do (default ¥10,000.00).
+    words_from_fen: int = 1_000_000
     # Days from the inspection date to a finding's rectification deadline, by severity.
     due_days: dict[str, int] = field(
         default_factory=lambda: {"critical": 1, "high": 3, "medium": 7, "low": 14}

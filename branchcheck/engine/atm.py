@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.engine.cash import check_denominations, diff_label, diff_text, difference
+from branchcheck.engine.cash import (
+    check_denominations,
+    diff_label,
+    diff_text,
+    difference,
+    over_short_text,
+    overages_shortages,
+)
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
@@ -228,7 +235,10 @@ def atm_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome
             )
         )
 
+    overage, shortage = overages_shortages([r["diff_fen"] for r in b["rows"]])
     totals = [
+        footer("钞箱长款合计 Overages", diff=overage),
+        footer("钞箱短款合计 Shortages", diff=-shortage),
         footer("钞箱实点 Cassettes counted", load_amount=b["counted_cash_fen"]),
         footer("应余金额 Expected", load_amount=b["expected_fen"]),
         footer("存款钞箱 Deposit cassette", load_amount=b["deposit_fen"]),
@@ -266,12 +276,27 @@ def atm_balances(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome
     computed = {k: v for k, v in b.items() if k != "rows"} | {
         "diff_host_kind": diff_label(b["diff_host_fen"])["en"],
         "diff_expected_kind": diff_label(b["diff_expected_fen"])["en"],
+        # cassettes never offset each other: their overages and shortages, never a net figure
+        "overage_fen": overage,
+        "shortage_fen": shortage,
     }
-    shown = diff_text(b["diff_host_fen"])
-    display = text(
-        f"实点 {format_fen(b['counted_fen'])}，主机账面 {format_fen(b['host_fen'])}，{shown['zh']}",
-        f"counted {format_fen(b['counted_fen'])}, host book {format_fen(b['host_fen'])}, {shown['en']}",
+    head = text(
+        f"实点 {format_fen(b['counted_fen'])}，主机账面 {format_fen(b['host_fen'])}",
+        f"counted {format_fen(b['counted_fen'])}, host book {format_fen(b['host_fen'])}",
     )
+    parts_zh, parts_en = [head["zh"]], [head["en"]]
+    if overage or shortage:
+        split = over_short_text(overage, shortage, ctx.settings)
+        parts_zh.append(f"钞箱{split['zh']}")
+        parts_en.append(f"cassettes: {split['en']}")
+    if b["diff_host_fen"] and not explained:
+        shown = diff_text(b["diff_host_fen"])
+        parts_zh.append(f"对主机账面{shown['zh']}")
+        parts_en.append(f"against the host book: {shown['en']}")
+    if len(parts_zh) == 1:
+        parts_zh.append("钞箱与主机账面均相符")
+        parts_en.append("cassettes and host book balance")
+    display = text("；".join(parts_zh), "; ".join(parts_en))
     return Outcome("fail" if problems else "pass", display, computed, problems, [cassettes])
 
 

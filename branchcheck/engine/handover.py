@@ -1,6 +1,8 @@
+# longer than 500 lines: one checklist's rules (parties, escorts, boxes, time window, exceptions).
 """Cash-box handover with the escort company (款箱交接, domain.md §2; seed 000: 核对押运人员身份、
-检查钱箱封锁、清点钱箱个数): the escorts' identity, the box list against the manifest, and the
-time of the handover against the agreed window. Any mismatch stops the handover."""
+检查钱箱封锁、清点钱箱个数): who hands over and who receives by the direction, the escorts'
+identity, the box list against the manifest, the time of the handover against the agreed window,
+and the exceptions item. Any mismatch stops the handover."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from branchcheck.engine.basic import YES_NO
 from branchcheck.engine.core import (
+    RULES,
     EvalContext,
     ItemType,
     Outcome,
@@ -20,6 +24,7 @@ from branchcheck.engine.core import (
     item_type,
     needs_type,
     rule,
+    rule_name,
     slot_param,
     slot_rows,
     text,
@@ -30,6 +35,63 @@ if TYPE_CHECKING:
     from branchcheck.checklists.schema import Item, Template
 
 STOPPED = text("交接中止", "handover stopped")
+
+
+# ---------------------------------------------------------------- the parties by direction
+
+SIDES = {"handing": text("交出人", "Handing over"), "receiving": text("接收人", "Receiving")}
+
+
+def _check_parties(item: Item, template: Template) -> list[str]:
+    """params.parties: for each choice of the direction item, the slot that hands over and the
+    slot that receives — two different people slots."""
+    out = needs_type("choice")(item, template)
+    parties = item.params.get("parties")
+    keys = [c.key for c in item.choices]
+    if not isinstance(parties, dict) or set(parties) != set(keys):
+        return out + [f"params.parties must give the parties of every choice ({', '.join(keys)})"]
+    for choice, sides in parties.items():
+        if not isinstance(sides, dict) or set(sides) != set(SIDES):
+            out.append(f"params.parties.{choice} needs handing and receiving")
+            continue
+        for side, slot in sides.items():
+            if template.slot(slot) is None:
+                out.append(f"params.parties.{choice}.{side}: '{slot}' is not a people slot")
+        if sides["handing"] == sides["receiving"]:
+            out.append(f"params.parties.{choice}: one slot cannot both hand over and receive")
+    return out
+
+
+PARTY_COLUMNS = (
+    Column("side", "交接角色", "Side"),
+    Column("slot", "人员", "Who"),
+    Column("persons", "姓名（工号）", "Name (employee no.)"),
+)
+
+
+@rule("handover_parties", check=_check_parties)
+def handover_parties(item: Item, value: str, ctx: EvalContext) -> Outcome:
+    """The direction decides the sides (domain.md §2): on a 下解 the escorts hand over and the
+    branch staff receive, on a 上收 the reverse — the record names each side's people."""
+    shown = display_value(item, value)
+    sides = item.params["parties"][value]
+    rows, zh, en, computed = [], [], [], {}
+    for side, label in SIDES.items():
+        slot = ctx.template.slot(sides[side])
+        assert slot is not None  # the template check makes sure
+        persons = ctx.slot(slot.key)
+        names = "、".join(f"{p.name}（{p.employee_no}）" for p in persons) or "—"
+        rows.append([label["zh"], slot.title.zh, names])
+        zh.append(f"{label['zh']}：{slot.title.zh} {names}")
+        en.append(f"{label['en']}: {slot.title.en} {names}")
+        computed[side] = [p.employee_no for p in persons]
+    parties = table(item.key, text("交接双方", "The two sides"), PARTY_COLUMNS, rows)
+    return Outcome(
+        "info",
+        text(f"{shown['zh']}，{'；'.join(zh)}", f"{shown['en']}, {'; '.join(en)}"),
+        computed,
+        tables=[parties],
+    )
 
 
 # ---------------------------------------------------------------- escort identity
@@ -475,3 +537,47 @@ def within_window(item: Item, value: str, ctx: EvalContext) -> Outcome:
         computed,
         [problem],
     )
+
+
+# ---------------------------------------------------------------- exceptions
+
+
+def mismatches(ctx: EvalContext) -> int:
+    """The problems the handover's identity check and box list found in this inspection."""
+    found = 0
+    for item in ctx.template.items():
+        if item.type in ("escort_check", "box_list") and item.key in ctx.answers:
+            found += len(RULES[rule_name(item)](item, ctx.answers[item.key], ctx).problems)
+    return found
+
+
+@rule("handover_exceptions", check=needs_type("yes_no"))
+def handover_exceptions(item: Item, value: str, ctx: EvalContext) -> Outcome:
+    """Exceptions reported and the handover stopped: not applicable only when the identity check
+    and the box list found nothing (domain.md §2: any mismatch is an exception)."""
+    shown = dict(YES_NO[value])
+    found = mismatches(ctx)
+    if value == "na" and found:
+        return Outcome(
+            "fail",
+            text(
+                f"{shown['zh']}（交接发现 {found} 处不符，不得选不适用）",
+                f"{shown['en']} ({found} mismatch(es) found: N/A is not allowed)",
+            ),
+            {"mismatches": found},
+            [
+                Problem(
+                    title=text(
+                        f"交接发现 {found} 处不符，异常情况却记为不适用：应当场报告并中止交接",
+                        f"The handover found {found} mismatch(es) yet exceptions were recorded "
+                        "as not applicable: report them and stop the handover",
+                    ),
+                    subject="exceptions:na",
+                )
+            ],
+        )
+    if value == "na":
+        return Outcome("na", shown, {"mismatches": 0})
+    if value == item.expect:
+        return Outcome("pass", shown, {"mismatches": found})
+    return Outcome("fail", shown, {"mismatches": found}, [Problem(title=item.text.as_dict())])

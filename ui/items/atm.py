@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from branchcheck.checklists import Item
 from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.atm import balance
-from branchcheck.engine.cash import diff_label
+from branchcheck.engine.cash import diff_label, overages_shortages
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
@@ -158,7 +158,9 @@ class CassetteTableWidget(ItemWidget):
         side.setHorizontalSpacing(18)
         self.result_captions: dict[str, QLabel] = {}
         self.results: dict[str, QLabel] = {}
-        for i, key in enumerate(("counted", "host_diff", "load", "load_diff")):
+        for i, key in enumerate(
+            ("counted", "overages", "shortages", "host_diff", "load", "load_diff")
+        ):
             caption = QLabel(result)
             caption.setObjectName("subtle")
             shown = QLabel(result)
@@ -242,6 +244,8 @@ class CassetteTableWidget(ItemWidget):
         for unit in self.units:
             unit.setText(self.tr("元"))
         self.result_captions["counted"].setText(self.tr("实点合计"))
+        self.result_captions["overages"].setText(self.tr("钞箱长款合计"))
+        self.result_captions["shortages"].setText(self.tr("钞箱短款合计"))
         self.result_captions["host_diff"].setText(self.tr("差额（对主机）"))
         self.result_captions["load"].setText(self.tr("本次加钞金额"))
         self.result_captions["load_diff"].setText(self.tr("加钞差额（对出库）"))
@@ -313,6 +317,13 @@ class CassetteTableWidget(ItemWidget):
         self.results["counted"].setStyleSheet(
             f"font-size: 14pt; font-weight: bold; color: {ACCENT};"
         )
+        # cassettes never offset each other: their overages and shortages, never netted
+        overage, shortage = overages_shortages([r["diff_fen"] for r in b["rows"]])
+        for key, fen in (("overages", overage), ("shortages", -shortage)):
+            self.results[key].setText(format_fen(fen, sign=True))
+            self.results[key].setStyleSheet(
+                f"font-size: 14pt; font-weight: bold; color: {diff_colour(fen)};"
+            )
         self._show_diff(
             self.results["host_diff"], b["diff_host_fen"] if "host_fen" in raw else None
         )

@@ -1,3 +1,4 @@
+# longer than 500 lines: two widgets, the count grid with its book per denomination and the boxes.
 """Cash widgets: the count grid by denomination and the per-teller box table.
 
 The arithmetic is the core's (CountRow, denominations(), Settings); these widgets only lay it out
@@ -24,7 +25,14 @@ from PySide6.QtWidgets import (
 
 from branchcheck.checklists import Item
 from branchcheck.engine import Outcome
-from branchcheck.engine.cash import CountRow, count_total, denominations, diff_label, difference
+from branchcheck.engine.cash import (
+    CountRow,
+    count_total,
+    denominations,
+    diff_label,
+    difference,
+    overages_shortages,
+)
 from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
@@ -43,9 +51,22 @@ from ui.style import ACCENT, GREY, diff_colour
 
 @register("cash_count")
 class CashCountWidget(ItemWidget):
-    """券别 | 面额 | 捆 | 把 | 零张 | 张数 | 金额, a 合计 row, the book balance and the difference."""
+    """券别 | 面额 | 捆 | 把 | 零张 | 张数 | 金额 | 账面金额 | 差额, a 合计 row, the book balance and
+    the difference. A book figure per denomination (the vault book's 券别明细) makes each row its
+    own comparison and the total book their sum; without one the total book is typed in."""
 
-    COL_LABEL, COL_FACE, COL_BUNDLES, COL_STRAPS, COL_LOOSE, COL_PIECES, COL_AMOUNT = range(7)
+    (
+        COL_LABEL,
+        COL_FACE,
+        COL_BUNDLES,
+        COL_STRAPS,
+        COL_LOOSE,
+        COL_PIECES,
+        COL_AMOUNT,
+        COL_BOOK,
+        COL_DIFF,
+    ) = range(9)
+    COLUMNS = 9
     EDITABLE = (COL_BUNDLES, COL_STRAPS, COL_LOOSE)
     FIELDS = {COL_BUNDLES: "bundles", COL_STRAPS: "straps", COL_LOOSE: "loose"}
 
@@ -57,7 +78,7 @@ class CashCountWidget(ItemWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
 
-        self.table = QTableWidget(len(self.dens) + 1, 7, self)
+        self.table = QTableWidget(len(self.dens) + 1, self.COLUMNS, self)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -73,11 +94,15 @@ class CashCountWidget(ItemWidget):
         header.setSectionResizeMode(self.COL_FACE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_PIECES, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COL_DIFF, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(64)
         self.delegate = LiveDelegate(self.table)
         for col in self.EDITABLE:
             self.table.setItemDelegateForColumn(col, self.delegate)
         self.delegate.edited.connect(self._typing)
+        self.money = LiveDelegate(self.table, money=True)
+        self.table.setItemDelegateForColumn(self.COL_BOOK, self.money)
+        self.money.edited.connect(self._typing)
         for r, d in enumerate(self.dens):
             label = number_cell(bold=True)
             label.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -87,8 +112,10 @@ class CashCountWidget(ItemWidget):
                 self.table.setItem(r, col, number_cell(editable=True))
             self.table.setItem(r, self.COL_PIECES, number_cell())
             self.table.setItem(r, self.COL_AMOUNT, number_cell())
+            self.table.setItem(r, self.COL_BOOK, number_cell(editable=True))
+            self.table.setItem(r, self.COL_DIFF, number_cell(bold=True))
         foot = len(self.dens)
-        for col in range(7):
+        for col in range(self.COLUMNS):
             cell = number_cell(bold=True)
             cell.setBackground(QBrush(QColor("#eef1f5")))
             self.table.setItem(foot, col, cell)
@@ -152,6 +179,8 @@ class CashCountWidget(ItemWidget):
                 self.tr("零张"),
                 self.tr("张数"),
                 self.tr("金额"),
+                self.tr("账面金额（元）"),
+                self.tr("差额"),
             ]
         )
         for r, d in enumerate(self.dens):
@@ -174,11 +203,40 @@ class CashCountWidget(ItemWidget):
         cell = item_at(self.table, row, col)
         return cell.text() if cell else ""
 
+    def row_books(self, override: tuple[int, int, str] | None = None) -> list[int | None]:
+        """Each denomination's book figure in fen (None: blank or not an amount)."""
+        out: list[int | None] = []
+        for r in range(len(self.dens)):
+            raw = self._text(r, self.COL_BOOK, override).strip()
+            try:
+                out.append(yuan_to_fen(raw) if raw else None)
+            except BranchCheckError:
+                out.append(None)
+        return out
+
+    def by_denomination(self, override: tuple[int, int, str] | None = None) -> bool:
+        """Whether any denomination has a book figure: then each row is compared on its own."""
+        return any(self._text(r, self.COL_BOOK, override).strip() for r in range(len(self.dens)))
+
     def count_rows(self, override: tuple[int, int, str] | None = None) -> list[CountRow]:
+        books = self.row_books(override) if self.by_denomination(override) else []
+
+        def number(r: int, col: int) -> int:
+            return whole_number(self._text(r, col, override))
+
         return [
-            CountRow(d, *(whole_number(self._text(r, c, override)) for c in self.EDITABLE))
+            CountRow(
+                d,
+                bundles=number(r, self.COL_BUNDLES),
+                straps=number(r, self.COL_STRAPS),
+                loose=number(r, self.COL_LOOSE),
+                book_fen=books[r] if books else None,
+            )
             for r, d in enumerate(self.dens)
         ]
+
+    def _touched(self, r: int, override: tuple[int, int, str] | None) -> bool:
+        return any(self._text(r, c, override).strip() for c in self.EDITABLE)
 
     def book_fen(self) -> int | None:
         raw = self.book.text().strip()
@@ -191,19 +249,28 @@ class CashCountWidget(ItemWidget):
 
     def recompute(self, override: tuple[int, int, str] | None = None) -> None:
         rows = self.count_rows(override)
+        by_row = self.by_denomination(override)
         self._filling = True
         for r, row in enumerate(rows):
-            touched = any(self._text(r, c, override).strip() for c in self.EDITABLE)
+            touched = self._touched(r, override)
             item_at(self.table, r, self.COL_PIECES).setText(f"{row.pieces:,}" if touched else "")
             item_at(self.table, r, self.COL_AMOUNT).setText(
                 format_fen(row.amount_fen) if touched else ""
             )
+            self._show_row_diff(r, row if touched or row.book_fen is not None else None)
         foot = len(self.dens)
         total = count_total(rows)
         item_at(self.table, foot, self.COL_PIECES).setText(f"{sum(r.pieces for r in rows):,}")
         item_at(self.table, foot, self.COL_AMOUNT).setText(format_fen(total))
+        books = [r.book_fen for r in rows if r.book_fen is not None]
+        item_at(self.table, foot, self.COL_BOOK).setText(format_fen(sum(books)) if by_row else "")
         self._filling = False
         self.total_value.setText(format_fen(total))
+        self.book.setReadOnly(by_row)
+        if by_row:
+            self.book.setText(yuan_text(sum(books)))
+            self._show_split(rows)
+            return
         book = self.book_fen()
         if book is None:
             self.diff_value.setText("—")
@@ -211,12 +278,40 @@ class CashCountWidget(ItemWidget):
             self.diff_label.setText(self.tr("（填写账面余额后计算）"))
             self.diff_label.setStyleSheet(f"font-size: 12pt; color: {GREY};")
             return
-        diff = difference(total, book)
+        self._show_total_diff(difference(total, book))
+
+    def _show_row_diff(self, r: int, row: CountRow | None) -> None:
+        cell = item_at(self.table, r, self.COL_DIFF)
+        diff = row.diff_fen if row is not None else None
+        if diff is None:
+            cell.setText("")
+            return
+        label = i18n.text(diff_label(diff))
+        cell.setText(f"{format_fen(diff, sign=True)} {label}" if diff else label)
+        cell.setForeground(QBrush(QColor(diff_colour(diff))))
+
+    def _show_total_diff(self, diff: int) -> None:
         colour = diff_colour(diff)
         self.diff_value.setText(format_fen(diff, sign=True))
         self.diff_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
         self.diff_label.setText(i18n.text(diff_label(diff)))
         self.diff_label.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+
+    def _show_split(self, rows: list[CountRow]) -> None:
+        """Overages and shortages of the denominations, each on its own line: never netted."""
+        overage, shortage = overages_shortages([r.diff_fen or 0 for r in rows])
+        unbalanced = sum(1 for r in rows if r.diff_fen)
+        colour = diff_colour(-1 if unbalanced else 0)
+        self.diff_value.setText(
+            self.tr("长款合计 {over}\n短款合计 {short}").format(
+                over=format_fen(overage, sign=True), short=format_fen(-shortage, sign=True)
+            )
+        )
+        self.diff_value.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {colour};")
+        self.diff_label.setText(
+            self.tr("{n} 个券别不符").format(n=unbalanced) if unbalanced else self.tr("各券别相符")
+        )
+        self.diff_label.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {colour};")
 
     def _typing(self, row: int, col: int, text: str) -> None:
         self.recompute((row, col, text))
@@ -224,19 +319,43 @@ class CashCountWidget(ItemWidget):
     # ------------------------------------------------------------------ answers
 
     def value(self) -> dict[str, Any] | None:
-        book = self.book_fen()
-        if book is None:
-            return None
+        """The answer, or None while it is incomplete: no book balance yet, or a denomination
+        listed without its book figure while others have one."""
+        by_row = self.by_denomination()
+        books = self.row_books()
         rows: dict[str, dict[str, int]] = {}
         for r, d in enumerate(self.dens):
             texts = {self.FIELDS[c]: self._text(r, c, None) for c in self.EDITABLE}
-            if any(t.strip() for t in texts.values()):
-                rows[d.key] = {k: whole_number(t) for k, t in texts.items()}
+            if not (any(t.strip() for t in texts.values()) or books[r] is not None):
+                continue
+            rows[d.key] = {k: whole_number(t) for k, t in texts.items()}
+            if by_row:
+                book = books[r]
+                if book is None:
+                    return None
+                rows[d.key]["book_fen"] = book
+        if by_row:
+            return {"rows": rows, "book_fen": sum(r["book_fen"] for r in rows.values())}
+        book = self.book_fen()
+        if book is None:
+            return None
         return {"rows": rows, "book_fen": book}
 
     def _cell_changed(self, cell: QTableWidgetItem) -> None:
-        if self._filling or cell.column() not in self.EDITABLE:
+        if self._filling or cell.column() not in (*self.EDITABLE, self.COL_BOOK):
             return
+        raw = cell.text().strip()
+        if cell.column() == self.COL_BOOK and raw:
+            try:
+                yuan_to_fen(
+                    raw,
+                    field=self.tr("{den} 账面金额").format(
+                        den=i18n.text(self.dens[cell.row()].label)
+                    ),
+                )
+            except BranchCheckError as exc:
+                self.invalid.emit(str(exc))
+                return
         self.recompute()
         self._commit()
 
@@ -264,29 +383,27 @@ class CashCountWidget(ItemWidget):
             row = rows.get(d.key)
             for col in self.EDITABLE:
                 item_at(self.table, r, col).setText(str(row[self.FIELDS[col]]) if row else "")
+            book = row.get("book_fen") if row else None
+            item_at(self.table, r, self.COL_BOOK).setText("" if book is None else yuan_text(book))
         self.book.setText(yuan_text(value["book_fen"]))
         self._filling = False
         self._committed = value
         self.recompute()
 
     def show_outcome(self, outcome: Outcome) -> None:
-        diff = outcome.computed.get("diff_fen")
-        if diff is None:
-            return
-        colour = diff_colour(diff)
-        self.diff_value.setText(format_fen(diff, sign=True))
-        self.diff_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
-        self.diff_label.setText(i18n.text(diff_label(diff)))
-        self.diff_label.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+        if outcome.computed.get("compared") == "total":
+            self._show_total_diff(outcome.computed["diff_fen"])
+        elif outcome.computed.get("compared") == "denomination":
+            self._show_split(self.count_rows())
 
     def focus_target(self) -> QWidget:
         return self.table
 
     def start_editing(self, row: int, col: int) -> QLineEdit | None:
-        """Open the editor of one count cell (keyboard users: just type into the grid)."""
+        """Open the editor of one count or book cell (keyboard users: just type into the grid)."""
         self.table.setCurrentCell(row, col)
         self.table.editItem(item_at(self.table, row, col))
-        return self.delegate.editor
+        return self.money.editor if col == self.COL_BOOK else self.delegate.editor
 
 
 @register("teller_boxes")

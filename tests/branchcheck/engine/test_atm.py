@@ -69,15 +69,19 @@ def test_counted_is_remaining_plus_rejected_times_face(rows, deposit, host):
     assert c["diff_expected_fen"] == counted - expected
     diff = counted + deposit - host
     assert c["diff_host_fen"] == diff
-    if diff > 0:
-        assert c["diff_host_kind"] == "overage" and "长款" in out.display["zh"]
-    elif diff < 0:
-        assert c["diff_host_kind"] == "shortage" and "短款" in out.display["zh"]
-    else:
-        assert "相符" in out.display["zh"]
+    assert c["diff_host_kind"] == (
+        "overage" if diff > 0 else "shortage" if diff < 0 else "balanced"
+    )
     per_cassette = [
         (r["remaining"] + r["rejected"]) - (r["last_load"] - r["dispensed"]) for r in rows
     ]
+    if any(per_cassette):  # the summary states overages and shortages, never a net figure
+        assert "长款合计" in out.display["zh"] and "短款合计" in out.display["zh"]
+        assert "相符" not in out.display["zh"]
+    elif diff:
+        assert ("长款" if diff > 0 else "短款") in out.display["zh"]
+    else:
+        assert "均相符" in out.display["zh"]
     assert (out.result == "pass") == (diff == 0 and not any(per_cassette))
     # every cassette that does not balance is its own finding: no offsetting
     assert sum(1 for p in out.problems if ":cassette " in p.subject) == sum(
@@ -112,6 +116,12 @@ def test_overage_and_shortage_in_two_cassettes_do_not_offset():
     assert out.computed["diff_host_fen"] == 0
     assert out.result == "fail"
     assert ["长款" in p.title["zh"] for p in out.problems] == [True, False]
+    # the summary states both, never the net ¥0.00 of the two
+    assert "相符" not in out.display["zh"] and "¥0.00" not in out.display["zh"]
+    assert "长款合计 ¥100.00，短款合计 ¥100.00" in out.display["zh"]
+    assert (out.computed["overage_fen"], out.computed["shortage_fen"]) == (10000, 10000)
+    labels = [f[0] for f in out.tables[0]["footer"]]
+    assert labels[:2] == ["钞箱长款合计 Overages", "钞箱短款合计 Shortages"]
 
 
 def test_host_difference_the_cassettes_explain_is_one_finding_not_two():
@@ -230,6 +240,9 @@ def test_outstanding_default_limit_and_bad_rows():
         ({"loader_b": ["E006"]}, "cannot be both"),  # loader A = loader B
         ({"code_holder": ["E006"]}, "cannot be both"),  # key holder = code holder
         ({"loader_b": ["E008"]}, "does not hold the role"),  # the sorter is no loader
+        # the supervising officer holds neither the key nor the combination
+        ({"key_holder": ["E010"]}, "不能同时担任监督人和钥匙管理员"),
+        ({"code_holder": ["E010"]}, "不能同时担任监督人和密码管理员"),
     ],
 )
 def test_duties_are_separated(change, message):

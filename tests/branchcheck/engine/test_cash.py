@@ -141,3 +141,146 @@ def test_difference_is_counted_minus_book(counted, book):
     diff = difference(counted, book)
     assert diff == counted - book
     assert diff_label(diff)["zh"] == ("长款" if diff > 0 else "短款" if diff < 0 else "相符")
+
+
+# ---------------------------------------------------------------- book by denomination
+
+
+def by_denomination(n100_book, n50_book, total=None):
+    """¥100: 1 bundle, 2 straps, 30 loose (¥123,000.00); ¥50: 4 straps (¥20,000.00)."""
+    rows = {
+        "n100": {"bundles": 1, "straps": 2, "loose": 30, "book_fen": n100_book},
+        "n50": {"bundles": 0, "straps": 4, "loose": 0, "book_fen": n50_book},
+    }
+    book = n100_book + n50_book if total is None else total
+    return ITEM_TYPES["cash_count"].parse(CASH, {"rows": rows, "book_fen": book}, ctx())
+
+
+def test_denominations_never_offset_each_other():
+    # ¥100 notes one over, ¥50 notes two under: the total agrees, two differences all the same
+    value = by_denomination(12_300_000 - 10_000, 2_000_000 + 10_000)
+    out = RULES["cash_balances"](CASH, value, ctx())
+    assert out.computed["diff_fen"] == 0
+    assert out.result == "fail"
+    assert [p.title["zh"] for p in out.problems] == [
+        "库存现金按券别清点，与账面相符：100元券长款 ¥100.00",
+        "库存现金按券别清点，与账面相符：50元券短款 ¥100.00",
+    ]
+    assert len({p.subject for p in out.problems}) == 2
+    assert "相符" not in out.display["zh"] and "¥0.00" not in out.display["zh"]
+    assert "长款合计 ¥100.00" in out.display["zh"] and "短款合计 ¥100.00" in out.display["zh"]
+    assert out.computed["compared"] == "denomination"
+    assert out.computed["overage_fen"] == 10_000 and out.computed["shortage_fen"] == 10_000
+    table = out.tables[0]
+    cols = [c["key"] for c in table["columns"]]
+    assert cols[-2:] == ["book", "diff"]
+    n100, n50 = table["rows"][0], table["rows"][1]
+    assert n100[-2:] == [12_290_000, 10_000] and n50[-2:] == [2_010_000, -10_000]
+    labels = [f[0] for f in table["footer"]]
+    assert "长款合计 Overages" in labels and "短款合计 Shortages" in labels
+    assert not any(label.startswith("差额") for label in labels)
+
+
+def test_denominations_that_agree_pass():
+    out = RULES["cash_balances"](CASH, by_denomination(12_300_000, 2_000_000), ctx())
+    assert out.result == "pass" and "各券别均与账面相符" in out.display["zh"]
+
+
+def test_a_denomination_in_the_book_but_not_counted_is_a_shortage():
+    raw = {"rows": {"n20": {"book_fen": 2000}}, "book_fen": 2000}
+    value = ITEM_TYPES["cash_count"].parse(CASH, raw, ctx())
+    out = RULES["cash_balances"](CASH, value, ctx())
+    assert [p.title["zh"] for p in out.problems] == [
+        "库存现金按券别清点，与账面相符：20元券短款 ¥20.00"
+    ]
+
+
+def test_only_a_total_book_figure_says_so():
+    raw = {"rows": {"n100": {"bundles": 1}}, "book_fen": 10_000_000}
+    value = ITEM_TYPES["cash_count"].parse(CASH, raw, ctx())
+    out = RULES["cash_balances"](CASH, value, ctx())
+    assert out.result == "pass" and out.computed["compared"] == "total"
+    assert "按合计核对" in out.display["zh"] and "by total" in out.display["en"]
+    assert out.tables[0]["footer"][1][0] == "账面余额（按合计核对）Book (total only)"
+
+
+@pytest.mark.parametrize(
+    "raw,msg",
+    [
+        (
+            {"rows": {"n100": {"loose": 1, "book_fen": 10_000}}, "book_fen": 20_000},
+            "differs from the sum",
+        ),
+        (
+            {
+                "rows": {"n100": {"loose": 1, "book_fen": 10_000}, "n50": {"loose": 2}},
+                "book_fen": 20_000,
+            },
+            "n50: the book figure",
+        ),
+        (
+            {"rows": {"n100": {"loose": 1, "book_fen": -1}}, "book_fen": 0},
+            "n100.book_fen must be ≥ 0",
+        ),
+    ],
+)
+def test_book_by_denomination_must_add_up(raw, msg):
+    with pytest.raises(AnswerError, match=msg):
+        ITEM_TYPES["cash_count"].parse(CASH, raw, ctx())
+
+
+# ---------------------------------------------------------------- amounts in words (大写)
+
+
+def test_large_totals_and_differences_are_also_in_words():
+    value = by_denomination(12_300_000, 2_000_000 + 10_000)
+    out = RULES["cash_balances"](CASH, value, ctx())
+    assert "（人民币壹拾肆万叁仟元整）" in out.display["zh"]
+    assert out.computed["total_words"] == "人民币壹拾肆万叁仟元整"
+    # ¥100 is under the default threshold (¥10,000): no words for it
+    assert "短款合计 ¥100.00，" in out.display["zh"] + "，"
+    s = Settings(words_from_fen=100)
+    out = RULES["cash_balances"](CASH, value, ctx(s))
+    assert "短款合计 ¥100.00（人民币壹佰元整）" in out.display["zh"]
+    assert out.computed["shortage_words"] == "人民币壹佰元整"
+
+
+def test_a_total_difference_in_words_names_its_kind():
+    raw = {"rows": {"n100": {"bundles": 1}}, "book_fen": 12_000_000}
+    value = ITEM_TYPES["cash_count"].parse(CASH, raw, ctx())
+    out = RULES["cash_balances"](CASH, value, ctx(Settings(words_from_fen=100)))
+    assert "短款 ¥20,000.00（短款 人民币贰万元整）" in out.display["zh"]
+    assert out.computed["diff_words"] == "短款 人民币贰万元整"
+
+
+def test_words_are_an_absolute_amount_with_its_kind():
+    from branchcheck.engine.cash import diff_in_words
+
+    assert diff_in_words(-12_300_000) == "短款 人民币壹拾贰万叁仟元整"
+    assert diff_in_words(5) == "长款 人民币伍分"
+    assert diff_in_words(0) == "相符"
+
+
+# ---------------------------------------------------------------- the boxes' summary
+
+
+def test_box_summary_agrees_with_its_findings():
+    tellers = TELLERS + [PersonRef("E006", "陈静", ("teller",))]
+    c = ctx()
+    c.people["tellers"] = tellers
+    rows = [
+        {"teller": "E004", "system_fen": 10_000, "counted_fen": 0},
+        {"teller": "E005", "system_fen": 10_000, "counted_fen": 20_000, "vouchers_ok": False},
+        {"teller": "E006", "system_fen": 10_000, "counted_fen": 10_000, "vouchers_ok": False},
+    ]
+    value = ITEM_TYPES["teller_boxes"].parse(BOXES, {"rows": rows}, c)
+    out = RULES["teller_boxes_balance"](BOXES, value, c)
+    assert len(out.problems) == 4
+    assert out.display["zh"] == (
+        "3 个尾箱，2 个金额不符（长款合计 ¥100.00，短款合计 ¥100.00），2 个重要空白凭证不符"
+    )
+    c.people["tellers"] = tellers + [PersonRef("E007", "赵磊", ("teller",))]
+    out = RULES["teller_boxes_balance"](BOXES, value, c)
+    assert len(out.problems) == 5 and out.display["zh"].endswith("；1 名柜员尾箱未核对")
+    labels = [f[0] for f in out.tables[0]["footer"]]
+    assert labels == ["长款合计 Overages", "短款合计 Shortages"]

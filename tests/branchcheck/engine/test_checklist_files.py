@@ -154,7 +154,7 @@ SPECIFIC = [
         lambda c: item(c, "handover_time")["params"].update(choice_item="vehicle_plate"),
         "item 'handover_time': params.choice_item must name a choice item",
     ),
-    ("cashbox_handover", lambda c: c["people"][2].update(min=3), "min (3) is larger than max (2)"),
+    ("cashbox_handover", lambda c: c["people"][1].update(min=3), "min (3) is larger than max (2)"),
     (
         "atm_replenishment",
         lambda c: item(c, "cassettes")["params"]["denominations"][1].update(face_fen=0),
@@ -253,8 +253,8 @@ def test_documented_messages_are_the_real_ones(tmp_path):
         load_file(write(tmp_path, "cashbox_handover", c2))
     line = "item 'handover_time': params.windows: 'night' is not a choice of 'direction' (collect, deliver)"
     assert line in str(exc.value) and line in text
-    content["people"][2]["min"] = 3
+    content["people"][1]["min"] = 3
     with pytest.raises(TemplateError) as exc:
         load_file(write(tmp_path, "cashbox_handover", content))
-    line = "people[2] (key 'escorts'): Value error, min (3) is larger than max (2)"
+    line = "people[1] (key 'escorts'): Value error, min (3) is larger than max (2)"
     assert line in str(exc.value) and line in text

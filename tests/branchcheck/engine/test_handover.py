@@ -17,7 +17,7 @@ TEMPLATE = template("cashbox_handover")
 BOXES = TEMPLATE.item("box_list")
 ESCORT = TEMPLATE.item("escort_identity")
 TIME = TEMPLATE.item("handover_time")
-PEOPLE = {"handing": ["E003"], "receiving": ["E004"], "escorts": ["X001", "X002"]}
+PEOPLE = {"branch_staff": ["E003", "E004"], "escorts": ["X001", "X002"]}
 
 
 def ctx(answers=None):
@@ -195,13 +195,17 @@ def test_handover_time_against_the_window_of_its_direction(direction, at, result
 # ---------------------------------------------------------------- people
 
 
-def test_handing_and_receiving_must_differ():
+def test_the_two_branch_staff_are_two_people():
     check_people(TEMPLATE, REFS["E010"], refs(PEOPLE))
-    with pytest.raises(PeopleRuleError, match="cannot be both"):
+    with pytest.raises(PeopleRuleError, match="listed twice"):
         check_people(
             TEMPLATE,
             REFS["E010"],
-            refs({"handing": ["E003"], "receiving": ["E003"], "escorts": ["X001", "X002"]}),
+            refs({"branch_staff": ["E003", "E003"], "escorts": ["X001", "X002"]}),
+        )
+    with pytest.raises(PeopleRuleError, match="at least 2"):
+        check_people(
+            TEMPLATE, REFS["E010"], refs({"branch_staff": ["E003"], "escorts": ["X001", "X002"]})
         )
 
 
@@ -210,7 +214,7 @@ def test_escorts_are_two_external_people():
         check_people(
             TEMPLATE,
             REFS["E010"],
-            refs({"handing": ["E003"], "receiving": ["E004"], "escorts": ["X001"]}),
+            refs({"branch_staff": ["E003", "E004"], "escorts": ["X001"]}),
         )
 
 
@@ -218,23 +222,23 @@ def test_escorts_are_two_external_people():
     "people,message",
     [
         (
-            {"handing": ["E004"], "receiving": ["E004"], "escorts": ["X001", "X002"]},
+            {"branch_staff": ["E004", "E004"], "escorts": ["X001", "X002"]},
+            "listed twice",
+        ),
+        (
+            {"branch_staff": ["E010", "E004"], "escorts": ["X001", "X002"]},
             "cannot be both",
         ),
         (
-            {"handing": ["E010"], "receiving": ["E004"], "escorts": ["X001", "X002"]},
-            "cannot be both",
-        ),
-        (
-            {"handing": ["E003"], "receiving": ["E004"], "escorts": ["X001", "E005"]},
+            {"branch_staff": ["E003", "E004"], "escorts": ["X001", "E005"]},
             "must be an external person",
         ),
         (
-            {"handing": ["E003"], "receiving": ["E004"], "escorts": ["X001", "Y001"]},
+            {"branch_staff": ["E003", "E004"], "escorts": ["X001", "Y001"]},
             "must be an external person",
         ),
         (
-            {"handing": ["E008"], "receiving": ["E004"], "escorts": ["X001", "X002"]},
+            {"branch_staff": ["E008", "E004"], "escorts": ["X001", "X002"]},
             "does not hold the role",
         ),
     ],
@@ -257,8 +261,8 @@ def test_all_three_parties_sign(branch_store):
     parties = [(p.party, p.person.employee_no) for p in inspections.load(branch_store, iid).parties]
     assert parties == [
         ("inspector", "E010"),
-        ("handing", "E003"),
-        ("receiving", "E004"),
+        ("branch_staff", "E003"),
+        ("branch_staff", "E004"),
         ("escorts", "X001"),
         ("escorts", "X002"),
     ]
@@ -274,3 +278,101 @@ def test_id_number_differing_from_the_register_stops_the_handover():
     assert "与登记不符" in problem.title["zh"] and "交接中止" in problem.title["zh"]
     c.facts["id_numbers"]["X002"] = "36070219910722765X"
     assert RULES["escorts_verified"](ESCORT, value, c).result == "pass"
+
+
+# ---------------------------------------------------------------- the parties by direction
+
+DIRECTION = TEMPLATE.item("direction")
+
+
+@pytest.mark.parametrize(
+    "direction,handing,receiving",
+    [
+        (
+            "deliver",
+            "押运人员 黄海（X001）、林涛（X002）",
+            "网点交接人员 李梅（E003）、张伟（E004）",
+        ),
+        (
+            "collect",
+            "网点交接人员 李梅（E003）、张伟（E004）",
+            "押运人员 黄海（X001）、林涛（X002）",
+        ),
+    ],
+)
+def test_the_direction_decides_who_hands_over(direction, handing, receiving):
+    out = RULES[DIRECTION.rule](DIRECTION, direction, ctx())
+    assert f"交出人：{handing}" in out.display["zh"]
+    assert f"接收人：{receiving}" in out.display["zh"]
+    [parties] = out.tables
+    assert [r[0] for r in parties["rows"]] == ["交出人", "接收人"]
+    assert out.computed["handing"] == (
+        ["X001", "X002"] if direction == "deliver" else ["E003", "E004"]
+    )
+
+
+def test_one_vocabulary_per_checklist():
+    """The slots name who people are (branch staff, escorts), never a direction's role: the
+    交出人/接收人 of a handover are worked out from its direction."""
+    titles = [TEMPLATE.inspector.title.zh] + [s.title.zh for s in TEMPLATE.people]
+    assert titles == ["现场监督人", "网点交接人员", "押运人员"]
+    words = " ".join(str(i.text.zh) + str(i.help.zh if i.help else "") for i in TEMPLATE.items())
+    assert "检查人" not in words and "检查人" not in TEMPLATE.description.zh
+
+
+def test_parties_params_are_checked():
+    from branchcheck.engine.handover import _check_parties
+
+    assert _check_parties(DIRECTION, TEMPLATE) == []
+
+    def check(parties):
+        return _check_parties(
+            DIRECTION.model_copy(update={"params": {"parties": parties}}), TEMPLATE
+        )
+
+    collect = {"handing": "branch_staff", "receiving": "escorts"}
+    assert check({"collect": collect}) == [
+        "params.parties must give the parties of every choice (deliver, collect)"
+    ]
+    nobody = {"handing": "nobody", "receiving": "escorts"}
+    assert check({"deliver": nobody, "collect": collect}) == [
+        "params.parties.deliver.handing: 'nobody' is not a people slot"
+    ]
+    same = {"handing": "escorts", "receiving": "escorts"}
+    assert check({"deliver": same, "collect": collect}) == [
+        "params.parties.deliver: one slot cannot both hand over and receive"
+    ]
+
+
+# ---------------------------------------------------------------- exceptions
+
+
+EXCEPTIONS = TEMPLATE.item("exceptions_reported")
+
+
+def mismatching_boxes():
+    return ITEM_TYPES["box_list"].parse(
+        BOXES, answer({"GZ0101-01": "JD0001"}, {"GZ0101-01": ("JD0002", False, True)}), ctx()
+    )
+
+
+def test_exceptions_cannot_be_not_applicable_when_the_handover_found_mismatches():
+    c = ctx({"box_list": mismatching_boxes()})
+    out = RULES[EXCEPTIONS.rule](EXCEPTIONS, "na", c)
+    assert out.result == "fail"
+    [problem] = out.problems
+    assert "2 处不符" in problem.title["zh"] and "不适用" in problem.title["zh"]
+    assert RULES[EXCEPTIONS.rule](EXCEPTIONS, "yes", c).result == "pass"
+    assert RULES[EXCEPTIONS.rule](EXCEPTIONS, "no", c).result == "fail"
+
+
+def test_exceptions_not_applicable_without_mismatches():
+    boxes = {"GZ0101-01": "JD0001"}
+    value = ITEM_TYPES["box_list"].parse(
+        BOXES, answer(boxes, {b: (s, True, True) for b, s in boxes.items()}), ctx()
+    )
+    c = ctx({"box_list": value})
+    assert RULES[EXCEPTIONS.rule](EXCEPTIONS, "na", c).result == "na"
+    identity = ITEM_TYPES["escort_check"].parse(ESCORT, escort_rows(matches=False), c)
+    c = ctx({"box_list": value, "escort_identity": identity})
+    assert RULES[EXCEPTIONS.rule](EXCEPTIONS, "na", c).result == "fail"

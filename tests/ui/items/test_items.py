@@ -51,6 +51,70 @@ def saved(store, iid, key):
     return inspections.load(store, iid).answers.get(key)
 
 
+# ---------------------------------------------------------------- the vault's count grid
+
+
+@pytest.fixture
+def vault_check(people_store):
+    return inspections.start(
+        people_store,
+        checklist="vault_check",
+        inspector="E001",
+        people={"vault_keeper": ["E003"], "tellers": ["E004", "E005"]},
+    )
+
+
+def type_cell(qtbot, grid, row, col, text):
+    editor = grid.start_editing(row, col)
+    editor.selectAll()
+    if text:
+        qtbot.keyClicks(editor, text)
+    else:
+        qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    press_enter(qtbot, grid.table, editor)
+
+
+def test_count_grid_takes_a_book_figure_per_denomination(vault_check, people_store, screen, qtbot):
+    card = screen(vault_check).cards["cash_count"]
+    grid = card.widget
+    table = grid.table
+    type_cell(qtbot, grid, 0, grid.COL_STRAPS, "2")  # ¥100 × 200 = ¥20,000.00
+    type_cell(qtbot, grid, 1, grid.COL_STRAPS, "4")  # ¥50 × 400 = ¥20,000.00
+    type_cell(qtbot, grid, 0, grid.COL_BOOK, "19900")
+    assert table.item(0, grid.COL_DIFF).text() == "+¥100.00 长款"
+    assert saved(people_store, vault_check, "cash_count") is None  # ¥50 has no book figure yet
+    assert grid.book.isReadOnly()
+    type_cell(qtbot, grid, 1, grid.COL_BOOK, "20100")
+    assert table.item(1, grid.COL_DIFF).text() == "-¥100.00 短款"
+    assert table.item(1, grid.COL_DIFF).foreground().color().name() == "#b3261e"
+    # the total agrees, the two denominations do not: both shown, never netted
+    assert grid.book.text() == "40000.00"
+    assert "长款合计 +¥100.00" in grid.diff_value.text()
+    assert "短款合计 -¥100.00" in grid.diff_value.text()
+    assert saved(people_store, vault_check, "cash_count") == {
+        "rows": {
+            "n100": {"bundles": 0, "straps": 2, "loose": 0, "book_fen": 1_990_000},
+            "n50": {"bundles": 0, "straps": 4, "loose": 0, "book_fen": 2_010_000},
+        },
+        "book_fen": 4_000_000,
+    }
+    assert "2 个券别不符" in card.result.text()
+    # cleared book figures give the total back to the book field
+    for row in (0, 1):
+        type_cell(qtbot, grid, row, grid.COL_BOOK, "")
+    assert not grid.book.isReadOnly() and table.item(0, grid.COL_DIFF).text() == ""
+
+
+def test_count_grid_restores_the_example(vault_check, people_store, screen):
+    inspections.answer(
+        people_store, vault_check, "cash_count", example("vault_check")["answers"]["cash_count"]
+    )
+    grid = screen(vault_check).cards["cash_count"].widget
+    assert grid.table.item(0, grid.COL_BOOK).text() == "231200.00"
+    assert grid.table.item(0, grid.COL_DIFF).text() == "相符"
+    assert grid.value() == example("vault_check")["answers"]["cash_count"]
+
+
 # ---------------------------------------------------------------- cash-box handover
 
 
@@ -166,6 +230,9 @@ def test_cassette_table_shows_a_shortage_and_commits_an_edit(atm, people_store, 
     assert diff.foreground().color().name() == "#b3261e"
     assert table.item(0, grid.COL_DIFF).text() == "相符"
     assert grid.results["host_diff"].text() == "-¥50.00 短款"
+    # the cassettes' overages and shortages, each on its own line
+    assert grid.results["overages"].text() == "¥0.00"
+    assert grid.results["shortages"].text() == "-¥50.00"
 
     editor = grid.start_editing(3, grid.COL_REMAINING)
     editor.selectAll()
@@ -176,6 +243,7 @@ def test_cassette_table_shows_a_shortage_and_commits_an_edit(atm, people_store, 
     assert answer["cassettes"][3]["remaining"] == 1386
     assert card.saved.text() == "已保存 ✓"
     assert grid.results["host_diff"].text() == "相符"
+    assert grid.results["shortages"].text() == "¥0.00"
 
 
 def test_open_differences_none_and_a_late_one(atm, people_store, screen):
