@@ -6,9 +6,15 @@
 - The header is the row naming the most known columns among the first 20 non-blank rows (a
   title line above it is fine). Row numbers are the spreadsheet's own (header in row 1 -> first
   account in row 2).
-- A bad cell makes its row an error (row number, header as written, reason in Chinese); the row
-  is left out and the rest is read. An account number found on several rows makes all of them
-  errors: nobody can tell which row is right, so none takes part in the classification. A missing required column stops the whole read
+- Only an unreadable account number, an unreadable date (every date column feeds a rule) or a
+  duplicate account number makes its row an error (row number, header as written, reason in
+  Chinese); the row is left out and the rest is read. An account number found on several rows
+  makes all of them errors: nobody can tell which row is right, so none takes part in the
+  classification. Any other cell that cannot be read (a value not recognised, a blank state, a
+  bad balance) is a warning on that account (RowWarning), and the account is classified on
+  every other column: an unrecognised state counts as "not controlled", so it never hides the
+  account from a rule, and a non-blank special-dormant value, recognised or not, makes the
+  account a special long-term idle account. A missing required column stops the whole read
   with InputFileError naming the file and every missing column.
 
 Notes on what calamine returns: numbers always come back as float, empty cells as '', date cells
@@ -44,6 +50,7 @@ from branchcheck.accounts.columns import (
     COLUMNS,
     HEADER_INDEX,
     REQUIRED,
+    ColumnMapping,
     check_mapping,
     header_key,
 )
@@ -70,13 +77,15 @@ class Account:
     account_kind: str | None
     opened_on: date
     last_activity_on: date | None  # None: never active
-    balance_fen: int | None  # None: no balance column or blank cell
-    owes_bank: bool
+    balance_fen: int | None  # None: no balance column, blank or unreadable cell
+    owes_bank: bool | None  # None: not recognised (a warning)
     documents_valid_until: date | None  # None: blank or 长期 (no expiry)
-    license_status: str  # 存续 / 注销 / 吊销
-    pboc_status: str  # 正常 / 久悬 / 已撤销
-    host_status: str  # 正常 / 只收不付 / 不收不付 / 久悬 / 已销户
-    special_dormant: str | None  # one of columns.SPECIAL_KINDS, or None
+    # None in the three states: the cell was blank or not recognised (a warning on the account)
+    license_status: str | None  # 存续 / 注销 / 吊销
+    pboc_status: str | None  # 正常 / 久悬 / 已撤销
+    host_status: str | None  # 正常 / 只收不付 / 不收不付 / 久悬 / 已销户
+    # one of columns.SPECIAL_KINDS; an unrecognised wording as written (still special); None
+    special_dormant: str | None
     phone: str = ""
     address: str = ""
     legal_rep: str = ""
@@ -89,6 +98,16 @@ class RowError:
     reason: str  # Chinese, for the branch manager
 
 
+@dataclass(frozen=True, slots=True)
+class RowWarning:
+    """A cell of a classified account that could not be read as it should (the account stays)."""
+
+    row: int
+    account_no: str
+    column: str  # the header as written in the file
+    reason: str  # Chinese: what was found and how the account was classified
+
+
 @dataclass(slots=True)
 class ReadResult:
     accounts: list[Account]
@@ -97,6 +116,7 @@ class ReadResult:
     columns: dict[str, str]  # key -> header as written in the file
     rows: int = 0  # data rows read (blank rows not counted)
     source: Path = field(default_factory=Path)
+    row_warnings: list[RowWarning] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------- reading the file
@@ -251,6 +271,39 @@ def _default_for(key: str) -> object:
     return "" if key in ("phone", "address", "legal_rep") else None
 
 
+# Row errors: the account number and the dates every rule reads. Any other cell is a warning.
+_FATAL = frozenset({"account_no", "opened_on", "last_activity_on", "documents_valid_until"})
+# What an unreadable cell of a column means for the account's classification.
+_EFFECT = {
+    "account_name": "不影响规则",
+    "customer_id": "按账号区分客户（共用手机号、地址、法定代表人规则）",
+    "account_kind": "不影响规则",
+    "balance": "未核对特殊长期不动户类别与余额",
+    "owes_bank": "按未欠款处理",
+    "license_status": "营业执照注销、吊销规则未对该账户判断，请人工核实",
+    "pboc_status": "按人行未置久悬、未撤销处理",
+    "host_status": "按行内未采取控制处理",
+    "special_dormant": "仍按特殊长期不动户处理",
+}
+
+
+def _fallback(key: str, cell: object) -> object:
+    """The value an account gets for a cell that could not be read."""
+    if key == "special_dormant":
+        return text(cell)  # non-blank (a blank one is None): still a special account
+    if key in ("customer_id", "account_name"):
+        return ""
+    return None
+
+
+def _warning_summary(header: str, found: list[RowWarning]) -> str:
+    rows = "、".join(str(w.row) for w in found[:10]) + ("…" if len(found) > 10 else "")
+    return (
+        f"“{header}”列有 {len(found)} 户的取值未识别或无法读取（第 {rows} 行）："
+        "这些账户按其余各列照常分类（详见各户提示）；可在映射文件的 values 中补充对应取值"
+    )
+
+
 def read_accounts(
     path: str | Path,
     *,
@@ -263,7 +316,8 @@ def read_accounts(
     Raises InputFileError (file unreadable, no header, required columns missing, bad mapping);
     everything else wrong is a RowError in the result."""
     path = Path(path)
-    mapping = check_mapping(mapping, source="mapping") if mapping else {}
+    mapping = check_mapping(mapping, source="mapping") if mapping else ColumnMapping()
+    values = mapping.value_names
     rows = _read_rows(path)
     header_idx = _find_header(rows, mapping)
     if header_idx is None:
@@ -279,36 +333,49 @@ def read_accounts(
         "account_no": account_no,
         "account_name": text,
         "customer_id": customer_id,
-        "account_kind": EnumParser("account_kind", "账户性质", blank_ok=True),
+        "account_kind": EnumParser(
+            "account_kind", "账户性质", blank_ok=True, extra=values.get("account_kind")
+        ),
         "opened_on": DateParser("开户日期", blank_ok=False),
         "last_activity_on": DateParser("最后动户日期", blank_ok=True),
         "balance": money_fen,
-        "owes_bank": OwesBank("owes_bank", "是否欠款", blank_ok=False),
+        "owes_bank": OwesBank("owes_bank", "是否欠款", blank_ok=False, extra=values.get("owes_bank")),
         "documents_valid_until": DateParser("证明文件有效期", blank_ok=True, no_expiry_words=True),
-        "license_status": EnumParser("license_status", "营业执照状态", blank_ok=False),
-        "pboc_status": EnumParser("pboc_status", "人行账户状态", blank_ok=False),
-        "host_status": EnumParser("host_status", "行内账户状态", blank_ok=False),
+        "license_status": EnumParser(
+            "license_status", "营业执照状态", blank_ok=False, extra=values.get("license_status")
+        ),
+        "pboc_status": EnumParser(
+            "pboc_status", "人行账户状态", blank_ok=False, extra=values.get("pboc_status")
+        ),
+        "host_status": EnumParser(
+            "host_status", "行内账户状态", blank_ok=False, extra=values.get("host_status")
+        ),
         "special_dormant": EnumParser(
-            "special_dormant", "特殊长期不动户类别", blank_ok=True, blank_words=BLANK_WORDS | {"否"}
+            "special_dormant",
+            "特殊长期不动户类别",
+            blank_ok=True,
+            blank_words=BLANK_WORDS | {"否"},
+            extra=values.get("special_dormant"),
         ),
         "phone": phone_digits,
         "address": compact_text,
         "legal_rep": compact_text,
     }
-    # (index, converter, header) in Account field order; absent columns give their default.
-    specs: list[tuple[int, Callable[[object], object], str]] = []
+    # (index, converter, header, key) in Account field order; absent columns give their default.
+    specs: list[tuple[int, Callable[[object], object], str, str]] = []
     for col in COLUMNS:
         if col.key in positions:
-            specs.append((positions[col.key], parsers[col.key], names[col.key]))
+            specs.append((positions[col.key], parsers[col.key], names[col.key], col.key))
         else:
             default = _default_for(col.key)
-            specs.append((0, _constant(default), col.zh))
+            specs.append((0, _constant(default), col.zh, col.key))
     width = max(positions.values()) + 1
 
     data = rows[header_idx + 1 :]
     total = len(data)
     parsed: list[list[object]] = []
     errors: list[RowError] = []
+    row_warnings: list[RowWarning] = []
     numbers_seen: dict[str, list[int]] = {}
     n_rows = 0
     for offset, row in enumerate(data):
@@ -322,20 +389,28 @@ def read_accounts(
             continue
         n_rows += 1
         rownum = header_idx + offset + 2
-        values: list[object] = [rownum]
+        cells: list[object] = [rownum]
         bad = False
-        for idx, convert, header in specs:
+        noted: list[tuple[str, str]] | None = None
+        for idx, convert, header, key in specs:
             try:
-                values.append(convert(row[idx]))
+                cells.append(convert(row[idx]))
             except CellError as exc:
-                errors.append(RowError(rownum, header, str(exc)))
-                values.append(None)
-                bad = True
-        no = values[1]
+                if key in _FATAL:
+                    errors.append(RowError(rownum, header, str(exc)))
+                    cells.append(None)
+                    bad = True
+                else:
+                    cells.append(_fallback(key, row[idx]))
+                    noted = noted or []
+                    noted.append((header, f"{exc}；{_EFFECT[key]}"))
+        no = cells[1]
         if no is not None:
             numbers_seen.setdefault(no, []).append(rownum)  # type: ignore[arg-type]
         if not bad:
-            parsed.append(values)
+            parsed.append(cells)
+            if noted:
+                row_warnings.extend(RowWarning(rownum, no, h, r) for h, r in noted)  # type: ignore[arg-type]
     if progress is not None:
         progress(total, total)
 
@@ -354,10 +429,16 @@ def read_accounts(
                     )
                 )
     accounts = [
-        Account(*values)  # type: ignore[arg-type]
-        for values in parsed
-        if not duplicates or values[1] not in duplicates
+        Account(*cells)  # type: ignore[arg-type]
+        for cells in parsed
+        if not duplicates or cells[1] not in duplicates
     ]
+    if duplicates:
+        row_warnings = [w for w in row_warnings if w.account_no not in duplicates]
+    by_column: dict[str, list[RowWarning]] = {}
+    for w in row_warnings:
+        by_column.setdefault(w.column, []).append(w)
+    warnings += [_warning_summary(h, found) for h, found in by_column.items()]
     order = {c.key: i for i, c in enumerate(COLUMNS)}
     column_order = {names.get(k, BY_KEY[k].zh): i for k, i in order.items()}
     errors.sort(key=lambda e: (e.row, column_order.get(e.column, 99), e.reason))
@@ -379,4 +460,5 @@ def read_accounts(
         columns=dict(names),
         rows=n_rows,
         source=path,
+        row_warnings=row_warnings,
     )
