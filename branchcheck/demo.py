@@ -208,7 +208,7 @@ def setup_demo(
         _run(store, "vault_check", data, "E001")
         count += 1
     last_week = this_monday - timedelta(weeks=1)
-    _account_review(store, datetime.combine(last_week, time(8, 30)))
+    reviewed = _account_review(store, datetime.combine(last_week, time(8, 30)))
     count += 1
     # one signed example of every other checklist that ships an example answers file
     for offset, path in enumerate(sorted(EXAMPLES.glob("*.json"))):
@@ -219,14 +219,17 @@ def setup_demo(
             last_week + timedelta(days=offset % 5), time(9, 30)
         ).isoformat()
         data.pop("signatures", None)
+        if path.stem == "account_management":  # the accounts checked are the reviewed list's
+            data["answers"]["accounts_checked"] = reviewed
         inspector = data.pop("inspector", "E001")
         _run(store, path.stem, data, inspector)
         count += 1
     return DemoResult(True, count)
 
 
-def _account_review(store: Store, when: datetime) -> str:
-    """Review the example account list: every flag decided, one account to be rectified."""
+def _account_review(store: Store, when: datetime) -> int:
+    """Review the example account list: every flag decided, one account to be rectified.
+    Returns the number of accounts the review classified."""
     from branchcheck.accounts import record as account_review
     from branchcheck.records import handwriting
 
@@ -270,7 +273,8 @@ def _account_review(store: Store, when: datetime) -> str:
             strokes=strokes,
             now=when,
         )
-    return inspections.seal(store, iid, key_password=DEMO_PASSWORD, now=when)
+    inspections.seal(store, iid, key_password=DEMO_PASSWORD, now=when)
+    return len(rv.accounts)
 
 
 def export_and_verify(store: Store, out: Path):

@@ -49,7 +49,7 @@ ROW_FIELDS = {
     "reason",
     "due_date",
 }
-SOURCE_FIELDS = {"file", "sha256", "as_of", "accounts", "flagged", "errors", "by_flag"}
+SOURCE_FIELDS = {"file", "sha256", "as_of", "accounts", "flagged", "errors", "warnings", "by_flag"}
 
 
 DECISION_FIELDS = {"decision", "reason", "due_date"}

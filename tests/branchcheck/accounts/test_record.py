@@ -405,3 +405,27 @@ def test_the_summary_follows_a_review_with_accounts_to_rectify(people_store, acc
     assert out.result == "fail" and "48" in out.display["zh"] and "4 户" in out.display["zh"]
     inspections.answer(people_store, mid, "accounts_checked", 4)
     assert inspections.evaluation(people_store, mid).outcomes["accounts_checked"].result == "pass"
+
+
+def test_the_demos_account_management_agrees_with_its_review(store):
+    """Issue #8.16: demo record reported 合格 for a 不合格 review, and 48 accounts for a 30-account
+    list."""
+    from sqlalchemy import select
+
+    from branchcheck import demo
+    from branchcheck.db.models import Inspection, TemplateVersion
+
+    demo.setup_demo(store, weeks=1)
+    with store.session() as s:
+        ids = {
+            key: iid
+            for iid, key in s.execute(
+                select(Inspection.id, TemplateVersion.key).join(TemplateVersion)
+            )
+        }
+    review = inspections.evaluation(store, ids["account_review"]).outcomes["account_list"]
+    check = inspections.evaluation(store, ids["account_management"]).outcomes
+    assert check["account_review"].result == review.result == "fail"  # one account to rectify
+    listed = sum(1 for _ in demo.ACCOUNT_LIST.open(encoding="utf-8-sig")) - 1
+    assert check["accounts_checked"].result == "pass"
+    assert check["accounts_checked"].display["zh"].startswith(f"{listed}户")
