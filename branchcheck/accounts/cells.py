@@ -87,7 +87,22 @@ _DATE_COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 NO_EXPIRY_WORDS = frozenset({"长期", "长期有效", "永久", "永久有效", "无期限", "无固定期限"})
 
 
+def _plain_date(s: str) -> date | None:
+    """The common exports' forms without a regular expression: 2026-11-22, 2026/11/22 (ASCII)."""
+    if len(s) == 10 and s[4] == s[7] and s[4] in "-/." and s.isascii():
+        y, mo, d = s[:4], s[5:7], s[8:]
+        if y.isdigit() and mo.isdigit() and d.isdigit():
+            try:
+                return date(int(y), int(mo), int(d))
+            except ValueError:
+                return None
+    return None
+
+
 def _date_from_text(raw: str) -> date:
+    fast = _plain_date(raw)
+    if fast is not None:
+        return fast
     s = unicodedata.normalize("NFKC", raw).strip()
     m = _DATE_SEP_RE.fullmatch(s)
     if m is None:
