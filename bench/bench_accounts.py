@@ -52,7 +52,9 @@ def _weighted(rng: random.Random, choices: list[tuple[object, float]]) -> object
 
 
 def _as_text(day: date, rng: random.Random) -> str:
-    return day.strftime("%Y/%m/%d") if rng.random() < 0.5 else f"{day.year}年{day.month}月{day.day}日"
+    return (
+        day.strftime("%Y/%m/%d") if rng.random() < 0.5 else f"{day.year}年{day.month}月{day.day}日"
+    )
 
 
 def generate_rows(n: int, seed: int = 20261122, text_dates: float = 0.0):

@@ -339,7 +339,9 @@ def read_accounts(
         "opened_on": DateParser("开户日期", blank_ok=False),
         "last_activity_on": DateParser("最后动户日期", blank_ok=True),
         "balance": money_fen,
-        "owes_bank": OwesBank("owes_bank", "是否欠款", blank_ok=False, extra=values.get("owes_bank")),
+        "owes_bank": OwesBank(
+            "owes_bank", "是否欠款", blank_ok=False, extra=values.get("owes_bank")
+        ),
         "documents_valid_until": DateParser("证明文件有效期", blank_ok=True, no_expiry_words=True),
         "license_status": EnumParser(
             "license_status", "营业执照状态", blank_ok=False, extra=values.get("license_status")

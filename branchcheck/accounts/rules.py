@@ -218,7 +218,6 @@ class ReviewSettings:
             if getattr(self, name) < 2:
                 raise ValueError(f"{name} must be at least 2")
 
-
     @classmethod
     def from_settings(cls, settings: Settings) -> ReviewSettings:
         """The review's parameters from the branch's settings (one grace period for the rule and
@@ -321,7 +320,11 @@ def classify(
             if last is not None and last > cutoff and (valid_until is None or valid_until >= as_of):
                 flags.append(Flag("SPECIAL_ACTIVE", f"{special}；最后动户 {last.isoformat()}"))
             balance = a.balance_fen
-            if special == "余额超过5万元" and balance is not None and balance <= SPECIAL_BALANCE_FEN:
+            if (
+                special == "余额超过5万元"
+                and balance is not None
+                and balance <= SPECIAL_BALANCE_FEN
+            ):
                 flags.append(
                     Flag("SPECIAL_KIND_MISMATCH", f"类别 {special}；余额 {format_fen(balance)}")
                 )

@@ -397,7 +397,9 @@ def accounts_checked_review(item: Item, value: int, ctx: EvalContext) -> Outcome
     review = ctx.facts.get("account_review")
     unit = item.params.get("unit", {"zh": "户", "en": "accounts"})
     if not review:
-        return Outcome("info", text(f"{value}{unit.get('zh', '')}", f"{value} {unit.get('en', '')}"))
+        return Outcome(
+            "info", text(f"{value}{unit.get('zh', '')}", f"{value} {unit.get('en', '')}")
+        )
     listed = int(review.get("accounts", 0))
     as_of = str(review.get("as_of", ""))
     if value == listed:
@@ -422,7 +424,9 @@ def expired_documents_period(item: Item, value: str, ctx: EvalContext) -> Outcom
     out = expect_answer(item, value, ctx)
     days = ctx.settings.docs_grace_days
     period = text(f"合理期限 {days} 天", f"reasonable period {days} days")
-    display = text(f"{out.display['zh']}（{period['zh']}）", f"{out.display['en']} ({period['en']})")
+    display = text(
+        f"{out.display['zh']}（{period['zh']}）", f"{out.display['en']} ({period['en']})"
+    )
     problems = [
         Problem(
             title=text(f"{p.title['zh']}（{period['zh']}）", f"{p.title['en']} ({period['en']})"),

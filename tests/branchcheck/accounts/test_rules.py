@@ -226,18 +226,24 @@ def test_host_and_pboc_states_that_contradict_each_other(acct, host, pboc, code,
     assert host in flag.detail and pboc in flag.detail
 
 
-@pytest.mark.parametrize(("host", "pboc"), [("久悬", "久悬"), ("只收不付", "正常"), ("不收不付", "正常")])
+@pytest.mark.parametrize(
+    ("host", "pboc"), [("久悬", "久悬"), ("只收不付", "正常"), ("不收不付", "正常")]
+)
 def test_host_and_pboc_states_that_agree(acct, host, pboc):
     assert only(acct(host_status=host, pboc_status=pboc)) == []
 
 
 def test_a_special_account_is_dormant_in_the_pboc_system_only(acct):
     """Seed 000: special idle accounts are set 久悬 in the PBOC system; the host stays 正常."""
-    a = acct(special_dormant="贷款专户", pboc_status="久悬", host_status="正常", last_activity_on=CUTOFF)
+    a = acct(
+        special_dormant="贷款专户", pboc_status="久悬", host_status="正常", last_activity_on=CUTOFF
+    )
     assert only(a) == []
 
 
-@pytest.mark.parametrize(("balance", "flagged"), [(100_000, True), (5_000_000, True), (5_000_001, False), (None, False)])
+@pytest.mark.parametrize(
+    ("balance", "flagged"), [(100_000, True), (5_000_000, True), (5_000_001, False), (None, False)]
+)
 def test_special_kind_contradicted_by_the_balance(acct, balance, flagged):
     """Issue #8.13: kind 余额超过5万元 with a balance of ¥1,000 is itself a finding."""
     a = acct(special_dormant="余额超过5万元", balance_fen=balance, last_activity_on=date(2020, 1, 1),
