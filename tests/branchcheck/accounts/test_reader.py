@@ -520,3 +520,8 @@ def test_account_fields_follow_the_columns():
 
     expected = ["row", *("balance_fen" if c.key == "balance" else c.key for c in COLUMNS)]
     assert [f.name for f in fields(Account)] == expected
+
+
+def test_numeric_account_numbers_counted_once_when_a_column_has_a_bad_cell(sheets, row):
+    result = read_accounts(sheets.xlsx([row(1, account_no=123456), row(2, account_no="  ")]))
+    assert any("有 1 个数字格式" in w for w in result.warnings)
