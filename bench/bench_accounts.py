@@ -90,10 +90,14 @@ def generate_rows(n: int, seed: int = 20261122, text_dates: float = 0.0):
         else:
             docs = AS_OF + timedelta(days=rng.randrange(0, 3000))
         licence = _weighted(rng, [("存续", 0.99), ("注销", 0.006), ("吊销", 0.004)])
-        pboc = _weighted(rng, [("正常", 0.985), ("久悬", 0.01), ("已撤销", 0.005)])
         host = _weighted(
             rng, [("正常", 0.97), ("只收不付", 0.01), ("不收不付", 0.01), ("久悬", 0.01)]
         )
+        # the two systems mostly agree; a few accounts contradict (host/PBOC mismatch flags)
+        if host == "久悬" and rng.random() < 0.9:
+            pboc = "久悬"
+        else:
+            pboc = _weighted(rng, [("正常", 0.99), ("久悬", 0.005), ("已撤销", 0.005)])
         special = rng.choice(SPECIAL) if rng.random() < 0.01 else ""
         phone = f"1{rng.randrange(30, 99)}{customer:08d}" if rng.random() > 0.01 else "13800000000"
         address = f"江西省赣州市章贡区某路{customer}号"
