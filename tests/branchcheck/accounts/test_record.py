@@ -429,3 +429,18 @@ def test_the_demos_account_management_agrees_with_its_review(store):
     listed = sum(1 for _ in demo.ACCOUNT_LIST.open(encoding="utf-8-sig")) - 1
     assert check["accounts_checked"].result == "pass"
     assert check["accounts_checked"].display["zh"].startswith(f"{listed}户")
+
+
+def test_the_latest_due_date_is_the_branchs_setting(people_store, account_list, home):
+    """settings.json's rectify_max_days holds for a decision too, not only the default."""
+    from branchcheck.settings import Settings, save_settings
+
+    save_settings(home, Settings(rectify_max_days=10))
+    iid = _started(people_store, account_list)
+    with pytest.raises(AnswerError, match="10 天"):
+        account_review.decide(
+            people_store, iid, "0012345678903", decision="rectify", due_date="2026-12-01"
+        )
+    account_review.decide(
+        people_store, iid, "0012345678903", decision="rectify", due_date="2026-11-30"
+    )
