@@ -236,7 +236,7 @@ def setup_demo(
         _run(store, "vault_check", data, "E001")
         count += 1
     last_week = this_monday - timedelta(weeks=1)
-    _account_review(store, datetime.combine(last_week, time(8, 30)))
+    reviewed = _account_review(store, datetime.combine(last_week, time(8, 30)))
     count += 1
     # one signed example of every other checklist that ships an example answers file
     for offset, path in enumerate(sorted(EXAMPLES.glob("*.json"))):
@@ -248,6 +248,8 @@ def setup_demo(
         ).isoformat()
         data.pop("signatures", None)
         data.pop("late_reason", None)  # the demo enters it on site, on the day
+        if path.stem == "account_management":  # the accounts checked are the reviewed list's
+            data["answers"]["accounts_checked"] = reviewed
         inspector = data.pop("inspector", "E001")
         _run(store, path.stem, data, inspector)
         count += 1
@@ -321,8 +323,9 @@ def _deputy_and_late_checks(
     return 2
 
 
-def _account_review(store: Store, when: datetime) -> str:
-    """Review the example account list: every flag decided, one account to be rectified."""
+def _account_review(store: Store, when: datetime) -> int:
+    """Review the example account list: every flag decided, one account to be rectified.
+    Returns the number of accounts the review classified."""
     from branchcheck.accounts import record as account_review
     from branchcheck.records import handwriting
 
@@ -367,7 +370,8 @@ def _account_review(store: Store, when: datetime) -> str:
             strokes=strokes,
             now=tick(),
         )
-    return inspections.seal(store, iid, key_password=DEMO_PASSWORD, now=tick())
+    inspections.seal(store, iid, key_password=DEMO_PASSWORD, now=tick())
+    return len(rv.accounts)
 
 
 def export_and_verify(store: Store, out: Path):

@@ -27,6 +27,13 @@ class Settings:
     # Days from the account list review's date to the deadline proposed for an account to be
     # rectified (the reviewer may pick another date).
     rectify_days: int = 30
+    # The latest deadline a reviewer may set for an account to be rectified: this many days after
+    # the review's date (an earlier date than the review's own is always refused).
+    rectify_max_days: int = 90
+    # Expired account documents: the reasonable period (days after the last valid day) to renew
+    # them before business is suspended (银发〔2019〕41号; one bank's period is 30 days). Used by
+    # the review's DOCS_EXPIRED rule and the account-management checklist's text alike.
+    docs_grace_days: int = 30
     # A holiday block of this many days or more needs a check on the last working day before it.
     pre_holiday_min_days: int = 3
     pre_holiday_lookahead_days: int = 10

@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from branchcheck.accounts.columns import ACCEPTED, BLANK_WORDS, VALUE_INDEX, header_key
+from branchcheck.accounts.columns import ACCEPTED, BLANK_WORDS, VALUE_INDEX, header_key, value_key
 from branchcheck.errors import AnswerError
 from branchcheck.money import yuan_to_fen
 
@@ -87,7 +87,22 @@ _DATE_COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 NO_EXPIRY_WORDS = frozenset({"长期", "长期有效", "永久", "永久有效", "无期限", "无固定期限"})
 
 
+def _plain_date(s: str) -> date | None:
+    """The common exports' forms without a regular expression: 2026-11-22, 2026/11/22 (ASCII)."""
+    if len(s) == 10 and s[4] == s[7] and s[4] in "-/." and s.isascii():
+        y, mo, d = s[:4], s[5:7], s[8:]
+        if y.isdigit() and mo.isdigit() and d.isdigit():
+            try:
+                return date(int(y), int(mo), int(d))
+            except ValueError:
+                return None
+    return None
+
+
 def _date_from_text(raw: str) -> date:
+    fast = _plain_date(raw)
+    if fast is not None:
+        return fast
     s = unicodedata.normalize("NFKC", raw).strip()
     m = _DATE_SEP_RE.fullmatch(s)
     if m is None:
@@ -193,10 +208,23 @@ def money_fen(value: object) -> int | None:
 
 
 class EnumParser:
-    """Enumerated cells to their canonical value; synonyms per columns.py; cached by raw text."""
+    """Enumerated cells to their canonical value; synonyms per columns.py plus the mapping file's
+    wordings (`extra`); matched by value_key(), then without a trailing “账户”; cached by raw
+    text. A value not recognised raises CellError (the reader makes it a warning)."""
 
-    def __init__(self, key: str, label: str, *, blank_ok: bool, blank_words=BLANK_WORDS) -> None:
-        self.index = VALUE_INDEX[key]
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        *,
+        blank_ok: bool,
+        blank_words: frozenset[str] = BLANK_WORDS,
+        extra: dict[str, str] | None = None,
+    ) -> None:
+        self.index = dict(VALUE_INDEX[key])
+        for wording, canonical in (extra or {}).items():
+            self.index[value_key(wording)] = canonical
+            self.index[header_key(wording)] = canonical
         self.label = label
         self.blank_ok = blank_ok
         self.blank_words = blank_words
@@ -209,17 +237,22 @@ class EnumParser:
         except (KeyError, TypeError):
             pass
         if isinstance(value, bool):
-            k = "true" if value else "false"
+            hk = vk = "true" if value else "false"
         else:
-            k = header_key(text(value))
-        if k in self.index:
-            result: str | None = self.index[k]
-        elif k in self.blank_words:
+            hk = header_key(text(value))
+            vk = value_key(hk)
+        index = self.index
+        found = index.get(hk) or index.get(vk)
+        if found is None and vk.endswith("账户") and len(vk) > 2:
+            found = index.get(vk[:-2])
+        if found is not None:
+            result: str | None = found
+        elif hk in self.blank_words or not vk:
             if not self.blank_ok:
                 raise CellError(f"{self.label}为空（可用：{self.accepted}）")
             result = None
         else:
-            raise CellError(f"{self.label}“{text(value)}”不是可用取值（可用：{self.accepted}）")
+            raise CellError(f"{self.label}“{text(value)}”未识别（可用：{self.accepted}）")
         self.cache[value] = result
         return result
 

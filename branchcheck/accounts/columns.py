@@ -3,7 +3,11 @@ accepted values of the enumerated columns (with the synonyms other core systems 
 
 Headers are matched after `header_key()`: NFKC, all white space removed, lower case. A column is
 found by its key (`account_no`), its Chinese header (`账号`) or one of the listed synonyms; a
-mapping file adds more names. Column order is free and extra columns are ignored."""
+mapping file adds more names. Column order is free and extra columns are ignored.
+
+Values of the enumerated columns are matched after `value_key()` (also without punctuation, so
+“优质、有潜力客户” and “优质/有潜力客户” are one wording), then once more without a trailing
+“账户”; a mapping file's `values` section adds more wordings per column."""
 
 from __future__ import annotations
 
@@ -118,11 +122,11 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "special_dormant": {
         "贷款专户": ("贷款账户", "贷款专用账户", "贷款专户账户"),
-        "余额超过5万元": ("余额超5万元", "余额超过5万", "余额超5万", "余额5万元以上", "余额超过50000元", "余额超过五万元"),
+        "余额超过5万元": ("账户余额超过5万元", "余额超5万元", "余额超过5万", "余额超5万", "余额5万元以上", "余额超过50000元", "余额超过五万元"),
         "证券保证金账户": ("证券保证金", "客户证券保证金账户", "保证金账户"),
-        "优质或有潜力客户": ("优质客户", "有潜力客户", "优质、有潜力客户", "优质有潜力客户", "优质、有潜力或业务发展需要的客户账户", "业务发展需要"),
-        "武警军队账户": ("武警、军队账户", "武警军队", "军队武警账户", "武警", "军队", "部队"),
-        "其他特殊用途": ("其他特殊用途账户", "其他特殊用途的往来户", "其他"),
+        "优质或有潜力客户": ("优质客户", "有潜力客户", "优质、有潜力客户", "优质有潜力客户", "优质、有潜力或业务发展需要的客户账户", "优质、有潜力或业务发展需要客户", "优质、有潜力或业务发展需要的客户", "业务发展需要的客户", "业务发展需要客户", "业务发展需要", "优质或潜力客户", "潜力客户"),
+        "武警军队账户": ("武警、军队账户", "武警、军队客户开立的账户", "武警军队客户", "武警军队", "军队武警账户", "武警", "军队", "部队"),
+        "其他特殊用途": ("其他特殊用途账户", "其他特殊用途的往来户", "其他特殊用途往来户", "特殊用途", "其他"),
     },
 }  # fmt: skip
 
@@ -130,23 +134,104 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
 BLANK_WORDS = frozenset({"", "无", "-", "—", "/", "不适用", "n/a", "none"})
 
 
+_PUNCTUATION = str.maketrans("", "", "、，,/\\;；:：·.。()（）[]【】<>《》\"'“”‘’-—_|")
+
+
+def value_key(text: str) -> str:
+    """The form enumerated values are compared in: header_key() without punctuation."""
+    return header_key(text).translate(_PUNCTUATION)
+
+
 def _value_index(key: str) -> dict[str, str]:
     index: dict[str, str] = {}
     for canonical, synonyms in _SYNONYMS[key].items():
         for name in (canonical, *synonyms):
+            index[value_key(name)] = canonical
             index[header_key(name)] = canonical
     return index
 
 
 VALUE_INDEX: dict[str, dict[str, str]] = {key: _value_index(key) for key in _SYNONYMS}
 ACCEPTED: dict[str, tuple[str, ...]] = {key: tuple(v) for key, v in _SYNONYMS.items()}
+VALUE_COLUMNS: tuple[str, ...] = tuple(_SYNONYMS)
 
 
 # ----------------------------------------------------------------- mapping files
 
 
-def check_mapping(mapping: object, *, source: str = "mapping") -> dict[str, str]:
-    """Validate {other header: key}; the target may be a key or our Chinese header."""
+class ColumnMapping(dict[str, str]):
+    """{other header: key}, plus `value_names`: {column key: {other wording: our value}}.
+
+    A plain dict of headers is a mapping too; read_accounts takes either."""
+
+    def __init__(
+        self,
+        headers: Mapping[str, str] | None = None,
+        value_names: Mapping[str, Mapping[str, str]] | None = None,
+    ) -> None:
+        super().__init__(headers or {})
+        self.value_names: dict[str, dict[str, str]] = {
+            k: dict(v) for k, v in (value_names or {}).items()
+        }
+
+
+def check_value_names(values: object, *, source: str = "mapping") -> dict[str, dict[str, str]]:
+    """Validate {column key: {other wording: accepted value}}; every target must be a value of
+    that column (its canonical form or a known synonym)."""
+    if not isinstance(values, Mapping):
+        raise InputFileError(
+            f'{source}: "values" must be an object {{"column key": {{"other wording": "value"}}}}',
+            hint='例如 {"values": {"special_dormant": {"VIP户": "优质或有潜力客户"}}}',
+        )
+    result: dict[str, dict[str, str]] = {}
+    for key, names in values.items():
+        if key not in VALUE_INDEX:
+            raise InputFileError(
+                f"{source}: values: {key!r} is not a column with fixed values",
+                hint="columns with fixed values: " + ", ".join(VALUE_COLUMNS),
+            )
+        if not isinstance(names, Mapping):
+            raise InputFileError(f"{source}: values.{key} must be an object {{wording: value}}")
+        column: dict[str, str] = {}
+        for wording, target in names.items():
+            canonical = VALUE_INDEX[key].get(value_key(str(target)))
+            if not isinstance(wording, str) or canonical is None:
+                raise InputFileError(
+                    f"{source}: values.{key}: {wording!r} → {target!r} is not a value of {key}",
+                    hint="可用：" + "、".join(ACCEPTED[key]),
+                )
+            column[wording] = canonical
+        result[key] = column
+    return result
+
+
+def _is_sectioned(data: Mapping[object, object]) -> bool:
+    return any(isinstance(v, Mapping) for v in data.values())
+
+
+def check_mapping(mapping: object, *, source: str = "mapping") -> ColumnMapping:
+    """Validate {other header: key} (the target may be a key or our Chinese header), or the
+    sectioned form {"columns": {other header: key}, "values": {key: {wording: value}}}."""
+    if isinstance(mapping, ColumnMapping):
+        return ColumnMapping(
+            _check_headers(dict(mapping), source),
+            check_value_names(mapping.value_names, source=source),
+        )
+    if isinstance(mapping, Mapping) and _is_sectioned(mapping):
+        unknown = set(mapping) - {"columns", "values"}
+        if unknown:
+            raise InputFileError(
+                f"{source}: a sectioned mapping takes only 'columns' and 'values', "
+                f"not {', '.join(repr(u) for u in sorted(map(str, unknown)))}"
+            )
+        return ColumnMapping(
+            _check_headers(mapping.get("columns") or {}, source),
+            check_value_names(mapping.get("values") or {}, source=source),
+        )
+    return ColumnMapping(_check_headers(mapping, source))
+
+
+def _check_headers(mapping: object, source: str) -> dict[str, str]:
     if not isinstance(mapping, Mapping):
         raise InputFileError(
             f'{source}: a mapping must be an object of {{"other header": "key"}}',
@@ -174,8 +259,9 @@ def check_mapping(mapping: object, *, source: str = "mapping") -> dict[str, str]
     return result
 
 
-def load_mapping(path: str | Path) -> dict[str, str]:
-    """Read a JSON or YAML mapping file {"Other header": "account_no", ...}."""
+def load_mapping(path: str | Path) -> ColumnMapping:
+    """Read a JSON or YAML mapping file {"Other header": "account_no", ...}, or the sectioned
+    form {"columns": {...}, "values": {"host_status": {"冻结": "不收不付"}, ...}}."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")

@@ -6,9 +6,15 @@
 - The header is the row naming the most known columns among the first 20 non-blank rows (a
   title line above it is fine). Row numbers are the spreadsheet's own (header in row 1 -> first
   account in row 2).
-- A bad cell makes its row an error (row number, header as written, reason in Chinese); the row
-  is left out and the rest is read. An account number found on several rows makes all of them
-  errors: nobody can tell which row is right, so none takes part in the classification. A missing required column stops the whole read
+- Only an unreadable account number, an unreadable date (every date column feeds a rule) or a
+  duplicate account number makes its row an error (row number, header as written, reason in
+  Chinese); the row is left out and the rest is read. An account number found on several rows
+  makes all of them errors: nobody can tell which row is right, so none takes part in the
+  classification. Any other cell that cannot be read (a value not recognised, a blank state, a
+  bad balance) is a warning on that account (RowWarning), and the account is classified on
+  every other column: an unrecognised state counts as "not controlled", so it never hides the
+  account from a rule, and a non-blank special-dormant value, recognised or not, makes the
+  account a special long-term idle account. A missing required column stops the whole read
   with InputFileError naming the file and every missing column.
 
 Notes on what calamine returns: numbers always come back as float, empty cells as '', date cells
@@ -21,9 +27,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 from typing import cast
 
@@ -44,6 +52,7 @@ from branchcheck.accounts.columns import (
     COLUMNS,
     HEADER_INDEX,
     REQUIRED,
+    ColumnMapping,
     check_mapping,
     header_key,
 )
@@ -70,13 +79,15 @@ class Account:
     account_kind: str | None
     opened_on: date
     last_activity_on: date | None  # None: never active
-    balance_fen: int | None  # None: no balance column or blank cell
-    owes_bank: bool
+    balance_fen: int | None  # None: no balance column, blank or unreadable cell
+    owes_bank: bool | None  # None: not recognised (a warning)
     documents_valid_until: date | None  # None: blank or 长期 (no expiry)
-    license_status: str  # 存续 / 注销 / 吊销
-    pboc_status: str  # 正常 / 久悬 / 已撤销
-    host_status: str  # 正常 / 只收不付 / 不收不付 / 久悬 / 已销户
-    special_dormant: str | None  # one of columns.SPECIAL_KINDS, or None
+    # None in the three states: the cell was blank or not recognised (a warning on the account)
+    license_status: str | None  # 存续 / 注销 / 吊销
+    pboc_status: str | None  # 正常 / 久悬 / 已撤销
+    host_status: str | None  # 正常 / 只收不付 / 不收不付 / 久悬 / 已销户
+    # one of columns.SPECIAL_KINDS; an unrecognised wording as written (still special); None
+    special_dormant: str | None
     phone: str = ""
     address: str = ""
     legal_rep: str = ""
@@ -89,6 +100,16 @@ class RowError:
     reason: str  # Chinese, for the branch manager
 
 
+@dataclass(frozen=True, slots=True)
+class RowWarning:
+    """A cell of a classified account that could not be read as it should (the account stays)."""
+
+    row: int
+    account_no: str
+    column: str  # the header as written in the file
+    reason: str  # Chinese: what was found and how the account was classified
+
+
 @dataclass(slots=True)
 class ReadResult:
     accounts: list[Account]
@@ -97,6 +118,7 @@ class ReadResult:
     columns: dict[str, str]  # key -> header as written in the file
     rows: int = 0  # data rows read (blank rows not counted)
     source: Path = field(default_factory=Path)
+    row_warnings: list[RowWarning] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------- reading the file
@@ -242,13 +264,41 @@ def _warning_for_missing(key: str) -> str:
     return f"未找到可选列“{col.zh}”({key})：{effect}"
 
 
-def _constant(value: object) -> Callable[[object], object]:
-    """The converter of a column the file lacks: every row gets the same value."""
-    return lambda _cell: value
-
-
 def _default_for(key: str) -> object:
     return "" if key in ("phone", "address", "legal_rep") else None
+
+
+# Row errors: the account number and the dates every rule reads. Any other cell is a warning.
+_FATAL = frozenset({"account_no", "opened_on", "last_activity_on", "documents_valid_until"})
+# What an unreadable cell of a column means for the account's classification.
+_EFFECT = {
+    "account_name": "不影响规则",
+    "customer_id": "按账号区分客户（共用手机号、地址、法定代表人规则）",
+    "account_kind": "不影响规则",
+    "balance": "未核对特殊长期不动户类别与余额",
+    "owes_bank": "按未欠款处理",
+    "license_status": "营业执照注销、吊销规则未对该账户判断，请人工核实",
+    "pboc_status": "按人行未置久悬、未撤销处理",
+    "host_status": "按行内未采取控制处理",
+    "special_dormant": "仍按特殊长期不动户处理",
+}
+
+
+def _fallback(key: str, cell: object) -> object:
+    """The value an account gets for a cell that could not be read."""
+    if key == "special_dormant":
+        return text(cell)  # non-blank (a blank one is None): still a special account
+    if key in ("customer_id", "account_name"):
+        return ""
+    return None
+
+
+def _warning_summary(header: str, found: list[RowWarning]) -> str:
+    rows = "、".join(str(w.row) for w in found[:10]) + ("…" if len(found) > 10 else "")
+    return (
+        f"“{header}”列有 {len(found)} 户的取值未识别或无法读取（第 {rows} 行）："
+        "这些账户按其余各列照常分类（详见各户提示）；可在映射文件的 values 中补充对应取值"
+    )
 
 
 def read_accounts(
@@ -263,7 +313,8 @@ def read_accounts(
     Raises InputFileError (file unreadable, no header, required columns missing, bad mapping);
     everything else wrong is a RowError in the result."""
     path = Path(path)
-    mapping = check_mapping(mapping, source="mapping") if mapping else {}
+    mapping = check_mapping(mapping, source="mapping") if mapping else ColumnMapping()
+    values = mapping.value_names
     rows = _read_rows(path)
     header_idx = _find_header(rows, mapping)
     if header_idx is None:
@@ -279,38 +330,50 @@ def read_accounts(
         "account_no": account_no,
         "account_name": text,
         "customer_id": customer_id,
-        "account_kind": EnumParser("account_kind", "账户性质", blank_ok=True),
+        "account_kind": EnumParser(
+            "account_kind", "账户性质", blank_ok=True, extra=values.get("account_kind")
+        ),
         "opened_on": DateParser("开户日期", blank_ok=False),
         "last_activity_on": DateParser("最后动户日期", blank_ok=True),
         "balance": money_fen,
-        "owes_bank": OwesBank("owes_bank", "是否欠款", blank_ok=False),
+        "owes_bank": OwesBank(
+            "owes_bank", "是否欠款", blank_ok=False, extra=values.get("owes_bank")
+        ),
         "documents_valid_until": DateParser("证明文件有效期", blank_ok=True, no_expiry_words=True),
-        "license_status": EnumParser("license_status", "营业执照状态", blank_ok=False),
-        "pboc_status": EnumParser("pboc_status", "人行账户状态", blank_ok=False),
-        "host_status": EnumParser("host_status", "行内账户状态", blank_ok=False),
+        "license_status": EnumParser(
+            "license_status", "营业执照状态", blank_ok=False, extra=values.get("license_status")
+        ),
+        "pboc_status": EnumParser(
+            "pboc_status", "人行账户状态", blank_ok=False, extra=values.get("pboc_status")
+        ),
+        "host_status": EnumParser(
+            "host_status", "行内账户状态", blank_ok=False, extra=values.get("host_status")
+        ),
         "special_dormant": EnumParser(
-            "special_dormant", "特殊长期不动户类别", blank_ok=True, blank_words=BLANK_WORDS | {"否"}
+            "special_dormant",
+            "特殊长期不动户类别",
+            blank_ok=True,
+            blank_words=BLANK_WORDS | {"否"},
+            extra=values.get("special_dormant"),
         ),
         "phone": phone_digits,
         "address": compact_text,
         "legal_rep": compact_text,
     }
-    # (index, converter, header) in Account field order; absent columns give their default.
-    specs: list[tuple[int, Callable[[object], object], str]] = []
+    # (index or None for a column the file lacks, converter, header, key) in Account field order
+    specs: list[tuple[int | None, Callable[[object], object], str, str]] = []
     for col in COLUMNS:
         if col.key in positions:
-            specs.append((positions[col.key], parsers[col.key], names[col.key]))
+            specs.append((positions[col.key], parsers[col.key], names[col.key], col.key))
         else:
-            default = _default_for(col.key)
-            specs.append((0, _constant(default), col.zh))
+            specs.append((None, text, col.zh, col.key))
     width = max(positions.values()) + 1
 
     data = rows[header_idx + 1 :]
     total = len(data)
-    parsed: list[list[object]] = []
-    errors: list[RowError] = []
-    numbers_seen: dict[str, list[int]] = {}
-    n_rows = 0
+    kept: list[list[object]] = []
+    rownums: list[int] = []
+    first = header_idx + 2
     for offset, row in enumerate(data):
         if progress is not None and offset % _PROGRESS_EVERY == 0:
             progress(offset, total)
@@ -320,25 +383,51 @@ def read_accounts(
             row = list(row) + [""] * (width - len(row))
         elif not any(row) and _is_blank(row):
             continue
-        n_rows += 1
-        rownum = header_idx + offset + 2
-        values: list[object] = [rownum]
-        bad = False
-        for idx, convert, header in specs:
+        kept.append(row)
+        rownums.append(first + offset)
+    n_rows = len(kept)
+
+    # Column by column: a converter mapped over a whole column runs at C speed; a column with a
+    # cell that cannot be converted is done again cell by cell to name its rows.
+    cells_by_column = list(zip(*kept, strict=False)) if kept else []
+    errors: list[RowError] = []
+    noted: list[tuple[int, int, str, str]] = []  # (position, column index, header, reason)
+    bad_rows: set[int] = set()  # positions in `kept`
+    columns: list[object] = []
+    for c, (idx, convert, header, key) in enumerate(specs):
+        if idx is None:
+            columns.append(repeat(_default_for(key), n_rows))
+            continue
+        column = cells_by_column[idx]
+        try:
+            columns.append(list(map(convert, column)))
+            continue
+        except CellError:
+            if isinstance(convert, Identifier):
+                convert.numeric_rows = 0  # counted again below
+        converted: list[object] = []
+        for pos, cell in enumerate(column):
             try:
-                values.append(convert(row[idx]))
+                converted.append(convert(cell))
             except CellError as exc:
-                errors.append(RowError(rownum, header, str(exc)))
-                values.append(None)
-                bad = True
-        no = values[1]
-        if no is not None:
-            numbers_seen.setdefault(no, []).append(rownum)  # type: ignore[arg-type]
-        if not bad:
-            parsed.append(values)
+                if key in _FATAL:
+                    errors.append(RowError(rownums[pos], header, str(exc)))
+                    bad_rows.add(pos)
+                    converted.append(None)
+                else:
+                    converted.append(_fallback(key, cell))
+                    noted.append((pos, c, header, f"{exc}；{_EFFECT[key]}"))
+        columns.append(converted)
     if progress is not None:
         progress(total, total)
 
+    numbers = cast(list[str | None], columns[0])
+    counts = Counter(numbers)
+    numbers_seen: dict[str, list[int]] = {}
+    if len(counts) < n_rows:
+        for pos, no in enumerate(numbers):
+            if no is not None and counts[no] > 1:
+                numbers_seen.setdefault(no, []).append(rownums[pos])
     duplicates = {no: rws for no, rws in numbers_seen.items() if len(rws) > 1}
     if duplicates:
         header = names["account_no"]
@@ -353,11 +442,23 @@ def read_accounts(
                         "这几行都不参与分类",
                     )
                 )
-    accounts = [
-        Account(*values)  # type: ignore[arg-type]
-        for values in parsed
-        if not duplicates or values[1] not in duplicates
+    accounts = list(map(Account, rownums, *columns))  # type: ignore[arg-type]
+    if bad_rows or duplicates:
+        accounts = [
+            a
+            for pos, a in enumerate(accounts)
+            if pos not in bad_rows and a.account_no not in duplicates
+        ]
+    noted.sort()
+    row_warnings = [
+        RowWarning(rownums[pos], numbers[pos], header, reason)  # type: ignore[arg-type]
+        for pos, _c, header, reason in noted
+        if pos not in bad_rows and numbers[pos] not in duplicates
     ]
+    by_column: dict[str, list[RowWarning]] = {}
+    for w in row_warnings:
+        by_column.setdefault(w.column, []).append(w)
+    warnings += [_warning_summary(h, found) for h, found in by_column.items()]
     order = {c.key: i for i, c in enumerate(COLUMNS)}
     column_order = {names.get(k, BY_KEY[k].zh): i for k, i in order.items()}
     errors.sort(key=lambda e: (e.row, column_order.get(e.column, 99), e.reason))
@@ -379,4 +480,5 @@ def read_accounts(
         columns=dict(names),
         rows=n_rows,
         source=path,
+        row_warnings=row_warnings,
     )

@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck import inspections
+from branchcheck.accounts.rules import ReviewSettings
 from branchcheck.db import Store
 from branchcheck.errors import AnswerError, InputFileError, NotFoundError, StateError
+from branchcheck.inspections.context import branch_env
+from branchcheck.settings import Settings
 
 CHECKLIST = "account_review"
 ITEM = "account_list"
@@ -58,12 +61,15 @@ def start_review(
     mapping: Mapping[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
     now: datetime | None = None,
+    settings: Settings | None = None,
 ):
-    """Read and classify the list, then start the review record. Returns (inspection ID, Review).
-    A list that cannot be read raises InputFileError and starts nothing."""
+    """Read and classify the list with the branch's settings, then start the review record.
+    Returns (inspection ID, Review). A list that cannot be read raises InputFileError and starts
+    nothing."""
     from branchcheck.accounts import review as run_review
 
-    rv = run_review(Path(path), as_of, mapping=mapping, progress=progress)
+    rules = ReviewSettings.from_settings(branch_env(settings, None)[0])
+    rv = run_review(Path(path), as_of, mapping=mapping, progress=progress, settings=rules)
     return record_review(store, rv, inspector=inspector, checker=checker, now=now), rv
 
 
@@ -80,6 +86,7 @@ def record_review(
             "accounts": len(rv.accounts),
             "flagged": rv.flagged,
             "errors": len(rv.errors),
+            "warnings": len(rv.row_warnings),
             "by_flag": {k: v for k, v in rv.by_flag.items() if v},
         },
         "rows": review_rows(rv),

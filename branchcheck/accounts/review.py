@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from branchcheck.accounts.reader import Account, Progress, RowError, read_accounts
+from branchcheck.accounts.reader import Account, Progress, RowError, RowWarning, read_accounts
 from branchcheck.accounts.rules import (
     DEFAULT_SETTINGS,
     FLAG_CODES,
@@ -34,6 +34,7 @@ class Review:
     rows: int  # data rows read, including rows with errors
     flags: dict[str, list[Flag]]  # account_no -> flags, flagged accounts only
     by_flag: dict[str, int]  # every code in RULES order -> accounts flagged with it
+    row_warnings: list[RowWarning]  # cells of classified accounts that could not be read
 
     @property
     def flagged(self) -> int:
@@ -83,6 +84,7 @@ def review(
         rows=read.rows,
         flags=flags,
         by_flag=count_by_flag(flags),
+        row_warnings=read.row_warnings,
     )
 
 
@@ -92,6 +94,10 @@ def review_json(rv: Review) -> dict[str, Any]:
         "accounts": len(rv.accounts),
         "flagged": rv.flagged,
         "errors": [{"row": e.row, "column": e.column, "reason": e.reason} for e in rv.errors],
+        "warnings": [
+            {"row": w.row, "account_no": w.account_no, "column": w.column, "reason": w.reason}
+            for w in rv.row_warnings
+        ],
         "by_flag": dict(rv.by_flag),
         "flags": {no: [f.code for f in found] for no, found in rv.flags.items()},
     }
@@ -102,6 +108,7 @@ def review_json(rv: Review) -> dict[str, Any]:
 ACCOUNTS_SHEET = "待处理账户"
 SUMMARY_SHEET = "汇总"
 ERRORS_SHEET = "错误行"
+WARNINGS_SHEET = "提示行"
 
 ACCOUNT_HEADERS = (
     ("账号 Account no", 24),
@@ -127,7 +134,7 @@ def _flag_lines(found: list[Flag]) -> tuple[str, str, str]:
 
 
 def write_review_xlsx(rv: Review, out_path: str | Path) -> Path:
-    """Write the review workbook (sheets 待处理账户, 汇总, 错误行) atomically: a temporary file
+    """Write the review workbook (sheets 待处理账户, 汇总, 错误行, 提示行) atomically: a temporary file
     in the same folder, then os.replace, so a failure never leaves a partial workbook.
     Every text cell is a string cell, never a formula, whatever it starts with."""
     from openpyxl import Workbook
@@ -217,6 +224,7 @@ def write_review_xlsx(rv: Review, out_path: str | Path) -> Path:
         ("有标志账户 Flagged accounts", rv.flagged),
         ("错误行 Rows with errors", rv.error_rows),
         ("错误条目 Error entries", len(rv.errors)),
+        ("提示条目 Warning entries", len(rv.row_warnings)),
         ("证明文件宽限天数 Document grace days", s.docs_grace_days),
         ("不动户年限 Idle years", s.dormant_years),
         ("共用手机号客户数阈值 Shared-phone customers", s.shared_phone_customers),
@@ -244,6 +252,15 @@ def write_review_xlsx(rv: Review, out_path: str | Path) -> Path:
     ws.append(header_row(ws, ["行号 Row", "列 Column", "原因 Reason"]))
     for e in rv.errors:
         ws.append([e.row, safe(ws, e.column), safe(ws, e.reason)])
+
+    # 提示行: accounts classified although a cell could not be read as it should
+    ws = wb.create_sheet(WARNINGS_SHEET)
+    for col, width in zip("ABCD", (10, 24, 22, 80), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+    ws.append(header_row(ws, ["行号 Row", "账号 Account no", "列 Column", "说明 Note"]))
+    for w in rv.row_warnings:
+        ws.append([w.row, safe(ws, w.account_no), safe(ws, w.column), safe(ws, w.reason)])
 
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)

@@ -1,8 +1,11 @@
 """The settlement-account rules: which accounts are out of line as of a date, and what to do.
 
 Pure functions over `Account`s. Every flag carries its rule's code, a Chinese and English label,
-the control required (zh + en), its source, and a short detail for this account. Flags of one
-account always come in the order of RULES."""
+the control required (zh + en), its source, the decisions its rule allows, and a short detail
+for this account. Flags of one account always come in the order of RULES.
+
+A state the reader could not recognise is None: it counts as "not controlled", so an account
+is never hidden from a rule by an unfamiliar wording (the reader warns about it)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from branchcheck.accounts.reader import Account
+from branchcheck.money import format_fen
+from branchcheck.settings import Settings
 
 SEED = "000_1561e782874b01c0.txt"
 MEASURES = "《人民币银行结算账户管理办法》"
@@ -24,7 +29,12 @@ class Rule:
     control_zh: str
     control_en: str
     source: str
+    # The decisions a reviewer may take on this flag (engine.accounts.DECISIONS keys): a flag
+    # whose control is required whatever the customer says cannot be "explained" away.
+    decisions: tuple[str, ...] = ("applied", "explained", "rectify")
 
+
+NOT_EXPLAINED = ("applied", "rectify")
 
 _RULES = (
     Rule(
@@ -63,12 +73,22 @@ _RULES = (
         f"[seed {SEED}] 整改要求第三条（已动账且证明文件仍有效的应做激活处理）",
     ),
     Rule(
+        "SPECIAL_KIND_MISMATCH",
+        "特殊长期不动户类别与账户数据不符",
+        "Special idle account kind contradicted by the data",
+        "核实特殊长期不动户类别；不属于六种情形的，按长期不动户处理（两系统置久悬）",
+        "Check the special kind; an account that fits none of the six kinds is an ordinary "
+        "idle account (set dormant in both systems)",
+        f"[seed {SEED}] 整改要求第三条（特殊长期不动户的六种情形：账户余额超过5万元等）",
+    ),
+    Rule(
         "DEREGISTERED",
         "单位已注销未做控制",
         "Company deregistered, account not controlled",
         "只收不付；通知客户办理销户",
         "Credits only (只收不付); tell the customer to close the account",
         f"[seed {SEED}] 整改要求第三条；{MEASURES}第四十九条、第五十一条",
+        decisions=NOT_EXPLAINED,
     ),
     Rule(
         "REVOKED",
@@ -77,6 +97,7 @@ _RULES = (
         "不收不付；通知客户办理销户",
         "Block credits and debits (不收不付); tell the customer to close the account",
         f"[seed {SEED}] 对公账户全生命周期管理（已注销/吊销的立即不收不付）；{MEASURES}第四十九条",
+        decisions=NOT_EXPLAINED,
     ),
     Rule(
         "PBOC_CLOSED",
@@ -85,6 +106,37 @@ _RULES = (
         "行内主机做销户处理，未取款项列入久悬未取专户；无须提交分行营销部门审批",
         "Close in the host; unclaimed funds to the unclaimed-funds account; no approval needed",
         f"[seed {SEED}] 整改要求第三条",
+        decisions=NOT_EXPLAINED,
+    ),
+    Rule(
+        "HOST_CLOSED_PBOC_OPEN",
+        "行内已销户人行未撤销",
+        "Closed in the host, still open in the PBOC system",
+        "核实销户手续，在人行账户管理系统办理撤销，使两系统账户状态一致",
+        "Check the closure and revoke the account in the PBOC account system so both agree",
+        f"[seed {SEED}] 整改要求第三条（人行账户管理系统与行内主机账户状态应一致）",
+        decisions=NOT_EXPLAINED,
+    ),
+    Rule(
+        "HOST_DORMANT_PBOC_NORMAL",
+        "行内已久悬人行仍正常",
+        "Dormant in the host, normal in the PBOC system",
+        "在人行账户管理系统置久悬，使两系统账户状态一致",
+        "Set the account dormant (久悬) in the PBOC account system so both agree",
+        f"[seed {SEED}] 整改要求第三条（人行账户管理系统与行内主机账户状态应一致）；"
+        f"{MEASURES}第五十六条",
+        decisions=NOT_EXPLAINED,
+    ),
+    Rule(
+        "PBOC_DORMANT_HOST_NORMAL",
+        "人行已久悬行内仍正常",
+        "Dormant in the PBOC system, normal in the host",
+        "行内主机置久悬，款项列入久悬未取专户；客户已恢复往来的，在人行系统解除久悬，使两系统一致",
+        "Set the account dormant in the host (funds to the unclaimed-funds account); if the "
+        "customer is active again, lift 久悬 in the PBOC system, so both agree",
+        f"[seed {SEED}] 整改要求第三条（人行账户管理系统与行内主机账户状态应一致）；"
+        f"{MEASURES}第五十六条",
+        decisions=NOT_EXPLAINED,
     ),
     Rule(
         "SHARED_PHONE",
@@ -152,7 +204,8 @@ class Flag:
 class ReviewSettings:
     """Every parameter of the rules, with the defaults of domain.md §5."""
 
-    docs_grace_days: int = 0  # 0: flag the day after the documents' last valid day
+    # days after the documents' last valid day before DOCS_EXPIRED (settings.docs_grace_days)
+    docs_grace_days: int = Settings.docs_grace_days
     dormant_years: int = 1  # idle this many calendar years (29 Feb -> 28 Feb) = long-term idle
     shared_phone_customers: int = 2  # customers sharing one phone before SHARED_PHONE
     shared_address_customers: int = 2  # customers sharing one address before SHARED_ADDRESS
@@ -165,8 +218,27 @@ class ReviewSettings:
             if getattr(self, name) < 2:
                 raise ValueError(f"{name} must be at least 2")
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ReviewSettings:
+        """The review's parameters from the branch's settings (one grace period for the rule and
+        the account-management checklist's text)."""
+        return cls(docs_grace_days=settings.docs_grace_days)
+
 
 DEFAULT_SETTINGS = ReviewSettings()
+
+# The balance a special idle account of kind 余额超过5万元 must exceed (seed 000), in fen.
+SPECIAL_BALANCE_FEN = 5_000_000
+
+
+def allowed_decisions(codes: Iterable[str]) -> tuple[str, ...]:
+    """The decisions allowed on an account with these flags: those every one of its rules allows."""
+    allowed = ["applied", "explained", "rectify"]
+    for code in codes:
+        rule = RULES.get(code)
+        if rule is not None:
+            allowed = [d for d in allowed if d in rule.decisions]
+    return tuple(allowed)
 
 
 def years_before(day: date, years: int = 1) -> date:
@@ -185,9 +257,10 @@ def _shared(accounts: list[Account], attr: str, threshold: int) -> dict[str, int
     for a in accounts:
         value = getattr(a, attr)
         if value:
-            customer = first.setdefault(value, a.customer_id)
-            if customer != a.customer_id:
-                many.setdefault(value, {customer}).add(a.customer_id)
+            who = a.customer_id or a.account_no  # an unreadable customer ID: its own customer
+            customer = first.setdefault(value, who)
+            if customer != who:
+                many.setdefault(value, {customer}).add(who)
     return {v: len(c) for v, c in many.items() if len(c) >= threshold}
 
 
@@ -246,13 +319,30 @@ def classify(
             # valid today — grace days only delay DOCS_EXPIRED, they never make activation right.
             if last is not None and last > cutoff and (valid_until is None or valid_until >= as_of):
                 flags.append(Flag("SPECIAL_ACTIVE", f"{special}；最后动户 {last.isoformat()}"))
+            balance = a.balance_fen
+            if (
+                special == "余额超过5万元"
+                and balance is not None
+                and balance <= SPECIAL_BALANCE_FEN
+            ):
+                flags.append(
+                    Flag("SPECIAL_KIND_MISMATCH", f"类别 {special}；余额 {format_fen(balance)}")
+                )
         licence = a.license_status
         if licence == "注销" and host not in _HOST_CONTROLLED_DEREG:
-            flags.append(Flag("DEREGISTERED", f"营业执照已注销；行内状态 {host}"))
+            flags.append(Flag("DEREGISTERED", f"营业执照已注销；行内状态 {_state(host)}"))
         elif licence == "吊销" and host not in _HOST_CONTROLLED_DOCS:
-            flags.append(Flag("REVOKED", f"营业执照已吊销；行内状态 {host}"))
+            flags.append(Flag("REVOKED", f"营业执照已吊销；行内状态 {_state(host)}"))
+        states = f"行内状态 {_state(host)}；人行状态 {_state(pboc)}"
         if pboc == "已撤销" and host != "已销户":
-            flags.append(Flag("PBOC_CLOSED", f"人行状态 已撤销；行内状态 {host}"))
+            flags.append(Flag("PBOC_CLOSED", states))
+        elif host == "已销户" and pboc in ("正常", "久悬"):
+            flags.append(Flag("HOST_CLOSED_PBOC_OPEN", states))
+        elif host == "久悬" and pboc == "正常":
+            flags.append(Flag("HOST_DORMANT_PBOC_NORMAL", states))
+        elif pboc == "久悬" and host == "正常" and special is None:
+            # a special idle account is set 久悬 in the PBOC system only (seed 000)
+            flags.append(Flag("PBOC_DORMANT_HOST_NORMAL", states))
         if a.phone in shared_phone:
             flags.append(
                 Flag("SHARED_PHONE", f"手机号 {a.phone} 由 {shared_phone[a.phone]} 个客户使用")
@@ -271,7 +361,22 @@ def classify(
     return result
 
 
+def _state(value: str | None) -> str:
+    return value if value is not None else "未识别"
+
+
 def _idle_detail(a: Account) -> str:
     if a.last_activity_on is None:
-        return f"从未动户（开户 {a.opened_on.isoformat()}）"
-    return f"最后动户 {a.last_activity_on.isoformat()}"
+        found = f"从未动户（开户 {a.opened_on.isoformat()}）"
+    else:
+        found = f"最后动户 {a.last_activity_on.isoformat()}"
+    unknown = [
+        label
+        for label, value in (
+            ("行内状态", a.host_status),
+            ("人行状态", a.pboc_status),
+            ("是否欠款", a.owes_bank),
+        )
+        if value is None
+    ]
+    return found + (f"；{'、'.join(unknown)}未识别" if unknown else "")

@@ -35,14 +35,16 @@ def cmd_review(args: argparse.Namespace) -> int:
     """Exit 0 on success; on error (InputFileError: exit 2) no output file is written."""
     from branchcheck.accounts.columns import load_mapping
     from branchcheck.accounts.review import review, review_json, write_review_xlsx
-    from branchcheck.accounts.rules import RULES
+    from branchcheck.accounts.rules import RULES, ReviewSettings
+    from branchcheck.inspections.context import branch_env
 
     as_of = parse_as_of(args.as_of)
     out = Path(args.out)
     if _same_file(out, Path(args.input)):
         raise InputFileError(f"--out {out}: would overwrite the input file")
     mapping = load_mapping(args.mapping) if args.mapping else None
-    rv = review(args.input, as_of, mapping=mapping)
+    settings = ReviewSettings.from_settings(branch_env(None, None)[0])
+    rv = review(args.input, as_of, mapping=mapping, settings=settings)
     if args.record and not args.as_:
         raise InputFileError("--record needs --as EMPLOYEE_NO (the reviewer)")
     write_review_xlsx(rv, out)
@@ -53,6 +55,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         record_id = record_review(store(), rv, inspector=args.as_, checker=args.checker)
     for warning in rv.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for w in rv.row_warnings:
+        print(f"warning: 第 {w.row} 行 账号 {w.account_no} {w.column}：{w.reason}", file=sys.stderr)
     if args.json:
         data = review_json(rv)
         if record_id:
@@ -101,7 +105,11 @@ def register(sub: SubParsers) -> None:
     p.add_argument("input", help="账户清单 .xlsx 或 .csv / the core system's export")
     p.add_argument("--as-of", required=True, help="基准日期 YYYY-MM-DD")
     p.add_argument("--out", required=True, help="复核表 REVIEW.xlsx")
-    p.add_argument("--mapping", help='表头映射 JSON/YAML {"Other header": "account_no", ...}')
+    p.add_argument(
+        "--mapping",
+        help='表头及取值映射 JSON/YAML {"Other header": "account_no", ...} 或 '
+        '{"columns": {...}, "values": {"host_status": {"冻结": "不收不付"}}}',
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument(
         "--record",
@@ -114,7 +122,11 @@ def register(sub: SubParsers) -> None:
     d = asub.add_parser("decide", help="decide on one flagged account of a review record")
     d.add_argument("record_id")
     d.add_argument("account_no")
-    d.add_argument("--decision", required=True, help="applied | explained | rectify")
+    d.add_argument(
+        "--decision",
+        required=True,
+        help="applied | explained | rectify (explained is refused where the flag's rule forbids it)",
+    )
     d.add_argument("--reason", help="the explanation (needed for explained)")
     d.add_argument("--due", help="rectification deadline YYYY-MM-DD (needed for rectify)")
     d.add_argument("--as", dest="as_", metavar="EMPLOYEE_NO", help="who decides")

@@ -11,6 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from branchcheck.accounts.rules import RULES as ACCOUNT_RULES
+from branchcheck.accounts.rules import allowed_decisions
+from branchcheck.engine.basic import expect_answer
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
@@ -46,7 +49,7 @@ ROW_FIELDS = {
     "reason",
     "due_date",
 }
-SOURCE_FIELDS = {"file", "sha256", "as_of", "accounts", "flagged", "errors", "by_flag"}
+SOURCE_FIELDS = {"file", "sha256", "as_of", "accounts", "flagged", "errors", "warnings", "by_flag"}
 
 
 DECISION_FIELDS = {"decision", "reason", "due_date"}
@@ -59,12 +62,30 @@ def proposed_due_date(review_date: date, settings: Settings) -> date:
 
 
 def _decision(
-    item: Item, no: str, row: dict[str, Any], where: str
+    item: Item,
+    no: str,
+    row: dict[str, Any],
+    where: str,
+    flags: list[str],
+    ctx: EvalContext | None,
 ) -> tuple[str | None, str, str | None]:
     decision = row.get("decision")
     if decision not in (None, *DECISIONS):
         raise answer_error(
             item, f"account {no}: decision must be one of {', '.join(DECISIONS)}, got {decision!r}"
+        )
+    allowed = allowed_decisions(flags)
+    if decision is not None and decision not in allowed:
+        barred = [
+            ACCOUNT_RULES[f].label_zh
+            for f in flags
+            if f in ACCOUNT_RULES and decision not in ACCOUNT_RULES[f].decisions
+        ]
+        raise answer_error(
+            item,
+            f"账户 {no}：{'、'.join(barred)}不能以“{DECISIONS[decision]['zh']}”处理，"
+            f"可选：{'、'.join(DECISIONS[d]['zh'] for d in allowed)} / account {no}: "
+            f"{decision} is not allowed for {', '.join(f for f in flags if f in ACCOUNT_RULES)}",
         )
     reason = _text(row, "reason", where, item, limit=1000)
     due = row.get("due_date")
@@ -72,14 +93,35 @@ def _decision(
         raise answer_error(item, f"account {no}: an explanation needs its reason")
     if decision == "rectify":
         try:
-            due = date.fromisoformat(str(due)).isoformat()
+            day = date.fromisoformat(str(due))
         except ValueError:
             raise answer_error(
                 item, f"account {no}: to be rectified needs a due date (YYYY-MM-DD), got {due!r}"
             ) from None
+        if ctx is not None:
+            _check_due(item, no, day, ctx)
+        due = day.isoformat()
     else:
         due = None
     return decision, reason, due
+
+
+def _check_due(item: Item, no: str, day: date, ctx: EvalContext) -> None:
+    """A deadline from the review's (the inspection's) date to settings.rectify_max_days on."""
+    review_day, most = ctx.local_date, ctx.settings.rectify_max_days
+    if day < review_day:
+        raise answer_error(
+            item,
+            f"账户 {no}：整改期限 {day.isoformat()} 早于复核日期 {review_day.isoformat()} / "
+            "the due date is before the review's date",
+        )
+    if day > review_day + timedelta(days=most):
+        raise answer_error(
+            item,
+            f"账户 {no}：整改期限 {day.isoformat()} 超过复核日期后 {most} 天"
+            f"（最晚 {(review_day + timedelta(days=most)).isoformat()}） / "
+            f"the due date is more than {most} days after the review",
+        )
 
 
 def _text(row: dict[str, Any], key: str, where: str, item: Item, *, limit: int = 500) -> str:
@@ -126,7 +168,7 @@ class AccountListReview(ItemType):
                 raise answer_error(
                     item, f"{where} (account {no}): flags must be a list of flag codes"
                 )
-            decision, reason, due = _decision(item, no, row, where)
+            decision, reason, due = _decision(item, no, row, where, list(flags), ctx)
             rows.append(
                 {
                     "account_no": no,
@@ -147,13 +189,14 @@ class AccountListReview(ItemType):
         self, item: Item, value: dict[str, Any], part: str, raw: Any, ctx: EvalContext | None
     ) -> dict[str, Any]:
         """One account's decision: {"decision", "reason", "due_date"}; the part is the account no."""
-        if not any(r["account_no"] == part for r in value["rows"]):
+        row = next((r for r in value["rows"] if r["account_no"] == part), None)
+        if row is None:
             raise answer_error(
                 item, f"account {part} is not among the flagged accounts of this review"
             )
         if not isinstance(raw, dict) or set(raw) - DECISION_FIELDS:
             raise answer_error(item, f"a decision takes {', '.join(sorted(DECISION_FIELDS))}")
-        decision, reason, due = _decision(item, part, raw, f"account {part}")
+        decision, reason, due = _decision(item, part, raw, f"account {part}", row["flags"], ctx)
         return {"decision": decision, "reason": reason, "due_date": due}
 
     def part_outcome(self, item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
@@ -282,13 +325,15 @@ SUMMARY_COLUMNS = (
 @rule("account_review_summary")
 def account_review_summary(item: Item, value: None, ctx: EvalContext) -> Outcome:
     """facts["account_review"]: {"review_id", "as_of", "accounts", "flagged", "undecided",
-    "by_flag": {flag: count}}. Fails while flagged accounts remain without a decision."""
+    "applied", "explained", "rectify", "by_flag": {flag: count}}. Follows the review's account
+    list: fails while flagged accounts remain without a decision or are to be rectified."""
     review = ctx.facts.get("account_review")
     if not review:
         return Outcome("na", text("本期未导入账户清单", "no account list imported for this period"))
     accounts = int(review.get("accounts", 0))
     flagged = int(review.get("flagged", 0))
     undecided = int(review.get("undecided", 0))
+    rectify = int(review.get("rectify", 0))
     as_of = str(review.get("as_of", ""))
     computed = {
         "review_id": review.get("review_id"),
@@ -316,16 +361,77 @@ def account_review_summary(item: Item, value: None, ctx: EvalContext) -> Outcome
         ],
     )
     display = text(
-        f"截至 {as_of}：账户 {accounts} 户，标记 {flagged} 户，未处理 {undecided} 户",
-        f"as of {as_of}: {accounts} accounts, {flagged} flagged, {undecided} without a decision",
+        f"截至 {as_of}：账户 {accounts} 户，标记 {flagged} 户，未处理 {undecided} 户，"
+        f"限期整改 {rectify} 户",
+        f"as of {as_of}: {accounts} accounts, {flagged} flagged, {undecided} without a decision, "
+        f"{rectify} to rectify",
     )
+    problems = []
     if undecided > 0:
-        problem = Problem(
-            title=text(
-                f"账户清单复核：{undecided} 户标记账户尚未处理",
-                f"Account review: {undecided} flagged account(s) without a decision",
-            ),
-            subject="undecided",
+        problems.append(
+            Problem(
+                title=text(
+                    f"账户清单复核：{undecided} 户标记账户尚未处理",
+                    f"Account review: {undecided} flagged account(s) without a decision",
+                ),
+                subject="undecided",
+            )
         )
-        return Outcome("fail", display, computed, [problem], [counts])
-    return Outcome("pass", display, computed, tables=[counts])
+    if rectify > 0:
+        problems.append(
+            Problem(
+                title=text(
+                    f"账户清单复核：{rectify} 户标记账户限期整改中",
+                    f"Account review: {rectify} flagged account(s) to be rectified",
+                ),
+                subject="rectify",
+            )
+        )
+    return Outcome("fail" if problems else "pass", display, computed, problems, [counts])
+
+
+@rule("accounts_checked_review", check=needs_type("count"))
+def accounts_checked_review(item: Item, value: int, ctx: EvalContext) -> Outcome:
+    """The accounts checked must agree with the period's review, when there is one: the review
+    classified every account of its list."""
+    review = ctx.facts.get("account_review")
+    unit = item.params.get("unit", {"zh": "户", "en": "accounts"})
+    if not review:
+        return Outcome(
+            "info", text(f"{value}{unit.get('zh', '')}", f"{value} {unit.get('en', '')}")
+        )
+    listed = int(review.get("accounts", 0))
+    as_of = str(review.get("as_of", ""))
+    if value == listed:
+        return Outcome(
+            "pass",
+            text(
+                f"{value}户（与截至 {as_of} 的账户清单复核一致）",
+                f"{value} accounts (as in the account list review as of {as_of})",
+            ),
+        )
+    title = text(
+        f"本次抽查账户数 {value} 户与截至 {as_of} 的账户清单复核 {listed} 户不一致",
+        f"{value} accounts checked, but the account list review as of {as_of} holds {listed}",
+    )
+    return Outcome("fail", title, problems=[Problem(title=title, subject="accounts_checked")])
+
+
+@rule("expired_documents_period", check=needs_type("yes_no"))
+def expired_documents_period(item: Item, value: str, ctx: EvalContext) -> Outcome:
+    """The yes/no answer on expired documents, with the reasonable period of the branch's
+    settings (the same docs_grace_days the account review's DOCS_EXPIRED rule uses)."""
+    out = expect_answer(item, value, ctx)
+    days = ctx.settings.docs_grace_days
+    period = text(f"合理期限 {days} 天", f"reasonable period {days} days")
+    display = text(
+        f"{out.display['zh']}（{period['zh']}）", f"{out.display['en']} ({period['en']})"
+    )
+    problems = [
+        Problem(
+            title=text(f"{p.title['zh']}（{period['zh']}）", f"{p.title['en']} ({period['en']})"),
+            subject=p.subject,
+        )
+        for p in out.problems
+    ]
+    return Outcome(out.result, display, out.computed, problems, out.tables)

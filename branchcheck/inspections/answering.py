@@ -103,7 +103,7 @@ def answer_part(
         values, _ = parsed_answers(insp, template)
         if item_key not in values:
             raise StateError(f"item '{item_key}' has no answer yet to add '{part}' to")
-        ctx = eval_context(s, insp, template, Settings(), None, values, facts=False)
+        ctx = eval_context(s, insp, template, branch_env(None, None)[0], None, values, facts=False)
         value = itype.parse_part(item, values[item_key], part, raw, ctx)
         _upsert(s, insp, item_key, part, {"v": value}, now)
         audit.append(

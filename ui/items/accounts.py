@@ -8,7 +8,7 @@ core's (account_list.summary)."""
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,15 +38,16 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.accounts import RULES
+from branchcheck.accounts.rules import allowed_decisions
 from branchcheck.checklists import Item
 from branchcheck.engine.accounts import DECISIONS, proposed_due_date, summary
 from ui import i18n
 from ui.items import Index, ItemContext, ItemWidget, register
 from ui.style import GREEN, GREY, ORANGE, RED
 
-DECISION_KEYS: tuple[str | None, ...] = (None, *DECISIONS)
 DECISION_COLOURS = {None: ORANGE, "applied": GREEN, "explained": GREEN, "rectify": RED}
 ROW_HEIGHT = 36
+FLAGS_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's flag codes (which decisions it allows)
 
 
 def flag_label(code: str) -> str:
@@ -105,6 +106,8 @@ class AccountsModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         col = index.column()
+        if role == FLAGS_ROLE:
+            return row["flags"]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == self.COL_NO:
                 return row["account_no"]
@@ -189,7 +192,8 @@ class AccountFilter(QSortFilterProxyModel):
 
 
 class DecisionDelegate(QStyledItemDelegate):
-    """A combo of the decisions; choosing one commits it at once."""
+    """A combo of the decisions the row's flags allow (the core's allowed_decisions: a
+    deregistered company cannot be "explained"); choosing one commits it at once."""
 
     def __init__(self, names: dict[str | None, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -199,7 +203,7 @@ class DecisionDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> QComboBox:
         combo = QComboBox(parent)
-        for key in DECISION_KEYS:
+        for key in (None, *allowed_decisions(index.data(FLAGS_ROLE) or [])):
             combo.addItem(self.names.get(key, ""), key)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
@@ -220,11 +224,15 @@ def _qdate(day: date) -> QDate:
 
 
 class DueDateDelegate(QStyledItemDelegate):
-    """A calendar from `earliest` on, opening at `proposed` when the row has no date yet."""
+    """A calendar from `earliest` to `latest` (the core's limits), opening at `proposed` when the
+    row has no date yet."""
 
-    def __init__(self, earliest: date, proposed: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, earliest: date, latest: date, proposed: date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.earliest = _qdate(earliest)
+        self.latest = _qdate(latest)
         self.proposed = _qdate(proposed)
 
     def createEditor(  # noqa: N802 - Qt override
@@ -234,6 +242,7 @@ class DueDateDelegate(QStyledItemDelegate):
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("yyyy-MM-dd")
         editor.setMinimumDate(self.earliest)
+        editor.setMaximumDate(self.latest)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override
@@ -256,6 +265,7 @@ class AccountListReviewWidget(ItemWidget):
         super().__init__(item, ctx, parent)
         self.today = ctx.state.local_date
         self.proposed_due = proposed_due_date(self.today, ctx.settings)
+        self.latest_due = self.today + timedelta(days=ctx.settings.rectify_max_days)
         self.source: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -318,7 +328,8 @@ class AccountListReviewWidget(ItemWidget):
         self.decisions = DecisionDelegate(self.model.decision_names, self.view)
         self.view.setItemDelegateForColumn(AccountsModel.COL_DECISION, self.decisions)
         self.view.setItemDelegateForColumn(
-            AccountsModel.COL_DUE, DueDateDelegate(self.today, self.proposed_due, self.view)
+            AccountsModel.COL_DUE,
+            DueDateDelegate(self.today, self.latest_due, self.proposed_due, self.view),
         )
         layout.addWidget(self.view, 1)
         # the long texts of the current row in full (the columns are narrow)

@@ -24,7 +24,7 @@ def test_summary(export, tmp_path, capsys):
     )
     printed = capsys.readouterr().out
     assert "有标志 1 户" in printed and "DEREGISTERED" in printed and str(out) in printed
-    assert load_workbook(out).sheetnames == ["待处理账户", "汇总", "错误行"]
+    assert load_workbook(out).sheetnames == ["待处理账户", "汇总", "错误行", "提示行"]
 
 
 def test_json(export, tmp_path, capsys):
@@ -32,7 +32,7 @@ def test_json(export, tmp_path, capsys):
     argv = ["accounts", "review", str(export), "--as-of", "2026-11-22", "--out", str(out), "--json"]
     assert main(argv) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"as_of", "accounts", "flagged", "errors", "by_flag", "flags"}
+    assert set(data) == {"as_of", "accounts", "flagged", "errors", "warnings", "by_flag", "flags"}
     assert data["accounts"] == 2 and data["flagged"] == 1
     assert data["flags"] == {"3600000000000000002": ["DEREGISTERED"]}
     assert data["errors"][0]["row"] == 4 and set(data["errors"][0]) == {"row", "column", "reason"}

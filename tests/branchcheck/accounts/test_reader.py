@@ -178,22 +178,98 @@ def test_duplicate_counts_rows_with_other_errors(sheets, row):
 
 
 @pytest.mark.parametrize(
-    ("column", "bad"),
+    ("column", "bad", "read_as"),
     [
-        ("host_status", "冻结"),
-        ("pboc_status", "x"),
-        ("license_status", ""),
-        ("owes_bank", "也许"),
-        ("special_dormant", "普通户"),
-        ("account_kind", "储蓄账户"),
+        ("host_status", "冻结", None),
+        ("pboc_status", "x", None),
+        ("license_status", "", None),
+        ("owes_bank", "也许", None),
+        ("special_dormant", "普通户", "普通户"),
+        ("account_kind", "储蓄账户", None),
+        ("balance", "很多", None),
+        ("customer_id", "  ", ""),
     ],
 )
-def test_unknown_enum_value(sheets, row, column, bad):
+def test_unknown_value_is_a_warning_and_the_account_is_still_read(
+    sheets, row, column, bad, read_as
+):
+    """Issue #8.12: only an unreadable account number or date, or a duplicate, is a row error."""
     result = read_accounts(sheets.csv([row(1, **{column: bad})]))
+    assert result.errors == []
+    (a,) = result.accounts
+    field = "balance_fen" if column == "balance" else column
+    assert getattr(a, field) == read_as
+    (w,) = result.row_warnings
+    assert (w.row, w.account_no) == (2, a.account_no)
+    assert w.column == sheets.table([])[0][list(row()).index(column)]
+    assert any("未识别" in x or "为空" in x for x in result.warnings)
+
+
+def test_unknown_special_kind_still_marks_a_special_account(sheets, row):
+    """The source's own wording abbreviated a way we do not know: still special, still reviewed."""
+    path = sheets.csv(
+        [
+            row(1, special_dormant="优质潜力户", documents_valid_until=date(2024, 1, 1),
+                license_status="注销", last_activity_on=date(2020, 1, 1)),
+        ]
+    )  # fmt: skip
+    result = read_accounts(path)
+    (a,) = result.accounts
+    assert a.special_dormant == "优质潜力户"
+    from branchcheck.accounts import classify
+
+    codes = [f.code for f in classify(result.accounts, date(2026, 11, 22))[a.account_no]]
+    assert codes == ["DOCS_EXPIRED", "SPECIAL_DORMANT_PBOC", "DEREGISTERED"]
+    assert "特殊长期不动户" in result.row_warnings[0].reason
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "优质、有潜力或业务发展需要的客户账户",
+        "优质、有潜力或业务发展需要的客户",
+        "优质/有潜力客户",
+        "业务发展需要的客户账户",
+        "优质 有潜力客户",
+        "优质，有潜力或业务发展需要客户",
+    ],
+)
+def test_the_sources_wording_and_its_abbreviations(sheets, row, given):
+    result = read_accounts(sheets.csv([row(1, special_dormant=given)]))
+    assert result.accounts[0].special_dormant == "优质或有潜力客户"
+    assert result.row_warnings == []
+
+
+def test_unreadable_rule_date_is_still_a_row_error(sheets, row):
+    result = read_accounts(sheets.csv([row(1, documents_valid_until="下月", host_status="冻结")]))
     assert result.accounts == []
-    (err,) = result.errors
-    assert err.column == sheets.table([])[0][list(row()).index(column)]
-    assert "可用" in err.reason
+    assert [e.column for e in result.errors] == ["证明文件有效期至"]
+
+
+def test_value_mapping_in_the_mapping_file(sheets, row, tmp_path):
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        "columns:\n  Host: host_status\nvalues:\n  host_status:\n    冻结: 不收不付\n"
+        "  special_dormant:\n    VIP户: 优质或有潜力客户\n",
+        encoding="utf-8",
+    )
+    mapping = load_mapping(path)
+    keys = [k for k in row() if k != "host_status"]
+    data = sheets.csv(
+        header=[*(sheets.table([])[0][list(row()).index(k)] for k in keys), "Host"],
+        raw=[[*(row(1, special_dormant="VIP户")[k] for k in keys), "冻结"]],
+    )
+    result = read_accounts(data, mapping=mapping)
+    (a,) = result.accounts
+    assert (a.host_status, a.special_dormant) == ("不收不付", "优质或有潜力客户")
+    assert result.row_warnings == []
+
+
+def test_value_mapping_to_an_unknown_value_is_refused(tmp_path):
+    path = tmp_path / "map.json"
+    path.write_text(json.dumps({"values": {"host_status": {"冻结": "封存"}}}), encoding="utf-8")
+    with pytest.raises(InputFileError, match="封存"):
+        load_mapping(path)
 
 
 @pytest.mark.parametrize(
@@ -253,10 +329,11 @@ def test_money_to_fen(cell, fen):
     assert money_fen(cell) == fen
 
 
-def test_money_with_three_decimals_is_a_row_error(sheets, row):
+def test_money_with_three_decimals_is_a_warning(sheets, row):
     result = read_accounts(sheets.xlsx([row(1, balance=12.345), row(2, balance="1.001")]))
-    assert result.accounts == []
-    assert [e.column for e in result.errors] == ["余额", "余额"]
+    assert [a.balance_fen for a in result.accounts] == [None, None]
+    assert result.errors == []
+    assert [w.column for w in result.row_warnings] == ["余额", "余额"]
 
 
 def test_phone_digits():
@@ -443,3 +520,8 @@ def test_account_fields_follow_the_columns():
 
     expected = ["row", *("balance_fen" if c.key == "balance" else c.key for c in COLUMNS)]
     assert [f.name for f in fields(Account)] == expected
+
+
+def test_numeric_account_numbers_counted_once_when_a_column_has_a_bad_cell(sheets, row):
+    result = read_accounts(sheets.xlsx([row(1, account_no=123456), row(2, account_no="  ")]))
+    assert any("有 1 个数字格式" in w for w in result.warnings)

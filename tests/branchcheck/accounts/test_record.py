@@ -184,8 +184,9 @@ def test_unreadable_list_starts_nothing(people_store, tmp_path):
 def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, capsys, monkeypatch):
     """The whole account review from the command line, down to a verified record."""
     import json
+    from datetime import timedelta
 
-    from branchcheck import demo
+    from branchcheck import clock, demo
     from branchcheck.cli import main
     from branchcheck.db import open_store
 
@@ -242,7 +243,7 @@ def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, cap
                 "--decision",
                 "rectify",
                 "--due",
-                "2026-11-30",
+                (clock.now().date() + timedelta(days=7)).isoformat(),
             ]
         )
         == 0
@@ -288,3 +289,158 @@ def test_decisions_are_parts_and_a_whole_answer_replaces_them(people_store, acco
     inspections.answer(people_store, iid, "account_list", fresh)
     after = inspections.load(people_store, iid).answers["account_list"]
     assert all(r["decision"] is None for r in after["rows"])
+
+
+# ---------------------------------------------------------------- issue #8.14: decisions
+
+
+def _started(people_store, account_list, when=datetime(2026, 11, 20, 9, 0)):
+    iid, _ = account_review.start_review(
+        people_store, account_list, as_of=when.date(), inspector="E001", now=when
+    )
+    return iid
+
+
+@pytest.mark.parametrize(
+    ("due", "message"),
+    [("2026-11-19", "早于复核日期"), ("2027-02-19", "90 天"), ("2026-11-32", "YYYY-MM-DD")],
+)
+def test_a_due_date_before_the_review_or_too_far_ahead_is_refused(
+    people_store, account_list, due, message
+):
+    iid = _started(people_store, account_list)
+    with pytest.raises(AnswerError, match=message):
+        account_review.decide(people_store, iid, "0012345678903", decision="rectify", due_date=due)
+    row = next(
+        r
+        for r in inspections.load(people_store, iid).answers["account_list"]["rows"]
+        if r["account_no"] == "0012345678903"
+    )
+    assert row["decision"] is None  # bad input changes nothing
+
+
+@pytest.mark.parametrize("due", ["2026-11-20", "2027-02-18"])
+def test_due_dates_from_the_review_day_to_the_limit_are_taken(people_store, account_list, due):
+    iid = _started(people_store, account_list)
+    out = account_review.decide(
+        people_store, iid, "0012345678903", decision="rectify", due_date=due
+    )
+    assert out.computed["rectify"] == 1
+
+
+def test_a_deregistered_company_cannot_be_explained_away(people_store, account_list):
+    iid = _started(people_store, account_list)
+    with pytest.raises(AnswerError, match="不能以“已说明”处理"):
+        account_review.decide(
+            people_store, iid, "0012345678903", decision="explained", reason="客户说还在经营"
+        )
+    # an idle account may be explained (the source allows a reasonable explanation)
+    account_review.decide(
+        people_store, iid, "0012345678902", decision="explained", reason="客户11月已有交易"
+    )
+
+
+def test_each_flag_says_which_decisions_it_allows():
+    from branchcheck.accounts.rules import RULES, allowed_decisions
+
+    assert allowed_decisions(["DOCS_EXPIRED"]) == ("applied", "explained", "rectify")
+    for code in ("DEREGISTERED", "REVOKED", "PBOC_CLOSED"):
+        assert "explained" not in RULES[code].decisions
+    assert allowed_decisions(["DOCS_EXPIRED", "PBOC_CLOSED"]) == ("applied", "rectify")
+
+
+def test_the_grace_period_is_one_setting_for_the_rule_and_the_checklist(people_store, tmp_path):
+    """Today's default: documents expired 30 days ago are within the period; 31 are not."""
+    from branchcheck.accounts.rules import ReviewSettings
+    from branchcheck.engine.validate import load_all
+    from branchcheck.settings import Settings
+
+    assert ReviewSettings().docs_grace_days == Settings().docs_grace_days == 30
+    assert ReviewSettings.from_settings(Settings(docs_grace_days=10)).docs_grace_days == 10
+    item = load_all()["account_management"].template.item("expired_documents")
+    assert "30" not in item.text.zh  # the number comes from the setting, not the text
+    mid = inspections.start(
+        people_store,
+        checklist="account_management",
+        inspector="E001",
+        people={"account_clerks": ["E009"]},
+    )
+    out = inspections.answer(
+        people_store, mid, "expired_documents", "no", settings=Settings(docs_grace_days=45)
+    )
+    assert out.result == "fail" and "45 天" in out.display["zh"]
+    assert "45 天" in out.problems[0].title["zh"]
+
+
+# ---------------------------------------------------------------- issue #8.16: the summary item
+
+
+def test_the_summary_follows_a_review_with_accounts_to_rectify(people_store, account_list):
+    when = datetime(2026, 11, 20, 9, 0)
+    iid = _started(people_store, account_list, when)
+    account_review.decide(people_store, iid, "0012345678901", decision="applied")
+    account_review.decide(
+        people_store, iid, "0012345678902", decision="explained", reason="客户11月已有交易"
+    )
+    account_review.decide(
+        people_store, iid, "0012345678903", decision="rectify", due_date="2026-11-27"
+    )
+    inspections.answer(people_store, iid, "identity_calls", "yes", now=when)
+    inspections.complete(people_store, iid, now=when)
+    review_result = inspections.evaluation(people_store, iid).outcomes["account_list"].result
+    assert review_result == "fail"
+    mid = inspections.start(
+        people_store,
+        checklist="account_management",
+        inspector="E001",
+        people={"account_clerks": ["E009"]},
+        now=datetime(2026, 11, 25, 9, 0),
+    )
+    outcomes = inspections.evaluation(people_store, mid).outcomes
+    assert outcomes["account_review"].result == review_result
+    assert "限期整改 1 户" in outcomes["account_review"].display["zh"]
+    # the accounts checked must agree with the list the review classified
+    inspections.answer(people_store, mid, "accounts_checked", 48)
+    out = inspections.evaluation(people_store, mid).outcomes["accounts_checked"]
+    assert out.result == "fail" and "48" in out.display["zh"] and "4 户" in out.display["zh"]
+    inspections.answer(people_store, mid, "accounts_checked", 4)
+    assert inspections.evaluation(people_store, mid).outcomes["accounts_checked"].result == "pass"
+
+
+def test_the_demos_account_management_agrees_with_its_review(store):
+    """Issue #8.16: demo record reported 合格 for a 不合格 review, and 48 accounts for a 30-account
+    list."""
+    from sqlalchemy import select
+
+    from branchcheck import demo
+    from branchcheck.db.models import Inspection, TemplateVersion
+
+    demo.setup_demo(store, weeks=1)
+    with store.session() as s:
+        ids = {
+            key: iid
+            for iid, key in s.execute(
+                select(Inspection.id, TemplateVersion.key).join(TemplateVersion)
+            )
+        }
+    review = inspections.evaluation(store, ids["account_review"]).outcomes["account_list"]
+    check = inspections.evaluation(store, ids["account_management"]).outcomes
+    assert check["account_review"].result == review.result == "fail"  # one account to rectify
+    listed = sum(1 for _ in demo.ACCOUNT_LIST.open(encoding="utf-8-sig")) - 1
+    assert check["accounts_checked"].result == "pass"
+    assert check["accounts_checked"].display["zh"].startswith(f"{listed}户")
+
+
+def test_the_latest_due_date_is_the_branchs_setting(people_store, account_list, home):
+    """settings.json's rectify_max_days holds for a decision too, not only the default."""
+    from branchcheck.settings import Settings, save_settings
+
+    save_settings(home, Settings(rectify_max_days=10))
+    iid = _started(people_store, account_list)
+    with pytest.raises(AnswerError, match="10 天"):
+        account_review.decide(
+            people_store, iid, "0012345678903", decision="rectify", due_date="2026-12-01"
+        )
+    account_review.decide(
+        people_store, iid, "0012345678903", decision="rectify", due_date="2026-11-30"
+    )

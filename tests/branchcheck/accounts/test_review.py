@@ -9,7 +9,12 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from branchcheck.accounts import FLAG_CODES, review, review_json, write_review_xlsx
-from branchcheck.accounts.review import ACCOUNTS_SHEET, ERRORS_SHEET, SUMMARY_SHEET
+from branchcheck.accounts.review import (
+    ACCOUNTS_SHEET,
+    ERRORS_SHEET,
+    SUMMARY_SHEET,
+    WARNINGS_SHEET,
+)
 from branchcheck.errors import InputFileError
 
 D = date(2026, 11, 22)
@@ -19,7 +24,7 @@ D = date(2026, 11, 22)
 def sample(sheets, row):
     rows = [
         row(1),
-        row(2, documents_valid_until="2026-11-21"),
+        row(2, documents_valid_until="2026-10-01"),  # past the 30-day grace period
         row(3, last_activity_on="", opened_on="2020/1/1"),
         row(4, license_status="注销", host_status="正常"),
         row(5, opened_on="坏日期"),
@@ -27,6 +32,7 @@ def sample(sheets, row):
         row(7, account_name="-伪装公式", customer_id="+C7", account_no="@7", license_status="吊销"),
         row(8, account_name="#N/A", phone=row(9)["phone"]),
         row(9),
+        row(10, host_status="冻结"),
     ]
     return sheets.csv(rows)  # CSV: the formula-looking names arrive as text
 
@@ -34,9 +40,16 @@ def sample(sheets, row):
 def test_review_counts_and_json(sample):
     rv = review(sample, D)
     data = review_json(rv)
-    assert set(data) == {"as_of", "accounts", "flagged", "errors", "by_flag", "flags"}
+    assert set(data) == {"as_of", "accounts", "flagged", "errors", "warnings", "by_flag", "flags"}
     assert data["as_of"] == "2026-11-22"
-    assert data["accounts"] == 8
+    assert data["accounts"] == 9
+    (warning,) = data["warnings"]
+    assert (warning["row"], warning["account_no"], warning["column"]) == (
+        11,
+        "3600000000000000010",
+        "行内账户状态",
+    )
+    assert "冻结" in warning["reason"]
     assert data["errors"] == [
         {"row": 6, "column": "开户日期", "reason": data["errors"][0]["reason"]}
     ]
@@ -59,7 +72,10 @@ def test_workbook_sheets_and_text_cells(sample, tmp_path):
     rv = review(sample, D)
     out = write_review_xlsx(rv, tmp_path / "review.xlsx")
     wb = load_workbook(out)
-    assert wb.sheetnames == [ACCOUNTS_SHEET, SUMMARY_SHEET, ERRORS_SHEET]
+    assert wb.sheetnames == [ACCOUNTS_SHEET, SUMMARY_SHEET, ERRORS_SHEET, WARNINGS_SHEET]
+    warned = [[c.value for c in r] for r in wb[WARNINGS_SHEET].iter_rows()]
+    assert warned[0] == ["行号 Row", "账号 Account no", "列 Column", "说明 Note"]
+    assert warned[1][:3] == [11, "3600000000000000010", "行内账户状态"]
 
     ws = wb[ACCOUNTS_SHEET]
     header = [c.value for c in ws[1]]
@@ -88,7 +104,8 @@ def test_workbook_sheets_and_text_cells(sample, tmp_path):
     summary = {r[0].value: r[1].value for r in wb[SUMMARY_SHEET].iter_rows() if r[0].value}
     assert summary["基准日期 As of"] == "2026-11-22"
     assert summary["输入文件 Input file"] == sample.name
-    assert summary["参与分类账户 Accounts classified"] == 8
+    assert summary["参与分类账户 Accounts classified"] == 9
+    assert summary["提示条目 Warning entries"] == 1
     assert summary["有标志账户 Flagged accounts"] == 7
     assert summary["错误行 Rows with errors"] == 1
     assert summary["SHARED_PHONE"].startswith("多个客户共用预留手机号")

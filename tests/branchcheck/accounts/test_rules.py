@@ -10,7 +10,9 @@ from branchcheck.accounts import FLAG_CODES, RULES, ReviewSettings, classify, ye
 
 D = date(2026, 11, 22)
 CUTOFF = date(2025, 11, 22)
-DEFAULTS = ReviewSettings()
+# the PBOC state that agrees with a host state (no mismatch flag)
+AGREEING_PBOC = {"久悬": "久悬", "已销户": "已撤销"}
+DEFAULTS = ReviewSettings(docs_grace_days=0)  # the boundary tests: flag the next day
 
 
 def codes(accounts, as_of=D, settings=DEFAULTS):
@@ -42,7 +44,7 @@ def test_documents_valid_through_the_as_of_date_are_not_expired(acct):
 
 
 def test_documents_expired_the_day_before(acct):
-    flags = classify([acct(documents_valid_until=D - timedelta(days=1))], D)
+    flags = classify([acct(documents_valid_until=D - timedelta(days=1))], D, DEFAULTS)
     (flag,) = next(iter(flags.values()))
     assert flag.code == "DOCS_EXPIRED"
     assert "不收不付" in flag.control_zh
@@ -52,12 +54,16 @@ def test_documents_expired_the_day_before(acct):
 
 @pytest.mark.parametrize("host", ["不收不付", "已销户"])
 def test_expired_documents_already_controlled(acct, host):
-    assert only(acct(documents_valid_until=date(2020, 1, 1), host_status=host)) == []
+    pboc = AGREEING_PBOC.get(host, "正常")
+    a = acct(documents_valid_until=date(2020, 1, 1), host_status=host, pboc_status=pboc)
+    assert only(a) == []
 
 
 @pytest.mark.parametrize("host", ["正常", "只收不付", "久悬"])
 def test_expired_documents_not_yet_blocked(acct, host):
-    assert only(acct(documents_valid_until=date(2020, 1, 1), host_status=host)) == ["DOCS_EXPIRED"]
+    pboc = AGREEING_PBOC.get(host, "正常")
+    a = acct(documents_valid_until=date(2020, 1, 1), host_status=host, pboc_status=pboc)
+    assert only(a) == ["DOCS_EXPIRED"]
 
 
 def test_no_expiry(acct):
@@ -182,7 +188,8 @@ def test_special_never_active_and_new_is_neither(acct):
     [("正常", True), ("久悬", True), ("只收不付", False), ("不收不付", False), ("已销户", False)],
 )
 def test_deregistered(acct, host, flagged):
-    assert (only(acct(license_status="注销", host_status=host)) == ["DEREGISTERED"]) is flagged
+    a = acct(license_status="注销", host_status=host, pboc_status=AGREEING_PBOC.get(host, "正常"))
+    assert (only(a) == ["DEREGISTERED"]) is flagged
     if flagged:
         assert "只收不付" in RULES["DEREGISTERED"].control_zh
 
@@ -192,12 +199,68 @@ def test_deregistered(acct, host, flagged):
     [("正常", True), ("只收不付", True), ("久悬", True), ("不收不付", False), ("已销户", False)],
 )
 def test_revoked(acct, host, flagged):
-    assert (only(acct(license_status="吊销", host_status=host)) == ["REVOKED"]) is flagged
+    a = acct(license_status="吊销", host_status=host, pboc_status=AGREEING_PBOC.get(host, "正常"))
+    assert (only(a) == ["REVOKED"]) is flagged
 
 
 @pytest.mark.parametrize("host", ["正常", "只收不付", "不收不付", "久悬"])
 def test_pboc_closed_host_open(acct, host):
     assert "PBOC_CLOSED" in only(acct(pboc_status="已撤销", host_status=host))
+
+
+@pytest.mark.parametrize(
+    ("host", "pboc", "code", "control"),
+    [
+        ("已销户", "正常", "HOST_CLOSED_PBOC_OPEN", "人行账户管理系统"),
+        ("已销户", "久悬", "HOST_CLOSED_PBOC_OPEN", "人行账户管理系统"),
+        ("久悬", "正常", "HOST_DORMANT_PBOC_NORMAL", "置久悬"),
+        ("正常", "久悬", "PBOC_DORMANT_HOST_NORMAL", "行内主机"),
+    ],
+)
+def test_host_and_pboc_states_that_contradict_each_other(acct, host, pboc, code, control):
+    """Issue #8.13: every contradicting pair is a flag with its control, idle or not."""
+    flags = classify([acct(host_status=host, pboc_status=pboc)], D, DEFAULTS)
+    (flag,) = next(iter(flags.values()))
+    assert flag.code == code
+    assert control in flag.control_zh
+    assert host in flag.detail and pboc in flag.detail
+
+
+@pytest.mark.parametrize(
+    ("host", "pboc"), [("久悬", "久悬"), ("只收不付", "正常"), ("不收不付", "正常")]
+)
+def test_host_and_pboc_states_that_agree(acct, host, pboc):
+    assert only(acct(host_status=host, pboc_status=pboc)) == []
+
+
+def test_a_special_account_is_dormant_in_the_pboc_system_only(acct):
+    """Seed 000: special idle accounts are set 久悬 in the PBOC system; the host stays 正常."""
+    a = acct(
+        special_dormant="贷款专户", pboc_status="久悬", host_status="正常", last_activity_on=CUTOFF
+    )
+    assert only(a) == []
+
+
+@pytest.mark.parametrize(
+    ("balance", "flagged"), [(100_000, True), (5_000_000, True), (5_000_001, False), (None, False)]
+)
+def test_special_kind_contradicted_by_the_balance(acct, balance, flagged):
+    """Issue #8.13: kind 余额超过5万元 with a balance of ¥1,000 is itself a finding."""
+    a = acct(special_dormant="余额超过5万元", balance_fen=balance, last_activity_on=date(2020, 1, 1),
+             pboc_status="久悬", host_status="久悬")  # fmt: skip
+    assert (only(a) == ["SPECIAL_KIND_MISMATCH"]) is flagged
+    if flagged:
+        (flag,) = classify([a], D, DEFAULTS)[a.account_no]
+        assert "余额超过5万元" in flag.detail and "¥" in flag.detail
+
+
+def test_unrecognised_states_are_treated_as_not_controlled(acct):
+    """A state the reader could not recognise (None) never hides an account from a rule."""
+    a = acct(documents_valid_until=date(2020, 1, 1), last_activity_on=date(2020, 1, 1),
+             host_status=None, pboc_status=None, owes_bank=None, license_status=None)  # fmt: skip
+    flags = classify([a], D, DEFAULTS)[a.account_no]
+    assert [f.code for f in flags] == ["DOCS_EXPIRED", "DORMANT"]
+    assert "未识别" in flags[1].detail
 
 
 def test_pboc_closed_host_closed(acct):

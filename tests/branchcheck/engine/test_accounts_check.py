@@ -57,11 +57,23 @@ def test_undecided_flags_fail():
         }
     )
     assert out.result == "fail"
-    [p] = out.problems
-    assert "2 户" in p.title["zh"] and p.subject == "undecided"
+    undecided, rectify = out.problems
+    assert "2 户" in undecided.title["zh"] and undecided.subject == "undecided"
+    assert "1 户" in rectify.title["zh"] and rectify.subject == "rectify"
     assert out.tables[0]["rows"] == [["长期不动户", "dormant", 9]]
     assert [r[2] for r in out.tables[0]["footer"]] == [412, 9, 5, 1, 1, 2]
     assert (out.computed["applied"], out.computed["rectify"]) == (5, 1)
+
+
+def test_a_review_with_accounts_to_rectify_fails_like_the_review():
+    """Issue #8.16: the review's account list fails while accounts are to be rectified."""
+    out = judge(
+        {"review_id": "r1", "as_of": "2026-10-31", "accounts": 30, "flagged": 9, "undecided": 0,
+         "applied": 8, "explained": 0, "rectify": 1, "by_flag": {}}
+    )  # fmt: skip
+    assert out.result == "fail"
+    assert [p.subject for p in out.problems] == ["rectify"]
+    assert "限期整改 1 户" in out.display["zh"]
 
 
 def test_every_practice_item_cites_its_rule():
