@@ -20,7 +20,15 @@ from openpyxl.utils import get_column_letter
 from branchcheck.i18n import pick
 from branchcheck.money import fen_to_yuan
 from branchcheck.records.excel.hidden import SEAL_SHEET
-from branchcheck.records.labels import format_time, signature_png, vocab
+from branchcheck.records.labels import (
+    COUNT_NAMES,
+    format_time,
+    mask_ids,
+    result_counts,
+    signature_png,
+    table_cells,
+    vocab,
+)
 from branchcheck.taxonomy import FINDING_STATES, RESULTS, SEVERITIES
 
 if TYPE_CHECKING:
@@ -52,7 +60,7 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
 def _clean(text: str) -> str:
-    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", mask_ids(text))
     return text[:32_000]
 
 
@@ -176,18 +184,17 @@ def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
     r += 2
     put(ws, r, 1, "检查结果 Results", font=_BOLD, border=False)
     summary = doc.get("summary") or {}
-    counts = [
-        ("检查项目数 Items", "items"),
-        ("合格 Passed", "passed"),
-        ("不合格 Failed", "failed"),
-        ("不适用 N/A", "not_applicable"),
-        ("待定 Pending", "pending"),
-        ("发现问题 Findings", "findings"),
+    by_state = result_counts(doc)
+    counts: list[tuple[str, int]] = [("检查项目 Items", sum(by_state.values()))]
+    counts += [
+        (f"{names['zh']} {names['en'][:1].upper()}{names['en'][1:]}", by_state.get(key, 0))
+        for key, names in COUNT_NAMES.items()
     ]
-    for label, key in counts:
+    counts.append(("发现问题 Findings", len(doc.get("findings") or [])))
+    for label, n in counts:
         r += 1
         put(ws, r, 1, label, fill=_LABEL_FILL)
-        put(ws, r, 2, summary.get(key, 0), fmt=COUNT_FORMAT, align=_RIGHT)
+        put(ws, r, 2, n, fmt=COUNT_FORMAT, align=_RIGHT)
     r += 1
     result = pick(summary.get("result"), "zh")
     put(ws, r, 1, "检查结论 Result", font=_BOLD, fill=_LABEL_FILL)
@@ -266,8 +273,9 @@ def _table(wb: WorkbookT, table: dict[str, Any], used: set[str]) -> None:
     put(ws, 1, 1, pick(table.get("title"), "zh"), font=_BOLD, border=False)
     _header(ws, 2, [f"{pick(c, 'zh')} {c.get('en', '')}".strip() for c in cols])
     r = 2
-    for row in table.get("rows") or []:
+    for raw in table.get("rows") or []:
         r += 1
+        row = table_cells(table, raw, "zh")
         for ci, kind in enumerate(kinds):
             value, fmt = _cell_value(row[ci] if ci < len(row) else None, kind)
             font = _FAIL if kind == "diff" and isinstance(value, int | float) and value else None

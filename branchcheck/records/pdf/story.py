@@ -25,10 +25,13 @@ from branchcheck.i18n import pick
 from branchcheck.records.labels import (
     clock,
     cn_index,
+    counts_line,
     format_cell,
     format_time,
     label,
+    mask_ids,
     signature_png,
+    table_cells,
     vocab,
 )
 from branchcheck.records.pdf.page import (
@@ -47,10 +50,11 @@ from branchcheck.taxonomy import FINDING_STATES, RESULTS, SEVERITIES
 
 
 def _esc(value: Any) -> str:
-    """XML-escape any text from the record for a Paragraph; newlines become line breaks."""
+    """XML-escape any text from the record for a Paragraph, ID numbers masked; newlines become
+    line breaks."""
     if value is None:
         return ""
-    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+    return escape(mask_ids(str(value))).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 class Story:
@@ -132,10 +136,6 @@ class Story:
             for p in people
         )
         summary = d.get("summary", {})
-        counts = {
-            k: summary.get(k, 0)
-            for k in ("items", "passed", "failed", "not_applicable", "pending", "findings")
-        }
         result_text = self.t(summary.get("result"))
         failed = bool(summary.get("failed")) or bool(summary.get("findings"))
         result_markup = (
@@ -179,7 +179,7 @@ class Story:
                 self.raw(
                     f"{result_markup}　　"
                     f'<font size="8" color="{GREY.hexval()}">'
-                    f"{_esc(label('counts', lang).format(**counts))}</font>"
+                    f"{_esc(counts_line(d, lang))}</font>"
                 ),
                 "",
                 "",
@@ -269,7 +269,7 @@ class Story:
             header = [self.p(pick(c, self.lang), s.head) for c in cols]
             rows: list[list[Any]] = [header]
             for row in tab.get("rows") or []:
-                rows.append(self._table_row(row, kinds, numeric))
+                rows.append(self._table_row(table_cells(tab, row, self.lang), kinds, numeric))
             footer = tab.get("footer") or []
             first_footer = len(rows)
             for row in footer:

@@ -191,3 +191,24 @@ def test_long_and_duplicate_table_titles(doc, cred, roots):
     assert len(set(n.lower() for n in names)) == len(names)
     assert all(len(n) <= 31 for n in names)
     assert verify_bytes_of("x.xlsx", data, roots).status == "ok"
+
+
+def test_workbook_masks_id_numbers_and_counts_every_state(doc, cred, roots):
+    number = "360702198803151234"
+    doc["sections"][0]["items"][0]["note"] = f"押运员身份证 {number}"
+    data = render_xlsx(doc, sealing.seal_document(doc, cred), cred)
+    wb = _load(data)
+    seen = [
+        str(c.value)
+        for ws in wb.worksheets
+        if ws.title != SEAL_SHEET
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
+    assert not any(number in v for v in seen)
+    assert any("360702********1234" in v for v in seen)
+    assert number in read_hidden(wb)["record_json"]
+    labels = [c.value for c in wb["概要"]["A"]]
+    assert "仅记录 Recorded only" in labels and "未答 Unanswered" in labels
+    assert verify_bytes_of("x.xlsx", data, roots).status == "ok"
