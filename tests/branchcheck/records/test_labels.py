@@ -66,7 +66,9 @@ def test_the_conclusion_counts_every_item_state(rsample):
     assert info and sum(counts.values()) == len(items)
     assert (counts["info"], counts["unanswered"]) == (info, 1)
     zh = counts_line(d, "zh")
-    assert zh.startswith(f"检查项目 {len(items)} 项：") and f"仅记录 {info}" in zh and "未答 1" in zh
+    assert (
+        zh.startswith(f"检查项目 {len(items)} 项：") and f"仅记录 {info}" in zh and "未答 1" in zh
+    )
     assert "共" not in zh
     named = [int(n) for n in re.findall(r"(?:合格|不合格|不适用|待定|仅记录|未答) (\d+)", zh)]
     assert sum(named) == len(items)
