@@ -68,10 +68,14 @@ def _pages(pdf: bytes, tmp_path: Path) -> list[list[str]]:
     text = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
     ).stdout.decode("utf-8")
-    return [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")]
+    return [
+        [line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")
+    ]
 
 
-HEADING = re.compile(r"^([一二三四五六七八九十]+、|附表|发现问题及整改|签名确认)|^序号\s+检查项目|^序号\s+问题")
+HEADING = re.compile(
+    r"^([一二三四五六七八九十]+、|附表|发现问题及整改|签名确认)|^序号\s+检查项目|^序号\s+问题"
+)
 
 
 @pytest.mark.parametrize("n_items", [14, 17, 20, 23, 26, 29, 33])
