@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from branchcheck.i18n import pick
 from branchcheck.money import fen_to_yuan
 from branchcheck.records.excel.hidden import SEAL_SHEET
+from branchcheck.records.excel.printing import Layout, fit_row_heights, setup_print
 from branchcheck.records.labels import (
     COUNT_NAMES,
     format_time,
@@ -418,10 +419,22 @@ def add_visible_sheets(
 ) -> None:
     """Add the sheets a person reads, in order: 概要, 检查项目, the tables, 问题清单, 签名, 签章."""
     used = {"概要", "检查项目", "问题清单", "签名", "签章"}
+
+    def printed(layout: Layout) -> None:
+        ws = wb.worksheets[-1]
+        fit_row_heights(ws)
+        setup_print(ws, doc, layout)
+
     _summary(wb, doc)
+    printed(Layout(title_rows=None))
     _items(wb, doc)
+    printed(Layout(title_rows="1:1", landscape=True))
     for table in doc.get("tables") or []:
         _table(wb, table, used)
+        printed(Layout(title_rows="1:2", landscape=len(table.get("columns") or []) > 5))
     _findings(wb, doc)
+    printed(Layout(title_rows="1:1", landscape=True))
     _signatures(wb, doc)
+    printed(Layout(title_rows="1:1"))
     _seal_sheet_visible(wb, doc, seal, cred)
+    printed(Layout(title_rows=None, one_page=True))
