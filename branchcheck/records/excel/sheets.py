@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from branchcheck.i18n import pick
 from branchcheck.money import fen_to_yuan
 from branchcheck.records.excel.hidden import SEAL_SHEET
-from branchcheck.records.excel.printing import Layout, fit_row_heights, setup_print
+from branchcheck.records.excel.printing import Layout, fit_row_heights, setup_print, text_width
 from branchcheck.records.labels import (
     COUNT_NAMES,
     format_time,
@@ -105,6 +105,13 @@ def _money(fen: Any) -> Any:
 def _widths(ws: Worksheet, widths: list[float]) -> None:
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
+
+
+def _content_width(header: str, cells: list[str]) -> float:
+    """A text column's width: its longest cell (up to 40; longer text wraps), at least half its
+    header (which wraps on two lines) and 10."""
+    widest = max((text_width(c) for c in cells), default=0.0)
+    return round(min(40.0, max(10.0, text_width(header) / 2 + 2, widest + 2)), 1)
 
 
 def _header(ws: Worksheet, row: int, labels: list[str]) -> None:
@@ -264,11 +271,17 @@ def _table(wb: WorkbookT, table: dict[str, Any], used: set[str]) -> None:
     )
     cols = table.get("columns") or []
     kinds = [c.get("kind", "text") for c in cols]
+    texts = [[str(v) for v in table_cells(table, row, "zh")] for row in table.get("rows") or []]
+    texts += [[str(v) for v in row] for row in table.get("footer") or []]
     _widths(
         ws,
         [
-            max(12, min(40, 4 + 2 * len(pick(c, "zh")))) if k == "text" else 16
-            for c, k in zip(cols, kinds, strict=True)
+            _content_width(
+                f"{pick(c, 'zh')} {c.get('en', '')}", [row[ci] for row in texts if ci < len(row)]
+            )
+            if k == "text"
+            else 16
+            for ci, (c, k) in enumerate(zip(cols, kinds, strict=True))
         ],
     )
     put(ws, 1, 1, pick(table.get("title"), "zh"), font=_BOLD, border=False)
