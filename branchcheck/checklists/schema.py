@@ -4,11 +4,14 @@ is checked by branchcheck.engine.validate; this module never imports the engine.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 KEY = r"^[a-z][a-z0-9_]*$"
+# A seed document's file name (seeds/000_1561e782874b01c0.txt): a reference, never a citation.
+SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 
 
 class Strict(BaseModel):
@@ -39,7 +42,10 @@ class Item(Strict):
     required: bool = True
     severity: Literal["low", "medium", "high", "critical"] = "medium"
     risk_driver: str
+    # the citation printed in the record's 依据 column: a rule and its article, or the source
+    # document and its paragraph; `seed` may add the seed file it was read from
     source: str = Field(min_length=1)
+    seed: str | None = None
     rule: str | None = None
     # who answers for a failure of this item: a people slot key or "inspector"
     responsible: str | None = None
@@ -48,6 +54,16 @@ class Item(Strict):
     allow_na: bool = False
     choices: list[Choice] = Field(default_factory=list)
     params: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("source")
+    @classmethod
+    def _citation(cls, source: str) -> str:
+        if SEED_FILE.search(source):
+            raise ValueError(
+                "source must be a citation a person can use (a rule and its article, or the "
+                "document and its paragraph), not a seed file name: put the file name in 'seed'"
+            )
+        return source
 
 
 class Section(Strict):

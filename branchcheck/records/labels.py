@@ -6,10 +6,12 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as _dt
+import re
 from typing import Any
 
 from branchcheck.i18n import pick
 from branchcheck.money import format_fen
+from branchcheck.taxonomy import RESULTS
 
 # Labels printed on the record, by language.
 LABELS: dict[str, dict[str, str]] = {
@@ -26,10 +28,8 @@ LABELS: dict[str, dict[str, str]] = {
     "people": {"zh": "参检人员", "en": "People"},
     "conclusion": {"zh": "检查结论", "en": "Result"},
     "counts": {
-        "zh": "共 {items} 项：合格 {passed}，不合格 {failed}，不适用 {not_applicable}，"
-        "待定 {pending}；发现问题 {findings} 个",
-        "en": "{items} items: {passed} passed, {failed} failed, {not_applicable} n/a, "
-        "{pending} pending; {findings} finding(s)",
+        "zh": "检查项目 {items} 项：{states}；发现问题 {findings} 个",
+        "en": "{items} items checked: {states}; {findings} finding(s)",
     },
     "no": {"zh": "序号", "en": "No."},
     "item": {"zh": "检查项目", "en": "Item"},
@@ -74,10 +74,84 @@ LABELS: dict[str, dict[str, str]] = {
 
 CN_NUMERALS = "一二三四五六七八九十"
 
+# Every result an item can have, as the conclusion line counts it ("info" items are recorded
+# only: they neither pass nor fail).
+COUNT_NAMES: dict[str, dict[str, str]] = {
+    "pass": {"zh": "合格", "en": "passed"},
+    "fail": {"zh": "不合格", "en": "failed"},
+    "na": {"zh": "不适用", "en": "N/A"},
+    "pending": {"zh": "待定", "en": "pending"},
+    "info": {"zh": "仅记录", "en": "recorded only"},
+    "unanswered": {"zh": "未答", "en": "unanswered"},
+}
+
+# An 18-character ID-card number (GB 11643: 6-digit area, birth date, 3-digit sequence, check
+# character) standing alone; printed records show its first 6 and last 4 characters only.
+ID_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z])(\d{6})((?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2})"
+    r"(\d[0-9Xx])(?![0-9A-Za-z])"
+)
+
 
 def label(key: str, lang: str) -> str:
     """The record label `key` in `lang`."""
     return pick(LABELS[key], lang)
+
+
+def mask_ids(text: str) -> str:
+    """`text` with every ID-card number masked to its first 6 and last 4 characters."""
+    return ID_NUMBER.sub(lambda m: m[1] + "*" * 8 + m[2][-2:] + m[3], text)
+
+
+def result_counts(doc: dict[str, Any]) -> dict[str, int]:
+    """How many items of the record have each result (every state, zero or not), counted from
+    the items the record carries, so the counts always add up to the items printed."""
+    counts = dict.fromkeys(RESULTS, 0)
+    for section in doc.get("sections") or []:
+        for item in section.get("items") or []:
+            result = str(item.get("result"))
+            counts[result] = counts.get(result, 0) + 1
+    return counts
+
+
+def counts_line(doc: dict[str, Any], lang: str) -> str:
+    """The conclusion's count line: 检查项目 N 项 and the number of items in every state."""
+    counts = result_counts(doc)
+    sep = "，" if lang == "zh" else ", "
+    states = sep.join(
+        f"{pick(COUNT_NAMES[k], lang)} {n}" if lang == "zh" else f"{n} {pick(COUNT_NAMES[k], lang)}"
+        for k, n in counts.items()
+        if k in COUNT_NAMES
+    )
+    extra = [f"{k} {n}" for k, n in counts.items() if k not in COUNT_NAMES]
+    return pick(LABELS["counts"], lang).format(
+        items=sum(counts.values()),
+        states=sep.join([states, *extra]),
+        findings=len(doc.get("findings") or []),
+    )
+
+
+def table_cells(table: dict[str, Any], row: list[Any], lang: str) -> list[Any]:
+    """The cells of one record-table row as printed: a row that names an account-review flag
+    only by its code (a `flag` column equal to the `key` column) shows the rule's name there,
+    so the code is printed once, in its own column."""
+    keys = [c.get("key") for c in table.get("columns") or []]
+    cells = list(row)
+    if "flag" in keys and "key" in keys:
+        fi, ki = keys.index("flag"), keys.index("key")
+        if fi < len(cells) and ki < len(cells) and cells[fi] == cells[ki]:
+            cells[fi] = flag_name(cells[ki], lang)
+    return cells
+
+
+def flag_name(code: Any, lang: str) -> Any:
+    """The name of an account-review rule by its code (an unknown code as itself)."""
+    from branchcheck.accounts.rules import RULES
+
+    rule = RULES.get(code) if isinstance(code, str) else None
+    if rule is None:
+        return code
+    return rule.label_zh if lang == "zh" else rule.label_en
 
 
 def vocab(table: dict[str, dict[str, str]], key: Any, lang: str) -> str:

@@ -259,7 +259,13 @@ def _verify_pdf(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> 
 
 def _verify_xlsx(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> VerifyResult:
     from branchcheck.records import pki
-    from branchcheck.records.excel import SEAL_SHEET, load, read_hidden, visible_digest
+    from branchcheck.records.excel import (
+        MANIFEST_FORMAT_1,
+        SEAL_SHEET,
+        load,
+        read_hidden,
+        visible_digest,
+    )
 
     def result(
         status: Status,
@@ -301,7 +307,8 @@ def _verify_xlsx(path: str, data: bytes, trust_roots: list[x509.Certificate]) ->
     if not pki.verify_bytes(cert, signed_bytes, signature):
         return result("tampered", "tampered: the export manifest's signature is not valid")
     try:
-        digest = visible_digest(wb)
+        # a workbook signed before manifest format 2 was signed without its print setup
+        digest = visible_digest(wb, print_setup=manifest.get("format") != MANIFEST_FORMAT_1)
     except Exception as exc:
         return result("tampered", f"tampered: the visible content cannot be digested ({exc})")
     if digest != manifest.get("visible_sha256"):

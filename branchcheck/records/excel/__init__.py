@@ -27,9 +27,18 @@ if TYPE_CHECKING:
 
     from branchcheck.records.pki import Credential
 
-__all__ = ["MANIFEST_FORMAT", "SEAL_SHEET", "load", "read_hidden", "render_xlsx", "visible_digest"]
+__all__ = [
+    "MANIFEST_FORMAT",
+    "MANIFEST_FORMAT_1",
+    "SEAL_SHEET",
+    "load",
+    "read_hidden",
+    "render_xlsx",
+    "visible_digest",
+]
 
-MANIFEST_FORMAT = "branchcheck-xlsx-manifest/1"
+MANIFEST_FORMAT = "branchcheck-xlsx-manifest/2"  # /2: the visible digest covers print setup
+MANIFEST_FORMAT_1 = "branchcheck-xlsx-manifest/1"  # workbooks exported before: no print setup
 
 
 def _build(

@@ -56,12 +56,40 @@ def _image_bytes(img: Any) -> bytes:
     return img._data()
 
 
-def visible_digest(workbook: WorkbookT) -> str:
+def _print_setup(ws: Any) -> list[Any]:
+    """Everything that decides how a sheet prints: page setup, fit to page, title rows, print
+    area, margins, print options, headers and footers, page breaks."""
+    ps, props = ws.page_setup, ws.sheet_properties.pageSetUpPr
+    po, pm, hf = ws.print_options, ws.page_margins, ws.HeaderFooter
+    heads = [
+        hf.oddHeader,
+        hf.oddFooter,
+        hf.evenHeader,
+        hf.evenFooter,
+        hf.firstHeader,
+        hf.firstFooter,
+    ]
+    return [
+        [ps.orientation, ps.paperSize, ps.fitToWidth, ps.fitToHeight, ps.scale],
+        [ps.firstPageNumber, ps.useFirstPageNumber, ps.pageOrder, ps.blackAndWhite, ps.draft],
+        props.fitToPage if props is not None else None,
+        [ws.print_title_rows, ws.print_title_cols, str(ws.print_area)],
+        [pm.left, pm.right, pm.top, pm.bottom, pm.header, pm.footer],
+        [po.gridLines, po.headings, po.horizontalCentered, po.verticalCentered],
+        [hf.differentFirst, hf.differentOddEven, hf.scaleWithDoc, hf.alignWithMargins],
+        [[[p.text, p.size, p.font, p.color] for p in (h.left, h.center, h.right)] for h in heads],
+        [[b.id, b.man] for b in ws.row_breaks.brk],
+        [[b.id, b.man] for b in ws.col_breaks.brk],
+    ]
+
+
+def visible_digest(workbook: WorkbookT, *, print_setup: bool = True) -> str:
     """SHA-256 over what a person can see in every sheet except `_seal`, in workbook order:
     title and state; each non-empty or styled cell's coordinate, typed value, number format,
     font (bold, italic, underline, strike, size, colour), fill, horizontal alignment, comment and
     hyperlink; merged ranges; row heights/hidden rows; column widths/hidden columns; conditional
-    formats; images (anchor, size and SHA-256 of the bytes)."""
+    formats; images (anchor, size and SHA-256 of the bytes); and with `print_setup` (manifests
+    from format 2 on) how each sheet prints (_print_setup)."""
     h = hashlib.sha256()
 
     def feed(*parts: Any) -> None:
@@ -104,6 +132,8 @@ def visible_digest(workbook: WorkbookT) -> str:
                 str(cf.sqref),
                 [[r.type, r.operator, list(r.formula or []), r.dxfId] for r in cf.rules],
             )
+        if print_setup:
+            feed("print", _print_setup(ws))
         for img in ws._images:
             data = _image_bytes(img)
             feed(

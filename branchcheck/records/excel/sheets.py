@@ -20,7 +20,16 @@ from openpyxl.utils import get_column_letter
 from branchcheck.i18n import pick
 from branchcheck.money import fen_to_yuan
 from branchcheck.records.excel.hidden import SEAL_SHEET
-from branchcheck.records.labels import format_time, signature_png, vocab
+from branchcheck.records.excel.printing import Layout, fit_row_heights, setup_print, text_width
+from branchcheck.records.labels import (
+    COUNT_NAMES,
+    format_time,
+    mask_ids,
+    result_counts,
+    signature_png,
+    table_cells,
+    vocab,
+)
 from branchcheck.taxonomy import FINDING_STATES, RESULTS, SEVERITIES
 
 if TYPE_CHECKING:
@@ -52,7 +61,7 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
 def _clean(text: str) -> str:
-    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", mask_ids(text))
     return text[:32_000]
 
 
@@ -96,6 +105,13 @@ def _money(fen: Any) -> Any:
 def _widths(ws: Worksheet, widths: list[float]) -> None:
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
+
+
+def _content_width(header: str, cells: list[str]) -> float:
+    """A text column's width: its longest cell (up to 40; longer text wraps), at least half its
+    header (which wraps on two lines) and 10."""
+    widest = max((text_width(c) for c in cells), default=0.0)
+    return round(min(40.0, max(10.0, text_width(header) / 2 + 2, widest + 2)), 1)
 
 
 def _header(ws: Worksheet, row: int, labels: list[str]) -> None:
@@ -183,18 +199,17 @@ def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
     r += 2
     put(ws, r, 1, "检查结果 Results", font=_BOLD, border=False)
     summary = doc.get("summary") or {}
-    counts = [
-        ("检查项目数 Items", "items"),
-        ("合格 Passed", "passed"),
-        ("不合格 Failed", "failed"),
-        ("不适用 N/A", "not_applicable"),
-        ("待定 Pending", "pending"),
-        ("发现问题 Findings", "findings"),
+    by_state = result_counts(doc)
+    counts: list[tuple[str, int]] = [("检查项目 Items", sum(by_state.values()))]
+    counts += [
+        (f"{names['zh']} {names['en'][:1].upper()}{names['en'][1:]}", by_state.get(key, 0))
+        for key, names in COUNT_NAMES.items()
     ]
-    for label, key in counts:
+    counts.append(("发现问题 Findings", len(doc.get("findings") or [])))
+    for label, n in counts:
         r += 1
         put(ws, r, 1, label, fill=_LABEL_FILL)
-        put(ws, r, 2, summary.get(key, 0), fmt=COUNT_FORMAT, align=_RIGHT)
+        put(ws, r, 2, n, fmt=COUNT_FORMAT, align=_RIGHT)
     r += 1
     result = pick(summary.get("result"), "zh")
     put(ws, r, 1, "检查结论 Result", font=_BOLD, fill=_LABEL_FILL)
@@ -263,18 +278,25 @@ def _table(wb: WorkbookT, table: dict[str, Any], used: set[str]) -> None:
     )
     cols = table.get("columns") or []
     kinds = [c.get("kind", "text") for c in cols]
+    texts = [[str(v) for v in table_cells(table, row, "zh")] for row in table.get("rows") or []]
+    texts += [[str(v) for v in row] for row in table.get("footer") or []]
     _widths(
         ws,
         [
-            max(12, min(40, 4 + 2 * len(pick(c, "zh")))) if k == "text" else 16
-            for c, k in zip(cols, kinds, strict=True)
+            _content_width(
+                f"{pick(c, 'zh')} {c.get('en', '')}", [row[ci] for row in texts if ci < len(row)]
+            )
+            if k == "text"
+            else 16
+            for ci, (c, k) in enumerate(zip(cols, kinds, strict=True))
         ],
     )
     put(ws, 1, 1, pick(table.get("title"), "zh"), font=_BOLD, border=False)
     _header(ws, 2, [f"{pick(c, 'zh')} {c.get('en', '')}".strip() for c in cols])
     r = 2
-    for row in table.get("rows") or []:
+    for raw in table.get("rows") or []:
         r += 1
+        row = table_cells(table, raw, "zh")
         for ci, kind in enumerate(kinds):
             value, fmt = _cell_value(row[ci] if ci < len(row) else None, kind)
             font = _FAIL if kind == "diff" and isinstance(value, int | float) and value else None
@@ -417,10 +439,22 @@ def add_visible_sheets(
 ) -> None:
     """Add the sheets a person reads, in order: 概要, 检查项目, the tables, 问题清单, 签名, 签章."""
     used = {"概要", "检查项目", "问题清单", "签名", "签章"}
+
+    def printed(layout: Layout) -> None:
+        ws = wb.worksheets[-1]
+        fit_row_heights(ws)
+        setup_print(ws, doc, layout)
+
     _summary(wb, doc)
+    printed(Layout(title_rows=None))
     _items(wb, doc)
+    printed(Layout(title_rows="1:1", landscape=True))
     for table in doc.get("tables") or []:
         _table(wb, table, used)
+        printed(Layout(title_rows="1:2", landscape=len(table.get("columns") or []) > 5))
     _findings(wb, doc)
+    printed(Layout(title_rows="1:1", landscape=True))
     _signatures(wb, doc)
+    printed(Layout(title_rows="1:1"))
     _seal_sheet_visible(wb, doc, seal, cred)
+    printed(Layout(title_rows=None, one_page=True))

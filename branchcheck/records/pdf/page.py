@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table
 
 from branchcheck import paths
 
@@ -179,3 +179,60 @@ def grid(header_rows: int = 1) -> list[tuple[Any, ...]]:
         cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG))
         cmds.append(("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, INK))
     return cmds
+
+
+class RecordTable(Table):
+    """A table that never leaves its header rows at a page's foot: a part of it starts on a page
+    only with its header and its first row whole, or MIN_START of a row taller than that
+    (reportlab would split the first row anywhere, even to nothing)."""
+
+    MIN_START = 18 * mm
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        rows = self._rowHeights
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        head = sum(rows[:repeat])
+        first = rows[repeat] if len(rows) > repeat else 0
+        if availHeight < head + min(first, self.MIN_START):
+            return []
+        return super().split(availWidth, availHeight)
+
+
+class HeadedTable(Flowable):
+    """A heading (a few flowables) and the table it heads, never parted by a page break (the
+    table is a RecordTable: its header never ends a page), a table shorter than `keep_whole`
+    moved to the next page whole."""
+
+    def __init__(self, heading: list[Flowable], table: Table, keep_whole: float = 0) -> None:
+        super().__init__()
+        self._heading = heading
+        self._table = table
+        self._keep_whole = keep_whole
+
+    def _heading_height(self, aw: float, ah: float) -> float:
+        return sum(
+            f.wrap(aw, ah)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self._heading
+        )
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        hh = self._heading_height(aw, ah)
+        _, th = self._table.wrap(aw, max(ah - hh, 0))
+        self.width, self.height = aw, hh + th
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        self.wrap(aw, ah)
+        if self.height <= self._keep_whole:
+            return []  # short: the whole of it on the next page
+        parts = self._table.split(aw, ah - self._heading_height(aw, ah))
+        return [*self._heading, *parts] if parts else []
+
+    def draw(self) -> None:
+        y = self.height
+        for f in [*self._heading, self._table]:
+            y -= f.getSpaceBefore()
+            _, h = f.wrap(self.width, y)
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()

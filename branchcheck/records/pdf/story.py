@@ -15,7 +15,6 @@ from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -25,12 +24,16 @@ from branchcheck.i18n import pick
 from branchcheck.records.labels import (
     clock,
     cn_index,
+    counts_line,
     format_cell,
     format_time,
     label,
+    mask_ids,
     signature_png,
+    table_cells,
     vocab,
 )
+from branchcheck.records.pdf.linebreak import Para, fit_widths, unbreakable_width
 from branchcheck.records.pdf.page import (
     CONTENT_W,
     FAIL,
@@ -40,6 +43,8 @@ from branchcheck.records.pdf.page import (
     LABEL_BG,
     SEAL_RED,
     BoldTitle,
+    HeadedTable,
+    RecordTable,
     Styles,
     grid,
 )
@@ -47,10 +52,14 @@ from branchcheck.taxonomy import FINDING_STATES, RESULTS, SEVERITIES
 
 
 def _esc(value: Any) -> str:
-    """XML-escape any text from the record for a Paragraph; newlines become line breaks."""
+    """XML-escape any text from the record for a Paragraph, ID numbers masked; newlines become
+    line breaks."""
     if value is None:
         return ""
-    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+    return escape(mask_ids(str(value))).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+KEEP_WHOLE = 90 * mm  # an appendix table up to this tall is never split across pages
 
 
 class Story:
@@ -64,11 +73,11 @@ class Story:
         self.s = Styles()
 
     # small helpers
-    def p(self, text: Any, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(_esc(text), style or self.s.cell)
+    def p(self, text: Any, style: ParagraphStyle | None = None) -> Para:
+        return Para(_esc(text), style or self.s.cell)
 
-    def raw(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(markup, style or self.s.cell)
+    def raw(self, markup: str, style: ParagraphStyle | None = None) -> Para:
+        return Para(markup, style or self.s.cell)
 
     @property
     def colon(self) -> str:
@@ -132,10 +141,6 @@ class Story:
             for p in people
         )
         summary = d.get("summary", {})
-        counts = {
-            k: summary.get(k, 0)
-            for k in ("items", "passed", "failed", "not_applicable", "pending", "findings")
-        }
         result_text = self.t(summary.get("result"))
         failed = bool(summary.get("failed")) or bool(summary.get("findings"))
         result_markup = (
@@ -183,7 +188,7 @@ class Story:
                 self.raw(
                     f"{result_markup}　　"
                     f'<font size="8" color="{GREY.hexval()}">'
-                    f"{_esc(label('counts', lang).format(**counts))}</font>"
+                    f"{_esc(counts_line(d, lang))}</font>"
                 ),
                 "",
                 "",
@@ -255,14 +260,12 @@ class Story:
                         self.p(item.get("source") or "", s.small),
                     ]
                 )
-            table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+            table = RecordTable(rows, colWidths=widths, repeatRows=1, splitInRow=1)
             style = grid(1)
             for r in fails:
                 style.append(("BACKGROUND", (2, r), (2, r), colors.HexColor("#fbeaea")))
             table.setStyle(TableStyle(style))
-            out.append(CondPageBreak(40 * mm))
-            out.append(self.raw(markup, s.h2))
-            out.append(table)
+            out.append(HeadedTable([self.raw(markup, s.h2)], table))
         return out
 
     def tables(self) -> list[Flowable]:
@@ -270,7 +273,8 @@ class Story:
         tables = self.doc.get("tables") or []
         if not tables:
             return []
-        out: list[Flowable] = [CondPageBreak(40 * mm), self.p(self.lbl("tables"), s.h2)]
+        out: list[Flowable] = []
+        heading: list[Flowable] = [self.p(self.lbl("tables"), s.h2)]
         for ti, tab in enumerate(tables):
             cols = tab.get("columns") or []
             if not cols:
@@ -278,15 +282,19 @@ class Story:
             kinds = [c.get("kind", "text") for c in cols]
             numeric = [k in ("money", "diff", "int", "count") for k in kinds]
             header = [self.p(pick(c, self.lang), s.head) for c in cols]
-            rows: list[list[Any]] = [header]
-            for row in tab.get("rows") or []:
-                rows.append(self._table_row(row, kinds, numeric))
+            body = [table_cells(tab, row, self.lang) for row in tab.get("rows") or []]
             footer = tab.get("footer") or []
+            rows: list[list[Any]] = [header]
+            rows += [self._table_row(row, kinds, numeric) for row in body]
             first_footer = len(rows)
-            for row in footer:
-                rows.append(self._table_row(row, ["text"] + kinds[1:], [False] + numeric[1:]))
-            widths = self._table_widths(cols, kinds)
-            table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+            foot_kinds = ["text"] + kinds[1:]
+            rows += [self._table_row(row, foot_kinds, [False] + numeric[1:]) for row in footer]
+            texts = [[pick(c, self.lang) for c in cols]] + [
+                [mask_ids(format_cell(v, k, self.lang)) for v, k in zip(row, ks, strict=False)]
+                for row, ks in [(r, kinds) for r in body] + [(r, foot_kinds) for r in footer]
+            ]
+            widths = self._table_widths(kinds, texts)
+            table = RecordTable(rows, colWidths=widths, repeatRows=1, splitInRow=1)
             style = grid(1)
             if footer:
                 style += [
@@ -299,9 +307,12 @@ class Story:
                 if self.lang == "zh"
                 else (f"Table {ti + 1}  {self.t(tab.get('title'))}")
             )
-            # A short table moves to the next page whole; a long one splits, header repeated.
-            out.append(KeepTogether([self.p(caption, s.h3), Spacer(1, 1.5 * mm), table]))
+            # A short table moves to the next page whole; a long one splits, header repeated;
+            # 附表 goes with the first table.
+            heading += [self.p(caption, s.h3), Spacer(1, 1.5 * mm)]
+            out.append(HeadedTable(heading, table, keep_whole=KEEP_WHOLE))
             out.append(Spacer(1, 3 * mm))
+            heading = []
         return out
 
     def _table_row(self, row: list[Any], kinds: list[str], numeric: list[bool]) -> list[Any]:
@@ -317,22 +328,27 @@ class Story:
                 cells.append(self.p(text, self.s.cell_r if numeric[ci] else self.s.cell))
         return cells
 
-    @staticmethod
-    def _table_widths(cols: list[dict[str, Any]], kinds: list[str]) -> list[float]:
+    def _table_widths(self, kinds: list[str], texts: list[list[str]]) -> list[float]:
+        """Column widths by kind, each at least as wide as the longest unbreakable run (number,
+        code, English word) in its cells, so numbers and words are never cut."""
         weight = {"money": 1.35, "diff": 1.6, "int": 0.8, "count": 0.75, "text": 1.5}
         ws = [weight.get(k, 1.5) for k in kinds]
         if kinds and kinds[0] == "text":
             ws[0] = max(ws[0], 1.8)
-        total = sum(ws)
-        return [CONTENT_W * w / total for w in ws]
+        pad = 7.0  # cell padding and a little air
+        size = self.s.cell.fontSize
+        mins = [
+            pad + max(unbreakable_width(row[ci], FONT, size) for row in texts if ci < len(row))
+            for ci in range(len(kinds))
+        ]
+        return fit_widths(ws, mins, CONTENT_W)
 
     def findings(self) -> list[Flowable]:
         s, lang = self.s, self.lang
         findings = self.doc.get("findings") or []
-        out: list[Flowable] = [CondPageBreak(35 * mm), self.p(self.lbl("findings"), s.h2)]
+        heading = self.p(self.lbl("findings"), s.h2)
         if not findings:
-            out.append(self.p(self.lbl("no_findings")))
-            return out
+            return [KeepTogether([heading, self.p(self.lbl("no_findings"))])]
         header = [
             self.p(self.lbl(k), s.head)
             for k in ("no", "f_title", "severity", "f_driver", "f_resp", "f_due", "f_state")
@@ -361,10 +377,9 @@ class Story:
             )
         widths = [10 * mm, 52 * mm, 16 * mm, 30 * mm, 25 * mm, 21 * mm]
         widths.append(CONTENT_W - sum(widths))
-        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+        table = RecordTable(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         table.setStyle(TableStyle(grid(1)))
-        out.append(table)
-        return out
+        return [HeadedTable([heading], table)]
 
     def signatures(self) -> list[Flowable]:
         s = self.s

@@ -23,7 +23,7 @@ from branchcheck.taxonomy import RESULTS, risk_driver_ref
 
 RECORD_ID = "6f1c2a9e-4b7d-4c1e-9a55-0d3b8e1f2a77"
 LOCAL_DATE = dt.date(2026, 11, 20)
-SOURCE = "000_1561e782874b01c0.txt"
+SOURCE = "汪志勇、王勇才（工行赣州分行运营风险管理）第5段（查库管理）"
 
 BRANCH = {"code": "GZ0101", "name": "赣州分行营业部", "name_en": "Ganzhou Branch Business Dept."}
 

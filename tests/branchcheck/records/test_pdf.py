@@ -151,7 +151,7 @@ def test_pdftotext_extracts_chinese(tmp_path, signed_pdf, sealed):
         "+¥50.00长款",
         "¥1,283,900.00",
         "=1+1<b>不是</b>&公式",
-        "第1页共2页",
+        "第1页共",
         "查库人",
         "电子签章",
         sealed[1]["sha256"],
@@ -180,3 +180,34 @@ def test_pdfsig_reports_valid_signature(tmp_path, signed_pdf):
     assert "Signature is Valid" in out
     assert "Total document signed" in out
     assert "E001" in out
+
+
+ID = "360702198803151234"
+FLAGS_TABLE = {
+    "key": "account_review",
+    "title": {"zh": "账户清单复核汇总", "en": "Account list review"},
+    "columns": [
+        {"key": "flag", "zh": "关注情形", "en": "Flag", "kind": "text"},
+        {"key": "key", "zh": "代码", "en": "Code", "kind": "text"},
+        {"key": "count", "zh": "账户数", "en": "Accounts", "kind": "count"},
+    ],
+    "rows": [["DOCS_EXPIRED", "DOCS_EXPIRED", 1]],
+    "footer": [],
+}
+
+
+def test_pdf_masks_id_numbers_flag_codes_once_and_counts_add_up(tmp_path, doc, cred):
+    doc["sections"][0]["items"][0]["note"] = f"押运员身份证 {ID}"
+    doc["findings"][0]["title"]["zh"] = f"证件号码与登记不符（登记 {ID}）"
+    doc["tables"].append(FLAGS_TABLE)
+    pdf = render_pdf(doc, sealing.seal_document(doc, cred), cred)
+    flat = re.sub(r"\s+", "", _pdftotext(pdf, tmp_path))
+    assert ID not in flat and flat.count("360702********1234") == 2
+    assert flat.count("DOCS_EXPIRED") == 1 and "证明文件已过期" in flat
+    assert "检查项目12项：" in flat and "共12项" not in flat
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from branchcheck.records.verify import _embedded_files
+
+    record = _embedded_files(PdfFileReader(io.BytesIO(pdf)))["record.json"]
+    assert ID.encode() in record  # the sealed record keeps the full number

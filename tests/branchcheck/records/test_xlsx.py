@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 from decimal import Decimal
@@ -191,3 +192,107 @@ def test_long_and_duplicate_table_titles(doc, cred, roots):
     assert len(set(n.lower() for n in names)) == len(names)
     assert all(len(n) <= 31 for n in names)
     assert verify_bytes_of("x.xlsx", data, roots).status == "ok"
+
+
+def test_workbook_masks_id_numbers_and_counts_every_state(doc, cred, roots):
+    number = "360702198803151234"
+    doc["sections"][0]["items"][0]["note"] = f"押运员身份证 {number}"
+    data = render_xlsx(doc, sealing.seal_document(doc, cred), cred)
+    wb = _load(data)
+    seen = [
+        str(c.value)
+        for ws in wb.worksheets
+        if ws.title != SEAL_SHEET
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
+    assert not any(number in v for v in seen)
+    assert any("360702********1234" in v for v in seen)
+    assert number in read_hidden(wb)["record_json"]
+    labels = [c.value for c in wb["概要"]["A"]]
+    assert "仅记录 Recorded only" in labels and "未答 Unanswered" in labels
+    assert verify_bytes_of("x.xlsx", data, roots).status == "ok"
+
+
+def test_every_sheet_prints_a4_fit_to_width_with_titles_header_and_footer(signed_xlsx, sealed):
+    d, _ = sealed
+    wb = _load(signed_xlsx)
+    for ws in wb.worksheets:
+        if ws.title == SEAL_SHEET:
+            continue
+        ps = ws.page_setup
+        assert (str(ps.paperSize), ps.fitToWidth) == (ws.PAPERSIZE_A4, 1), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ps.orientation in ("portrait", "landscape"), ws.title
+        assert "赣州分行营业部" in ws.oddHeader.left.text, ws.title
+        assert d["record_id"] in ws.oddFooter.left.text, ws.title
+        assert ws.oddFooter.center.text == "第 &P 页 共 &N 页", ws.title
+    assert wb["检查项目"].print_title_rows == "$1:$1"
+    assert wb["检查项目"].page_setup.orientation == "landscape"
+    assert wb["库存现金清点表"].print_title_rows == "$1:$2"
+    assert wb["签章"].page_setup.fitToHeight == 1  # label and value on one page
+
+
+def test_row_heights_fit_wrapped_text(doc, cred):
+    doc["sections"][0]["items"][0]["display"]["zh"] = "很长的说明" * 40
+    ws = _load(render_xlsx(doc, sealing.seal_document(doc, cred), cred))["检查项目"]
+    for row in ws.iter_rows(min_row=2):
+        texts = [c for c in row if isinstance(c.value, str) and c.alignment.wrap_text]
+        for c in texts:
+            width = ws.column_dimensions[c.column_letter].width
+            lines = -(-2 * len(c.value) // int(width))  # CJK characters are about two wide
+            assert ws.row_dimensions[c.row].height >= lines * 10 * 1.3, (c.coordinate, c.value)
+
+
+@pytest.mark.parametrize(
+    "edit", ["orientation", "fit", "title_rows", "header", "footer", "margin", "scale"]
+)
+def test_changed_print_setup_is_tampered(signed_xlsx, roots, edit):
+    wb = _load(signed_xlsx)
+    ws = wb["检查项目"]
+    if edit == "orientation":
+        ws.page_setup.orientation = "portrait"
+    elif edit == "fit":
+        ws.page_setup.fitToWidth = 3
+    elif edit == "title_rows":
+        ws.print_title_rows = "1:3"
+    elif edit == "header":
+        ws.oddHeader.left.text = "别的网点"
+    elif edit == "footer":
+        ws.oddFooter.center.text = ""
+    elif edit == "margin":
+        ws.page_margins.left = 3
+    elif edit == "scale":
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = 10
+    assert verify_bytes_of("x.xlsx", _save(wb), roots).status == "tampered", edit
+
+
+def test_workbooks_signed_before_print_setup_still_verify(sealed, cred, roots):
+    from branchcheck.records import pki
+    from branchcheck.records.excel import MANIFEST_FORMAT_1, load
+
+    d, s = sealed
+    wb = load(render_xlsx(d, s, None))
+    record = read_hidden(wb)["record_json"]
+    manifest = {
+        "format": MANIFEST_FORMAT_1,
+        "record_sha256": sealing.sha256_hex(record.encode()),
+        "visible_sha256": visible_digest(wb, print_setup=False),
+        "algorithm": cred.algorithm,
+        "signed_at": "2026-11-20T02:10:00+00:00",
+        "certificate_pem": pki.cert_to_pem(cred.cert),
+        "chain_pem": [pki.cert_to_pem(c) for c in cred.chain],
+    }
+    manifest["signature"] = base64.b64encode(
+        pki.sign_bytes(cred, sealing.canonical_bytes(manifest))
+    ).decode()
+    ws = wb[SEAL_SHEET]
+    ws.cell(row=3, column=1).value = "manifest_json"
+    ws.cell(row=3, column=2).value = json.dumps(manifest, ensure_ascii=False)
+    old = _save(wb)
+    assert verify_bytes_of("old.xlsx", old, roots).status == "ok"
+    wb = _load(old)
+    wb["检查项目"].page_setup.orientation = "portrait"  # not signed in format 1: still ok
+    assert verify_bytes_of("old.xlsx", _save(wb), roots).status == "ok"

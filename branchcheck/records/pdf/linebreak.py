@@ -1,0 +1,143 @@
+"""Line breaking of the record's paragraphs by the Chinese rules (GB/T 15834 and common
+typesetting practice, 禁则): a line never starts with closing punctuation (，。、；：？！）》 …)
+and never ends with opening punctuation (（《“ …); runs of Latin letters and digits — English
+words, serial, voucher and ID numbers, amounts such as ¥1,283,900.00 — are never broken, unless
+one alone is wider than the line. reportlab's own CJK wrapping breaks anywhere."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+from reportlab.rl_config import _FUZZ
+
+# Never at the start of a line: closing brackets and quotes, stops, commas, colons, marks that
+# follow what they qualify (％ ° ‰ …).
+CANNOT_START = set(
+    "!),.:;?]}%'\"，。、；：？！）】》」』〕〉〗”’…—～·％‰°℃\uff09\uff3d\uff5d\u30fb\u3005\uff0e"
+)
+# Never at the end of a line: opening brackets and quotes, currency signs before their amount.
+CANNOT_END = set("([{（【《「『〔〈〖“‘¥￥$£€#@")
+
+
+def _glued(c: str) -> bool:
+    """Whether `c` belongs to an unbreakable Latin run (letters, digits and the marks inside
+    numbers, codes and file names)."""
+    return (c.isascii() and c.isprintable() and not c.isspace()) or c in "¥￥×"
+
+
+def may_break(before: str, after: str) -> bool:
+    """Whether a line may end after `before` and the next start with `after`."""
+    if not before or not after:
+        return True
+    if after.isspace():
+        return False  # a space stays at the end of its line
+    if before.isspace():
+        return True
+    if after in CANNOT_START or before in CANNOT_END:
+        return False
+    return not (_glued(before) and _glued(after))
+
+
+def _cut(glyphs: list[Any], start: int, i: int) -> int:
+    """Where the line from `start` ends when glyph `i` overflows it: at the last break the rules
+    allow; else a closing mark hangs in the margin (标点悬挂); else a unit wider than the line is
+    cut where a closing mark does not start the next line; else at the overflow."""
+    for j in range(i, start, -1):
+        if may_break(glyphs[j - 1], glyphs[j]):
+            return j
+    if glyphs[i] in CANNOT_START:
+        return i + 1
+    for j in range(i, start, -1):
+        if glyphs[j] not in CANNOT_START and glyphs[j - 1] not in CANNOT_END:
+            return j
+    return i
+
+
+def break_lines(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> ParaLines:
+    """The lines of a paragraph's fragments, greedy, breaking only where may_break allows (a
+    unit wider than the line is cut, see _cut)."""
+    glyphs: list[Any] = []
+    for f in frags:
+        text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
+        if text:
+            glyphs.extend(cjkU(t, f, "utf8") for t in text)
+        else:
+            glyphs.append(cjkU(text, f, "utf8"))
+
+    def width_at(line_no: int) -> float:
+        return max_widths[min(line_no, len(max_widths) - 1)]
+
+    def emit(end: int, used: float, forced: bool) -> None:
+        max_width = width_at(len(lines))
+        lines.append(
+            makeCJKParaLine(
+                glyphs[start:end], max_width, used, max_width - used, forced, calc_bounds
+            )
+        )
+
+    lines: list[Any] = []
+    start = 0
+    used = 0.0
+    i = 0
+    while i < len(glyphs):
+        g = glyphs[i]
+        if hasattr(g.frag, "lineBreak"):
+            emit(i + 1, used, True)
+            start, used, i = i + 1, 0.0, i + 1
+            continue
+        if used + g.width > width_at(len(lines)) + _FUZZ and i > start and not g.isspace():
+            cut = _cut(glyphs, start, i)
+            line_width = sum(x.width for x in glyphs[start:cut])
+            emit(cut, line_width, False)
+            start, i = cut, max(i, cut)
+            used = sum(x.width for x in glyphs[start:i])
+            continue
+        used += g.width
+        i += 1
+    if start < len(glyphs):
+        emit(len(glyphs), used, False)
+    return ParaLines(kind=1, lines=lines)
+
+
+class Para(Paragraph):
+    """A paragraph wrapped by break_lines (styles with wordWrap="CJK")."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # reportlab API name
+        if not isinstance(maxWidths, list | tuple):
+            maxWidths = [maxWidths]
+        if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
+            return self.blPara  # the lines of a paragraph split across pages, already broken
+        if not self.frags or self.bulletText or self.style.endDots:
+            return super().breakLinesCJK(maxWidths)
+        auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        self.height = 0
+        return break_lines(self.frags, list(maxWidths), auto not in ("", "off"))
+
+
+def unbreakable_width(text: str, font: str, size: float) -> float:
+    """The width of the widest run of `text` that break_lines never breaks."""
+    widest, run = 0.0, ""
+    for before, c in zip(" " + text, text, strict=False):
+        run = run + c if not may_break(before, c) else c
+        widest = max(widest, stringWidth(run.strip(), font, size))
+    return widest
+
+
+def fit_widths(weights: list[float], mins: list[float], total: float) -> list[float]:
+    """Widths in proportion to `weights` adding up to `total`, none below its `mins` entry
+    (the minimums scaled down together when they alone exceed `total`)."""
+    if sum(mins) >= total:
+        return [total * m / sum(mins) for m in mins]
+    fixed: dict[int, float] = {}
+    while True:
+        free = total - sum(fixed.values())
+        rest = [i for i in range(len(weights)) if i not in fixed]
+        share = sum(weights[i] for i in rest)
+        widths = {i: free * weights[i] / share for i in rest}
+        short = {i: mins[i] for i in rest if widths[i] < mins[i]}
+        if not short:
+            return [fixed.get(i, widths.get(i, 0.0)) for i in range(len(weights))]
+        fixed.update(short)

@@ -1,0 +1,87 @@
+"""The record PDF's layout: Chinese line-breaking rules, unbroken words and numbers, headings
+kept with their tables."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from branchcheck.records import render_pdf, sealing
+from branchcheck.records.pdf.linebreak import CANNOT_END, CANNOT_START, Para
+from branchcheck.records.pdf.page import Styles, register_font
+
+
+def _lines(markup: str, width: float) -> list[str]:
+    register_font()
+    p = Para(markup, Styles().cell)
+    p.wrap(width, 10_000)
+    return ["".join(f.text for f in line.words) for line in p.blPara.lines]
+
+
+RUNS = re.compile(r"[A-Za-z0-9¥*.,:/_\-]+")
+
+
+@pytest.mark.parametrize("width", [30, 45, 60, 75, 90, 120, 150])
+def test_words_numbers_and_punctuation_by_the_rules(width):
+    text = (
+        "钞箱 Cassettes 剩余张数核对，凭证号码 10285651–10285700 已核对；"
+        "押运员身份证 360702********1234，金额 ¥1,283,900.00（长款）。"
+        "文件 000_1561e782874b01c0.txt 与《人民币银行结算账户管理办法》第五十六条一致。"
+    )
+    lines = _lines(text, width)
+    assert "".join(lines) == text
+    for line in lines[1:]:
+        assert line[:1] not in CANNOT_START, (width, lines)
+    for line in lines[:-1]:
+        assert line.rstrip()[-1:] not in CANNOT_END, (width, lines)
+    joined = "\n".join(lines)
+    for run in RUNS.findall(text):
+        if Para(run, Styles().cell).minWidth() <= width:
+            assert run in joined.replace("\n ", "\n"), (run, width, lines)
+
+
+def test_random_chinese_text_never_starts_a_line_with_a_comma():
+    rng = random.Random(8)
+    hanzi = "库存现金按券别清点与账面相符柜员尾箱核对"
+    for _ in range(200):
+        text = ""
+        for _ in range(rng.randint(3, 40)):
+            text += rng.choice(["", "", "", "（", "《"]) + rng.choice(hanzi) + rng.choice(hanzi)
+            text += rng.choice(["", "", "，", "。", "、", "；", "：", "）", "》"])
+        lines = _lines(text, rng.choice([40, 55, 70, 100]))
+        assert "".join(lines) == text
+        for a, b in zip(lines, lines[1:], strict=False):
+            assert b[:1] not in CANNOT_START or len(a) == 1, lines
+            assert a[-1:] not in CANNOT_END or len(b) == 0, lines
+
+
+def _pages(pdf: bytes, tmp_path: Path) -> list[list[str]]:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    path = tmp_path / "l.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    return [
+        [line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")
+    ]
+
+
+HEADING = re.compile(
+    r"^([一二三四五六七八九十]+、|附表|发现问题及整改|签名确认)|^序号\s+检查项目|^序号\s+问题"
+)
+
+
+@pytest.mark.parametrize("n_items", [14, 17, 20, 23, 26, 29, 33])
+def test_no_heading_or_table_header_ends_a_page(tmp_path, rsample, cred, n_items):
+    d = rsample.build_doc(n_items=n_items)
+    pdf = render_pdf(d, sealing.seal_document(d, cred), cred)
+    for no, lines in enumerate(_pages(pdf, tmp_path)[:-1], start=1):
+        body = [line for line in lines if not re.search(r"第\s*\d+\s*页\s*共", line)]
+        assert body and not HEADING.search(body[-1]), (n_items, no, body[-3:])
