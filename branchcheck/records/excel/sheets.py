@@ -170,7 +170,10 @@ def _summary(wb: WorkbookT, doc: dict[str, Any]) -> None:
         ("完成时间 Completed", format_time(doc.get("completed_at"))),
         ("封存时间 Sealed", format_time(doc.get("sealed_at"))),
         (
-            "检查人 Inspector",
+            # the checklist's own word for the inspector (检查人, 现场监督人, ...)
+            " ".join((pick(inspector["title"], "zh"), pick(inspector["title"], "en")))
+            if inspector.get("title")
+            else "检查人 Inspector",
             f"{pick(inspector.get('role'), 'zh')} {inspector.get('name', '')}（{inspector.get('employee_no', '')}）",
         ),
         *[

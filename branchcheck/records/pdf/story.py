@@ -170,7 +170,8 @@ class Story:
                 self.p(self.entry_times()),
             ],
             [
-                self.p(self.lbl("inspector"), lab),
+                # the checklist's own word for the inspector (检查人, 现场监督人, ...)
+                self.p(self.t(inspector.get("title")) or self.lbl("inspector"), lab),
                 self.p(
                     f"{self.t(inspector.get('role'))} {inspector.get('name', '')}"
                     f"（{inspector.get('employee_no', '')}）"

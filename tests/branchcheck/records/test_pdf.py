@@ -211,3 +211,12 @@ def test_pdf_masks_id_numbers_flag_codes_once_and_counts_add_up(tmp_path, doc, c
 
     record = _embedded_files(PdfFileReader(io.BytesIO(pdf)))["record.json"]
     assert ID.encode() in record  # the sealed record keeps the full number
+
+
+def test_the_inspector_is_named_in_the_checklists_own_word(tmp_path, sealed):
+    """One vocabulary per checklist: a handover's 现场监督人 is not printed as 检查人."""
+    d = copy.deepcopy(sealed[0])
+    d["inspector"]["title"] = {"zh": "现场监督人", "en": "Supervising officer"}
+    text = _pdftotext(render_pdf(d, sealed[1], None), tmp_path)
+    header = text.split("检查项目")[0]
+    assert "现场监督人" in header and "检查人" not in header

@@ -296,3 +296,12 @@ def test_workbooks_signed_before_print_setup_still_verify(sealed, cred, roots):
     wb = _load(old)
     wb["检查项目"].page_setup.orientation = "portrait"  # not signed in format 1: still ok
     assert verify_bytes_of("old.xlsx", _save(wb), roots).status == "ok"
+
+
+def test_the_inspector_is_named_in_the_checklists_own_word(sealed):
+    """One vocabulary per checklist: the summary sheet uses the template's word for the inspector."""
+    d = json.loads(json.dumps(sealed[0]))
+    d["inspector"]["title"] = {"zh": "现场监督人", "en": "Supervising officer"}
+    ws = _load(render_xlsx(d, sealed[1], None))["概要"]
+    labels = [row[0] for row in ws.iter_rows(values_only=True)]
+    assert "现场监督人 Supervising officer" in labels and "检查人 Inspector" not in labels
