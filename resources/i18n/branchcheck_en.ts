@@ -148,88 +148,88 @@
 <context>
     <name>AccountListReviewWidget</name>
     <message>
-        <location filename="../../ui/items/accounts.py" line="347" />
+        <location filename="../../ui/items/accounts.py" line="358" />
         <source>未处理</source>
         <translation>Undecided</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="350" />
+        <location filename="../../ui/items/accounts.py" line="361" />
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="351" />
+        <location filename="../../ui/items/accounts.py" line="362" />
         <source>户名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="352" />
-        <location filename="../../ui/items/accounts.py" line="359" />
+        <location filename="../../ui/items/accounts.py" line="363" />
+        <location filename="../../ui/items/accounts.py" line="370" />
         <source>标志</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="353" />
+        <location filename="../../ui/items/accounts.py" line="364" />
         <source>应采取控制</source>
         <translation>Required control</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="354" />
+        <location filename="../../ui/items/accounts.py" line="365" />
         <source>处理决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="355" />
+        <location filename="../../ui/items/accounts.py" line="366" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="356" />
+        <location filename="../../ui/items/accounts.py" line="367" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="360" />
+        <location filename="../../ui/items/accounts.py" line="371" />
         <source>搜索账号、户名或客户号</source>
         <translation>Search account, name or customer ID</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="374" />
+        <location filename="../../ui/items/accounts.py" line="385" />
         <source>全部（{n}）</source>
         <translation>All ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="384" />
+        <location filename="../../ui/items/accounts.py" line="395" />
         <source>显示 {n} / {total} 户</source>
         <translation>Showing {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="394" />
+        <location filename="../../ui/items/accounts.py" line="405" />
         <source>尚未导入账户清单（首页 → 导入账户清单）</source>
         <translation>No account list imported yet (Home → Import account list)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="401" />
+        <location filename="../../ui/items/accounts.py" line="412" />
         <source>标记 {flagged} 户：&lt;span style='color:{c}'&gt;未处理 {undecided}&lt;/span&gt; · 已采取控制 {applied} · 已说明 {explained} · 限期整改 {rectify}</source>
         <translation>{flagged} flagged: &lt;span style='color:{c}'&gt;{undecided} undecided&lt;/span&gt; · {applied} control applied · {explained} explained · {rectify} to rectify</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="407" />
+        <location filename="../../ui/items/accounts.py" line="418" />
         <source>截至 {as_of} · {file} · 共 {accounts} 户参与分类 · 错误行 {errors}</source>
         <translation>As of {as_of} · {file} · {accounts} accounts classified · {errors} rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="418" />
+        <location filename="../../ui/items/accounts.py" line="429" />
         <source>选中一行查看标志、应采取的控制及依据的全文。</source>
         <translation>Select a row to read its flags, required control and sources in full.</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="423" />
+        <location filename="../../ui/items/accounts.py" line="434" />
         <source>标志：{flags}&lt;br&gt;应采取控制：{control}&lt;br&gt;依据：{source}</source>
         <translation>Flags: {flags}&lt;br&gt;Required control: {control}&lt;br&gt;Source: {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/items/accounts.py" line="441" />
+        <location filename="../../ui/items/accounts.py" line="452" />
         <source>账户 {no}：选择“已说明”需在“说明”栏填写理由</source>
         <translation>Account {no}: “Explained” needs the reason in the Note column</translation>
     </message>
@@ -327,74 +327,102 @@
 <context>
     <name>CashCountWidget</name>
     <message>
-        <location filename="../../ui/items/cash.py" line="148" />
+        <location filename="../../ui/items/cash.py" line="175" />
         <source>券别</source>
         <translation>Denomination</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="149" />
+        <location filename="../../ui/items/cash.py" line="176" />
         <source>面额</source>
         <translation>Face value</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="150" />
+        <location filename="../../ui/items/cash.py" line="177" />
         <source>捆</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="151" />
+        <location filename="../../ui/items/cash.py" line="178" />
         <source>把</source>
         <translation>Straps</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="152" />
+        <location filename="../../ui/items/cash.py" line="179" />
         <source>零张</source>
         <translation>Loose</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="153" />
+        <location filename="../../ui/items/cash.py" line="180" />
         <source>张数</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="154" />
+        <location filename="../../ui/items/cash.py" line="181" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="160" />
+        <location filename="../../ui/items/cash.py" line="182" />
+        <source>账面（元）</source>
+        <translation>Book (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/cash.py" line="189" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="162" />
+        <location filename="../../ui/items/cash.py" line="191" />
         <source>实点合计</source>
         <translation>Counted total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="163" />
-        <location filename="../../ui/items/cash.py" line="188" />
-        <location filename="../../ui/items/cash.py" line="247" />
+        <location filename="../../ui/items/cash.py" line="192" />
+        <location filename="../../ui/items/cash.py" line="246" />
+        <location filename="../../ui/items/cash.py" line="366" />
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="164" />
+        <location filename="../../ui/items/cash.py" line="193" />
         <source>如 1234.56</source>
         <translation>e.g. 1234.56</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="165" />
+        <location filename="../../ui/items/cash.py" line="194" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="166" />
+        <location filename="../../ui/items/cash.py" line="306" />
+        <source>长款合计 {over}
+短款合计 {short}</source>
+        <translation>Overages {over}
+Shortages {short}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/cash.py" line="312" />
+        <source>{n} 个券别不符</source>
+        <translation>{n} denomination(s) differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/cash.py" line="312" />
+        <source>各券别相符</source>
+        <translation>Every denomination agrees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/cash.py" line="352" />
+        <source>{den} 账面金额</source>
+        <translation>{den} book amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/cash.py" line="183" />
+        <location filename="../../ui/items/cash.py" line="195" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="211" />
+        <location filename="../../ui/items/cash.py" line="278" />
         <source>（填写账面余额后计算）</source>
         <translation>(shown once the book balance is entered)</translation>
     </message>
@@ -402,112 +430,122 @@
 <context>
     <name>CassetteTableWidget</name>
     <message>
-        <location filename="../../ui/items/atm.py" line="218" />
+        <location filename="../../ui/items/atm.py" line="220" />
         <source>钞箱</source>
         <translation>Cassette</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="219" />
+        <location filename="../../ui/items/atm.py" line="221" />
         <source>券别</source>
         <translation>Denomination</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="220" />
+        <location filename="../../ui/items/atm.py" line="222" />
         <source>上次加钞</source>
         <translation>Last load</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="221" />
+        <location filename="../../ui/items/atm.py" line="223" />
         <source>已付出</source>
         <translation>Dispensed</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="222" />
+        <location filename="../../ui/items/atm.py" line="224" />
         <source>应余</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="223" />
+        <location filename="../../ui/items/atm.py" line="225" />
         <source>剩余</source>
         <translation>Remaining</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="224" />
+        <location filename="../../ui/items/atm.py" line="226" />
         <source>废钞/回收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="225" />
+        <location filename="../../ui/items/atm.py" line="227" />
         <source>实点</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="226" />
+        <location filename="../../ui/items/atm.py" line="228" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="227" />
+        <location filename="../../ui/items/atm.py" line="229" />
         <source>本次加钞</source>
         <translation>This load</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="234" />
+        <location filename="../../ui/items/atm.py" line="236" />
         <source>主机账面余额</source>
         <translation>Host book balance</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="235" />
+        <location filename="../../ui/items/atm.py" line="237" />
         <source>存款钞箱实点</source>
         <translation>Deposit cassette counted</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="236" />
+        <location filename="../../ui/items/atm.py" line="238" />
         <source>凭条余额（可选）</source>
         <translation>Slip balance (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="237" />
+        <location filename="../../ui/items/atm.py" line="239" />
         <source>加钞出库金额（可选）</source>
         <translation>Issued for the load (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="241" />
+        <location filename="../../ui/items/atm.py" line="243" />
         <source>如 1234.56</source>
         <translation>e.g. 1234.56</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="243" />
+        <location filename="../../ui/items/atm.py" line="245" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="244" />
+        <location filename="../../ui/items/atm.py" line="246" />
         <source>实点合计</source>
         <translation>Counted total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="245" />
+        <location filename="../../ui/items/atm.py" line="247" />
+        <source>钞箱长款合计</source>
+        <translation>Cassette overages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="248" />
+        <source>钞箱短款合计</source>
+        <translation>Cassette shortages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/atm.py" line="249" />
         <source>差额（对主机）</source>
         <translation>Difference (host)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="246" />
+        <location filename="../../ui/items/atm.py" line="250" />
         <source>本次加钞金额</source>
         <translation>This load's amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="247" />
+        <location filename="../../ui/items/atm.py" line="251" />
         <source>加钞差额（对出库）</source>
         <translation>Load difference (issued)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="248" />
+        <location filename="../../ui/items/atm.py" line="252" />
         <source>＋ 添加钞箱</source>
         <translation>+ Add a cassette</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="249" />
+        <location filename="../../ui/items/atm.py" line="253" />
         <source>删除选中钞箱</source>
         <translation>Remove selected cassette</translation>
     </message>
@@ -1466,37 +1504,37 @@
 <context>
     <name>TellerBoxesWidget</name>
     <message>
-        <location filename="../../ui/items/cash.py" line="348" />
+        <location filename="../../ui/items/cash.py" line="465" />
         <source>柜员</source>
         <translation>Teller</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="349" />
+        <location filename="../../ui/items/cash.py" line="466" />
         <source>系统余额（元）</source>
         <translation>System balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="350" />
+        <location filename="../../ui/items/cash.py" line="467" />
         <source>实点金额（元）</source>
         <translation>Counted (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="351" />
+        <location filename="../../ui/items/cash.py" line="468" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="352" />
+        <location filename="../../ui/items/cash.py" line="469" />
         <source>凭证相符</source>
         <translation>Vouchers match</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="353" />
+        <location filename="../../ui/items/cash.py" line="470" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="399" />
+        <location filename="../../ui/items/cash.py" line="516" />
         <source>{name} 的金额</source>
         <translation>{name}'s amount</translation>
     </message>

@@ -95,6 +95,7 @@ class CashCountWidget(ItemWidget):
         header.setSectionResizeMode(self.COL_PIECES, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_DIFF, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COL_BOOK, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(64)
         self.delegate = LiveDelegate(self.table)
         for col in self.EDITABLE:
@@ -128,7 +129,7 @@ class CashCountWidget(ItemWidget):
 
         summary = QFrame(self)
         summary.setObjectName("panel")
-        summary.setFixedWidth(260)
+        summary.setFixedWidth(210)
         side = QVBoxLayout(summary)
         side.setContentsMargins(18, 14, 18, 14)
         side.setSpacing(4)
@@ -179,7 +180,7 @@ class CashCountWidget(ItemWidget):
                 self.tr("零张"),
                 self.tr("张数"),
                 self.tr("金额"),
-                self.tr("账面金额（元）"),
+                self.tr("账面（元）"),
                 self.tr("差额"),
             ]
         )
