@@ -103,24 +103,23 @@ def _notices(
     return out
 
 
-def build_document(
-    session: Session,
-    insp: Inspection,
+def sections_of(
     template: Template,
     ev: Evaluation,
     values: dict[str, Any],
     notes: dict[str, str],
     *,
-    sealed_at: str,
-) -> dict[str, Any]:
-    authorisation = _authorisation(session, insp)
+    deputy: bool = False,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The record's sections (each item with its answer, result and source) and its tables, in
+    template order; on a deputy's record an item reads its `deputy_text` where it has one."""
     sections = []
     tables: list[dict[str, Any]] = []
     for section in template.sections:
         items = []
         for item in section.items:
             outcome = ev.outcomes[item.key]
-            deputy_text = item.params.get("deputy_text") if authorisation else None
+            deputy_text = item.params.get("deputy_text") if deputy else None
             items.append(
                 {
                     "key": item.key,
@@ -140,6 +139,21 @@ def build_document(
             )
             tables.extend(outcome.tables)
         sections.append({"key": section.key, "title": section.title.as_dict(), "items": items})
+    return sections, tables
+
+
+def build_document(
+    session: Session,
+    insp: Inspection,
+    template: Template,
+    ev: Evaluation,
+    values: dict[str, Any],
+    notes: dict[str, str],
+    *,
+    sealed_at: str,
+) -> dict[str, Any]:
+    authorisation = _authorisation(session, insp)
+    sections, tables = sections_of(template, ev, values, notes, deputy=authorisation is not None)
 
     people = []
     for p in insp.people:

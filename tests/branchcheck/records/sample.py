@@ -18,8 +18,9 @@ from branchcheck.engine.evaluate import Evaluation, evaluate
 from branchcheck.engine.validate import template_from_content
 from branchcheck.holidays import HolidayCalendar
 from branchcheck.records import handwriting, pki
+from branchcheck.records.document import sections_of
 from branchcheck.settings import Settings
-from branchcheck.taxonomy import RESULTS, risk_driver_ref
+from branchcheck.taxonomy import risk_driver_ref
 
 RECORD_ID = "6f1c2a9e-4b7d-4c1e-9a55-0d3b8e1f2a77"
 LOCAL_DATE = dt.date(2026, 11, 20)
@@ -267,30 +268,7 @@ def build_doc(n_items: int | None = None) -> dict[str, Any]:
     """The sample vault check record; with n_items the sections are padded to that many items."""
     template, values, ev = evaluated(n_items)
     notes = _padded(n_items)[2]
-    sections, tables = [], []
-    for section in template.sections:
-        items = []
-        for item in section.items:
-            outcome = ev.outcomes[item.key]
-            items.append(
-                {
-                    "key": item.key,
-                    "type": item.type,
-                    "text": item.text.as_dict(),
-                    "required": item.required,
-                    "severity": item.severity,
-                    "risk_driver": risk_driver_ref(item.risk_driver),
-                    "source": item.source,
-                    "answer": values.get(item.key),
-                    "display": dict(outcome.display),
-                    "result": outcome.result,
-                    "result_text": dict(RESULTS[outcome.result]),
-                    "computed": outcome.computed,
-                    "note": notes.get(item.key, ""),
-                }
-            )
-            tables.extend(outcome.tables)
-        sections.append({"key": section.key, "title": section.title.as_dict(), "items": items})
+    sections, tables = sections_of(template, ev, values, notes)
     names = {p.employee_no: p.name for p in [INSPECTOR, *(p for ps in PEOPLE.values() for p in ps)]}
     findings = [
         {
