@@ -52,3 +52,29 @@ def people_store(store):
     for no, name, roles in PEOPLE:
         staff.add_staff(store, employee_no=no, name=name, roles=roles, password=PASSWORD)
     return store
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """One demo store (3 weeks: sealed records, findings, one repeat), made once per run."""
+    from branchcheck.demo import setup_demo
+
+    folder = tmp_path_factory.mktemp("demo_store")
+    st = open_store(folder / "branchcheck.sqlite3")
+    setup_demo(st, weeks=3)
+    st.dispose()
+    return folder / "branchcheck.sqlite3"
+
+
+@pytest.fixture
+def demo(demo_db, home):
+    """A copy of the demo store in this test's data home: a test may change it freely."""
+    import shutil
+
+    for suffix in ("", "-wal", "-shm"):
+        src = demo_db.with_name(demo_db.name + suffix)
+        if src.exists():
+            shutil.copy(src, home / ("branchcheck.sqlite3" + suffix))
+    st = open_store(home / "branchcheck.sqlite3")
+    yield st
+    st.dispose()

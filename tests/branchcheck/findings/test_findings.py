@@ -1,7 +1,6 @@
 """The closed loop of findings: every transition, every refusal, filters, audit, and the CLI."""
 
 import json
-import shutil
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -11,32 +10,10 @@ from branchcheck import audit, clock, findings, inspections
 from branchcheck.cli import main
 from branchcheck.db import open_store
 from branchcheck.db.models import AuditEntry, Finding
-from branchcheck.demo import setup_demo
 from branchcheck.errors import AnswerError, NotFoundError, PeopleRuleError, StateError
 from branchcheck.paths import REPO_ROOT
 
 TODAY = clock.now().date()
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    """One demo store (3 weeks: sealed records, findings, one repeat), copied for each test."""
-    folder = tmp_path_factory.mktemp("findings_demo")
-    st = open_store(folder / "branchcheck.sqlite3")
-    setup_demo(st, weeks=3)
-    st.dispose()
-    return folder / "branchcheck.sqlite3"
-
-
-@pytest.fixture
-def demo(demo_db, home):
-    for suffix in ("", "-wal", "-shm"):
-        src = demo_db.with_name(demo_db.name + suffix)
-        if src.exists():
-            shutil.copy(src, home / ("branchcheck.sqlite3" + suffix))
-    st = open_store(home / "branchcheck.sqlite3")
-    yield st
-    st.dispose()
 
 
 def _one(store, **filters):
@@ -391,7 +368,6 @@ def test_a_sealed_correction_carries_its_findings_over_and_replaces_the_old_ones
 ):
     """Correcting a record neither marks its own findings as repeats nor lists them twice."""
     from branchcheck import demo, findings, inspections
-    from branchcheck.db import open_store
     from branchcheck.records import handwriting
 
     monkeypatch.setenv("BRANCHCHECK_HOME", str(tmp_path))

@@ -1,37 +1,13 @@
 """findings.next_steps says what the findings functions accept: walked through the whole loop, every
 step it lists is accepted and every other one refused, changing nothing."""
 
-import shutil
-
 import pytest
 
 from branchcheck import clock, findings
-from branchcheck.db import open_store
-from branchcheck.demo import setup_demo
 from branchcheck.errors import PeopleRuleError, StateError
 from branchcheck.views import FindingView
 
 TODAY = clock.now().date()
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("findings_steps_demo")
-    st = open_store(folder / "branchcheck.sqlite3")
-    setup_demo(st, weeks=1)
-    st.dispose()
-    return folder / "branchcheck.sqlite3"
-
-
-@pytest.fixture
-def demo(demo_db, home):
-    for suffix in ("", "-wal", "-shm"):
-        src = demo_db.with_name(demo_db.name + suffix)
-        if src.exists():
-            shutil.copy(src, home / ("branchcheck.sqlite3" + suffix))
-    st = open_store(home / "branchcheck.sqlite3")
-    yield st
-    st.dispose()
 
 
 def _rechecker(finding: FindingView) -> str:

@@ -1,35 +1,10 @@
 """问题整改: the findings screen on a real demo store, walked through its buttons."""
 
-import shutil
-
 import pytest
 
 from branchcheck import findings
-from branchcheck.db import open_store
-from branchcheck.demo import setup_demo
 from ui.main_window import MainWindow
 from ui.tasks import SyncTaskRunner
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    """One demo store (3 weeks of sealed records: findings, one repeat), copied for each test."""
-    folder = tmp_path_factory.mktemp("findings_ui_demo")
-    st = open_store(folder / "branchcheck.sqlite3")
-    setup_demo(st, weeks=3)
-    st.dispose()
-    return folder / "branchcheck.sqlite3"
-
-
-@pytest.fixture
-def demo(demo_db, home):
-    for suffix in ("", "-wal", "-shm"):
-        src = demo_db.with_name(demo_db.name + suffix)
-        if src.exists():
-            shutil.copy(src, home / ("branchcheck.sqlite3" + suffix))
-    st = open_store(home / "branchcheck.sqlite3")
-    yield st
-    st.dispose()
 
 
 @pytest.fixture
