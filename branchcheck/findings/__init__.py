@@ -14,8 +14,9 @@ The parts load on first use."""
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from branchcheck.lazy import lazy_names
 
 if TYPE_CHECKING:
     from branchcheck.findings.loop import (
@@ -43,8 +44,6 @@ _PARTS = {
     ),
     "reading": ("STATES", "get_finding", "list_findings", "summary"),
 }
-_WHERE = {name: part for part, names in _PARTS.items() for name in names}
-
 __all__ = [
     "STATES",
     "TRANSITIONS",
@@ -61,10 +60,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    part = _WHERE.get(name)
-    if part is None:
-        raise AttributeError(f"module 'branchcheck.findings' has no attribute {name!r}")
-    value = getattr(import_module(f"branchcheck.findings.{part}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _PARTS)

@@ -200,48 +200,44 @@ def _change(
     )
 
 
+def _record_text(
+    store: Store,
+    finding_id: str,
+    step: str,
+    field: str,
+    name: str,
+    value: str,
+    actor: str,
+    now: datetime | None,
+) -> FindingView:
+    """The two steps that record a text on the finding: its 整改措施 or its 整改结果."""
+    now = clock.local_or_now(now)
+    text = _text(value, name)
+    with store.session() as s:
+        find_staff(s, actor)
+        f = _load(s, finding_id, TRANSITIONS[step])
+        setattr(f, field, text)
+        _change(s, f, TRANSITIONS[step], actor=actor, now=now, detail={field: text})
+        fid = f.id
+    return get_finding(store, fid, as_of=now.date())
+
+
 def start_rectification(
     store: Store, finding_id: str, *, action: str, actor: str, now: datetime | None = None
 ) -> FindingView:
     """开始整改: open → rectifying, with the 整改措施 (what will be done)."""
-    now = clock.local_or_now(now)
-    text = _text(action, "整改措施 (action)")
-    with store.session() as s:
-        find_staff(s, actor)
-        f = _load(s, finding_id, TRANSITIONS["start_rectification"])
-        f.action = text
-        _change(
-            s,
-            f,
-            TRANSITIONS["start_rectification"],
-            actor=actor,
-            now=now,
-            detail={"action": text},
-        )
-        fid = f.id
-    return get_finding(store, fid, as_of=now.date())
+    return _record_text(
+        store, finding_id, "start_rectification", "action", "整改措施 (action)", action, actor, now
+    )
 
 
 def record_result(
     store: Store, finding_id: str, *, result: str, actor: str, now: datetime | None = None
 ) -> FindingView:
     """登记整改结果: the finding stays rectifying; the result is what verification checks."""
-    now = clock.local_or_now(now)
-    text = _text(result, "整改结果 (result)")
-    with store.session() as s:
-        find_staff(s, actor)
-        f = _load(s, finding_id, TRANSITIONS["record_result"])
-        f.result = text
-        _change(
-            s,
-            f,
-            TRANSITIONS["record_result"],
-            actor=actor,
-            now=now,
-            detail={"result": text},
-        )
-        fid = f.id
-    return get_finding(store, fid, as_of=now.date())
+    return _record_text(
+        store, finding_id, "record_result", "result", "整改结果 (result)", result, actor, now
+    )
 
 
 def verify(

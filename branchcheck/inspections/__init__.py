@@ -13,8 +13,9 @@ The parts load on first use, so a read-only command pays only for the listing.""
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from branchcheck.lazy import lazy_names
 
 if TYPE_CHECKING:
     from branchcheck.inspections.answering import answer, answer_part, clear_answer, set_section
@@ -50,8 +51,6 @@ _PARTS = {
     "signing": ("seal", "sign"),
     "state": ("InspectionState", "Party", "load", "store_template"),
 }
-_WHERE = {name: part for part, names in _PARTS.items() for name in names}
-
 __all__ = [
     "InspectionState",
     "OPEN_STATES",
@@ -80,10 +79,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    part = _WHERE.get(name)
-    if part is None:
-        raise AttributeError(f"module 'branchcheck.inspections' has no attribute {name!r}")
-    value = getattr(import_module(f"branchcheck.inspections.{part}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _PARTS)

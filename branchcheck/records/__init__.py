@@ -6,23 +6,21 @@ this package (or `records.keys`, `records.sealing`) stays cheap."""
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from branchcheck.lazy import lazy_names
 
-_LAZY = {
-    "render_pdf": "branchcheck.records.pdf",
-    "render_xlsx": "branchcheck.records.excel",
-    "visible_digest": "branchcheck.records.excel",
-    "VerifyResult": "branchcheck.records.verify",
-    "verify_file": "branchcheck.records.verify",
-    "verify_files": "branchcheck.records.verify",
+_PARTS = {
+    "pdf": ("render_pdf",),
+    "excel": ("render_xlsx", "visible_digest"),
+    "verify": ("VerifyResult", "verify_file", "verify_files"),
 }
 
-__all__ = sorted(_LAZY)
+__all__ = [
+    "VerifyResult",
+    "render_pdf",
+    "render_xlsx",
+    "verify_file",
+    "verify_files",
+    "visible_digest",
+]
 
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'branchcheck.records' has no attribute {name!r}")
-    return getattr(import_module(module), name)
+__getattr__ = lazy_names(__name__, _PARTS)
