@@ -9,23 +9,10 @@ from branchcheck import inspections
 from branchcheck.db import open_store
 from branchcheck.errors import AnswerError, StateError
 
+from ..conftest import YES
+
 PEOPLE = {"vault_keeper": ["E003"], "tellers": ["E004", "E005", "E006"]}
-YES_ITEMS = [
-    "no_iou",
-    "within_limit",
-    "damaged_counterfeit",
-    "daily_settlement",
-    "midday_leave",
-    "no_cross_branch",
-    "error_account",
-    "sealed_boxes",
-    "keys_codes",
-    "registers",
-    "dual_custody",
-    "under_camera",
-    "in_person",
-    "counted_in_person",
-]
+YES_ITEMS = YES  # every yes/no item of the vault check
 
 
 def fill(store, iid, *, short_fen=0, when=None, tellers=("E004", "E005", "E006")):
