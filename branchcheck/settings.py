@@ -42,6 +42,24 @@ class Settings:
     late_entry_hours: int = 24
     # Weekly vault check: the week starts on Monday (ISO week).
     language: str = "zh"
+    # The findings loop: who may re-check a rectification (复查; never the person responsible nor
+    # the one who recorded the result) and who may close a finding.
+    recheck_roles: list[str] = field(
+        default_factory=lambda: ["branch_head", "authorised_deputy", "supervisor"]
+    )
+    close_roles: list[str] = field(default_factory=lambda: ["branch_head", "supervisor"])
+    # Schedules: the period of a periodic checklist ("weekly", "monthly", "quarterly", "yearly"),
+    # overriding its template's; checklists done on events may expect a count per "day" or "week"
+    # where the branch has fixed routes, e.g. {"atm_replenishment": {"per": "week", "count": 2}}.
+    schedule_periods: dict[str, str] = field(default_factory=dict)
+    expected_events: dict[str, dict[str, str | int]] = field(default_factory=dict)
+    # Key-post rotation (seed 000: 管库、加钞人员三年轮岗; routes changed monthly or quarterly):
+    # a post held longer than rotation_years, or a route unchanged longer than route_change_days,
+    # is a reminder; past the grace period it is a finding.
+    rotation_roles: list[str] = field(default_factory=lambda: ["vault_keeper", "atm_loader"])
+    rotation_years: int = 3
+    route_change_days: int = 92
+    rotation_grace_days: int = 30
 
     def due_days_for(self, severity: str) -> int:
         return self.due_days.get(severity, 7)

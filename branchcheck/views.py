@@ -139,6 +139,35 @@ class FindingsSummary:
     by_risk_driver: tuple[RiskDriverCount, ...]
 
 
+@dataclass(frozen=True)
+class Obligation:
+    """One thing the schedule asks of the branch in one period, and how it stands.
+
+    key: stable and unique per branch, e.g. "vault_check:weekly:2026-W05",
+    "vault_check:teller_coverage:2026-W05", "vault_check:pre_holiday:2026-02-14",
+    "blank_vouchers:periodic:2026-11". reason: weekly, pre_holiday, teller_coverage, periodic or
+    events. status: due (its window is open, not yet done), overdue (past due_on, the window still
+    open: done now it counts, as late), done, missed (the window closed without it), explained (a
+    miss the branch head explained; still a miss in every report). calendar_note: set where the
+    date depends on holiday data that is not official (e.g. 按法定假日推算，以正式安排为准)."""
+
+    key: str
+    checklist: str
+    reason: str
+    period_start: str
+    due_on: str
+    status: str
+    records: tuple[str, ...] = ()  # the records that met it
+    done_on: str | None = None
+    uncovered: tuple[PersonName, ...] = ()  # teller coverage: who is still to be covered
+    expected: int = 1
+    count: int = 0
+    explanation: str = ""
+    finding_id: str | None = None
+    calendar_source: str = "official"  # official, head_office, estimate or weekends
+    calendar_note: dict[str, str] | None = None
+
+
 def to_json(value: Any) -> Any:
     """A view (or a list of views) as plain JSON data, field names as keys."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

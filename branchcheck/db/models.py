@@ -154,10 +154,15 @@ class Answer(Base):
 
 
 class Finding(Base):
+    """A problem carried to closure. Most come from an inspection's items (origin "inspection");
+    a missed obligation of the schedule (origin "schedule": a week without a vault check, a teller
+    not covered, a pre-holiday check not done) or a post held too long (origin "rotation") has no
+    inspection of its own: inspection_id is None and obligation_key names what was missed."""
+
     __tablename__ = "finding"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
-    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"))
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspection.id"), default=None)
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
     checklist_key: Mapped[str] = mapped_column(String(64))
     item_key: Mapped[str] = mapped_column(String(64))
@@ -175,10 +180,103 @@ class Finding(Base):
     result: Mapped[str] = mapped_column(Text, default="")
     rechecker_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None)
     recheck_date: Mapped[str | None] = mapped_column(String(10), default=None)
+    # where it came from: "inspection", "schedule" (a missed obligation), "rotation" (a key post
+    # held too long), "headoffice"
+    origin: Mapped[str] = mapped_column(String(16), default="inspection", server_default="inspection")
+    # the obligation a schedule or rotation finding is about, e.g. "vault_check:weekly:2026-W05";
+    # unique per branch, so a closed window is made a finding once
+    obligation_key: Mapped[str | None] = mapped_column(String(200), default=None)
+    # who recorded the 整改结果, and on which local date (on time = this date <= due_date)
+    result_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None)
+    rectified_on: Mapped[str | None] = mapped_column(String(10), default=None)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None)
+    closed_on: Mapped[str | None] = mapped_column(String(10), default=None)
+    # accepted as an exception by the branch head until this date (then it reopens)
+    exception_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    exception_until: Mapped[str | None] = mapped_column(String(10), default=None)
+    exception_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None)
+    # 核查问责: the earlier inspection that passed this problem as 合格 (应发现未发现)
+    missed_by_inspection_id: Mapped[str | None] = mapped_column(
+        ForeignKey("inspection.id"), default=None
+    )
+    missed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None)
 
-    inspection: Mapped[Inspection] = relationship(foreign_keys=[inspection_id])
+    inspection: Mapped[Inspection | None] = relationship(foreign_keys=[inspection_id])
     responsible: Mapped[Staff | None] = relationship(foreign_keys=[responsible_id])
     rechecker: Mapped[Staff | None] = relationship(foreign_keys=[rechecker_id])
+    result_by: Mapped[Staff | None] = relationship(foreign_keys=[result_by_id])
+    closed_by: Mapped[Staff | None] = relationship(foreign_keys=[closed_by_id])
+    exception_by: Mapped[Staff | None] = relationship(foreign_keys=[exception_by_id])
+    missed_by: Mapped[Staff | None] = relationship(foreign_keys=[missed_by_id])
+    evidence: Mapped[list[FindingEvidence]] = relationship(
+        order_by="FindingEvidence.id", cascade="all, delete-orphan"
+    )
+
+
+class FindingEvidence(Base):
+    """A file that shows a rectification (photo, scan, PDF): stored whole with its SHA-256."""
+
+    __tablename__ = "finding_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[str] = mapped_column(ForeignKey("finding.id"))
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    added_at: Mapped[str] = mapped_column(String(40))
+
+
+class StaffAbsence(Base):
+    """A person away (leave, sick, training, …) from first_day to last_day, both included: an
+    absent teller is not "uncovered" that week."""
+
+    __tablename__ = "staff_absence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    first_day: Mapped[str] = mapped_column(String(10))
+    last_day: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(32), default="leave")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    recorded_at: Mapped[str] = mapped_column(String(40))
+
+    staff: Mapped[Staff] = relationship(foreign_keys=[staff_id])
+
+
+class StaffPost(Base):
+    """When a person took a post (a role) and, once left, when they left it: the history the
+    key-post rotation reminders read (seed 000: 管库、加钞人员三年轮岗)."""
+
+    __tablename__ = "staff_post"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    role: Mapped[str] = mapped_column(String(32))
+    from_date: Mapped[str] = mapped_column(String(10))
+    to_date: Mapped[str | None] = mapped_column(String(10), default=None)
+    # for an ATM loader: the route (线路) served, changed by a new row
+    route: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+    staff: Mapped[Staff] = relationship(foreign_keys=[staff_id])
+
+
+class ObligationNote(Base):
+    """The branch head's explanation of a missed obligation: recorded and audited; the miss stays
+    in every report as missed (explained)."""
+
+    __tablename__ = "obligation_note"
+    __table_args__ = (UniqueConstraint("branch_id", "obligation_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    obligation_key: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    explained_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    explained_at: Mapped[str] = mapped_column(String(40))
 
 
 class Signature(Base):
