@@ -168,6 +168,57 @@ class Obligation:
     calendar_note: dict[str, str] | None = None
 
 
+@dataclass(frozen=True)
+class IndicatorScore:
+    """One indicator of the compliance index (seed 002: each scored 3, 2 or 1 by its bands).
+
+    key: on_time_checks, teller_coverage, findings_per_check, rectified_on_time, repeat_findings
+    or missed_problems. raw: the measured value (a share 0–1 or a rate), None when the period has
+    nothing to measure; display: raw as a person reads it ("95.0%", "0.40", "—"); band: the band
+    it fell in, in words ("≥ 95%")."""
+
+    key: str
+    name: dict[str, str]
+    weight: float
+    raw: float | None
+    numerator: int
+    denominator: int
+    display: str
+    band: str
+    score: int
+
+
+@dataclass(frozen=True)
+class ComplianceIndex:
+    """合规性指数 = Σ wᵢ·Cᵢ over one period (first and last day included)."""
+
+    first: str
+    last: str
+    index: float
+    indicators: tuple[IndicatorScore, ...]
+    checks: int
+    findings: int
+
+
+@dataclass(frozen=True)
+class PeriodChange:
+    """A figure against the same period a year earlier, as seed 000 reports its figures."""
+
+    key: str
+    name: dict[str, str]
+    current: float | None
+    previous: float | None
+    change: float | None
+    percent: float | None  # change / previous × 100; None when previous is 0 or unknown
+
+
+@dataclass(frozen=True)
+class ScoreReport:
+    current: ComplianceIndex
+    previous: ComplianceIndex | None  # the same period a year earlier; None without its data
+    changes: tuple[PeriodChange, ...]
+
+
 def to_json(value: Any) -> Any:
     """A view (or a list of views) as plain JSON data, field names as keys."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
