@@ -10,6 +10,80 @@ from pathlib import Path
 
 from branchcheck.errors import InputFileError
 
+# The compliance index's indicators (seed 002: 合规性指数 = Σ wᵢ·Cᵢ, each Cᵢ scored 3/2/1), and
+# which way is better: "higher" for a share done (on time, covered, rectified on time), "lower"
+# for findings per check, the share of repeats and the count of missed problems.
+INDEX_DIRECTIONS: dict[str, str] = {
+    "on_time_checks": "higher",
+    "teller_coverage": "higher",
+    "findings_per_check": "lower",
+    "rectified_on_time": "higher",
+    "repeat_findings": "lower",
+    "missed_problems": "lower",
+}
+WEIGHT_TOLERANCE = 1e-9
+
+
+def _default_weights() -> dict[str, float]:
+    # the checks themselves weigh most (seed 000's vault violations are about time), then closing
+    # what they found; accountability for missed problems weighs like the handbook's violations
+    return {
+        "on_time_checks": 0.25,
+        "teller_coverage": 0.15,
+        "findings_per_check": 0.10,
+        "rectified_on_time": 0.20,
+        "repeat_findings": 0.15,
+        "missed_problems": 0.15,
+    }
+
+
+def _default_bands() -> dict[str, list[float]]:
+    # [score 3 from, score 2 from]: a "higher" indicator scores 3 at or above the first value,
+    # 2 at or above the second, else 1; a "lower" one scores 3 at or below the first, 2 at or
+    # below the second, else 1 (seed 002's 100% / 80–99% and 0 / 1–2 / ≥3 pattern)
+    return {
+        "on_time_checks": [1.0, 0.9],
+        "teller_coverage": [1.0, 0.9],
+        "findings_per_check": [0.5, 1.5],
+        "rectified_on_time": [0.9, 0.8],
+        "repeat_findings": [0.0, 0.2],
+        "missed_problems": [0, 2],
+    }
+
+
+def _check_index(weights: dict[str, float], bands: dict[str, list[float]]) -> None:
+    """Refuse index weights that are not the six indicators' non-negative weights summing to 1,
+    or bands that are not two ordered numbers per indicator."""
+    known = ", ".join(INDEX_DIRECTIONS)
+    if not isinstance(weights, dict) or set(weights) != set(INDEX_DIRECTIONS):
+        raise InputFileError(f"settings index_weights: give a weight for each of {known}")
+    for key, w in weights.items():
+        if isinstance(w, bool) or not isinstance(w, int | float) or w < 0:
+            raise InputFileError(f"settings index_weights: {key} must be a number ≥ 0, not {w!r}")
+    total = sum(weights.values())
+    if abs(total - 1.0) > WEIGHT_TOLERANCE:
+        raise InputFileError(f"settings index_weights: the weights add up to {total:g}, not 1")
+    if not isinstance(bands, dict) or set(bands) != set(INDEX_DIRECTIONS):
+        raise InputFileError(f"settings index_bands: give the bands of each of {known}")
+    for key, band in bands.items():
+        ok = (
+            isinstance(band, list)
+            and len(band) == 2
+            and all(isinstance(b, int | float) and not isinstance(b, bool) for b in band)
+        )
+        if not ok:
+            raise InputFileError(
+                f"settings index_bands: {key} must be two numbers [score 3 from, score 2 from]"
+            )
+        first, second = band
+        higher = INDEX_DIRECTIONS[key] == "higher"
+        if (higher and first < second) or (not higher and first > second):
+            order = "≥" if higher else "≤"
+            raise InputFileError(
+                f"settings index_bands: {key} {band} is out of order (the score-3 bound must be "
+                f"{order} the score-2 bound)"
+            )
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -60,6 +134,13 @@ class Settings:
     rotation_years: int = 3
     route_change_days: int = 92
     rotation_grace_days: int = 30
+    # The compliance index (branchcheck.score): each indicator's weight (≥ 0, summing to 1) and
+    # its bands; every indicator must be named. Defaults above (_default_weights, _default_bands).
+    index_weights: dict[str, float] = field(default_factory=_default_weights)
+    index_bands: dict[str, list[float]] = field(default_factory=_default_bands)
+
+    def __post_init__(self) -> None:
+        _check_index(self.index_weights, self.index_bands)
 
     def due_days_for(self, severity: str) -> int:
         return self.due_days.get(severity, 7)
@@ -94,7 +175,10 @@ def _read(path: Path) -> Settings:
     unknown = sorted(set(raw) - known)
     if unknown:
         raise InputFileError(f"{path}: unknown settings {', '.join(unknown)}")
-    return Settings(**raw)
+    try:
+        return Settings(**raw)
+    except InputFileError as exc:
+        raise InputFileError(f"{path}: {exc}") from None
 
 
 def save_settings(home: Path, settings: Settings) -> None:
