@@ -5,7 +5,9 @@ Findings and inspections are counted by aggregate SQL (Core, no ORM); the schedu
 come in as a list (branchcheck.schedule computes them), so the counts of one list can be taken
 for any period inside it. Only what stands counts: a sealed inspection not replaced by a sealed
 correction, its findings, and the findings without an inspection (missed obligations, rotation).
-A finding's date is its inspection's date, or the day it was made."""
+A finding's date is its inspection's date, or the day it was made. A finding due in the period
+counts for "rectified on time" once its due day has passed (before `as_of`, today by default) or
+once it is rectified: a finding still within its time is not late yet."""
 
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ SELECT COUNT(*) AS findings_due,
                          THEN 1 ELSE 0 END), 0) AS rectified_on_time
 {_STANDING}
   AND f.due_date BETWEEN :first AND :last
+  AND (f.due_date < :as_of OR f.rectified_on IS NOT NULL)
 """
 _ANY_INSPECTION = (
     "SELECT 1 AS found FROM inspection WHERE local_date BETWEEN :first AND :last LIMIT 1"
@@ -119,16 +122,29 @@ def obligation_counts(obligations: Sequence[Obligation], first: date, last: date
     }
 
 
+def _today() -> date:
+    from branchcheck import clock
+
+    return clock.now().date()
+
+
 def gather(
-    store: Store, first: date, last: date, *, obligations: Sequence[Obligation]
+    store: Store,
+    first: date,
+    last: date,
+    *,
+    obligations: Sequence[Obligation],
+    as_of: date | None = None,
 ) -> PeriodFacts:
-    """The counts of the period from `first` to `last` (both included)."""
+    """The counts of the period from `first` to `last` (both included), as they stand on `as_of`
+    (today by default)."""
     _check_period(first, last)
     params = {"first": first.isoformat(), "last": last.isoformat()}
+    day = (as_of or _today()).isoformat()
     with store.read() as conn:
         checks = one(conn, _CHECKS, **params) or {}
         found = one(conn, _FINDINGS, **params) or {}
-        due = one(conn, _DUE, **params) or {}
+        due = one(conn, _DUE, **params, as_of=day) or {}
     return PeriodFacts(
         first=params["first"],
         last=params["last"],
@@ -189,18 +205,22 @@ def report(
     obligations: Sequence[Obligation],
     previous_obligations: Sequence[Obligation],
     settings: Settings | None = None,
+    as_of: date | None = None,
 ) -> ScoreReport:
     """The period's index against the same period a year earlier (previous None when the store
-    holds no inspection dated in that earlier period)."""
+    holds no inspection dated in that earlier period), as the store stands on `as_of` (today by
+    default)."""
     settings = _settings(settings)
-    facts = gather(store, first, last, obligations=obligations)
+    facts = gather(store, first, last, obligations=obligations, as_of=as_of)
     current = compute(facts, settings)
     now = _figures(facts, current)
     before_first, before_last = year_earlier(first), year_earlier(last)
     previous = None
     then: dict[str, float] = {}
     if _has_inspection(store, before_first, before_last):
-        earlier = gather(store, before_first, before_last, obligations=previous_obligations)
+        earlier = gather(
+            store, before_first, before_last, obligations=previous_obligations, as_of=as_of
+        )
         previous = compute(earlier, settings)
         then = _figures(earlier, previous)
     changes = tuple(change(key, now[key], then.get(key), places=2) for key in CHANGE_NAMES)
@@ -224,14 +244,15 @@ def monthly(
     *,
     obligations: Sequence[Obligation],
     settings: Settings | None = None,
+    as_of: date | None = None,
 ) -> list[MonthRow]:
     """The index and counts of each calendar month of the period (the first and last months cut
-    to the period)."""
+    to the period), as the store stands on `as_of` (today by default)."""
     _check_period(first, last)
     settings = _settings(settings)
     rows = []
     for start, end in _months(first, last):
-        facts = gather(store, start, end, obligations=obligations)
+        facts = gather(store, start, end, obligations=obligations, as_of=as_of)
         rows.append(
             MonthRow(
                 start.strftime("%Y-%m"),

@@ -93,21 +93,17 @@ def _bound(key: str, value: float) -> str:
 
 
 def band_words(key: str, score: int, bands: list[float]) -> str:
-    """The band a score stands for, e.g. "≥ 90.0%", "80.0%–90.0%", "< 80.0%"; "≤ 0.50"; for a
-    count in whole numbers "≤ 0", "1–2", "≥ 3" (seed 002's 0 / 1–2 / ≥3)."""
+    """The band a score stands for, each by its own bound: "≥ 90.0%" (score 3), "≥ 80.0%" (2),
+    "< 80.0%" (1); "≤ 0.50", "≤ 1.50", "> 1.50"; for a count in whole numbers "≤ 0", "1–2",
+    "≥ 3" (seed 002's 0 / 1–2 / ≥3)."""
     if KINDS[key] == "count" and all(float(b).is_integer() for b in bands):
         low, high = (int(b) for b in bands)
         middle = f"{low + 1}–{high}" if high > low + 1 else f"{high}"
         return {3: f"≤ {low}", 2: middle, 1: f"≥ {high + 1}"}[score]
     best, middle = (_bound(key, b) for b in bands)
-    higher = INDEX_DIRECTIONS[key] == "higher"
-    if score == 3:
-        return f"≥ {best}" if higher else f"≤ {best}"
-    if score == 2:
-        if best == middle:
-            return f"= {best}"
-        return f"{middle}–{best}" if higher else f"{best}–{middle}"
-    return f"< {middle}" if higher else f"> {middle}"
+    if INDEX_DIRECTIONS[key] == "higher":
+        return {3: f"≥ {best}", 2: f"≥ {middle}", 1: f"< {middle}"}[score]
+    return {3: f"≤ {best}", 2: f"≤ {middle}", 1: f"> {middle}"}[score]
 
 
 def band_score(key: str, raw: float | None, bands: list[float]) -> int:

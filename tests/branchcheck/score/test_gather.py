@@ -34,13 +34,24 @@ def test_counts_only_what_stands_in_the_period(history):
     history.finding(draft, due="2026-01-27")  # not sealed yet
     history.finding(outside, due="2026-01-30", rectified_on="2026-01-29")  # due in January
     history.finding(None, due="2026-01-20", made="2026-01-13", origin="schedule")
-    facts = gather(history.store, JAN, JAN_END, obligations=[])
+    facts = gather(history.store, JAN, JAN_END, obligations=[], as_of=date(2026, 3, 1))
     # a, b and the correction (the replaced record and the draft do not count)
     assert facts.checks == 3
     assert facts.check_findings == 3
     assert (facts.findings, facts.repeats, facts.missed) == (4, 1, 1)
     # due in January: a's two, b's, outside's, the schedule finding
     assert (facts.findings_due, facts.rectified_on_time) == (5, 2)
+
+
+def test_a_finding_still_within_its_time_is_not_late_yet(history):
+    a = history.inspection("2026-01-05")
+    history.finding(a, due="2026-01-20")  # due, not rectified
+    history.finding(a, due="2026-01-25")  # due on the day judged: it may still be rectified
+    history.finding(a, due="2026-01-28", rectified_on="2026-01-21")  # rectified early
+    facts = gather(history.store, JAN, JAN_END, obligations=[], as_of=date(2026, 1, 25))
+    assert (facts.findings_due, facts.rectified_on_time) == (2, 1)
+    later = gather(history.store, JAN, JAN_END, obligations=[], as_of=date(2026, 2, 1))
+    assert (later.findings_due, later.rectified_on_time) == (3, 1)
 
 
 def test_obligations_count_by_due_day_and_outcome(make_obligation):
@@ -74,6 +85,7 @@ def test_a_report_without_a_year_earlier(history, make_obligation):
         obligations=obligations,
         previous_obligations=[],
         settings=Settings(),
+        as_of=date(2026, 2, 1),
     )
     assert result.previous is None
     assert result.current.index == 3.0
@@ -83,6 +95,7 @@ def test_a_report_without_a_year_earlier(history, make_obligation):
     text = to_text(result, "zh")
     assert "上年同期无检查记录" in text
     assert "按时完成检查  0.25  100.0%  ≥ 100.0%  3" in text
+    assert "  每次检查发现问题数  0.10  0.00  ≤ 0.50  3" in text
     assert "No inspection in the same period a year earlier" in to_text(result, "en")
 
 
@@ -104,6 +117,7 @@ def test_a_report_against_a_year_earlier(history, make_obligation):
         obligations=[],
         previous_obligations=previous_obligations,
         settings=Settings(),
+        as_of=date(2026, 6, 1),
     )
     assert result.previous is not None
     assert (result.previous.first, result.previous.last) == ("2025-01-01", "2025-01-31")
@@ -146,6 +160,7 @@ def test_monthly_rows_cut_to_the_period(history, make_obligation):
         date(2026, 3, 10),
         obligations=obligations,
         settings=Settings(),
+        as_of=date(2026, 6, 1),
     )
     assert [(r.month, r.checks, r.findings) for r in rows] == [
         ("2026-01", 1, 0),

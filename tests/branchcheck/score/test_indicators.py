@@ -44,7 +44,7 @@ def test_a_quarter_computed_by_hand():
     assert index.index == 2.05
     by_key = {i.key: i for i in index.indicators}
     assert by_key["on_time_checks"].display == "92.3%"
-    assert by_key["on_time_checks"].band == "90.0%–100.0%"
+    assert by_key["on_time_checks"].band == "≥ 90.0%"
     assert (by_key["on_time_checks"].numerator, by_key["on_time_checks"].denominator) == (12, 13)
     assert by_key["findings_per_check"].display == "0.38"
     assert by_key["missed_problems"].display == "1"
