@@ -67,7 +67,7 @@ def _check_index(weights: dict[str, float], bands: dict[str, list[float]]) -> No
         raise InputFileError(f"settings index_bands: give the bands of each of {known}")
     for key, band in bands.items():
         ok = (
-            isinstance(band, list)
+            isinstance(band, list | tuple)
             and len(band) == 2
             and all(isinstance(b, int | float) and not isinstance(b, bool) for b in band)
         )

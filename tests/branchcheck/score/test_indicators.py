@@ -155,3 +155,13 @@ def test_weights_within_the_tolerance_are_accepted(home):
     weights = dict(S.index_weights) | {"on_time_checks": 0.25 + 1e-10}
     (home / "settings.json").write_text(json.dumps({"index_weights": weights}), encoding="utf-8")
     assert load_settings(home).index_weights["on_time_checks"] == 0.25 + 1e-10
+
+
+def test_index_settings_survive_a_save_and_load(home):
+    from branchcheck.settings import save_settings
+
+    weights = dict.fromkeys(S.index_weights, 0.0) | {"on_time_checks": 0.5, "missed_problems": 0.5}
+    saved = Settings(index_weights=weights, index_bands=S.index_bands | {"missed_problems": [1, 3]})
+    save_settings(home, saved)
+    loaded = load_settings(home)
+    assert (loaded.index_weights, loaded.index_bands) == (saved.index_weights, saved.index_bands)
