@@ -39,25 +39,26 @@ SELECT COUNT(*) AS checks,
 FROM inspection i
 WHERE i.status = 'sealed' AND i.local_date BETWEEN :first AND :last AND {_CURRENT_RECORD}
 """
-_STANDING = f"""
-FROM finding f LEFT JOIN inspection i ON i.id = f.inspection_id
-WHERE (f.inspection_id IS NULL OR (i.status = 'sealed' AND {_CURRENT_RECORD}))
-"""
+# a finding that stands: made without an inspection, or by a sealed record not replaced; this
+# test goes last in a WHERE (SQLite takes the terms in order: the cheap date test first)
+_STANDING = f"(f.inspection_id IS NULL OR (i.status = 'sealed' AND {_CURRENT_RECORD}))"
 _FINDINGS = f"""
 SELECT COUNT(*) AS findings,
        COALESCE(SUM(CASE WHEN f.repeat THEN 1 ELSE 0 END), 0) AS repeats,
        COALESCE(SUM(CASE WHEN f.missed_by_inspection_id IS NOT NULL THEN 1 ELSE 0 END), 0)
            AS missed
-{_STANDING}
-  AND COALESCE(i.local_date, substr(f.created_at, 1, 10)) BETWEEN :first AND :last
+FROM finding f LEFT JOIN inspection i ON i.id = f.inspection_id
+WHERE COALESCE(i.local_date, substr(f.created_at, 1, 10)) BETWEEN :first AND :last
+  AND {_STANDING}
 """
 _DUE = f"""
 SELECT COUNT(*) AS findings_due,
        COALESCE(SUM(CASE WHEN f.rectified_on IS NOT NULL AND f.rectified_on <= f.due_date
                          THEN 1 ELSE 0 END), 0) AS rectified_on_time
-{_STANDING}
-  AND f.due_date BETWEEN :first AND :last
+FROM finding f LEFT JOIN inspection i ON i.id = f.inspection_id
+WHERE f.due_date BETWEEN :first AND :last
   AND (f.due_date < :as_of OR f.rectified_on IS NOT NULL)
+  AND {_STANDING}
 """
 _ANY_INSPECTION = (
     "SELECT 1 AS found FROM inspection WHERE local_date BETWEEN :first AND :last LIMIT 1"
