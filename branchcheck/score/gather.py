@@ -278,6 +278,7 @@ _WORDS = {
         "same": "持平",
         "rate_up": "升幅",
         "rate_down": "降幅",
+        "rate_sep": "，",
         "earlier": "上年同期",
     },
     "en": {
@@ -290,6 +291,7 @@ _WORDS = {
         "same": "unchanged",
         "rate_up": "or",
         "rate_down": "or",
+        "rate_sep": " ",
         "earlier": "a year earlier",
     },
 }
@@ -313,7 +315,8 @@ def change_words(c: PeriodChange, lang: str = "zh") -> str:
         up = c.change > 0
         move = f"{w['up'] if up else w['down']} {_number(abs(c.change))}"
         if c.percent is not None:
-            move += f" {w['rate_up'] if up else w['rate_down']} {abs(c.percent):.2f}%"
+            rate = w["rate_up"] if up else w["rate_down"]
+            move += f"{w['rate_sep']}{rate} {abs(c.percent):.2f}%"
     sep = "，" if lang == "zh" else ", "
     opened, closed = ("（", "）") if lang == "zh" else (" (", ")")
     return f"{name} {current}{opened}{w['earlier']} {previous}{sep}{move}{closed}"

@@ -133,7 +133,7 @@ def test_a_report_against_a_year_earlier(history, make_obligation):
     assert (by_key["index"].change, by_key["index"].percent) == (0.9, 45.0)
     text = to_text(result, "zh")
     assert "与上年同期（2025-01-01 至 2025-01-31）比较" in text
-    assert "检查次数 1（上年同期 3，下降 2 降幅 66.67%）" in text
+    assert "检查次数 1（上年同期 3，下降 2，降幅 66.67%）" in text
     assert "Findings 1 (a year earlier 2, down 1 or 50.00%)" in to_text(result, "en")
 
 
