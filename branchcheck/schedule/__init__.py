@@ -2,9 +2,9 @@
 
     periods      ISO weeks, months, quarters, years, days and their labels
     facts        what the schedule reads from the store (counted records, tellers, absences)
-    obligations  obligations(store, first, last, *, as_of) and due(store, as_of)
-    sweep        sweep(store, as_of): a missed obligation becomes a finding once
-    explain      explain(store, key, *, reason, actor): the branch head's explanation of a miss
+    ledger       obligations(store, first, last, *, as_of) and due(store, as_of)
+    misses       sweep(store, as_of): a missed obligation becomes a finding once
+    explanations explain(store, key, *, reason, actor): the branch head's explanation of a miss
 
 The parts load on first use."""
 
@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 from branchcheck.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from branchcheck.schedule.explain import explain
-    from branchcheck.schedule.obligations import due, obligations
-    from branchcheck.schedule.sweep import sweep
+    from branchcheck.schedule.explanations import explain
+    from branchcheck.schedule.ledger import due, obligations
+    from branchcheck.schedule.misses import sweep
 
 _PARTS = {
-    "explain": ("explain",),
-    "obligations": ("due", "obligations"),
-    "sweep": ("sweep",),
+    "explanations": ("explain",),
+    "ledger": ("due", "obligations"),
+    "misses": ("sweep",),
 }
 
 __all__ = ["due", "explain", "obligations", "sweep"]

@@ -18,7 +18,7 @@ from branchcheck.db.models import ObligationNote
 from branchcheck.errors import AnswerError, AuthError, NotFoundError, StateError
 from branchcheck.people.register import find_staff
 from branchcheck.schedule.facts import read_facts
-from branchcheck.schedule.obligations import entries, env_for
+from branchcheck.schedule.ledger import entries, env_for
 from branchcheck.schedule.periods import parse_label
 from branchcheck.settings import Settings
 from branchcheck.views import Obligation

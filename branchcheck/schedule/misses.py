@@ -9,7 +9,7 @@ branch head answers for it (the first active staff with the role branch_head); i
 settings.due_days_for(severity) days after as_of. A miss the branch head explained is still a
 finding: the explanation does not make it disappear. Running the sweep again makes nothing new
 (one finding per obligation key), and nothing before the branch's first record is swept (see
-branchcheck.schedule.obligations)."""
+branchcheck.schedule.ledger)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Finding, Staff
 from branchcheck.schedule.facts import read_facts
-from branchcheck.schedule.obligations import Entry, entries, env_for
+from branchcheck.schedule.ledger import Entry, entries, env_for
 from branchcheck.settings import Settings
 
 ORIGIN = "schedule"
