@@ -48,7 +48,7 @@ def explain(
         person = find_staff(s, actor)
         if not person.active or EXPLAINING_ROLE not in person.roles:
             raise AuthError(
-                f"{person.name}（{actor}）不是网点负责人，不能说明未履行的检查 / only the branch "
+                f"{person.name}（{actor}）不是网点负责人：只有网点负责人能说明未履行的检查 / only the branch "
                 "head may explain a missed obligation"
             )
         facts = read_facts(s)
