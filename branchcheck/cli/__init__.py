@@ -19,6 +19,7 @@ from branchcheck.cli import (
     inspect,
     keys,
     records,
+    schedule,
     staff,
     verify,
 )
@@ -26,7 +27,19 @@ from branchcheck.cli.common import full_record_id
 from branchcheck.errors import BranchCheckError
 
 # in the order `branchcheck --help` lists them
-GROUPS = (checklists, records, verify, inspect, findings, keys, demo, staff, audit, accounts)
+GROUPS = (
+    checklists,
+    records,
+    verify,
+    inspect,
+    findings,
+    schedule,
+    keys,
+    demo,
+    staff,
+    audit,
+    accounts,
+)
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
 

@@ -39,4 +39,3 @@ def test_a_missed_estimated_eve_fails_with_the_label(people_store):
     vault_check(people_store, date(2026, 12, 21))
     o = outcome(people_store, date(2027, 1, 4))
     assert o.result == "fail" and o.display["zh"].startswith("2026-12-31 应查未查（按法定假日推算")
-
