@@ -15,10 +15,16 @@ if TYPE_CHECKING:
 
 @rule("weekly_teller_coverage", check=slot_param)
 def weekly_teller_coverage(item: Item, value: None, ctx: EvalContext) -> Outcome:
-    """facts: by_role {role: {employee_no: name}}, week_people {slot: {employee_no}} of this
-    week's other checks of this kind. params: slot (who this check covers), role (default teller)."""
+    """facts: tellers_on_duty {employee_no: name} this week (absences and post history applied;
+    branchcheck.schedule.facts), else by_role {role: {employee_no: name}}; week_people {slot:
+    {employee_no}} of this week's other checks of this kind. params: slot (who this check covers),
+    role (default teller)."""
     slot = item.params["slot"]
-    active: dict[str, str] = ctx.facts.get("by_role", {}).get(item.params.get("role", "teller"), {})
+    role = item.params.get("role", "teller")
+    on_duty = ctx.facts.get("tellers_on_duty") if role == "teller" else None
+    active: dict[str, str] = (
+        on_duty if on_duty is not None else ctx.facts.get("by_role", {}).get(role, {})
+    )
     covered = set(ctx.facts.get("week_people", {}).get(slot, set()))
     covered |= {p.employee_no for p in ctx.slot(slot)}
     missing = sorted(set(active) - covered)

@@ -159,3 +159,9 @@ def _tellers(s: Session) -> list[Teller]:
             continue
         out.append(Teller(st.employee_no, st.name, held, tuple(absent.get(st.id, ()))))
     return out
+
+
+def tellers_on_duty(s: Session, days: list[date]) -> dict[str, str]:
+    """{employee_no: name} of the tellers on duty on at least one of `days` (the week's working
+    days): the roster the weekly coverage asks for, absences and post history applied."""
+    return {t.employee_no: t.name for t in _tellers(s) if any(t.on_duty(d) for d in days)}

@@ -72,6 +72,7 @@ class Env:
     settings: Settings
     calendar: HolidayCalendar
     schedules: dict[str, Schedule]
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)  # checklist → its title
 
 
 def env_for(settings: Settings | None, home: Path | None) -> Env:
@@ -80,8 +81,10 @@ def env_for(settings: Settings | None, home: Path | None) -> Env:
     from branchcheck.settings import load_settings
 
     home = home or data_home()
-    schedules = {k: t.template.schedule for k, t in load_all().items() if t.template.schedule}
-    return Env(settings or load_settings(home), load_calendar(home), schedules)
+    templates = load_all()
+    schedules = {k: t.template.schedule for k, t in templates.items() if t.template.schedule}
+    titles = {k: t.template.title.as_dict() for k, t in templates.items()}
+    return Env(settings or load_settings(home), load_calendar(home), schedules, titles)
 
 
 # ---------------------------------------------------------------- public

@@ -70,7 +70,7 @@ def sweep(
                 checklist_key=e.ob.checklist,
                 item_key=f"schedule.{e.ob.reason}",
                 problem_key=f"{e.ob.checklist}:schedule.{e.ob.reason}",
-                title=title(e),
+                title=title(e, env.titles.get(e.ob.checklist)),
                 severity=severity,
                 risk_driver=RISK_DRIVER,
                 responsible_id=head,
@@ -106,10 +106,11 @@ def _branch_head(s: Session) -> int | None:
     return None
 
 
-def title(e: Entry) -> dict[str, str]:
+def title(e: Entry, checklist: dict[str, str] | None = None) -> dict[str, str]:
     """The finding's title, with the calendar's note where the date is estimated."""
     ob = e.ob
     label = ob.key.rsplit(":", 1)[-1]
+    name = checklist or {"zh": ob.checklist, "en": ob.checklist}
     if ob.reason == "weekly":
         zh, en = (
             f"{label} 周未查库（应于 {ob.due_on} 前）",
@@ -124,13 +125,11 @@ def title(e: Entry) -> dict[str, str]:
         zh = f"节前未查库：{start} 起 {days} 天假期前（{ob.due_on}）"
         en = f"No check before the {days}-day holiday from {start} (due {ob.due_on})"
     elif ob.reason == "periodic":
-        zh, en = (
-            f"{label} 期间未检查（应于 {ob.due_on} 前）",
-            f"No check in {label} (due {ob.due_on})",
-        )
+        zh = f"{name['zh']}：{label} 期间未检查（应于 {ob.due_on} 前）"
+        en = f"{name['en']}: no check in {label} (due {ob.due_on})"
     else:
-        zh = f"{label} 应办 {ob.expected} 次，实办 {ob.count} 次"
-        en = f"{label}: {ob.count} of the {ob.expected} expected"
+        zh = f"{name['zh']}：{label} 应办 {ob.expected} 次，实办 {ob.count} 次"
+        en = f"{name['en']}: {ob.count} of the {ob.expected} expected in {label}"
     note = ob.calendar_note
     if note:
         zh, en = f"{zh}（{note['zh']}）", f"{en} ({note['en']})"

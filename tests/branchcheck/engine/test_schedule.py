@@ -39,3 +39,22 @@ def test_a_missed_estimated_eve_fails_with_the_label(people_store):
     vault_check(people_store, date(2026, 12, 21))
     o = outcome(people_store, date(2027, 1, 4))
     assert o.result == "fail" and o.display["zh"].startswith("2026-12-31 应查未查（按法定假日推算")
+
+
+def test_the_record_does_not_ask_for_a_teller_on_leave_all_week(people_store):
+    from branchcheck.people.absence import record_absence
+
+    iid = vault_check(people_store, date(2026, 11, 20), tellers=("E004", "E005"), complete=False)
+    coverage = inspections.evaluation(people_store, iid).outcomes["weekly_coverage"]
+    assert coverage.result == "fail" and coverage.computed["missing"] == ["E006"]
+    record_absence(
+        people_store,
+        employee_no="E006",
+        first_day=date(2026, 11, 16),
+        last_day=date(2026, 11, 20),
+        kind="sick",
+        reason="病假",
+        actor="E001",
+    )
+    coverage = inspections.evaluation(people_store, iid).outcomes["weekly_coverage"]
+    assert coverage.result == "pass" and coverage.computed["active"] == 2

@@ -106,3 +106,16 @@ def test_an_estimated_date_is_labelled_on_the_finding(people_store):
     f, _ = schedule_findings(people_store)["vault_check:pre_holiday:2026-12-31"]
     assert f.title["zh"].endswith(f"（{ESTIMATE_NOTE['zh']}）")
     assert f.title["en"].endswith(f"({ESTIMATE_NOTE['en']})")
+
+
+def test_a_missed_month_of_a_periodic_checklist_names_it(people_store):
+    vault_check(people_store, date(2026, 10, 12))
+    sweep(people_store, date(2026, 11, 2), now=NOW)
+    f, head = schedule_findings(people_store)["blank_vouchers:periodic:2026-10"]
+    assert (f.checklist_key, f.item_key, f.severity, head) == (
+        "blank_vouchers",
+        "schedule.periodic",
+        "medium",
+        "E001",
+    )
+    assert f.title["zh"] == "重要空白凭证检查：2026-10 期间未检查（应于 2026-10-30 前）"
