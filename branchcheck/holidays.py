@@ -54,6 +54,7 @@ class HolidayCalendar:
     estimated: set[int] = field(default_factory=set)  # years answered by the estimate
     _years: dict[int, str] = field(default_factory=dict, repr=False)
     _estimates: dict[int, _Estimate] = field(default_factory=dict, repr=False)
+    _days: dict[date, bool] = field(default_factory=dict, repr=False)  # is_workday, computed once
 
     # ------------------------------------------------------------ which source answers
 
@@ -115,6 +116,12 @@ class HolidayCalendar:
     # ------------------------------------------------------------ the days
 
     def is_workday(self, d: date) -> bool:
+        known = self._days.get(d)
+        if known is None:
+            known = self._days[d] = self._workday(d)
+        return known
+
+    def _workday(self, d: date) -> bool:
         if d in self.holidays:
             return False
         if d in self.workdays:
