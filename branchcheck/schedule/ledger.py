@@ -30,8 +30,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from branchcheck.checklists.schema import Schedule
+from branchcheck.checklists.schema import PERIODS, Schedule
 from branchcheck.db import Store
+from branchcheck.errors import InputFileError
 from branchcheck.holidays import HolidayCalendar, load_calendar
 from branchcheck.schedule.facts import CountedRecord, ScheduleFacts, read_facts
 from branchcheck.schedule.periods import Period, periods
@@ -142,13 +143,26 @@ def entries(facts: ScheduleFacts, env: Env, first: date, last: date, as_of: date
         if sched.kind == "weekly":
             made += _weekly(facts, env, checklist, sched, first, last, as_of)
         elif sched.kind == "periodic":
-            kind = env.settings.schedule_periods.get(checklist) or sched.period or "monthly"
-            made += _periodic(facts, env, checklist, kind, first, last, as_of)
+            made += _periodic(
+                facts, env, checklist, _period(env, checklist, sched), first, last, as_of
+            )
         else:
             made += _events(facts, env, checklist, first, last, as_of)
     start = facts.first_record or as_of
     kept = [_finish(e, facts, as_of) for e in made if e.closes >= start]
     return sorted(kept, key=lambda e: (e.ob.due_on, e.ob.checklist, e.ob.reason))
+
+
+def _period(env: Env, checklist: str, sched: Schedule) -> str:
+    """A periodic checklist's period: the setting schedule_periods, else its template's."""
+    chosen = env.settings.schedule_periods.get(checklist)
+    if chosen is None:
+        return sched.period or "monthly"
+    if chosen not in PERIODS:
+        raise InputFileError(
+            f"settings schedule_periods: {checklist}: '{chosen}' is not one of {', '.join(PERIODS)}"
+        )
+    return chosen
 
 
 def _finish(e: Entry, facts: ScheduleFacts, as_of: date) -> Entry:

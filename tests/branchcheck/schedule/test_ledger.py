@@ -3,6 +3,9 @@ estimated years, tellers on leave or new in the week, periodic and event checkli
 
 from datetime import date
 
+import pytest
+
+from branchcheck.errors import InputFileError
 from branchcheck.holidays import ESTIMATE_NOTE
 from branchcheck.people import register
 from branchcheck.people.absence import record_absence
@@ -273,3 +276,15 @@ def test_due_lists_the_open_windows_and_recent_misses(people_store):
     assert keys["blank_vouchers:periodic:2026-11"] == "due"
     assert keys["blank_vouchers:periodic:2026-10"] == "missed"
     assert "vault_check:weekly:2026-W43" not in keys  # closed 25 October: more than 28 days ago
+
+
+def test_a_wrong_period_in_the_settings_is_named(people_store):
+    wrong = Settings(schedule_periods={"blank_vouchers": "fortnightly"})
+    with pytest.raises(InputFileError, match="schedule_periods: blank_vouchers: 'fortnightly'"):
+        obligations(
+            people_store,
+            date(2026, 11, 1),
+            date(2026, 11, 30),
+            as_of=date(2026, 11, 25),
+            settings=wrong,
+        )
