@@ -27,13 +27,24 @@ def _today() -> date:
     return clock.now(load_settings(data_home()).timezone).date()
 
 
+def _pad(text: str, width: int) -> str:
+    """text padded to `width` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - used, 1)
+
+
+COLUMNS = (("应办日期", 12), ("状态", 18), ("检查", 34))
+
+
 def _line(ob: Obligation, titles: dict[str, dict[str, str]]) -> str:
     from branchcheck.schedule.ledger import REASON_NAMES, STATUS_NAMES
 
     what = (
         f"{titles.get(ob.checklist, {}).get('zh', ob.checklist)} · {REASON_NAMES[ob.reason]['zh']}"
     )
-    extra = []
+    extra = [ob.key]
     if ob.reason in ("teller_coverage", "events"):
         extra.append(f"{ob.count}/{ob.expected}")
     if ob.uncovered:
@@ -42,9 +53,8 @@ def _line(ob: Obligation, titles: dict[str, dict[str, str]]) -> str:
         extra.append(f"说明：{ob.explanation}")
     if ob.calendar_note:
         extra.append(ob.calendar_note["zh"])
-    return f"{ob.due_on}  {STATUS_NAMES[ob.status]['zh']:<8}\t{what:<20}\t{ob.key}" + (
-        "  " + "；".join(extra) if extra else ""
-    )
+    cells = (ob.due_on, STATUS_NAMES[ob.status]["zh"], what)
+    return "".join(_pad(c, w) for c, (_, w) in zip(cells, COLUMNS, strict=True)) + "  ".join(extra)
 
 
 def cmd_due(args: argparse.Namespace) -> int:
@@ -64,7 +74,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         return 0
     titles = {k: t.template.title.as_dict() for k, t in load_all().items()}
     print(f"截至 {as_of.isoformat()} 的应办检查 / due as of {as_of.isoformat()}")
-    print("应办日期    状态      \t检查\t\t\t编号")
+    print("".join(_pad(name, w) for name, w in COLUMNS) + "编号与说明")
     for ob in rows:
         print(_line(ob, titles))
     if not rows:
