@@ -93,6 +93,33 @@ class PeopleSlot(Strict):
         return self
 
 
+PERIODS = ("weekly", "monthly", "quarterly", "yearly")
+
+
+class Schedule(Strict):
+    """How often the checklist is due (domain.md; the setting schedule_periods overrides a periodic
+    template's period, expected_events gives an events checklist its expected count):
+    weekly — one per ISO week, with the teller coverage and the pre-holiday check when set;
+    periodic — one per period; events — done when the work happens (a handover, an ATM job)."""
+
+    kind: Literal["weekly", "periodic", "events"]
+    period: Literal["weekly", "monthly", "quarterly", "yearly"] | None = None
+    teller_coverage: bool = False
+    pre_holiday: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Schedule:
+        if self.kind == "periodic" and self.period is None:
+            raise ValueError(
+                "a periodic schedule names its period (weekly, monthly, quarterly, yearly)"
+            )
+        if self.kind != "periodic" and self.period is not None:
+            raise ValueError(f"a {self.kind} schedule has no period")
+        if self.kind != "weekly" and (self.teller_coverage or self.pre_holiday):
+            raise ValueError("teller_coverage and pre_holiday belong to a weekly schedule")
+        return self
+
+
 class Template(Strict):
     key: str = Field(pattern=KEY)
     version: int = Field(ge=1)
@@ -105,6 +132,7 @@ class Template(Strict):
     # each group: slot keys ("inspector" included) whose people must all be different persons
     distinct: list[list[str]] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
+    schedule: Schedule | None = None
 
     @field_validator("distinct")
     @classmethod

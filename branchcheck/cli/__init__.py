@@ -20,6 +20,7 @@ from branchcheck.cli import (
     keys,
     records,
     rotation,
+    schedule,
     staff,
     verify,
 )
@@ -33,6 +34,7 @@ GROUPS = (
     verify,
     inspect,
     findings,
+    schedule,
     keys,
     demo,
     staff,

@@ -12,16 +12,19 @@ from branchcheck.holidays import HolidayCalendar
 if TYPE_CHECKING:
     from branchcheck.checklists.schema import Item
 
-if TYPE_CHECKING:
-    pass
-
 
 @rule("weekly_teller_coverage", check=slot_param)
 def weekly_teller_coverage(item: Item, value: None, ctx: EvalContext) -> Outcome:
-    """facts: by_role {role: {employee_no: name}}, week_people {slot: {employee_no}} of this
-    week's other checks of this kind. params: slot (who this check covers), role (default teller)."""
+    """facts: tellers_on_duty {employee_no: name} this week (absences and post history applied;
+    branchcheck.schedule.facts), else by_role {role: {employee_no: name}}; week_people {slot:
+    {employee_no}} of this week's other checks of this kind. params: slot (who this check covers),
+    role (default teller)."""
     slot = item.params["slot"]
-    active: dict[str, str] = ctx.facts.get("by_role", {}).get(item.params.get("role", "teller"), {})
+    role = item.params.get("role", "teller")
+    on_duty = ctx.facts.get("tellers_on_duty") if role == "teller" else None
+    active: dict[str, str] = (
+        on_duty if on_duty is not None else ctx.facts.get("by_role", {}).get(role, {})
+    )
     covered = set(ctx.facts.get("week_people", {}).get(slot, set()))
     covered |= {p.employee_no for p in ctx.slot(slot)}
     missing = sorted(set(active) - covered)
@@ -60,9 +63,18 @@ def weekly_teller_coverage(item: Item, value: None, ctx: EvalContext) -> Outcome
     )
 
 
+def _labelled(display: dict[str, str], note: dict[str, str] | None) -> dict[str, str]:
+    """The display with the calendar's note (an estimated or assumed holiday) appended."""
+    if note is None:
+        return display
+    return {"zh": f"{display['zh']}（{note['zh']}）", "en": f"{display['en']} ({note['en']})"}
+
+
 @rule("pre_holiday_check")
 def pre_holiday_check(item: Item, value: None, ctx: EvalContext) -> Outcome:
-    """facts: calendar, check_dates {date} of earlier checks of this kind."""
+    """facts: calendar, check_dates {date} of earlier checks of this kind. Where the holiday
+    block (or the absence of one) depends on dates the official data does not cover, the
+    calendar's note (按法定假日推算，以正式安排为准) is part of the outcome's display and computed."""
     cal: HolidayCalendar = ctx.facts.get("calendar") or HolidayCalendar()
     today = ctx.local_date
     min_days = ctx.settings.pre_holiday_min_days
@@ -80,37 +92,50 @@ def pre_holiday_check(item: Item, value: None, ctx: EvalContext) -> Outcome:
                 subject="not_done",  # any holiday's eve: the date is not part of the repeat key
                 responsible=ctx.inspector.employee_no,
             )
+            note = cal.note([due, *cal.block_days(start)])
             return Outcome(
                 "fail",
-                text(f"{due.isoformat()} 应查未查", f"due {due.isoformat()}, not done"),
-                {"due": due.isoformat(), "done": False},
+                _labelled(
+                    text(f"{due.isoformat()} 应查未查", f"due {due.isoformat()}, not done"), note
+                ),
+                {"due": due.isoformat(), "done": False} | ({"calendar_note": note} if note else {}),
                 [problem],
             )
-    ahead = cal.holiday_blocks(
-        today + timedelta(days=1),
-        today + timedelta(days=ctx.settings.pre_holiday_lookahead_days),
-        min_days,
-    )
+    horizon = today + timedelta(days=ctx.settings.pre_holiday_lookahead_days)
+    ahead = cal.holiday_blocks(today + timedelta(days=1), horizon, min_days)
     warning = cal.warning_text()
     computed: dict[str, Any] = {"warning": warning} if warning else {}
     if ahead:
         start, days = ahead[0]
         due = cal.last_workday_before(start)
+        note = cal.note([due, *cal.block_days(start)])
         computed |= {"due": due.isoformat(), "holiday_start": start.isoformat(), "days": days}
+        if note:
+            computed["calendar_note"] = note
         if due == today:
             return Outcome(
                 "pass",
-                text(
-                    f"本次即节前查库（{start.isoformat()} 起放假 {days} 天）",
-                    f"this is the pre-holiday check ({days}-day holiday from {start.isoformat()})",
+                _labelled(
+                    text(
+                        f"本次即节前查库（{start.isoformat()} 起放假 {days} 天）",
+                        f"this is the pre-holiday check ({days}-day holiday from {start.isoformat()})",
+                    ),
+                    note,
                 ),
                 computed,
             )
         return Outcome(
             "na",
-            text(
-                f"节前查库应于 {due.isoformat()} 进行", f"pre-holiday check due {due.isoformat()}"
+            _labelled(
+                text(
+                    f"节前查库应于 {due.isoformat()} 进行（{start.isoformat()} 起放假 {days} 天）",
+                    f"pre-holiday check due {due.isoformat()} ({days}-day holiday from {start.isoformat()})",
+                ),
+                note,
             ),
             computed,
         )
-    return Outcome("na", text("近期无节假日", "no holiday ahead"), computed)
+    note = cal.note(today + timedelta(days=i) for i in range(1, (horizon - today).days + 1))
+    if note:
+        computed["calendar_note"] = note
+    return Outcome("na", _labelled(text("近期无节假日", "no holiday ahead"), note), computed)

@@ -20,6 +20,7 @@ from branchcheck.engine.vouchers import CARRIED_FACT, as_strings, closing_ranges
 from branchcheck.holidays import load_calendar
 from branchcheck.inspections.state import parsed_answers, people_of, template_of
 from branchcheck.people.register import person_ref
+from branchcheck.schedule.facts import tellers_on_duty
 from branchcheck.settings import Settings
 
 ACCOUNT_REVIEW_KEY = "account_review"
@@ -51,6 +52,7 @@ def facts_for(
         for r in st.roles:
             by_role.setdefault(r, {})[st.employee_no] = st.name
     monday = today - timedelta(days=today.weekday())
+    calendar = load_calendar(home)
     others = session.scalars(
         select(Inspection).where(
             Inspection.branch_id == branch_id,
@@ -77,7 +79,10 @@ def facts_for(
         "week_people": week_people,
         "check_dates": check_dates,
         "first_check_date": min(check_dates) if check_dates else today,
-        "calendar": load_calendar(home),
+        "calendar": calendar,
+        "tellers_on_duty": tellers_on_duty(
+            session, calendar.workdays_between(monday, monday + timedelta(days=6))
+        ),
         CARRIED_FACT: _vouchers_carried(session, branch_id, checklist_key, today, exclude_id),
     }
 
