@@ -21,6 +21,7 @@ from branchcheck.cli import (
     records,
     rotation,
     schedule,
+    score,
     staff,
     verify,
 )
@@ -35,6 +36,7 @@ GROUPS = (
     inspect,
     findings,
     schedule,
+    score,
     keys,
     demo,
     staff,
