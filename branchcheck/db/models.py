@@ -160,6 +160,10 @@ class Finding(Base):
     inspection of its own: inspection_id is None and obligation_key names what was missed."""
 
     __tablename__ = "finding"
+    # one finding per missed obligation (findings of an inspection have no key: NULLs never clash)
+    __table_args__ = (
+        UniqueConstraint("branch_id", "obligation_key", name="uq_finding_obligation"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspection.id"), default=None)
@@ -182,7 +186,9 @@ class Finding(Base):
     recheck_date: Mapped[str | None] = mapped_column(String(10), default=None)
     # where it came from: "inspection", "schedule" (a missed obligation), "rotation" (a key post
     # held too long), "headoffice"
-    origin: Mapped[str] = mapped_column(String(16), default="inspection", server_default="inspection")
+    origin: Mapped[str] = mapped_column(
+        String(16), default="inspection", server_default="inspection"
+    )
     # the obligation a schedule or rotation finding is about, e.g. "vault_check:weekly:2026-W05";
     # unique per branch, so a closed window is made a finding once
     obligation_key: Mapped[str | None] = mapped_column(String(200), default=None)

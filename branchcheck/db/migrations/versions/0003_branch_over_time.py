@@ -42,6 +42,7 @@ def upgrade() -> None:
         batch.create_foreign_key(
             "fk_finding_missed_by_inspection", "inspection", ["missed_by_inspection_id"], ["id"]
         )
+        batch.create_unique_constraint("uq_finding_obligation", ["branch_id", "obligation_key"])
     op.create_table(
         "finding_evidence",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -92,6 +93,7 @@ def downgrade() -> None:
     op.drop_table("staff_absence")
     op.drop_table("finding_evidence")
     with op.batch_alter_table("finding") as batch:
+        batch.drop_constraint("uq_finding_obligation", type_="unique")
         for fk in (
             "fk_finding_missed_by_inspection",
             "fk_finding_missed_by",
