@@ -1,0 +1,359 @@
+"""工作台: the branch head's desk on the home page. Cards with the numbers of `branchcheck.dashboard`
+and two QtCharts of the last twelve months; every number (a card, a bar) says what it opens through
+`open_requested`, and the home screen opens that list. Thin: it shows a `Desk`, nothing more."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchcheck.dashboard import Desk, Figure, IndexQuery, MonthTrend
+from ui import i18n
+from ui.screens.review import SEVERITY_COLOURS
+from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
+
+# the trends' series: (field of MonthTrend, colour)
+ACTIVITY = (("checks", ACCENT), ("findings", ORANGE))
+RECTIFIED = (("rectified_on_time", GREEN), ("rectified_late", RED), ("missed", GREY))
+
+T = {
+    "week": {"zh": "本周 {first} 至 {last}", "en": "This week, {first} to {last}"},
+    "to_cover": {"zh": "本周待覆盖柜员：{names}", "en": "Tellers still to cover: {names}"},
+    "all_covered": {"zh": "本周柜员均已覆盖或无需覆盖", "en": "No teller left to cover"},
+    "schedule": {"zh": "应做与漏做", "en": "Due and missed"},
+    "findings": {"zh": "检查问题", "en": "Findings"},
+    "index": {"zh": "合规性指数", "en": "Compliance index"},
+    "no_index": {"zh": "尚无评分", "en": "Not scored yet"},
+    "open_sev": {"zh": "未关闭 · 按严重程度", "en": "Open, by severity"},
+    "overdue_sev": {"zh": "逾期 · 按严重程度", "en": "Overdue, by severity"},
+    "activity": {"zh": "近12个月：检查与问题", "en": "Last 12 months: checks and findings"},
+    "rectified": {
+        "zh": "近12个月：整改是否按期、漏做",
+        "en": "Last 12 months: rectified on time or late, missed",
+    },
+    "loading": {"zh": "正在读取工作台…", "en": "Reading the desk…"},
+    "part": {
+        "zh": "{name}：{display}（{score}分，权重 {weight:.0%}）",
+        "en": "{name}: {display} ({score} points, weight {weight:.0%})",
+    },
+}
+
+
+def t(key: str) -> str:
+    return i18n.text(T[key])
+
+
+class FigureButton(QPushButton):
+    """One number of the desk and its name; clicking it asks for the list behind it."""
+
+    def __init__(self, parent: QWidget, *, big: bool = True) -> None:
+        super().__init__(parent)
+        self.figure: Figure | None = None
+        self.setObjectName("figure")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(78 if big else 56)
+        self.setMinimumWidth(120 if big else 84)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        self.value_label = QLabel(self)
+        self.name_label = QLabel(self)
+        self.points = 20 if big else 14
+        for label in (self.value_label, self.name_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.name_label.setObjectName("subtle")
+
+    def show_figure(self, figure: Figure, *, colour: str = ACCENT) -> None:
+        self.figure = figure
+        shown = colour if figure.value else GREY
+        self.value_label.setText(
+            f"<span style='font-size:{self.points}pt; font-weight:bold; color:{shown}'>"
+            f"{figure.value}</span>"
+        )
+        self.name_label.setText(i18n.text(figure.name))
+        self.setAccessibleName(f"{i18n.text(figure.name)} {figure.value}")
+
+
+def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout, QLabel]:
+    frame = QFrame(parent)
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 10, 14, 12)
+    layout.setSpacing(8)
+    heading = QLabel(frame)
+    heading.setObjectName("cardTitle")
+    heading.setStyleSheet(f"font-weight: bold; color: {ACCENT};")
+    layout.addWidget(heading)
+    return frame, layout, heading
+
+
+class TrendChart(QChartView):
+    """Bars per month for some fields of MonthTrend; stacked or side by side. A click on a bar asks
+    for that month's list."""
+
+    open_requested = Signal(object)  # the month's dashboard query
+
+    def __init__(
+        self,
+        parent: QWidget,
+        fields: tuple[tuple[str, str], ...],
+        *,
+        stacked: bool,
+    ) -> None:
+        super().__init__(parent)
+        self.fields = fields
+        self.stacked = stacked
+        self.months: tuple[MonthTrend, ...] = ()
+        self.series: QBarSeries | QStackedBarSeries | None = None
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(260)
+        chart = QChart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundRoundness(6)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.setChart(chart)
+
+    def show_months(self, months: tuple[MonthTrend, ...], title: str) -> None:
+        self.months = months
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        chart.setTitle(title)
+        series: QBarSeries | QStackedBarSeries = (
+            QStackedBarSeries() if self.stacked else QBarSeries()
+        )
+        top = 1
+        for field, colour in self.fields:
+            figures = [getattr(m, field) for m in months]
+            bar = QBarSet(i18n.text(figures[0].name) if figures else field)
+            bar.setColor(QColor(colour))
+            bar.append([float(f.value) for f in figures])
+            bar.clicked.connect(lambda index, field=field: self._clicked(field, index))
+            series.append(bar)
+            top = max(top, *(f.value for f in figures)) if figures else top
+        if self.stacked:
+            top = max([1] + [sum(getattr(m, f).value for f, _ in self.fields) for m in months])
+        chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append([m.month[2:].replace("-", "/") for m in months])  # 26/05
+        y = QValueAxis()
+        y.setRange(0, top)
+        y.setLabelFormat("%d")
+        y.setTickCount(min(top, 5) + 1)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        self.series = series
+
+    def values(self) -> dict[str, list[float]]:
+        """The series as drawn: bar set label → one value per month (for tests and reading)."""
+        if self.series is None:
+            return {}
+        return {s.label(): [s.at(i) for i in range(s.count())] for s in self.series.barSets()}
+
+    def _clicked(self, field: str, index: int) -> None:
+        if 0 <= index < len(self.months):
+            self.open_requested.emit(getattr(self.months[index], field).opens)
+
+
+class DashboardView(QWidget):
+    open_requested = Signal(object)  # a dashboard query: FindingsQuery, RecordsQuery, …
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk: Desk | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(12)
+        self.status = QLabel(self)
+        self.status.setObjectName("subtle")
+        layout.addWidget(self.status)
+
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        schedule, s_layout, self.schedule_title = _card(self)
+        grid = QGridLayout()
+        self.due_today = FigureButton(schedule)
+        self.due_week = FigureButton(schedule)
+        self.overdue = FigureButton(schedule)
+        self.missed = FigureButton(schedule)
+        for n, button in enumerate((self.due_today, self.due_week, self.overdue, self.missed)):
+            grid.addWidget(button, 0, n)
+        s_layout.addLayout(grid)
+        self.to_cover = QLabel(schedule)
+        self.to_cover.setWordWrap(True)
+        s_layout.addWidget(self.to_cover)
+        self.week = QLabel(schedule)
+        self.week.setObjectName("subtle")
+        s_layout.addWidget(self.week)
+        s_layout.addStretch(1)
+        top.addWidget(schedule, 3)
+
+        index, i_layout, self.index_title = _card(self)
+        self.index_button = FigureButton(index)
+        i_layout.addWidget(self.index_button)
+        self.index_parts = QLabel(index)
+        self.index_parts.setWordWrap(True)
+        self.index_parts.setObjectName("subtle")
+        i_layout.addWidget(self.index_parts)
+        i_layout.addStretch(1)
+        top.addWidget(index, 2)
+        layout.addLayout(top)
+
+        found, f_layout, self.findings_title = _card(self)
+        row = QHBoxLayout()
+        self.open_findings = FigureButton(found)
+        self.overdue_findings = FigureButton(found)
+        self.repeat_findings = FigureButton(found)
+        for button in (self.open_findings, self.overdue_findings, self.repeat_findings):
+            row.addWidget(button)
+        self.open_sev_title, self.open_sev = QLabel(found), QHBoxLayout()
+        self.overdue_sev_title, self.overdue_sev = QLabel(found), QHBoxLayout()
+        for title, boxes in (
+            (self.open_sev_title, self.open_sev),
+            (self.overdue_sev_title, self.overdue_sev),
+        ):
+            column = QVBoxLayout()
+            title.setObjectName("subtle")
+            column.addWidget(title)
+            column.addLayout(boxes)
+            row.addSpacing(12)
+            row.addLayout(column)
+        f_layout.addLayout(row)
+        layout.addWidget(found)
+        self.severity_buttons: list[FigureButton] = []
+
+        charts = QHBoxLayout()
+        self.activity_chart = TrendChart(self, ACTIVITY, stacked=False)
+        self.rectified_chart = TrendChart(self, RECTIFIED, stacked=True)
+        for chart in (self.activity_chart, self.rectified_chart):
+            chart.open_requested.connect(self.open_requested.emit)
+        charts.addWidget(self.activity_chart)
+        charts.addWidget(self.rectified_chart)
+        layout.addLayout(charts, 1)
+
+        for button in self.figure_buttons():
+            button.clicked.connect(lambda _=False, b=button: self._open(b))
+        self.retranslate()
+
+    def figure_buttons(self) -> list[FigureButton]:
+        return [
+            self.due_today,
+            self.due_week,
+            self.overdue,
+            self.missed,
+            self.index_button,
+            self.open_findings,
+            self.overdue_findings,
+            self.repeat_findings,
+            *self.severity_buttons,
+        ]
+
+    def _open(self, button: FigureButton) -> None:
+        if button.figure is not None:
+            self.open_requested.emit(button.figure.opens)
+
+    def set_loading(self, loading: bool) -> None:
+        self.status.setText(t("loading") if loading else "")
+        self.status.setVisible(loading)
+
+    def retranslate(self) -> None:
+        self.schedule_title.setText(t("schedule"))
+        self.index_title.setText(t("index"))
+        self.findings_title.setText(t("findings"))
+        self.open_sev_title.setText(t("open_sev"))
+        self.overdue_sev_title.setText(t("overdue_sev"))
+        if self.status.isVisible():
+            self.status.setText(t("loading"))
+        if self.desk is not None:
+            self.show_desk(self.desk)
+
+    def show_desk(self, desk: Desk) -> None:
+        self.desk = desk
+        self.set_loading(False)
+        self.due_today.show_figure(desk.due_today)
+        self.due_week.show_figure(desk.due_this_week)
+        self.overdue.show_figure(desk.overdue_obligations, colour=RED)
+        self.missed.show_figure(desk.missed_obligations, colour=RED)
+        self.week.setText(t("week").format(first=desk.week_first, last=desk.week_last))
+        names = "、" if i18n.lang() == "zh" else ", "
+        self.to_cover.setText(
+            t("to_cover").format(
+                names=names.join(f"{p.name} ({p.employee_no})" for p in desk.to_cover)
+            )
+            if desk.to_cover
+            else t("all_covered")
+        )
+        self.open_findings.show_figure(desk.open_findings)
+        self.overdue_findings.show_figure(desk.overdue_findings, colour=RED)
+        self.repeat_findings.show_figure(desk.repeat_findings, colour=RED)
+        self._show_severities(desk)
+        self._show_index(desk)
+        self.activity_chart.show_months(desk.months, t("activity"))
+        self.rectified_chart.show_months(desk.months, t("rectified"))
+
+    def _show_severities(self, desk: Desk) -> None:
+        for button in self.severity_buttons:
+            button.deleteLater()
+        self.severity_buttons = []
+        for boxes, figures in (
+            (self.open_sev, desk.open_by_severity),
+            (self.overdue_sev, desk.overdue_by_severity),
+        ):
+            for figure in figures:
+                button = FigureButton(self, big=False)
+                button.show_figure(
+                    figure, colour=SEVERITY_COLOURS.get(figure.key.split(":")[1], ACCENT)
+                )
+                button.clicked.connect(lambda _=False, b=button: self._open(b))
+                boxes.addWidget(button)
+                self.severity_buttons.append(button)
+
+    def _show_index(self, desk: Desk) -> None:
+        if desk.score is None:
+            self.index_button.figure = None
+            self.index_button.value_label.setText(
+                f"<span style='font-size:20pt; color:{GREY}'>—</span>"
+            )
+            self.index_button.name_label.setText(t("no_index"))
+            self.index_button.setEnabled(False)
+            self.index_parts.setText("")
+            return
+        self.index_button.setEnabled(True)
+        score = desk.score.current
+        self.index_button.figure = Figure("index", T["index"], 0, IndexQuery())
+        self.index_button.name_label.setText(t("index") + f"  {score.first} – {score.last}")
+        self.index_button.value_label.setText(
+            f"<span style='font-size:20pt; font-weight:bold; color:{ACCENT}'>"
+            f"{score.index:.2f}</span>"
+        )
+        self.index_parts.setText(
+            "<br>".join(
+                t("part").format(
+                    name=i18n.text(p.name), display=p.display, score=p.score, weight=p.weight
+                )
+                for p in score.indicators
+            )
+        )
