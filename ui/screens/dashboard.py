@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -57,8 +57,17 @@ T = {
 }
 
 
+MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
 def t(key: str) -> str:
     return i18n.text(T[key])
+
+
+def month_label(month: str) -> str:
+    """A chart's month "YYYY-MM" in few letters: 5月 / May (the chart's title names the years)."""
+    number = int(month.split("-")[1])
+    return f"{number}月" if i18n.lang() == "zh" else MONTH_NAMES[number - 1]
 
 
 class FigureButton(QPushButton):
@@ -69,8 +78,11 @@ class FigureButton(QPushButton):
         self.figure: Figure | None = None
         self.setObjectName("figure")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(78 if big else 56)
-        self.setMinimumWidth(120 if big else 84)
+        # the app's style sheet sets every button's min-height: this one holds two lines
+        self.setStyleSheet(
+            f"QPushButton#figure {{ min-height: {70 if big else 54}px; padding: 2px 6px; }}"
+        )
+        self.setMinimumWidth(110 if big else 72)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
@@ -126,7 +138,7 @@ class TrendChart(QChartView):
         self.months: tuple[MonthTrend, ...] = ()
         self.series: QBarSeries | QStackedBarSeries | None = None
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(240)
         chart = QChart()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(6)
@@ -139,7 +151,7 @@ class TrendChart(QChartView):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        chart.setTitle(title)
+        chart.setTitle(f"{title}（{months[0].month} – {months[-1].month}）" if months else title)
         series: QBarSeries | QStackedBarSeries = (
             QStackedBarSeries() if self.stacked else QBarSeries()
         )
@@ -156,11 +168,15 @@ class TrendChart(QChartView):
             top = max([1] + [sum(getattr(m, f).value for f, _ in self.fields) for m in months])
         chart.addSeries(series)
         x = QBarCategoryAxis()
-        x.append([m.month[2:].replace("-", "/") for m in months])  # 26/05
+        x.append([month_label(m.month) for m in months])
+        small = QFont(self.font())
+        small.setPointSize(8)
+        x.setLabelsFont(small)
         y = QValueAxis()
-        y.setRange(0, top)
+        step = -(-top // 4)  # whole-number ticks: 0 and four steps up to the highest bar or above
+        y.setRange(0, step * 4)
         y.setLabelFormat("%d")
-        y.setTickCount(min(top, 5) + 1)
+        y.setTickCount(5)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)

@@ -92,13 +92,13 @@ class HomeScreen(Screen):
         self.desk: Desk | None = None
         self.dialog: FindingsDialog | ObligationsDialog | IndexDialog | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
         self.title = title_label(self)
         self.subtitle = subtle_label(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.title)
+        buttons.addSpacing(24)
         self.new_button = primary_button(self)
         self.resume_button = QPushButton(self)
         self.export_button = QPushButton(self)
@@ -122,6 +122,7 @@ class HomeScreen(Screen):
         records = QWidget(self)
         r_layout = QVBoxLayout(records)
         r_layout.setContentsMargins(0, 8, 0, 0)
+        r_layout.addWidget(self.subtitle)
         record_buttons = QHBoxLayout()
         for b in (self.resume_button, self.export_button, self.correct_button):
             record_buttons.addWidget(b)
