@@ -151,7 +151,8 @@ class TrendChart(QChartView):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        chart.setTitle(f"{title}（{months[0].month} – {months[-1].month}）" if months else title)
+        span = f"{months[0].month} – {months[-1].month}" if months else ""
+        chart.setTitle(f"{title}（{span}）" if i18n.lang() == "zh" else f"{title} ({span})")
         series: QBarSeries | QStackedBarSeries = (
             QStackedBarSeries() if self.stacked else QBarSeries()
         )
