@@ -169,6 +169,7 @@ class HomeScreen(Screen):
         self.tabs.setTabText(0, t("desk"))
         self.tabs.setTabText(1, t("records"))
         self.clear_filter_button.setText(t("clear"))
+        self.dashboard.retranslate()
         self.title.setText(self.tr("首页"))
         self.subtitle.setText(
             self.tr("本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。")
@@ -194,7 +195,7 @@ class HomeScreen(Screen):
                 self.tr("记录编号"),
             ]
         )
-        self._fill()
+        self._apply_filter()
 
     def status_text(self, status: str) -> str:
         return {
