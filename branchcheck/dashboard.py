@@ -34,14 +34,13 @@ MISSED_OBLIGATION = ("missed", "explained")  # an explained miss is still a miss
 
 # --------------------------------------------------------------------------- the SQL fragments
 
-# a record replaced by a sealed correction: its findings live on in the correction (reading.py)
-_CURRENT_FINDING = (
-    "NOT EXISTS (SELECT 1 FROM inspection c"
-    " WHERE c.supersedes_id = f.inspection_id AND c.status = 'sealed')"
+# a record replaced by a sealed correction: its findings live on in the correction (reading.py);
+# the replaced records are listed once (not per row: supersedes_id has no index)
+_REPLACED = (
+    "SELECT supersedes_id FROM inspection WHERE status = 'sealed' AND supersedes_id IS NOT NULL"
 )
-_CURRENT_RECORD = (
-    "NOT EXISTS (SELECT 1 FROM inspection c WHERE c.supersedes_id = i.id AND c.status = 'sealed')"
-)
+_CURRENT_FINDING = f"(f.inspection_id IS NULL OR f.inspection_id NOT IN ({_REPLACED}))"
+_CURRENT_RECORD = f"i.id NOT IN ({_REPLACED})"
 _OPEN = "f.state != 'closed'"
 _OVERDUE = "f.state NOT IN ('verified', 'closed') AND f.due_date < :as_of"
 _REPEAT = "f.state != 'closed' AND f.repeat"
@@ -156,8 +155,7 @@ class Desk:
     repeat_findings: Figure
     open_by_severity: tuple[Figure, ...]  # one per severity, most severe first
     overdue_by_severity: tuple[Figure, ...]
-    score: ScoreReport | None
-    index: Figure | None  # the index × 100, rounded; None without a score
+    score: ScoreReport | None  # as passed in; the index card opens IndexQuery()
     months: tuple[MonthTrend, ...]  # oldest first, as_of's month last
     obligations: tuple[Obligation, ...]  # as passed in: what the obligation numbers open
 
@@ -334,14 +332,6 @@ def desk(
         open_by_severity=_severity_figures(counts, "open"),
         overdue_by_severity=_severity_figures(counts, "overdue"),
         score=score,
-        index=None
-        if score is None
-        else Figure(
-            "index",
-            _name("合规性指数", "Compliance index"),
-            round(score.current.index * 100),
-            IndexQuery(),
-        ),
         months=_month_trends(months, read, obligations),
         obligations=tuple(obligations),
     )
