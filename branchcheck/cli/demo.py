@@ -12,8 +12,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from branchcheck import demo
 
     st = store()
-    weeks = {} if args.weeks is None else {"weeks": args.weeks}  # default: demo.WEEKS
-    result = demo.setup_demo(st, if_empty=args.if_empty, **weeks)
+    weeks = demo.WEEKS if args.weeks is None else args.weeks
+    result = demo.setup_demo(st, weeks=weeks, if_empty=args.if_empty)
     if result.created:
         print(f"demo branch created in {st.path}: {result.records} sealed records")
         print("sign in as E001 王建国 (branch head) with password demo1234")

@@ -80,11 +80,11 @@ class FigureButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         # the app's style sheet sets every button's min-height: this one holds two lines
         self.setStyleSheet(
-            f"QPushButton#figure {{ min-height: {70 if big else 54}px; padding: 2px 6px; }}"
+            f"QPushButton#figure {{ min-height: {70 if big else 54}px; padding: 2px 2px; }}"
         )
-        self.setMinimumWidth(110 if big else 72)
+        self.setMinimumWidth(100 if big else 80)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(4, 6, 4, 6)
         layout.setSpacing(0)
         self.value_label = QLabel(self)
         self.name_label = QLabel(self)

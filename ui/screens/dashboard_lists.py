@@ -69,7 +69,9 @@ def _named(names: dict[str, dict[str, str]], key: str) -> str:
     return i18n.text(names.get(key, {"zh": key, "en": key}))
 
 
-def _table(parent: QWidget, columns: str, cells: Sequence[Sequence[str]]) -> QTableWidget:
+def _table(
+    parent: QWidget, columns: str, cells: Sequence[Sequence[str]], *, wide: int | None
+) -> QTableWidget:
     headers = columns.split("|")
     table = QTableWidget(len(cells), len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
@@ -84,22 +86,28 @@ def _table(parent: QWidget, columns: str, cells: Sequence[Sequence[str]]) -> QTa
             table.setItem(r, c, QTableWidgetItem(value))
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    if wide is None:
+        header.setStretchLastSection(True)
+    else:  # the long text takes what is left and wraps; the short columns stay whole
+        header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
+    table.resizeRowsToContents()
     return table
 
 
 class ListDialog(QDialog):
     """A title, a read-only table of rows, a close button."""
 
-    def __init__(self, parent: QWidget | None, title: str, columns: str, cells) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, columns: str, cells, *, wide: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(1000, 520)
+        self.resize(1180, 560)
         self.body = layout = QVBoxLayout(self)
         self.heading = QLabel(title, self)
         self.heading.setObjectName("screenTitle")
         layout.addWidget(self.heading)
-        self.table = _table(self, columns, cells)
+        self.table = _table(self, columns, cells, wide=wide)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(t("none"), self)
         self.empty.setObjectName("subtle")
@@ -137,7 +145,9 @@ class FindingsDialog(ListDialog):
             )
             for f in self.rows
         ]
-        super().__init__(parent, t("findings").format(n=len(cells)), t("finding_cols"), cells)
+        super().__init__(
+            parent, t("findings").format(n=len(cells)), t("finding_cols"), cells, wide=2
+        )
         self.open_button = QPushButton(t("open_board"), self)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.setEnabled(bool(self.rows))

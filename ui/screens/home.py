@@ -182,7 +182,7 @@ class HomeScreen(Screen):
         self.correct_button.setToolTip(
             self.tr("已封存的记录不可更改；更正会建立指向原记录的新版本。")
         )
-        self.findings_button.setText(self.tr("问题整改"))
+        self.findings_button.setText(self.tr("问题整改").replace("&", "&&"))  # not a mnemonic
         self.findings_button.setToolTip(self.tr("本网点的检查问题：整改、复查、关闭"))
         self.refresh_button.setText(self.tr("刷新"))
         self.table.setHorizontalHeaderLabels(
