@@ -90,7 +90,8 @@ def _table(
         header.setStretchLastSection(True)
     else:  # the long text takes what is left and wraps; the short columns stay whole
         header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
-    table.resizeRowsToContents()
+    # rows follow their wrapped text as the columns are laid out
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
