@@ -17,7 +17,10 @@ def shoot(s: Shots) -> None:
     home.tabs.setCurrentIndex(0)
     s.save(window, "17_dashboard.png")
 
-    home.dashboard.overdue_findings.click()
+    board = home.dashboard.board
+    if board is None:
+        raise RuntimeError("the desk was not shown")
+    board.overdue_findings.click()
     s.settle()
     dialog = home.dialog
     if not isinstance(dialog, FindingsDialog):

@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -78,10 +78,6 @@ class FigureButton(QPushButton):
         self.figure: Figure | None = None
         self.setObjectName("figure")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        # the app's style sheet sets every button's min-height: this one holds two lines
-        self.setStyleSheet(
-            f"QPushButton#figure {{ min-height: {70 if big else 54}px; padding: 2px 2px; }}"
-        )
         self.setMinimumWidth(100 if big else 80)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 6)
@@ -94,6 +90,14 @@ class FigureButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         self.name_label.setObjectName("subtle")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: room for the two lines
+        inner = self.layout()
+        hint = super().sizeHint()
+        return hint.expandedTo(inner.sizeHint()) if inner is not None else hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
 
     def show_figure(self, figure: Figure, *, colour: str = ACCENT) -> None:
         self.figure = figure
@@ -196,17 +200,52 @@ class TrendChart(QChartView):
 
 
 class DashboardView(QWidget):
+    """The desk's page: a line saying it is being read, then the board, built with the first desk
+    shown (not while the window builds its screens during sign-in)."""
+
     open_requested = Signal(object)  # a dashboard query: FindingsQuery, RecordsQuery, …
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.board: Board | None = None
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 4, 0, 4)
+        self.status = QLabel(self)
+        self.status.setObjectName("subtle")
+        self.body.addWidget(self.status)
+        self.set_loading(False)
+
+    def set_loading(self, loading: bool) -> None:
+        self.status.setText(t("loading") if loading else "")
+        self.status.setVisible(loading)
+
+    def retranslate(self) -> None:
+        if self.status.isVisible():
+            self.status.setText(t("loading"))
+        if self.board is not None:
+            self.board.retranslate()
+
+    def show_desk(self, desk: Desk) -> Board:
+        self.set_loading(False)
+        if self.board is None:
+            self.board = Board(self)
+            self.board.open_requested.connect(self.open_requested.emit)
+            self.body.addWidget(self.board, 1)
+        self.board.show_desk(desk)
+        return self.board
+
+
+class Board(QWidget):
+    """The cards and the charts of one desk."""
+
+    open_requested = Signal(object)  # a dashboard query
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk: Desk | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.status = QLabel(self)
-        self.status.setObjectName("subtle")
-        layout.addWidget(self.status)
 
         top = QHBoxLayout()
         top.setSpacing(12)
@@ -292,24 +331,17 @@ class DashboardView(QWidget):
         if button.figure is not None:
             self.open_requested.emit(button.figure.opens)
 
-    def set_loading(self, loading: bool) -> None:
-        self.status.setText(t("loading") if loading else "")
-        self.status.setVisible(loading)
-
     def retranslate(self) -> None:
         self.schedule_title.setText(t("schedule"))
         self.index_title.setText(t("index"))
         self.findings_title.setText(t("findings"))
         self.open_sev_title.setText(t("open_sev"))
         self.overdue_sev_title.setText(t("overdue_sev"))
-        if self.status.isVisible():
-            self.status.setText(t("loading"))
         if self.desk is not None:
             self.show_desk(self.desk)
 
     def show_desk(self, desk: Desk) -> None:
         self.desk = desk
-        self.set_loading(False)
         self.due_today.show_figure(desk.due_today)
         self.due_week.show_figure(desk.due_this_week)
         self.overdue.show_figure(desk.overdue_obligations, colour=RED)

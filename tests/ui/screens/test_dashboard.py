@@ -99,7 +99,7 @@ def _dialog(window, kind):
 def test_the_desk_is_the_home_page(window):
     home = window.home_screen
     assert home.tabs.currentIndex() == 0 and home.tabs.tabText(0) == "工作台"
-    view = home.dashboard
+    view = home.dashboard.board
     assert view.open_findings.value_label.text().endswith(
         f">{home.desk.open_findings.value}</span>"
     )
@@ -113,11 +113,13 @@ def test_each_findings_number_opens_its_findings(window, demo, qtbot):
     today = home.today()
     every = findings.list_findings(demo, as_of=today)
     expected = {
-        home.dashboard.open_findings: [f.id for f in every if f.state != "closed"],
-        home.dashboard.overdue_findings: [f.id for f in every if f.overdue],
-        home.dashboard.repeat_findings: [f.id for f in every if f.repeat and f.state != "closed"],
+        home.dashboard.board.open_findings: [f.id for f in every if f.state != "closed"],
+        home.dashboard.board.overdue_findings: [f.id for f in every if f.overdue],
+        home.dashboard.board.repeat_findings: [
+            f.id for f in every if f.repeat and f.state != "closed"
+        ],
     }
-    for button in home.dashboard.severity_buttons:
+    for button in home.dashboard.board.severity_buttons:
         column, severity = button.figure.key.split(":")
         expected[button] = [
             f.id
@@ -125,7 +127,7 @@ def test_each_findings_number_opens_its_findings(window, demo, qtbot):
             if f.severity == severity
             and (f.overdue if column == "overdue" else f.state != "closed")
         ]
-    assert len(home.dashboard.severity_buttons) == 8
+    assert len(home.dashboard.board.severity_buttons) == 8
     for button, ids in expected.items():
         button.click()
         dialog = _dialog(window, FindingsDialog)
@@ -137,7 +139,7 @@ def test_each_findings_number_opens_its_findings(window, demo, qtbot):
 
 def test_a_listed_finding_opens_on_the_findings_board(window):
     home = window.home_screen
-    home.dashboard.open_findings.click()
+    home.dashboard.board.open_findings.click()
     dialog = _dialog(window, FindingsDialog)
     dialog.table.selectRow(1)
     chosen = dialog.rows[1].id
@@ -147,7 +149,7 @@ def test_a_listed_finding_opens_on_the_findings_board(window):
 
 
 def test_each_obligations_number_opens_its_obligations(window):
-    view = window.home_screen.dashboard
+    view = window.home_screen.dashboard.board
     for button, keys in (
         (view.due_today, ["today"]),
         (view.due_week, ["today", "week"]),
@@ -166,7 +168,7 @@ def test_each_obligations_number_opens_its_obligations(window):
 
 
 def test_the_index_opens_its_parts(window):
-    window.home_screen.dashboard.index_button.click()
+    window.home_screen.dashboard.board.index_button.click()
     dialog = _dialog(window, IndexDialog)
     assert [dialog.cell(r, 0) for r in range(dialog.table.rowCount())] == ["按期检查", "屡查屡犯"]
     assert (dialog.cell(0, 3), dialog.cell(0, 4), dialog.cell(0, 5)) == ("3", "60%", "0.80")
@@ -178,11 +180,11 @@ def test_the_charts_draw_the_monthly_figures(window):
     home = window.home_screen
     months = home.desk.months
     assert len(months) == 12 and months[-1].month == home.today().isoformat()[:7]
-    assert home.dashboard.activity_chart.values() == {
+    assert home.dashboard.board.activity_chart.values() == {
         "完成检查": [float(m.checks.value) for m in months],
         "发现问题": [float(m.findings.value) for m in months],
     }
-    assert home.dashboard.rectified_chart.values() == {
+    assert home.dashboard.board.rectified_chart.values() == {
         "按期整改": [float(m.rectified_on_time.value) for m in months],
         "逾期整改": [float(m.rectified_late.value) for m in months],
         "漏做": [float(m.missed.value) for m in months],
@@ -194,7 +196,7 @@ def test_a_month_s_bar_opens_its_records(window, demo):
     home = window.home_screen
     months = home.desk.months
     index = max(range(12), key=lambda i: months[i].checks.value)
-    checks = home.dashboard.activity_chart.series.barSets()[0]
+    checks = home.dashboard.board.activity_chart.series.barSets()[0]
     checks.clicked.emit(index)
     assert home.tabs.currentIndex() == 1
     month = months[index].month
@@ -211,7 +213,7 @@ def test_a_month_s_findings_bar_opens_that_month_s_findings(window, demo):
     home = window.home_screen
     months = home.desk.months
     index = max(range(12), key=lambda i: months[i].findings.value)
-    home.dashboard.activity_chart.series.barSets()[1].clicked.emit(index)
+    home.dashboard.board.activity_chart.series.barSets()[1].clicked.emit(index)
     dialog = _dialog(window, FindingsDialog)
     made = [
         f.id
@@ -227,11 +229,11 @@ def test_the_desk_switches_to_english(window, qtbot):
         window.set_language("en")
         qtbot.waitUntil(lambda: home.tabs.tabText(0) == "Desk")
         assert home.tabs.tabText(1) == "Records"
-        assert home.dashboard.open_findings.name_label.text() == "Open findings"
-        assert home.dashboard.findings_title.text() == "Findings"
-        assert "Tellers still to cover: 张伟 (E004)" == home.dashboard.to_cover.text()
-        assert set(home.dashboard.activity_chart.values()) == {"Checks done", "Findings made"}
-        home.dashboard.overdue.click()
+        assert home.dashboard.board.open_findings.name_label.text() == "Open findings"
+        assert home.dashboard.board.findings_title.text() == "Findings"
+        assert "Tellers still to cover: 张伟 (E004)" == home.dashboard.board.to_cover.text()
+        assert set(home.dashboard.board.activity_chart.values()) == {"Checks done", "Findings made"}
+        home.dashboard.board.overdue.click()
         dialog = _dialog(window, ObligationsDialog)
         assert dialog.cell(0, 4) == "Overdue"
     finally:
@@ -266,7 +268,9 @@ def test_the_desk_says_it_is_reading_until_the_worker_is_done(demo, qtbot):
     qtbot.addWidget(home)
     home.refresh()
     assert home.dashboard.status.text() == "正在读取工作台…"
+    assert home.dashboard.board is None  # built with the first desk
     assert not home.refresh_button.isEnabled() and home.desk is None
     tasks.run_all()
     assert home.dashboard.status.isHidden() and home.refresh_button.isEnabled()
-    assert home.desk is not None and home.dashboard.open_findings.figure == home.desk.open_findings
+    assert home.desk is not None and home.dashboard.board is not None
+    assert home.dashboard.board.open_findings.figure == home.desk.open_findings
