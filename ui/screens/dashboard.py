@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -64,6 +64,10 @@ def t(key: str) -> str:
     return i18n.text(T[key])
 
 
+def card_title(key: str) -> str:
+    return f"<b style='color:{ACCENT}'>{t(key)}</b>"
+
+
 def month_label(month: str) -> str:
     """A chart's month "YYYY-MM" in few letters: 5月 / May (the chart's title names the years)."""
     number = int(month.split("-")[1])
@@ -71,43 +75,60 @@ def month_label(month: str) -> str:
 
 
 class FigureButton(QPushButton):
-    """One number of the desk and its name; clicking it asks for the list behind it."""
+    """One number of the desk and its name, painted on the button (no child labels, no rich text:
+    the desk lays out and paints fast); clicking it asks for the list behind it."""
 
     def __init__(self, parent: QWidget, *, big: bool = True) -> None:
         super().__init__(parent)
         self.figure: Figure | None = None
-        self.setObjectName("figure")
+        self.value_text = ""
+        self.name_text = ""
+        self.colour = GREY
+        self.points = 20 if big else 14
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumWidth(100 if big else 80)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 6, 4, 6)
-        layout.setSpacing(0)
-        self.value_label = QLabel(self)
-        self.name_label = QLabel(self)
-        self.points = 20 if big else 14
-        for label in (self.value_label, self.name_label):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
-        self.name_label.setObjectName("subtle")
+
+    def show_figure(self, figure: Figure, *, colour: str = ACCENT) -> None:
+        self.figure = figure
+        self.show_text(str(figure.value), i18n.text(figure.name), colour if figure.value else GREY)
+
+    def show_text(self, value: str, name: str, colour: str) -> None:
+        self.value_text, self.name_text, self.colour = value, name, colour
+        self.setAccessibleName(f"{name} {value}")
+        self.updateGeometry()
+        self.update()
+
+    def _value_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSize(self.points)
+        font.setBold(True)
+        return font
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: room for the two lines
-        inner = self.layout()
-        hint = super().sizeHint()
-        return hint.expandedTo(inner.sizeHint()) if inner is not None else hint
+        value, name = QFontMetrics(self._value_font()), self.fontMetrics()
+        width = max(
+            value.horizontalAdvance(self.value_text), name.horizontalAdvance(self.name_text)
+        )
+        return QSize(width + 16, value.height() + name.height() + 14).expandedTo(self.minimumSize())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.sizeHint()
 
-    def show_figure(self, figure: Figure, *, colour: str = ACCENT) -> None:
-        self.figure = figure
-        shown = colour if figure.value else GREY
-        self.value_label.setText(
-            f"<span style='font-size:{self.points}pt; font-weight:bold; color:{shown}'>"
-            f"{figure.value}</span>"
-        )
-        self.name_label.setText(i18n.text(figure.name))
-        self.setAccessibleName(f"{i18n.text(figure.name)} {figure.value}")
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)  # the button's frame, hover and focus
+        painter = QPainter(self)
+        value_font = self._value_font()
+        top = QFontMetrics(value_font).height()
+        area = self.rect().adjusted(4, 4, -4, -4)
+        middle = area.top() + (area.height() - top - self.fontMetrics().height()) // 2
+        centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        painter.setFont(value_font)
+        painter.setPen(QColor(self.colour))
+        painter.drawText(area.adjusted(0, middle - area.top(), 0, 0), centre, self.value_text)
+        painter.setFont(self.font())
+        painter.setPen(QColor(GREY))
+        painter.drawText(area.adjusted(0, middle - area.top() + top, 0, 0), centre, self.name_text)
+        painter.end()
 
 
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout, QLabel]:
@@ -116,9 +137,7 @@ def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout, QLabel]:
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(14, 10, 14, 12)
     layout.setSpacing(8)
-    heading = QLabel(frame)
-    heading.setObjectName("cardTitle")
-    heading.setStyleSheet(f"font-weight: bold; color: {ACCENT};")
+    heading = QLabel(frame)  # its text: card_title()
     layout.addWidget(heading)
     return frame, layout, heading
 
@@ -200,8 +219,9 @@ class TrendChart(QChartView):
 
 
 class DashboardView(QWidget):
-    """The desk's page: a line saying it is being read, then the board, built with the first desk
-    shown (not while the window builds its screens during sign-in)."""
+    """The desk's page: a line saying it is being read, then the board. The board is built when
+    the desk is first read (`prepare`, while the worker reads), not while the window builds its
+    screens during sign-in, and shown with the first desk."""
 
     open_requested = Signal(object)  # a dashboard query: FindingsQuery, RecordsQuery, …
 
@@ -225,14 +245,22 @@ class DashboardView(QWidget):
         if self.board is not None:
             self.board.retranslate()
 
-    def show_desk(self, desk: Desk) -> Board:
-        self.set_loading(False)
+    def prepare(self) -> Board:
+        """The board, built and styled now (still hidden) so that showing a desk only fills it."""
         if self.board is None:
             self.board = Board(self)
+            self.board.hide()
             self.board.open_requested.connect(self.open_requested.emit)
             self.body.addWidget(self.board, 1)
-        self.board.show_desk(desk)
+            self.board.ensurePolished()
         return self.board
+
+    def show_desk(self, desk: Desk) -> Board:
+        self.set_loading(False)
+        board = self.prepare()
+        board.show_desk(desk)
+        board.show()
+        return board
 
 
 class Board(QWidget):
@@ -299,7 +327,7 @@ class Board(QWidget):
             row.addLayout(column)
         f_layout.addLayout(row)
         layout.addWidget(found)
-        self.severity_buttons: list[FigureButton] = []
+        self.severity_buttons: dict[str, FigureButton] = {}  # by figure key
 
         charts = QHBoxLayout()
         self.activity_chart = TrendChart(self, ACTIVITY, stacked=False)
@@ -324,7 +352,7 @@ class Board(QWidget):
             self.open_findings,
             self.overdue_findings,
             self.repeat_findings,
-            *self.severity_buttons,
+            *self.severity_buttons.values(),
         ]
 
     def _open(self, button: FigureButton) -> None:
@@ -332,9 +360,9 @@ class Board(QWidget):
             self.open_requested.emit(button.figure.opens)
 
     def retranslate(self) -> None:
-        self.schedule_title.setText(t("schedule"))
-        self.index_title.setText(t("index"))
-        self.findings_title.setText(t("findings"))
+        self.schedule_title.setText(card_title("schedule"))
+        self.index_title.setText(card_title("index"))
+        self.findings_title.setText(card_title("findings"))
         self.open_sev_title.setText(t("open_sev"))
         self.overdue_sev_title.setText(t("overdue_sev"))
         if self.desk is not None:
@@ -364,39 +392,33 @@ class Board(QWidget):
         self.rectified_chart.show_months(desk.months, t("rectified"))
 
     def _show_severities(self, desk: Desk) -> None:
-        for button in self.severity_buttons:
-            button.deleteLater()
-        self.severity_buttons = []
+        """One small button per severity and column, made the first time it is shown."""
         for boxes, figures in (
             (self.open_sev, desk.open_by_severity),
             (self.overdue_sev, desk.overdue_by_severity),
         ):
             for figure in figures:
-                button = FigureButton(self, big=False)
-                button.show_figure(
-                    figure, colour=SEVERITY_COLOURS.get(figure.key.split(":")[1], ACCENT)
-                )
-                button.clicked.connect(lambda _=False, b=button: self._open(b))
-                boxes.addWidget(button)
-                self.severity_buttons.append(button)
+                button = self.severity_buttons.get(figure.key)
+                if button is None:
+                    button = FigureButton(self, big=False)
+                    button.clicked.connect(lambda _=False, b=button: self._open(b))
+                    boxes.addWidget(button)
+                    self.severity_buttons[figure.key] = button
+                severity = figure.key.split(":")[1]
+                button.show_figure(figure, colour=SEVERITY_COLOURS.get(severity, ACCENT))
 
     def _show_index(self, desk: Desk) -> None:
         if desk.score is None:
             self.index_button.figure = None
-            self.index_button.value_label.setText(
-                f"<span style='font-size:20pt; color:{GREY}'>—</span>"
-            )
-            self.index_button.name_label.setText(t("no_index"))
+            self.index_button.show_text("—", t("no_index"), GREY)
             self.index_button.setEnabled(False)
             self.index_parts.setText("")
             return
         self.index_button.setEnabled(True)
         score = desk.score.current
         self.index_button.figure = Figure("index", T["index"], 0, IndexQuery())
-        self.index_button.name_label.setText(t("index") + f"  {score.first} – {score.last}")
-        self.index_button.value_label.setText(
-            f"<span style='font-size:20pt; font-weight:bold; color:{ACCENT}'>"
-            f"{score.index:.2f}</span>"
+        self.index_button.show_text(
+            f"{score.index:.2f}", f"{t('index')}  {score.first} – {score.last}", ACCENT
         )
         self.index_parts.setText(
             "<br>".join(

@@ -212,6 +212,7 @@ class HomeScreen(Screen):
         store, load_desk, today = self.store, self.load_desk, self.today()
         self.refresh_button.setEnabled(False)
         self.dashboard.set_loading(True)
+        self.dashboard.prepare()  # on the GUI thread while the worker reads
 
         def read() -> tuple[list[RecordSummary], Desk]:
             return inspections.list_records(store), load_desk(store, today)
