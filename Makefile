@@ -34,7 +34,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 screenshots: $(STAMP) debs
-	for m in screens widgets findings; do \
+	for m in screens widgets findings dashboard; do \
 		xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m tools.screenshots.$$m --out docs/screenshots || exit 1; \
 	done
 

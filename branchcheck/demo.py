@@ -1,5 +1,7 @@
-"""A populated demo branch: staff, users, a DEMO certificate authority and keys, and several weeks of
-completed, signed records, so a newcomer sees a working app. Every demo password is DEMO_PASSWORD."""
+"""A populated demo branch: staff, users, a DEMO certificate authority and keys, and about half a
+year of completed, signed records, so a newcomer sees a working app and a desk with history: one
+week without a vault check, one week a teller was not covered, a finding closed late and repeat
+findings (the registers not kept, again and again). Every demo password is DEMO_PASSWORD."""
 
 from __future__ import annotations
 
@@ -49,6 +51,14 @@ ESCORT_COMPANY = "赣州市金盾押运有限公司"
 SIGNERS_WITH_KEYS = ("E001", "E002", "E010")
 EXAMPLES = REPO_ROOT / "examples" / "answers"
 ACCOUNT_LIST = REPO_ROOT / "examples" / "accounts" / "demo_accounts.csv"
+
+WEEKS = 26  # about half a year of weekly vault checks
+# weeks ago (1 = last week); the history's events lie beyond the three weeks the tests' demo holds
+REGISTERS_NOT_KEPT = (1, 3, 11, 12)  # the same problem again: repeat findings
+SHORT_WEEK = 2  # a teller's box ¥50 short
+UNCOVERED_WEEK = 6  # a teller left out of the week's check
+MISSED_WEEK = 7  # no vault check that week
+CLOSED_LATE_WEEK = 12  # its registers finding is rectified and closed after its due date
 
 
 @dataclass
@@ -176,7 +186,7 @@ def _run(
 
 
 def setup_demo(
-    store: Store, *, weeks: int = 4, if_empty: bool = False, today: date | None = None
+    store: Store, *, weeks: int = WEEKS, if_empty: bool = False, today: date | None = None
 ) -> DemoResult:
     with store.session() as s:
         has_data = (s.scalar(select(func.count()).select_from(Staff)) or 0) > 0
@@ -220,21 +230,29 @@ def setup_demo(
     tellers = [no for no, _, roles in STAFF if "teller" in roles]
     count = 0
     for w in range(weeks, 0, -1):
+        if w == MISSED_WEEK:
+            continue
         day = _check_day(this_monday - timedelta(weeks=w))
+        covered = tellers[:-1] if w == UNCOVERED_WEEK else tellers
         answers = _vault_answers(
-            rng, tellers, teller_short="E005" if w == 2 else None, registers_ok=w not in (1, 3)
+            rng,
+            covered,
+            teller_short="E005" if w == SHORT_WEEK else None,
+            registers_ok=w not in REGISTERS_NOT_KEPT,
         )
         data = {
             "date": datetime.combine(day, time(16, 30)).isoformat(),
-            "people": {"vault_keeper": ["E003"], "tellers": tellers, "co_inspector": ["E010"]},
+            "people": {"vault_keeper": ["E003"], "tellers": covered, "co_inspector": ["E010"]},
             "answers": answers,
         }
         if w == 1:
             count += _deputy_and_late_checks(
                 store, rng, tellers, monday=this_monday - timedelta(weeks=1)
             )
-        _run(store, "vault_check", data, "E001")
+        record = _run(store, "vault_check", data, "E001")
         count += 1
+        if w == CLOSED_LATE_WEEK:
+            _close_late(store, record, "registers")
     last_week = this_monday - timedelta(weeks=1)
     reviewed = _account_review(store, datetime.combine(last_week, time(8, 30)))
     count += 1
@@ -257,6 +275,46 @@ def setup_demo(
             _run(store, path.stem, _voucher_follow_up(data), inspector)
             count += 1
     return DemoResult(True, count)
+
+
+def _close_late(store: Store, record_id: str, item_key: str) -> None:
+    """Carry the record's finding on `item_key` through the whole loop, its result recorded three
+    days after the due date: a late closure, and it stays late. The re-checker, a supervisor, takes
+    the re-check; the branch head closes."""
+    from branchcheck import findings
+
+    found = next(
+        f
+        for f in findings.list_findings(store)
+        if f.record_id == record_id and f.item_key == item_key
+    )
+    due = date.fromisoformat(found.due_date)
+    responsible = found.responsible.employee_no if found.responsible else "E001"
+
+    def at(day: date) -> datetime:
+        return clock.local(datetime.combine(day, time(10, 0)))
+
+    made = clock.parse_iso(found.created_at).date()
+    findings.start_rectification(
+        store,
+        found.id,
+        action="管库员每日登记出入库登记簿，网点负责人每周核对签字",
+        actor=responsible,
+        now=at(made + timedelta(days=1)),
+    )
+    late = due + timedelta(days=3)
+    findings.record_result(
+        store,
+        found.id,
+        result="登记簿已补登完整，负责人已核对签字",
+        actor=responsible,
+        now=at(late),
+    )
+    checked = late + timedelta(days=1)
+    findings.verify(
+        store, found.id, rechecker="E010", recheck_date=checked, actor="E010", now=at(checked)
+    )
+    findings.close(store, found.id, actor="E001", now=at(checked + timedelta(days=1)))
 
 
 def _voucher_follow_up(first: dict[str, Any]) -> dict[str, Any]:

@@ -5,6 +5,7 @@ thread (`ui.tasks`), and navigation that needs a result happens once the result 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from ui.tasks import LazyStore, TaskManager, TaskRunner, describe
 
 if TYPE_CHECKING:
     from branchcheck.checklists import LoadedTemplate
+    from branchcheck.dashboard import Desk
     from branchcheck.db import Store
     from branchcheck.people.signin import StaffInfo
     from ui.screens.account_import import AccountImportDialog
@@ -31,6 +33,7 @@ def import_screens() -> None:
     from ui.items import accounts, atm, basic, cash, handover, vouchers  # noqa: F401
     from ui.screens import (  # noqa: F401
         account_import,
+        dashboard,
         findings,
         home,
         inspection,
@@ -44,6 +47,13 @@ def load_core(store: LazyStore) -> Store:
     """Worker thread: open the store and import the rest, while the person types their password."""
     import_screens()
     return store.get()
+
+
+def load_desk(store: Store, as_of: date) -> Desk:
+    """Worker thread: the home page's desk. The obligations and the index are not computed yet."""
+    from branchcheck import dashboard
+
+    return dashboard.desk(store, as_of, obligations=(), score=None)
 
 
 class MainWindow(QMainWindow):
@@ -136,7 +146,7 @@ class MainWindow(QMainWindow):
         if self.lazy is None:
             self.lazy = LazyStore.of(store)
         tasks = self.tasks
-        self.home_screen = HomeScreen(store, tasks=tasks)
+        self.home_screen = HomeScreen(store, tasks=tasks, load_desk=load_desk)
         self.inspection = InspectionScreen(
             store, tasks=tasks, settings=self.settings, home=self.home
         )
@@ -161,6 +171,7 @@ class MainWindow(QMainWindow):
         self.home_screen.resume_requested.connect(self.resume)
         self.home_screen.export_requested.connect(self.export_from_home)
         self.home_screen.findings_requested.connect(self.show_findings)
+        self.home_screen.finding_requested.connect(self.show_findings)
         self.findings_screen.home_requested.connect(self.show_home)
         self.inspection.completed.connect(self.show_review)
         self.inspection.home_requested.connect(self.show_home)
@@ -283,10 +294,17 @@ class MainWindow(QMainWindow):
             return
         self.home_screen.refresh(then=self._show(self.home_screen))
 
-    def show_findings(self) -> None:
+    def show_findings(self, select_id: str | None = None) -> None:
         if self.user is None:
             return
-        self.findings_screen.open(self.user.employee_no, then=self._show(self.findings_screen))
+        screen = self.findings_screen
+
+        def shown() -> None:
+            self.stack.setCurrentWidget(screen)
+            if select_id:
+                screen.select_finding(select_id)
+
+        screen.open(self.user.employee_no, then=shown)
 
     def resume(self, inspection_id: str) -> None:
         from branchcheck import inspections

@@ -12,7 +12,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from branchcheck import demo
 
     st = store()
-    result = demo.setup_demo(st, weeks=args.weeks, if_empty=args.if_empty)
+    weeks = demo.WEEKS if args.weeks is None else args.weeks
+    result = demo.setup_demo(st, weeks=weeks, if_empty=args.if_empty)
     if result.created:
         print(f"demo branch created in {st.path}: {result.records} sealed records")
         print("sign in as E001 王建国 (branch head) with password demo1234")
@@ -29,7 +30,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def register(sub: SubParsers) -> None:
     x = sub.add_parser("demo", help="create a demo branch with staff, keys and signed records")
-    x.add_argument("--weeks", type=int, default=4)
+    x.add_argument("--weeks", type=int, help="weeks of history (default: about half a year)")
     x.add_argument("--if-empty", action="store_true", help="do nothing when the store has data")
     x.add_argument("--out", help="also export the newest records here and verify them")
     x.set_defaults(func=cmd_demo)

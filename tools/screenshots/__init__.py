@@ -4,7 +4,7 @@ temporary data home:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m tools.screenshots.screens --out DIR
 
 `screens` (01–09: sign-in to sealed), `widgets` (10–15: the table items and the account
-import), `findings` (16). Run them on a real (xcb) display such as Xvfb, not offscreen, so fonts
+import), `findings` (16), `dashboard` (17–19: the desk on the demo's half year). Run them on a real (xcb) display such as Xvfb, not offscreen, so fonts
 render as on a desktop. `take` is the shared part: the window on the demo store, started as the
 app starts it (sign-in first, the core loaded on the worker thread), and saving. Every store call
 of the window runs on that worker, so a script waits for it (`Shots.settle`) before it reads the
@@ -107,8 +107,15 @@ class Shots:
         return widget
 
 
-def take(prog: str, shoot: Callable[[Shots], None], argv: list[str] | None = None) -> int:
-    """Parse `--out`, open the window on a new demo store, let `shoot` take its pictures."""
+def take(
+    prog: str,
+    shoot: Callable[[Shots], None],
+    argv: list[str] | None = None,
+    *,
+    weeks: int | None = 3,
+) -> int:
+    """Parse `--out`, open the window on a new demo store (`weeks` of history; None: the demo's
+    default half year), let `shoot` take its pictures."""
     parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = parser.parse_args(argv)
@@ -121,13 +128,13 @@ def take(prog: str, shoot: Callable[[Shots], None], argv: list[str] | None = Non
 
     create_app()
     from branchcheck.db import open_store
-    from branchcheck.demo import setup_demo
+    from branchcheck.demo import WEEKS, setup_demo
     from ui import i18n
     from ui.main_window import MainWindow
 
     database = home / "branchcheck.sqlite3"
     store = open_store(database)
-    setup_demo(store, weeks=3)
+    setup_demo(store, weeks=WEEKS if weeks is None else weeks)
     i18n.set_language("zh")
     window = MainWindow(database=database, home=home)
     window.resize(*SIZE)

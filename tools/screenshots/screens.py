@@ -23,8 +23,9 @@ def shoot(s: Shots) -> None:
     s.type_password()
     s.save(window, "01_sign_in.png")
 
-    # 2 home
+    # 2 home: the records tab (the desk is 17)
     s.sign_in()
+    window.home_screen.tabs.setCurrentIndex(1)
     window.home_screen.table.selectRow(0)
     s.save(window, "02_home.png")
 

@@ -1,22 +1,37 @@
-"""首页: the records of this branch, and what to do next."""
+"""首页: the branch head's desk (工作台) and the records of this branch (记录), and what to do next.
+
+The desk and the records are read in one background task; a number of the desk opens its list:
+the records tab filtered, or a dialog of the findings, obligations or index parts it counts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from branchcheck import inspections
+from branchcheck import clock, dashboard, inspections
+from branchcheck.dashboard import (
+    Desk,
+    FindingsQuery,
+    IndexQuery,
+    ObligationsQuery,
+    Opens,
+    RecordsQuery,
+)
 from branchcheck.db import Store
 from branchcheck.views import RecordSummary
 from ui import i18n
@@ -30,7 +45,24 @@ from ui.screens import (
     subtle_label,
     title_label,
 )
+from ui.screens.dashboard import DashboardView
+from ui.screens.dashboard_lists import FindingsDialog, IndexDialog, ObligationsDialog
 from ui.tasks import TaskRunner, describe
+
+DeskLoader = Callable[[Store, date], Desk]  # the desk of a day, on the worker thread
+
+T = {
+    "desk": {"zh": "工作台", "en": "Desk"},
+    "records": {"zh": "记录", "en": "Records"},
+    "filtered": {"zh": "筛选：{what}（{n} 条）", "en": "Filter: {what} ({n} records)"},
+    "month": {"zh": "{month} 已封存的检查", "en": "checks sealed in {month}"},
+    "sealed": {"zh": "已封存的检查", "en": "sealed checks"},
+    "clear": {"zh": "显示全部", "en": "Show all"},
+}
+
+
+def t(key: str) -> str:
+    return i18n.text(T[key])
 
 
 class HomeScreen(Screen):
@@ -40,20 +72,33 @@ class HomeScreen(Screen):
     import_requested = Signal()  # 导入账户清单
     correct_requested = Signal(str)  # record ID: start a correction (a new version)
     findings_requested = Signal()  # 问题整改
+    finding_requested = Signal(str)  # 问题整改, with this finding selected
 
-    def __init__(self, store: Store, *, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        tasks: TaskRunner,
+        load_desk: DeskLoader,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
-        self.records: list[RecordSummary] = []
+        self.load_desk = load_desk
+        self.all_records: list[RecordSummary] = []
+        self.records: list[RecordSummary] = []  # as shown: all, or those of records_filter
+        self.records_filter: RecordsQuery | None = None
+        self.desk: Desk | None = None
+        self.dialog: FindingsDialog | ObligationsDialog | IndexDialog | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
         self.title = title_label(self)
         self.subtitle = subtle_label(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.title)
+        buttons.addSpacing(24)
         self.new_button = primary_button(self)
         self.resume_button = QPushButton(self)
         self.export_button = QPushButton(self)
@@ -61,18 +106,35 @@ class HomeScreen(Screen):
         self.import_button = QPushButton(self)
         self.correct_button = QPushButton(self)
         self.findings_button = QPushButton(self)
-        for b in (
-            self.new_button,
-            self.import_button,
-            self.resume_button,
-            self.export_button,
-            self.correct_button,
-            self.findings_button,
-        ):
+        for b in (self.new_button, self.import_button, self.findings_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
         layout.addLayout(buttons)
+
+        self.tabs = QTabWidget(self)
+        self.dashboard = DashboardView(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.dashboard)
+        self.tabs.addTab(scroll, "")
+        records = QWidget(self)
+        r_layout = QVBoxLayout(records)
+        r_layout.setContentsMargins(0, 8, 0, 0)
+        r_layout.addWidget(self.subtitle)
+        record_buttons = QHBoxLayout()
+        for b in (self.resume_button, self.export_button, self.correct_button):
+            record_buttons.addWidget(b)
+        record_buttons.addStretch(1)
+        self.filter_label = QLabel(records)
+        self.filter_label.setObjectName("subtle")
+        self.clear_filter_button = QPushButton(records)
+        record_buttons.addWidget(self.filter_label)
+        record_buttons.addWidget(self.clear_filter_button)
+        r_layout.addLayout(record_buttons)
+        self.tabs.addTab(records, "")
+        layout.addWidget(self.tabs, 1)
         self.table = QTableWidget(0, 6, self)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(44)
@@ -83,7 +145,7 @@ class HomeScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
+        r_layout.addWidget(self.table, 1)
         self.message = subtle_label(self)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = error_label(self)
@@ -97,11 +159,17 @@ class HomeScreen(Screen):
         self.import_button.clicked.connect(self.import_requested)
         self.correct_button.clicked.connect(self._correct)
         self.findings_button.clicked.connect(self.findings_requested.emit)
+        self.clear_filter_button.clicked.connect(lambda: self.show_records(None))
+        self.dashboard.open_requested.connect(self.open_list)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self._resume())
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.tabs.setTabText(0, t("desk"))
+        self.tabs.setTabText(1, t("records"))
+        self.clear_filter_button.setText(t("clear"))
+        self.dashboard.retranslate()
         self.title.setText(self.tr("首页"))
         self.subtitle.setText(
             self.tr("本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。")
@@ -114,7 +182,7 @@ class HomeScreen(Screen):
         self.correct_button.setToolTip(
             self.tr("已封存的记录不可更改；更正会建立指向原记录的新版本。")
         )
-        self.findings_button.setText(self.tr("问题整改"))
+        self.findings_button.setText(self.tr("问题整改").replace("&", "&&"))  # not a mnemonic
         self.findings_button.setToolTip(self.tr("本网点的检查问题：整改、复查、关闭"))
         self.refresh_button.setText(self.tr("刷新"))
         self.table.setHorizontalHeaderLabels(
@@ -127,7 +195,7 @@ class HomeScreen(Screen):
                 self.tr("记录编号"),
             ]
         )
-        self._fill()
+        self._apply_filter()
 
     def status_text(self, status: str) -> str:
         return {
@@ -136,23 +204,87 @@ class HomeScreen(Screen):
             "sealed": self.tr("已封存"),
         }.get(status, status)
 
-    def refresh(self, then: Callable[[], None] | None = None) -> None:
-        """Read the records in the background; `then` runs once they are shown."""
-        store = self.store
-        self.refresh_button.setEnabled(False)
+    def today(self) -> date:
+        return clock.now().date()
 
-        def done(records: list[RecordSummary]) -> None:
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read the desk and the records in the background; `then` runs once they are shown."""
+        store, load_desk, today = self.store, self.load_desk, self.today()
+        self.refresh_button.setEnabled(False)
+        self.dashboard.set_loading(True)
+        self.dashboard.prepare()  # on the GUI thread while the worker reads
+
+        def read() -> tuple[list[RecordSummary], Desk]:
+            return inspections.list_records(store), load_desk(store, today)
+
+        def done(result: tuple[list[RecordSummary], Desk]) -> None:
             self.refresh_button.setEnabled(True)
-            self.records = records
-            self._fill()
+            self.all_records, self.desk = result
+            self.dashboard.show_desk(self.desk)
+            self._apply_filter()
             if then is not None:
                 then()
 
         def failed(exc: BaseException) -> None:
             self.refresh_button.setEnabled(True)
+            self.dashboard.set_loading(False)
             self.show_failure(describe(exc))
 
-        self.tasks.run_in_background(lambda: inspections.list_records(store), done, failed)
+        self.tasks.run_in_background(read, done, failed)
+
+    # ------------------------------------------------------------------ what a number opens
+
+    def open_list(self, query: Opens) -> None:
+        """Open the list behind a number of the desk."""
+        if isinstance(query, RecordsQuery):
+            self.show_records(query)
+        elif isinstance(query, FindingsQuery):
+            self._open_findings(query)
+        elif isinstance(query, ObligationsQuery) and self.desk is not None:
+            self._show_dialog(
+                ObligationsDialog(dashboard.select_obligations(self.desk, query), self)
+            )
+        elif isinstance(query, IndexQuery) and self.desk is not None and self.desk.score:
+            self._show_dialog(IndexDialog(self.desk.score, self))
+
+    def _open_findings(self, query: FindingsQuery) -> None:
+        store, today = self.store, self.today()
+
+        def done(rows: list) -> None:
+            dialog = FindingsDialog(rows, self)
+            dialog.finding_chosen.connect(self.finding_requested.emit)
+            self._show_dialog(dialog)
+
+        self.tasks.run_in_background(
+            lambda: dashboard.findings_for(store, query, as_of=today),
+            done,
+            lambda exc: self.show_failure(describe(exc)),
+        )
+
+    def _show_dialog(self, dialog: FindingsDialog | ObligationsDialog | IndexDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def show_records(self, query: RecordsQuery | None) -> None:
+        """The records tab, all records or those a number of the desk counts."""
+        self.records_filter = query
+        self._apply_filter()
+        self.tabs.setCurrentIndex(1)
+
+    def _apply_filter(self) -> None:
+        query = self.records_filter
+        self.records = (
+            list(self.all_records)
+            if query is None
+            else dashboard.select_records(self.all_records, query)
+        )
+        self.filter_label.setVisible(query is not None)
+        self.clear_filter_button.setVisible(query is not None)
+        if query is not None:
+            what = t("month").format(month=query.month) if query.month else t("sealed")
+            self.filter_label.setText(t("filtered").format(what=what, n=len(self.records)))
+        self._fill()
 
     def _fill(self) -> None:
         selected = self.selected()
