@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from branchcheck.errors import InputFileError
+from branchcheck.paths import write_private
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,6 @@ def _read(path: Path) -> Settings:
 
 
 def save_settings(home: Path, settings: Settings) -> None:
-    (home / "settings.json").write_text(
-        json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8"
+    write_private(
+        home / "settings.json", json.dumps(asdict(settings), ensure_ascii=False, indent=2)
     )
