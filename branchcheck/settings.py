@@ -61,6 +61,9 @@ class Settings:
     rotation_years: int = 3
     route_change_days: int = 92
     rotation_grace_days: int = 30
+    # Sign-in: after this many wrong passwords in a row a person is locked for this many minutes.
+    signin_max_failures: int = 5
+    signin_lock_minutes: int = 15
 
     def due_days_for(self, severity: str) -> int:
         return self.due_days.get(severity, 7)
