@@ -12,8 +12,8 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import AuditEntry, Branch, Staff
 from branchcheck.errors import AuthError, InputFileError, NotFoundError
-from branchcheck.people.roster import list_staff as list_staff  # read-only, no ORM
 from branchcheck.people import signin
+from branchcheck.people.roster import list_staff as list_staff  # read-only, no ORM
 from branchcheck.people.signin import StaffInfo, check_password, hash_password
 from branchcheck.settings import Settings, load_settings
 from branchcheck.taxonomy import STAFF_ROLES

@@ -112,7 +112,7 @@ def test_the_lock_follows_the_settings(people_store):
     from branchcheck.settings import Settings
 
     settings = Settings(signin_max_failures=2, signin_lock_minutes=1)
-    for i in range(2):
+    for _ in range(2):
         with pytest.raises(AuthError):
             staff.sign_in(people_store, "E002", "x", settings=settings, now=T0)
     with pytest.raises(AuthError, match="09:01:00"):
