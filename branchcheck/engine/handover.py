@@ -11,7 +11,9 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from branchcheck.engine import patterns
 from branchcheck.engine.basic import YES_NO
+from branchcheck.engine.bounds import shown
 from branchcheck.engine.core import (
     RULES,
     EvalContext,
@@ -131,10 +133,11 @@ class EscortCheck(ItemType):
         rows = []
         fields = {"id_number", "methods", "matches", "note"}
         for where, row, escort in slot_rows(item, raw, ctx, person="escort", fields=fields):
-            id_number = str(row.get("id_number", "")).strip().upper()
-            if not re.fullmatch(item.params.get("id_pattern", ID_NUMBER), id_number):
+            id_number = patterns.code_text(row.get("id_number", ""))
+            if not patterns.matches(item.params.get("id_pattern", ID_NUMBER), id_number):
                 raise answer_error(
-                    item, f"{where}: '{row.get('id_number')}' is not an ID number (18 characters)"
+                    item,
+                    f"{where}: {shown(row.get('id_number'))} is not an ID number (18 characters)",
                 )
             methods = row.get("methods", [])
             if not isinstance(methods, list) or any(m not in METHODS for m in methods):
@@ -267,9 +270,9 @@ SEAL = r"^[A-Z0-9\-]{4,32}$"
 def _code(item: Item, raw: Any, pattern: str, what: str, where: str) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise answer_error(item, f"{where}: {what} must be text, got {raw!r}")
-    value = str(raw).strip().upper()
-    if not re.fullmatch(pattern, value):
-        raise answer_error(item, f"{where}: '{raw}' is not a {what}")
+    value = patterns.code_text(raw)
+    if not patterns.matches(pattern, value):
+        raise answer_error(item, f"{where}: {shown(raw)} is not a {what}")
     return value
 
 
