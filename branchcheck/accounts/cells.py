@@ -3,6 +3,7 @@ values, phone numbers. Each converter raises CellError with the reason shown to 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime
@@ -164,6 +165,38 @@ class DateParser:
 
 _FEN = Decimal("0.01")
 _FLOAT_NOISE = Decimal("0.000001")
+# The largest balance read: 10^15 fen (ten trillion yuan), the bound every amount in BranchCheck
+# keeps (branchcheck.engine.bounds.MAX_FEN): exact in a spreadsheet, writable in words.
+MAX_BALANCE_FEN = 10**15
+_MAX_AMOUNT_TEXT = 40  # "-1,000,000,000,000.00" with room for spaces and a currency sign
+
+
+def _bounded(fen: int, value: object) -> int:
+    if abs(fen) > MAX_BALANCE_FEN:
+        raise CellError(f"金额“{_short(value)}”超出上限（{MAX_BALANCE_FEN // 100} 元）")
+    return fen
+
+
+def _short(value: object) -> str:
+    shown = value if type(value) is str else text(value)
+    return shown if len(shown) <= 30 else shown[:29] + "…"
+
+
+def _text_fen(raw: str) -> int:
+    s = unicodedata.normalize("NFKC", raw).strip()
+    if len(s) > _MAX_AMOUNT_TEXT:
+        raise CellError(f"“{_short(raw)}”不是金额（过长）")
+    digits = s.replace(",", "").replace("¥", "").replace("￥", "")
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation:
+        raise CellError(f"“{_short(raw)}”不是金额（最多两位小数）") from None
+    if not amount.is_finite() or abs(amount) > MAX_BALANCE_FEN // 100:
+        raise CellError(f"金额“{_short(raw)}”超出上限（{MAX_BALANCE_FEN // 100} 元）")
+    try:
+        return yuan_to_fen(amount, field="余额")
+    except AnswerError:
+        raise CellError(f"“{_short(raw)}”不是金额（最多两位小数）") from None
 
 
 def money_fen(value: object) -> int | None:
@@ -172,9 +205,12 @@ def money_fen(value: object) -> int | None:
     Floats (calamine returns every number as one) go through Decimal(repr(f)) — the shortest text
     that round-trips, i.e. what Excel shows — never through binary arithmetic. A float within a
     millionth of a fen boundary is Excel's own arithmetic noise (0.1+0.2) and is rounded to the
-    fen; more decimals than that are an error."""
+    fen; more decimals than that are an error. Beyond MAX_BALANCE_FEN, infinite or not a number is
+    that cell's error, like any other unreadable balance."""
     t = type(value)
     if t is float:
+        if not math.isfinite(value) or abs(value) * 100 > MAX_BALANCE_FEN:  # type: ignore[arg-type]
+            raise CellError(f"“{_short(value)}”不是金额（超出上限或不是有限数）")
         if value.is_integer():  # type: ignore[attr-defined]
             return int(value) * 100  # type: ignore[call-overload]
         shown = repr(value)
@@ -184,27 +220,18 @@ def money_fen(value: object) -> int | None:
             # Fast path: the shortest round-trip text has at most two decimals; exact.
             fen = int(whole) * 100 + int(frac.ljust(2, "0"))
             return -fen if negative else fen
-        try:
-            amount = Decimal(repr(value))
-        except InvalidOperation:
-            raise CellError(f"“{value}”不是金额") from None
-        if not amount.is_finite():
-            raise CellError(f"“{value}”不是金额")
+        amount = Decimal(shown)  # finite, so always a number
         rounded = amount.quantize(_FEN)
         if abs(amount - rounded) > _FLOAT_NOISE:
             raise CellError(f"金额“{value}”超过两位小数")
         return yuan_to_fen(rounded, field="余额")
     if t is int:
-        return value * 100  # type: ignore[operator]
+        return _bounded(value * 100, value)  # type: ignore[operator]
     if t is str:
-        s = unicodedata.normalize("NFKC", value).strip()  # type: ignore[arg-type]
-        if not s:
+        if not value.strip():  # type: ignore[attr-defined]
             return None
-        try:
-            return yuan_to_fen(s, field="余额")
-        except AnswerError:
-            raise CellError(f"“{value}”不是金额（最多两位小数）") from None
-    raise CellError(f"“{text(value)}”不是金额")
+        return _text_fen(value)  # type: ignore[arg-type]
+    raise CellError(f"“{_short(value)}”不是金额")
 
 
 class EnumParser:

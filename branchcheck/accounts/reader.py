@@ -15,7 +15,8 @@
   every other column: an unrecognised state counts as "not controlled", so it never hides the
   account from a rule, and a non-blank special-dormant value, recognised or not, makes the
   account a special long-term idle account. A missing required column stops the whole read
-  with InputFileError naming the file and every missing column.
+  with InputFileError naming the file and every missing column, and so does a list beyond the
+  limits of limits.py (more than 200,000 rows; an .xlsx whose sheet would not fit in memory).
 
 Notes on what calamine returns: numbers always come back as float, empty cells as '', date cells
 as `date`/`datetime`. A numeric account-number cell has lost its leading zeros in the source file
@@ -35,6 +36,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import cast
 
+from branchcheck.accounts import limits
 from branchcheck.accounts.cells import (
     CellError,
     DateParser,
@@ -131,6 +133,10 @@ def _read_rows(path: Path) -> list[list[object]]:
         raise InputFileError(f"{path}: is a folder, not a spreadsheet")
     if path.suffix.lower() in (".csv", ".txt"):
         return _read_csv(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        limits.check_xlsx(path)
+    else:
+        limits.check_file_size(path)
     from python_calamine import CalamineWorkbook
 
     try:
@@ -154,6 +160,7 @@ def _read_rows(path: Path) -> list[list[object]]:
 
 def _read_csv(path: Path) -> list[list[object]]:
     try:
+        limits.check_file_size(path)
         data = path.read_bytes()
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
@@ -167,6 +174,9 @@ def _read_csv(path: Path) -> list[list[object]]:
         raise InputFileError(f"{path}: not UTF-8 or GB18030 text")
     if "\x00" in content:
         raise InputFileError(f"{path}: not a text (CSV) file")
+    lines = content.count("\n")
+    if lines > limits.MAX_ROW_NUMBER:  # before the rows are made: a quoted line break only adds
+        raise limits.too_many_rows(path, lines - 1)
     first = content.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     try:
@@ -316,6 +326,8 @@ def read_accounts(
     mapping = check_mapping(mapping, source="mapping") if mapping else ColumnMapping()
     values = mapping.value_names
     rows = _read_rows(path)
+    if len(rows) > limits.MAX_ROW_NUMBER and not all(map(_is_blank, rows[limits.MAX_ROW_NUMBER :])):
+        raise limits.too_many_rows(path, len(rows) - 1)
     header_idx = _find_header(rows, mapping)
     if header_idx is None:
         raise InputFileError(f"{path}: the file is empty (no header row)")
@@ -386,6 +398,8 @@ def read_accounts(
         kept.append(row)
         rownums.append(first + offset)
     n_rows = len(kept)
+    if n_rows > limits.MAX_ROWS:
+        raise limits.too_many_rows(path, n_rows)
 
     # Column by column: a converter mapped over a whole column runs at C speed; a column with a
     # cell that cannot be converted is done again cell by cell to name its rows.
