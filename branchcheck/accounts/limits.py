@@ -60,6 +60,19 @@ def too_many_rows(path: Path, rows: int) -> InputFileError:
     )
 
 
+def check_rows(path: Path, rows: int, limit: int) -> None:
+    if rows > limit:
+        raise too_many_rows(path, rows)
+
+
+def check_spreadsheet(path: Path) -> None:
+    """An .xlsx by check_xlsx, any other file by its size."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        check_xlsx(path)
+    else:
+        check_file_size(path)
+
+
 def check_file_size(path: Path) -> None:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:

@@ -36,7 +36,6 @@ from itertools import repeat
 from pathlib import Path
 from typing import cast
 
-from branchcheck.accounts import limits
 from branchcheck.accounts.cells import (
     CellError,
     DateParser,
@@ -58,6 +57,7 @@ from branchcheck.accounts.columns import (
     check_mapping,
     header_key,
 )
+from branchcheck.accounts.limits import MAX_ROW_NUMBER, MAX_ROWS, check_rows, check_spreadsheet
 from branchcheck.errors import InputFileError
 
 Progress = Callable[[int, int], None]
@@ -133,10 +133,7 @@ def _read_rows(path: Path) -> list[list[object]]:
         raise InputFileError(f"{path}: is a folder, not a spreadsheet")
     if path.suffix.lower() in (".csv", ".txt"):
         return _read_csv(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        limits.check_xlsx(path)
-    else:
-        limits.check_file_size(path)
+    check_spreadsheet(path)
     from python_calamine import CalamineWorkbook
 
     try:
@@ -160,7 +157,7 @@ def _read_rows(path: Path) -> list[list[object]]:
 
 def _read_csv(path: Path) -> list[list[object]]:
     try:
-        limits.check_file_size(path)
+        check_spreadsheet(path)
         data = path.read_bytes()
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
@@ -174,9 +171,7 @@ def _read_csv(path: Path) -> list[list[object]]:
         raise InputFileError(f"{path}: not UTF-8 or GB18030 text")
     if "\x00" in content:
         raise InputFileError(f"{path}: not a text (CSV) file")
-    lines = content.count("\n")
-    if lines > limits.MAX_ROW_NUMBER:  # before the rows are made: a quoted line break only adds
-        raise limits.too_many_rows(path, lines - 1)
+    check_rows(path, content.count("\n") - 1, MAX_ROW_NUMBER)  # a quoted line break only adds
     first = content.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     try:
@@ -326,8 +321,7 @@ def read_accounts(
     mapping = check_mapping(mapping, source="mapping") if mapping else ColumnMapping()
     values = mapping.value_names
     rows = _read_rows(path)
-    if len(rows) > limits.MAX_ROW_NUMBER and not all(map(_is_blank, rows[limits.MAX_ROW_NUMBER :])):
-        raise limits.too_many_rows(path, len(rows) - 1)
+    check_rows(path, len(rows) - 1, MAX_ROW_NUMBER)
     header_idx = _find_header(rows, mapping)
     if header_idx is None:
         raise InputFileError(f"{path}: the file is empty (no header row)")
@@ -398,8 +392,7 @@ def read_accounts(
         kept.append(row)
         rownums.append(first + offset)
     n_rows = len(kept)
-    if n_rows > limits.MAX_ROWS:
-        raise limits.too_many_rows(path, n_rows)
+    check_rows(path, n_rows, MAX_ROWS)
 
     # Column by column: a converter mapped over a whole column runs at C speed; a column with a
     # cell that cannot be converted is done again cell by cell to name its rows.

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.engine import patterns
 from branchcheck.engine.bounds import shown
 from branchcheck.engine.core import (
     EvalContext,
@@ -22,6 +21,7 @@ from branchcheck.engine.core import (
     rule,
     text,
 )
+from branchcheck.engine.patterns import code_text, matches_pattern
 from branchcheck.money import format_fen
 
 if TYPE_CHECKING:
@@ -147,8 +147,8 @@ class SealNo(ItemType):
     default_rule = "record"
 
     def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> str:
-        value = patterns.code_text(raw)
-        if not patterns.matches(item.params.get("pattern", r"^[A-Z0-9\-]{4,32}$"), value):
+        value = code_text(raw)
+        if not matches_pattern(item.params.get("pattern", r"^[A-Z0-9\-]{4,32}$"), value):
             raise answer_error(
                 item, f"'{shown(raw)}' is not a seal number (4–32 letters, digits or -)"
             )

@@ -11,7 +11,6 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from branchcheck.engine import patterns
 from branchcheck.engine.basic import YES_NO
 from branchcheck.engine.bounds import shown
 from branchcheck.engine.core import (
@@ -31,6 +30,7 @@ from branchcheck.engine.core import (
     slot_rows,
     text,
 )
+from branchcheck.engine.patterns import code_text, matches_pattern
 from branchcheck.engine.tables import Column, footer, table
 
 if TYPE_CHECKING:
@@ -133,8 +133,8 @@ class EscortCheck(ItemType):
         rows = []
         fields = {"id_number", "methods", "matches", "note"}
         for where, row, escort in slot_rows(item, raw, ctx, person="escort", fields=fields):
-            id_number = patterns.code_text(row.get("id_number", ""))
-            if not patterns.matches(item.params.get("id_pattern", ID_NUMBER), id_number):
+            id_number = code_text(row.get("id_number", ""))
+            if not matches_pattern(item.params.get("id_pattern", ID_NUMBER), id_number):
                 raise answer_error(
                     item,
                     f"{where}: {shown(row.get('id_number'))} is not an ID number (18 characters)",
@@ -270,8 +270,8 @@ SEAL = r"^[A-Z0-9\-]{4,32}$"
 def _code(item: Item, raw: Any, pattern: str, what: str, where: str) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise answer_error(item, f"{where}: {what} must be text, got {raw!r}")
-    value = patterns.code_text(raw)
-    if not patterns.matches(pattern, value):
+    value = code_text(raw)
+    if not matches_pattern(pattern, value):
         raise answer_error(item, f"{where}: {shown(raw)} is not a {what}")
     return value
 

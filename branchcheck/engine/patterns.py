@@ -101,6 +101,6 @@ def code_text(raw: Any) -> str:
     return text if len(text) <= MAX_CODE else ""
 
 
-def matches(pattern: str, value: str) -> bool:
+def matches_pattern(pattern: str, value: str) -> bool:
     """Whether the whole of `value` matches a pattern of the safe subset (checked at load)."""
     return len(value) <= MAX_CODE and _compiled(pattern).fullmatch(value) is not None
