@@ -13,12 +13,19 @@ from branchcheck.accounts.columns import ACCEPTED, BLANK_WORDS, VALUE_INDEX, hea
 from branchcheck.errors import AnswerError
 from branchcheck.money import yuan_to_fen
 
+MAX_IDENTIFIER = 64  # account numbers have 10-22 digits; customer IDs fewer
 # Excel stores numbers as doubles with 15 significant digits; beyond that the digits are gone.
 _MAX_EXACT_NUMBER = 10**15
 
 
 class CellError(ValueError):
     """A cell that cannot be converted; the message is the reason shown to the user."""
+
+
+def _short(value: object) -> str:
+    """A cell as a message quotes it: at most 30 characters."""
+    shown = value if type(value) is str else repr(value) if type(value) is float else text(value)
+    return shown if len(shown) <= 30 else shown[:29] + "…"
 
 
 # ----------------------------------------------------------------- cell converters
@@ -30,9 +37,7 @@ def _nfkc_compact(text: str) -> str:
 
 def _number_text(value: float | int) -> str:
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise CellError("不是有效数字")
-        if not value.is_integer():
+        if not math.isfinite(value) or not value.is_integer():  # free text never fails: inf
             return repr(value)
         value = int(value)
     return str(value)
@@ -65,7 +70,7 @@ class Identifier:
             result = value if value.isascii() and value.isalnum() else _nfkc_compact(value)
         elif isinstance(value, float | int) and not isinstance(value, bool):
             if isinstance(value, float) and not value.is_integer():
-                raise CellError(f"{self.label}是带小数的数字 {value!r}，请以文本格式导出")
+                raise CellError(f"{self.label}是带小数的数字 {_short(value)}，请以文本格式导出")
             if abs(value) >= _MAX_EXACT_NUMBER:
                 raise CellError(
                     f"{self.label}是数字格式且超过 15 位，Excel 已丢失末位数字，无法确定{self.label}；"
@@ -77,6 +82,8 @@ class Identifier:
             result = _nfkc_compact(text(value))
         if not result:
             raise CellError(f"{self.label}为空")
+        if len(result) > MAX_IDENTIFIER:
+            raise CellError(f"{self.label}“{_short(result)}”过长（最多 {MAX_IDENTIFIER} 位）")
         return result
 
 
@@ -110,14 +117,16 @@ def _date_from_text(raw: str) -> date:
         compact = "".join(s.split())
         m = _DATE_ZH_RE.fullmatch(compact) or _DATE_COMPACT_RE.fullmatch(compact)
         if m is None:
-            raise CellError(f"“{raw}”不是日期（可用 2026-11-22、2026/11/22、2026年11月22日）")
+            raise CellError(
+                f"“{_short(raw)}”不是日期（可用 2026-11-22、2026/11/22、2026年11月22日）"
+            )
         y, mo, d = m.group(1), m.group(2), m.group(3)
     else:
         y, mo, d = m.group(1), m.group(3), m.group(4)
     try:
         return date(int(y), int(mo), int(d))
     except ValueError:
-        raise CellError(f"“{raw}”不是有效日期") from None
+        raise CellError(f"“{_short(raw)}”不是有效日期") from None
 
 
 class DateParser:
@@ -157,10 +166,10 @@ class DateParser:
             # A number: only yyyymmdd (a common core-system export) is a date we can trust.
             if float(value).is_integer() and 19000101 <= value <= 99991231:
                 return _date_from_text(str(int(value)))
-            raise CellError(f"“{text(value)}”不是日期（数字只接受 yyyymmdd 形式）")
+            raise CellError(f"“{_short(value)}”不是日期（数字只接受 yyyymmdd 形式）")
         if isinstance(value, date):
             return value if not isinstance(value, datetime) else value.date()
-        raise CellError(f"“{text(value)}”不是日期")
+        raise CellError(f"“{_short(value)}”不是日期")
 
 
 _FEN = Decimal("0.01")
@@ -175,11 +184,6 @@ def _bounded(fen: int, value: object) -> int:
     if abs(fen) > MAX_BALANCE_FEN:
         raise CellError(f"金额“{_short(value)}”超出上限（{MAX_BALANCE_FEN // 100} 元）")
     return fen
-
-
-def _short(value: object) -> str:
-    shown = value if type(value) is str else text(value)
-    return shown if len(shown) <= 30 else shown[:29] + "…"
 
 
 def _text_fen(raw: str) -> int:
@@ -223,7 +227,7 @@ def money_fen(value: object) -> int | None:
         amount = Decimal(shown)  # finite, so always a number
         rounded = amount.quantize(_FEN)
         if abs(amount - rounded) > _FLOAT_NOISE:
-            raise CellError(f"金额“{value}”超过两位小数")
+            raise CellError(f"金额“{_short(value)}”超过两位小数")
         return yuan_to_fen(rounded, field="余额")
     if t is int:
         return _bounded(value * 100, value)  # type: ignore[operator]
@@ -279,7 +283,7 @@ class EnumParser:
                 raise CellError(f"{self.label}为空（可用：{self.accepted}）")
             result = None
         else:
-            raise CellError(f"{self.label}“{text(value)}”未识别（可用：{self.accepted}）")
+            raise CellError(f"{self.label}“{_short(value)}”未识别（可用：{self.accepted}）")
         self.cache[value] = result
         return result
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -36,6 +37,9 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit
 # a cell's text as XML bytes: up to 10 bytes a character (&#131072; as openpyxl writes them)
 _MAX_RUN_BYTES = MAX_CELL_CHARS * 10
 _CHUNK = 4 * 1024 * 1024
+# what a damaged zip raises while it is read (a bad CRC, a broken deflate stream, an unknown
+# compression method, an encrypted member)
+_DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError)
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -89,7 +93,7 @@ def check_xlsx(path: Path) -> None:
     check_file_size(path)
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except (*_DAMAGED, ValueError):
         return
     with archive:
         sizes = {i.filename: i.file_size for i in archive.infolist()}
@@ -103,7 +107,7 @@ def check_xlsx(path: Path) -> None:
             if "xl/sharedStrings.xml" in sizes:
                 _check_runs(path, _chunks(archive, "xl/sharedStrings.xml"))
             _check_sheet(path, _chunks(archive, sheet))
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:  # e.g. a CRC that does not match
+        except _DAMAGED as exc:
             raise _refuse(path, f"{type(exc).__name__}: {exc}") from None
 
 
@@ -119,7 +123,7 @@ def _first_sheet(archive: zipfile.ZipFile, sizes: dict[str, int]) -> str | None:
     try:
         book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError):
+    except (KeyError, ElementTree.ParseError, *_DAMAGED):
         return None
     first = book.find(f"{_MAIN}sheets/{_MAIN}sheet")
     if first is None:

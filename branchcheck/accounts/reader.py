@@ -318,9 +318,16 @@ def read_accounts(
     Raises InputFileError (file unreadable, no header, required columns missing, bad mapping);
     everything else wrong is a RowError in the result."""
     path = Path(path)
-    mapping = check_mapping(mapping, source="mapping") if mapping else ColumnMapping()
+    checked = check_mapping(mapping, source="mapping") if mapping else ColumnMapping()
+    return accounts_from_rows(_read_rows(path), path, checked, progress)
+
+
+def accounts_from_rows(
+    rows: list[list[object]], path: Path, mapping: ColumnMapping, progress: Progress | None = None
+) -> ReadResult:
+    """The accounts of rows as python-calamine (or the CSV reader) returns them: `read_accounts`
+    after the file is read."""
     values = mapping.value_names
-    rows = _read_rows(path)
     check_rows(path, len(rows) - 1, MAX_ROW_NUMBER)
     header_idx = _find_header(rows, mapping)
     if header_idx is None:
@@ -396,7 +403,7 @@ def read_accounts(
 
     # Column by column: a converter mapped over a whole column runs at C speed; a column with a
     # cell that cannot be converted is done again cell by cell to name its rows.
-    cells_by_column = list(zip(*kept, strict=False)) if kept else []
+    cells_by_column = list(zip(*kept, strict=False)) if kept else [()] * width
     errors: list[RowError] = []
     noted: list[tuple[int, int, str, str]] = []  # (position, column index, header, reason)
     bad_rows: set[int] = set()  # positions in `kept`
