@@ -1,6 +1,7 @@
 """A whole inspection from an answers file (`branchcheck inspect`). Every check runs before
-anything is stored — the same people rules as `start`, the same parsing as `answer`, the same
-required items as `complete` — so a bad file stores nothing."""
+anything is stored — the whole file's shape and bounds (branchcheck.engine.bounds: money, counts,
+text, nesting; dates from 2000-01-01 to today), the same people rules as `start`, the same parsing
+as `answer`, the same required items as `complete` — so a bad file stores and audits nothing."""
 
 from __future__ import annotations
 
