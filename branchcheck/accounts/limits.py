@@ -43,17 +43,13 @@ _DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedErr
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-# a reference beyond the bounds: a row number above 209,999 or a column after AZ (checked as
-# regular expressions, so the 3 million cells of a full export are passed over at C speed)
-_FAR_ROW = rb"(?:[0-9]{7,}|[3-9][0-9]{5}|2[1-9][0-9]{4})"
-_FAR_COLUMN = rb"(?:[B-Z][A-Z]|[A-Z]{3,})"
-_OUTSIDE = re.compile(
-    rb'<(?:c|row|dimension)\s[^>]*?r(?:ef)?="(?:[^"]*[:])?\$?(?:'
-    + _FAR_COLUMN
-    + rb"\$?[0-9]+|[A-Z]*\$?"
-    + _FAR_ROW
-    + rb')"'
-)
+# a reference beyond the bounds: a row number above 209,999 or a column after AZ, in a cell's or a
+# row's r="…" or at the end of a range (<dimension ref="A1:XFD1048576">, merged cells). Searched
+# as regular expressions with a literal start, so the 3 million cells of a full export are passed
+# over at C speed.
+_FAR = rb"\$?(?:(?:[B-Z][A-Z]|[A-Z]{3,})\$?[0-9]+|[A-Z]*\$?(?:[0-9]{7,}|[3-9][0-9]{5}|2[1-9][0-9]{4}))\""
+_FAR_REFERENCE = re.compile(rb'r="' + _FAR)
+_FAR_RANGE = re.compile(rb'ref="[^"]*:' + _FAR)
 
 
 def too_many_rows(path: Path, rows: int) -> InputFileError:
@@ -173,7 +169,7 @@ def _check_sheet(path: Path, chunks: Iterator[bytes]) -> None:
         if rows > MAX_ROWS + 1 + _TITLE_ROWS:
             raise too_many_rows(path, rows - 1)
         window = tail + chunk  # a reference cut between two chunks is whole in the next window
-        far = _OUTSIDE.search(window)
+        far = _FAR_REFERENCE.search(window) or _FAR_RANGE.search(window)
         if far is not None:
             raise _refuse(
                 path,

@@ -101,6 +101,11 @@ def _fail(source: str, where: str, problem: str) -> InputFileError:
     return InputFileError(f"{source}: {where}: {problem}")
 
 
+def _named(key: Any) -> str:
+    """A key as a message names it: as written when it is short text, else quoted and cut."""
+    return key if text_problem(key, MAX_KEY) is None else shown(key)
+
+
 def _item_name(template: Template, key: str) -> str:
     item = next((i for i in template.items() if i.key == key), None)
     return f"item '{key}' ({item.text['zh']})" if item else f"item {shown(key)}"
@@ -144,7 +149,7 @@ def _people(raw: Any, source: str) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise _fail(source, "people", f"应为对象 / must be an object, got {shown(raw)}")
     for slot, numbers in raw.items():
-        where = f"people.{shown(slot) if text_problem(slot, MAX_KEY) else slot}"
+        where = f"people.{_named(slot)}"
         listed = [numbers] if isinstance(numbers, str) else numbers
         if (
             not isinstance(listed, list)
@@ -178,7 +183,7 @@ def _shape(template: Template, data: dict[str, Any], source: str, now: datetime)
     """The whole file's shape and bounds, field by field, before anything else reads it."""
     unknown = [k for k in data if k not in _FILE_KEYS]
     if unknown:
-        raise InputFileError(f"{source}: unknown field(s) {', '.join(shown(k) for k in unknown)}")
+        raise InputFileError(f"{source}: unknown field(s) {', '.join(map(_named, unknown))}")
     if data.get("checklist") not in (None, template.key):
         raise InputFileError(
             f"{source}: the file is for checklist {shown(data['checklist'])}, not '{template.key}'"
