@@ -7,7 +7,11 @@ dates as text (`2026/11/22`, `2026年11月22日`). For each file, times, median 
 (b) end to end: read + classify + write the review workbook. Goal: (b) / (a) <= 3 for each,
 (a) measured in the same run as (b).
 
-    .venv/bin/python bench/bench_accounts.py [--rows 100000] [--profile]
+Memory (each in a fresh child process, peak RSS by resource.getrusage): reading the largest list
+accepted (200,000 rows), the largest sparse grid accepted (A1 and AZ209999), and refusing a
+million-row list. Goal: each within 1 GiB.
+
+    .venv/bin/python bench/bench_accounts.py [--rows 100000] [--profile] [--memory-only]
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import sys
 import tempfile
 import time
 from datetime import date, timedelta
+from itertools import chain
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,17 +197,147 @@ def bench_file(src: Path, name: str, *, profile: bool) -> dict:
     }
 
 
+MEMORY_GOAL_MIB = 1024
+_SHEET_HEAD = (
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+)
+_PARTS = {
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+    'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org'
+    '/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    "</Relationships>",
+}
+
+
+def _xml_cell(value: object) -> bytes:
+    from xml.sax.saxutils import escape
+
+    if isinstance(value, int | float):
+        return b"<c><v>%s</v></c>" % repr(value).encode()
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    return b'<c t="inlineStr"><is><t>%s</t></is></c>' % escape(text).encode()
+
+
+def write_raw_xlsx(path: Path, rows) -> None:
+    """A workbook written straight as XML (seconds for a million rows; openpyxl takes minutes)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for name, body in _PARTS.items():
+            z.writestr(name, body)
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(_SHEET_HEAD)
+            for row in rows:
+                sheet.write(b"<row>" + b"".join(map(_xml_cell, row)) + b"</row>")
+            sheet.write(b"</sheetData></worksheet>")
+
+
+# A child's ru_maxrss on Linux starts from its parent's size (it is kept across fork and exec):
+# VmHWM, the peak of the process's own memory since exec, says what the read itself used.
+_PEAK_KIB = (
+    "def _peak_kib():\n"
+    "    try:\n"
+    "        with open('/proc/self/status') as f:\n"
+    "            return next(int(l.split()[1]) for l in f if l.startswith('VmHWM:'))\n"
+    "    except OSError:\n"
+    "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+)
+
+
+def _peak_mib(src: Path) -> tuple[float, str]:
+    """Peak RSS of reading (and reviewing) `src` in a fresh process; what the read ended with."""
+    import subprocess
+
+    script = (
+        "import resource, sys\n" + _PEAK_KIB + f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from datetime import date\n"
+        "from branchcheck.accounts import review\n"
+        "from branchcheck.errors import InputFileError\n"
+        "try:\n"
+        f"    outcome = str(review({str(src)!r}, date(2026, 11, 22)).rows) + ' rows read'\n"
+        "except InputFileError as exc:\n"
+        "    outcome = 'refused: ' + exc.message.split(' / ')[-1]\n"
+        "print(_peak_kib())\n"
+        "print(outcome)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    peak_kib, outcome = done.stdout.strip().split("\n", 1)
+    return int(peak_kib) / 1024, outcome
+
+
+def bench_memory(cache: Path) -> list[dict]:
+    from branchcheck.accounts import limits
+
+    cases = {
+        "largest_list": lambda: chain([HEADERS], generate_rows(limits.MAX_ROWS)),
+        "sparse_grid": lambda: iter(()),
+        "million_rows": lambda: chain([HEADERS], generate_rows(1_000_000)),
+    }
+    lines = []
+    for name, rows in cases.items():
+        src = cache / f"memory_{name}.xlsx"
+        if not src.exists():
+            if name == "sparse_grid":
+                _write_sparse(src, limits.MAX_ROW_NUMBER)
+            else:
+                write_raw_xlsx(src, rows())
+        peak, outcome = _peak_mib(src)
+        lines.append(
+            {
+                "bench": f"accounts_memory_{name}",
+                "peak_rss_mib": round(peak),
+                "outcome": outcome,
+                "goal_mib": MEMORY_GOAL_MIB,
+            }
+        )
+    return lines
+
+
+def _write_sparse(path: Path, last_row: int) -> None:
+    """Two cells as far apart as the limits allow: the largest grid calamine is let allocate."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in _PARTS.items():
+            z.writestr(name, body)
+        header = b"".join(_xml_cell(h) for h in HEADERS)
+        far = b'<c r="AZ%d" t="inlineStr"><is><t>x</t></is></c>' % last_row
+        z.writestr(
+            "xl/worksheets/sheet1.xml",
+            _SHEET_HEAD
+            + b'<row r="1">'
+            + header
+            + b'</row><row r="%d">' % last_row
+            + far
+            + b"</row></sheetData></worksheet>",
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--profile", action="store_true", help="cProfile one end-to-end run")
     parser.add_argument("--only", choices=[n for n, _ in FILES], help="one file only")
+    parser.add_argument("--memory-only", action="store_true", help="the memory figures only")
     args = parser.parse_args(argv)
 
     cache = ROOT / ".bench"
     cache.mkdir(exist_ok=True)
     ok = True
+    for line in bench_memory(cache):
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+        ok = ok and line["peak_rss_mib"] <= line["goal_mib"]
     for name, text_dates in FILES:
+        if args.memory_only:
+            break
         if args.only and name != args.only:
             continue
         suffix = "" if not text_dates else "_text_dates"

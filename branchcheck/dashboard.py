@@ -399,3 +399,25 @@ def select_records(records: Sequence[RecordSummary], query: RecordsQuery) -> lis
 def select_obligations(desk: Desk, query: ObligationsQuery) -> list[Obligation]:
     keys = set(query.keys)
     return [o for o in desk.obligations if o.key in keys]
+
+
+# --------------------------------------------------------------------------- the desk, whole
+
+
+def load(store: Store, as_of: date) -> Desk:
+    """The desk as the branch head opens it: windows that have closed become their findings first
+    (missed checks, key posts held too long), then the last twelve months' obligations with what
+    is due now, and the compliance index of the year so far against a year earlier."""
+    from branchcheck import schedule
+    from branchcheck.people import rotation
+    from branchcheck.score.period import period_report
+
+    schedule.sweep(store, as_of)
+    rotation.sweep(store, as_of)
+    first = date.fromisoformat(last_months(as_of)[0] + "-01")
+    found = {o.key: o for o in schedule.obligations(store, first, as_of, as_of=as_of)}
+    for o in schedule.due(store, as_of):
+        found.setdefault(o.key, o)
+    ordered = sorted(found.values(), key=lambda o: (o.due_on, o.key))
+    score = period_report(store, date(as_of.year, 1, 1), as_of, as_of=as_of).score
+    return desk(store, as_of, obligations=ordered, score=score)

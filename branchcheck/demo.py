@@ -15,11 +15,14 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from branchcheck import clock, inspections
+from branchcheck import clock, inspections, schedule
 from branchcheck.db import Store
 from branchcheck.db.models import Inspection, Staff
 from branchcheck.paths import REPO_ROOT
 from branchcheck.people import register as staff
+from branchcheck.people import rotation
+from branchcheck.people.absence import record_absence
+from branchcheck.people.posts import record_post
 from branchcheck.records import keys
 
 DEMO_PASSWORD = "demo1234"
@@ -58,6 +61,19 @@ REGISTERS_NOT_KEPT = (1, 3, 11, 12)  # the same problem again: repeat findings
 SHORT_WEEK = 2  # a teller's box ¥50 short
 UNCOVERED_WEEK = 6  # a teller left out of the week's check
 MISSED_WEEK = 7  # no vault check that week
+PAPER_CHECKS = (
+    "系统上线前该期检查以纸质记录进行，纸质记录已存档备查 / "
+    "checked on paper before BranchCheck was introduced; the paper record is filed"
+)
+ABSENT_WEEK = 9  # a teller on leave all week: left out of the check, and not "uncovered"
+ABSENT_TELLER = "E005"
+# Key posts and their dates (seed 000: 管库、加钞人员三年轮岗, routes changed monthly or quarterly):
+# the vault keeper has held the post for over three years, one loader's route is overdue a change.
+POSTS = (
+    ("E003", "vault_keeper", 4 * 365 + 30, ""),
+    ("E006", "atm_loader", 200, "R01"),
+    ("E007", "atm_loader", 40, "R02"),
+)
 CLOSED_LATE_WEEK = 12  # its registers finding is rectified and closed after its due date
 
 
@@ -234,6 +250,18 @@ def setup_demo(
             continue
         day = _check_day(this_monday - timedelta(weeks=w))
         covered = tellers[:-1] if w == UNCOVERED_WEEK else tellers
+        if w == ABSENT_WEEK:
+            monday = this_monday - timedelta(weeks=w)
+            record_absence(
+                store,
+                employee_no=ABSENT_TELLER,
+                first_day=monday,
+                last_day=monday + timedelta(days=6),
+                kind="leave",
+                reason="年休假 / annual leave",
+                actor="E001",
+            )
+            covered = [t for t in tellers if t != ABSENT_TELLER]
         answers = _vault_answers(
             rng,
             covered,
@@ -274,6 +302,23 @@ def setup_demo(
         if path.stem == "blank_vouchers":
             _run(store, path.stem, _voucher_follow_up(data), inspector)
             count += 1
+    for no, role, days_ago, route in POSTS:
+        record_post(
+            store,
+            employee_no=no,
+            role=role,
+            from_date=today - timedelta(days=days_ago),
+            route=route,
+            actor="E001",
+        )
+    # The demo keeps its voucher and account checks only for the last week: the months before,
+    # the branch did them on paper, and the branch head says so for each periodic check missed.
+    for ob in schedule.obligations(store, today - timedelta(weeks=weeks + 1), today, as_of=today):
+        if ob.reason == "periodic" and ob.status == "missed":
+            schedule.explain(store, ob.key, reason=PAPER_CHECKS, actor="E001")
+    # windows that closed become their findings now, as the desk and `due` would make them
+    schedule.sweep(store, today)
+    rotation.sweep(store, today)
     return DemoResult(True, count)
 
 

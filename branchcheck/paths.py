@@ -1,11 +1,19 @@
-"""Where the branch's data lives: BRANCHCHECK_HOME, else the user's data folder."""
+"""Where the branch's data lives: BRANCHCHECK_HOME, else the user's data folder.
+
+The folder holds password hashes, signing keys and every record, so it is private to the user who
+runs BranchCheck: the folder is 0700 and every file in it 0600 (the store, its -wal/-shm, settings,
+holidays, backups). A folder made before this rule, with wider modes, is tightened when it is first
+used in a process; files written later go through `write_private`."""
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "BranchCheck"
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -23,9 +31,41 @@ def data_home() -> Path:
             from platformdirs import user_data_dir
 
             home = Path(user_data_dir(APP_NAME, appauthor=False))
-        home.mkdir(parents=True, exist_ok=True)
+        make_private_folder(home)
         _HOMES[env] = home
     return home
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create the folder 0700 (its missing parents as the user's umask says) and tighten it and the
+    files directly in it to 0700/0600 when they are wider."""
+    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    _narrow(folder, FOLDER_MODE)
+    for entry in folder.iterdir():
+        if entry.is_file() and not entry.is_symlink():
+            _narrow(entry, FILE_MODE)
+        elif entry.is_dir() and not entry.is_symlink():
+            _narrow(entry, FOLDER_MODE)
+
+
+def make_private_file(path: Path) -> None:
+    """Create the file empty with mode 0600 when it is missing; tighten it when it is wider."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    except FileExistsError:
+        _narrow(path, FILE_MODE)
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a text file (UTF-8) that only the user can read: 0600 from its first byte."""
+    make_private_file(path)
+    path.write_text(text, encoding="utf-8")
+
+
+def _narrow(path: Path, mode: int) -> None:
+    current = stat.S_IMODE(path.stat().st_mode)
+    if current & ~mode:
+        path.chmod(current & mode)
 
 
 def database_path(home: Path | None = None) -> Path:

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from branchcheck.errors import InputFileError
+from branchcheck.paths import write_private
 
 # The compliance index's indicators (seed 002: 合规性指数 = Σ wᵢ·Cᵢ, each Cᵢ scored 3/2/1), and
 # which way is better: "higher" for a share done (on time, covered, rectified on time), "lower"
@@ -139,6 +140,10 @@ class Settings:
     index_weights: dict[str, float] = field(default_factory=_default_weights)
     index_bands: dict[str, list[float]] = field(default_factory=_default_bands)
 
+    # Sign-in: after this many wrong passwords in a row a person is locked for this many minutes.
+    signin_max_failures: int = 5
+    signin_lock_minutes: int = 15
+
     def __post_init__(self) -> None:
         _check_index(self.index_weights, self.index_bands)
 
@@ -182,6 +187,6 @@ def _read(path: Path) -> Settings:
 
 
 def save_settings(home: Path, settings: Settings) -> None:
-    (home / "settings.json").write_text(
-        json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8"
+    write_private(
+        home / "settings.json", json.dumps(asdict(settings), ensure_ascii=False, indent=2)
     )

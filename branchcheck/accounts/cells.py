@@ -3,6 +3,7 @@ values, phone numbers. Each converter raises CellError with the reason shown to 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime
@@ -12,12 +13,19 @@ from branchcheck.accounts.columns import ACCEPTED, BLANK_WORDS, VALUE_INDEX, hea
 from branchcheck.errors import AnswerError
 from branchcheck.money import yuan_to_fen
 
+MAX_IDENTIFIER = 64  # account numbers have 10-22 digits; customer IDs fewer
 # Excel stores numbers as doubles with 15 significant digits; beyond that the digits are gone.
 _MAX_EXACT_NUMBER = 10**15
 
 
 class CellError(ValueError):
     """A cell that cannot be converted; the message is the reason shown to the user."""
+
+
+def _short(value: object) -> str:
+    """A cell as a message quotes it: at most 30 characters."""
+    shown = value if type(value) is str else repr(value) if type(value) is float else text(value)
+    return shown if len(shown) <= 30 else shown[:29] + "…"
 
 
 # ----------------------------------------------------------------- cell converters
@@ -29,9 +37,7 @@ def _nfkc_compact(text: str) -> str:
 
 def _number_text(value: float | int) -> str:
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise CellError("不是有效数字")
-        if not value.is_integer():
+        if not math.isfinite(value) or not value.is_integer():  # free text never fails: inf
             return repr(value)
         value = int(value)
     return str(value)
@@ -64,7 +70,7 @@ class Identifier:
             result = value if value.isascii() and value.isalnum() else _nfkc_compact(value)
         elif isinstance(value, float | int) and not isinstance(value, bool):
             if isinstance(value, float) and not value.is_integer():
-                raise CellError(f"{self.label}是带小数的数字 {value!r}，请以文本格式导出")
+                raise CellError(f"{self.label}是带小数的数字 {_short(value)}，请以文本格式导出")
             if abs(value) >= _MAX_EXACT_NUMBER:
                 raise CellError(
                     f"{self.label}是数字格式且超过 15 位，Excel 已丢失末位数字，无法确定{self.label}；"
@@ -76,6 +82,8 @@ class Identifier:
             result = _nfkc_compact(text(value))
         if not result:
             raise CellError(f"{self.label}为空")
+        if len(result) > MAX_IDENTIFIER:
+            raise CellError(f"{self.label}“{_short(result)}”过长（最多 {MAX_IDENTIFIER} 位）")
         return result
 
 
@@ -109,14 +117,16 @@ def _date_from_text(raw: str) -> date:
         compact = "".join(s.split())
         m = _DATE_ZH_RE.fullmatch(compact) or _DATE_COMPACT_RE.fullmatch(compact)
         if m is None:
-            raise CellError(f"“{raw}”不是日期（可用 2026-11-22、2026/11/22、2026年11月22日）")
+            raise CellError(
+                f"“{_short(raw)}”不是日期（可用 2026-11-22、2026/11/22、2026年11月22日）"
+            )
         y, mo, d = m.group(1), m.group(2), m.group(3)
     else:
         y, mo, d = m.group(1), m.group(3), m.group(4)
     try:
         return date(int(y), int(mo), int(d))
     except ValueError:
-        raise CellError(f"“{raw}”不是有效日期") from None
+        raise CellError(f"“{_short(raw)}”不是有效日期") from None
 
 
 class DateParser:
@@ -156,14 +166,41 @@ class DateParser:
             # A number: only yyyymmdd (a common core-system export) is a date we can trust.
             if float(value).is_integer() and 19000101 <= value <= 99991231:
                 return _date_from_text(str(int(value)))
-            raise CellError(f"“{text(value)}”不是日期（数字只接受 yyyymmdd 形式）")
+            raise CellError(f"“{_short(value)}”不是日期（数字只接受 yyyymmdd 形式）")
         if isinstance(value, date):
             return value if not isinstance(value, datetime) else value.date()
-        raise CellError(f"“{text(value)}”不是日期")
+        raise CellError(f"“{_short(value)}”不是日期")
 
 
 _FEN = Decimal("0.01")
 _FLOAT_NOISE = Decimal("0.000001")
+# The largest balance read: 10^15 fen (ten trillion yuan), the bound every amount in BranchCheck
+# keeps (branchcheck.engine.bounds.MAX_FEN): exact in a spreadsheet, writable in words.
+MAX_BALANCE_FEN = 10**15
+_MAX_AMOUNT_TEXT = 40  # "-1,000,000,000,000.00" with room for spaces and a currency sign
+
+
+def _bounded(fen: int, value: object) -> int:
+    if abs(fen) > MAX_BALANCE_FEN:
+        raise CellError(f"金额“{_short(value)}”超出上限（{MAX_BALANCE_FEN // 100} 元）")
+    return fen
+
+
+def _text_fen(raw: str) -> int:
+    s = unicodedata.normalize("NFKC", raw).strip()
+    if len(s) > _MAX_AMOUNT_TEXT:
+        raise CellError(f"“{_short(raw)}”不是金额（过长）")
+    digits = s.replace(",", "").replace("¥", "").replace("￥", "")
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation:
+        raise CellError(f"“{_short(raw)}”不是金额（最多两位小数）") from None
+    if not amount.is_finite() or abs(amount) > MAX_BALANCE_FEN // 100:
+        raise CellError(f"金额“{_short(raw)}”超出上限（{MAX_BALANCE_FEN // 100} 元）")
+    try:
+        return yuan_to_fen(amount, field="余额")
+    except AnswerError:
+        raise CellError(f"“{_short(raw)}”不是金额（最多两位小数）") from None
 
 
 def money_fen(value: object) -> int | None:
@@ -172,9 +209,12 @@ def money_fen(value: object) -> int | None:
     Floats (calamine returns every number as one) go through Decimal(repr(f)) — the shortest text
     that round-trips, i.e. what Excel shows — never through binary arithmetic. A float within a
     millionth of a fen boundary is Excel's own arithmetic noise (0.1+0.2) and is rounded to the
-    fen; more decimals than that are an error."""
+    fen; more decimals than that are an error. Beyond MAX_BALANCE_FEN, infinite or not a number is
+    that cell's error, like any other unreadable balance."""
     t = type(value)
     if t is float:
+        if not math.isfinite(value) or abs(value) * 100 > MAX_BALANCE_FEN:  # type: ignore[arg-type]
+            raise CellError(f"“{_short(value)}”不是金额（超出上限或不是有限数）")
         if value.is_integer():  # type: ignore[attr-defined]
             return int(value) * 100  # type: ignore[call-overload]
         shown = repr(value)
@@ -184,27 +224,18 @@ def money_fen(value: object) -> int | None:
             # Fast path: the shortest round-trip text has at most two decimals; exact.
             fen = int(whole) * 100 + int(frac.ljust(2, "0"))
             return -fen if negative else fen
-        try:
-            amount = Decimal(repr(value))
-        except InvalidOperation:
-            raise CellError(f"“{value}”不是金额") from None
-        if not amount.is_finite():
-            raise CellError(f"“{value}”不是金额")
+        amount = Decimal(shown)  # finite, so always a number
         rounded = amount.quantize(_FEN)
         if abs(amount - rounded) > _FLOAT_NOISE:
-            raise CellError(f"金额“{value}”超过两位小数")
+            raise CellError(f"金额“{_short(value)}”超过两位小数")
         return yuan_to_fen(rounded, field="余额")
     if t is int:
-        return value * 100  # type: ignore[operator]
+        return _bounded(value * 100, value)  # type: ignore[operator]
     if t is str:
-        s = unicodedata.normalize("NFKC", value).strip()  # type: ignore[arg-type]
-        if not s:
+        if not value.strip():  # type: ignore[attr-defined]
             return None
-        try:
-            return yuan_to_fen(s, field="余额")
-        except AnswerError:
-            raise CellError(f"“{value}”不是金额（最多两位小数）") from None
-    raise CellError(f"“{text(value)}”不是金额")
+        return _text_fen(value)  # type: ignore[arg-type]
+    raise CellError(f"“{_short(value)}”不是金额")
 
 
 class EnumParser:
@@ -252,7 +283,7 @@ class EnumParser:
                 raise CellError(f"{self.label}为空（可用：{self.accepted}）")
             result = None
         else:
-            raise CellError(f"{self.label}“{text(value)}”未识别（可用：{self.accepted}）")
+            raise CellError(f"{self.label}“{_short(value)}”未识别（可用：{self.accepted}）")
         self.cache[value] = result
         return result
 

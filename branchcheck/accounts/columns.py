@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from branchcheck.errors import InputFileError
+from branchcheck.errors import InputFileError, TemplateError
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,11 +259,16 @@ def _check_headers(mapping: object, source: str) -> dict[str, str]:
     return result
 
 
+MAX_MAPPING_BYTES = 1024 * 1024  # a mapping names a few dozen headers and values
+
+
 def load_mapping(path: str | Path) -> ColumnMapping:
     """Read a JSON or YAML mapping file {"Other header": "account_no", ...}, or the sectioned
     form {"columns": {...}, "values": {"host_status": {"冻结": "不收不付"}, ...}}."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_MAPPING_BYTES:
+            raise InputFileError(f"{path}: a mapping file is at most {MAX_MAPPING_BYTES} bytes")
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputFileError(f"{path}: cannot read the mapping file ({exc})") from None
@@ -271,15 +276,19 @@ def load_mapping(path: str | Path) -> ColumnMapping:
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputFileError(f"{path}: not valid JSON ({exc})") from None
+        except (ValueError, RecursionError) as exc:
+            raise InputFileError(f"{path}: not valid JSON ({type(exc).__name__})") from None
     else:
-        import yaml  # YAML is a superset of JSON, so this also reads JSON without the suffix
+        # YAML is a superset of JSON, so this also reads JSON without the suffix; read as the
+        # checklists are: no aliases, no deep nesting, no duplicate keys
+        from branchcheck.checklists.loader import parse_yaml
 
         try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise InputFileError(f"{path}: not valid YAML or JSON ({exc})") from None
+            data = parse_yaml(text, path)
+        except TemplateError as exc:
+            raise InputFileError(
+                str(exc).replace("not valid YAML", "not valid YAML or JSON")
+            ) from None
     if not isinstance(data, Mapping):
         raise InputFileError(
             f'{path}: a mapping file must hold an object {{"other header": "key"}}'

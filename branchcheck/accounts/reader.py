@@ -15,7 +15,8 @@
   every other column: an unrecognised state counts as "not controlled", so it never hides the
   account from a rule, and a non-blank special-dormant value, recognised or not, makes the
   account a special long-term idle account. A missing required column stops the whole read
-  with InputFileError naming the file and every missing column.
+  with InputFileError naming the file and every missing column, and so does a list beyond the
+  limits of limits.py (more than 200,000 rows; an .xlsx whose sheet would not fit in memory).
 
 Notes on what calamine returns: numbers always come back as float, empty cells as '', date cells
 as `date`/`datetime`. A numeric account-number cell has lost its leading zeros in the source file
@@ -56,6 +57,7 @@ from branchcheck.accounts.columns import (
     check_mapping,
     header_key,
 )
+from branchcheck.accounts.limits import MAX_ROW_NUMBER, MAX_ROWS, check_rows, check_spreadsheet
 from branchcheck.errors import InputFileError
 
 Progress = Callable[[int, int], None]
@@ -131,6 +133,7 @@ def _read_rows(path: Path) -> list[list[object]]:
         raise InputFileError(f"{path}: is a folder, not a spreadsheet")
     if path.suffix.lower() in (".csv", ".txt"):
         return _read_csv(path)
+    check_spreadsheet(path)
     from python_calamine import CalamineWorkbook
 
     try:
@@ -154,6 +157,7 @@ def _read_rows(path: Path) -> list[list[object]]:
 
 def _read_csv(path: Path) -> list[list[object]]:
     try:
+        check_spreadsheet(path)
         data = path.read_bytes()
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
@@ -167,6 +171,7 @@ def _read_csv(path: Path) -> list[list[object]]:
         raise InputFileError(f"{path}: not UTF-8 or GB18030 text")
     if "\x00" in content:
         raise InputFileError(f"{path}: not a text (CSV) file")
+    check_rows(path, content.count("\n") - 1, MAX_ROW_NUMBER)  # a quoted line break only adds
     first = content.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     try:
@@ -313,9 +318,17 @@ def read_accounts(
     Raises InputFileError (file unreadable, no header, required columns missing, bad mapping);
     everything else wrong is a RowError in the result."""
     path = Path(path)
-    mapping = check_mapping(mapping, source="mapping") if mapping else ColumnMapping()
+    checked = check_mapping(mapping, source="mapping") if mapping else ColumnMapping()
+    return accounts_from_rows(_read_rows(path), path, checked, progress)
+
+
+def accounts_from_rows(
+    rows: list[list[object]], path: Path, mapping: ColumnMapping, progress: Progress | None = None
+) -> ReadResult:
+    """The accounts of rows as python-calamine (or the CSV reader) returns them: `read_accounts`
+    after the file is read."""
     values = mapping.value_names
-    rows = _read_rows(path)
+    check_rows(path, len(rows) - 1, MAX_ROW_NUMBER)
     header_idx = _find_header(rows, mapping)
     if header_idx is None:
         raise InputFileError(f"{path}: the file is empty (no header row)")
@@ -386,10 +399,11 @@ def read_accounts(
         kept.append(row)
         rownums.append(first + offset)
     n_rows = len(kept)
+    check_rows(path, n_rows, MAX_ROWS)
 
     # Column by column: a converter mapped over a whole column runs at C speed; a column with a
     # cell that cannot be converted is done again cell by cell to name its rows.
-    cells_by_column = list(zip(*kept, strict=False)) if kept else []
+    cells_by_column = list(zip(*kept, strict=False)) if kept else [()] * width
     errors: list[RowError] = []
     noted: list[tuple[int, int, str, str]] = []  # (position, column index, header, reason)
     bad_rows: set[int] = set()  # positions in `kept`

@@ -136,11 +136,14 @@ def _flag_lines(found: list[Flag]) -> tuple[str, str, str]:
 def write_review_xlsx(rv: Review, out_path: str | Path) -> Path:
     """Write the review workbook (sheets 待处理账户, 汇总, 错误行, 提示行) atomically: a temporary file
     in the same folder, then os.replace, so a failure never leaves a partial workbook.
-    Every text cell is a string cell, never a formula, whatever it starts with."""
+    Every text cell is a string cell, never a formula, whatever it starts with; text that starts
+    like a formula is quoted as in the record workbooks (records.excel.sheets.text_cell)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
+
+    from branchcheck.records.excel.sheets import FORMULA_LEADS, text_cell
 
     out = Path(out_path)
     if not out.parent.is_dir():
@@ -162,9 +165,9 @@ def write_review_xlsx(rv: Review, out_path: str | Path) -> Path:
                 s = ILLEGAL_CHARACTERS_RE.sub("", s)
             if not s:
                 return None
-            if s[0] == "=" or s in errors_text:
-                cell = WriteOnlyCell(ws, s)
-                cell.data_type = "s"
+            if s.startswith(FORMULA_LEADS) or s in errors_text:
+                cell = WriteOnlyCell(ws)
+                text_cell(cell, s)
                 return cell
             return s
         return value
@@ -174,8 +177,8 @@ def write_review_xlsx(rv: Review, out_path: str | Path) -> Path:
         # only multi-line texts (accounts with more than one flag) get the wrap style.
         if "\n" not in value:
             return safe(ws, value)
-        cell = WriteOnlyCell(ws, value)
-        cell.data_type = "s"
+        cell = WriteOnlyCell(ws)
+        text_cell(cell, value)
         cell.alignment = wrap
         return cell
 

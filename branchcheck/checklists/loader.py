@@ -21,8 +21,48 @@ from branchcheck.checklists.schema import Template
 from branchcheck.errors import TemplateError
 
 SUFFIXES = (".yaml", ".yml")
+# Bounds on a template file, checked on the parser's events before anything is built from them:
+# no anchors or aliases (`&a` / `*a`: a 1.5 KB "billion laughs" file expands to gigabytes, and
+# no shipped checklist needs them), at most MAX_DEPTH levels of nesting (the shipped ones use 8)
+# and MAX_BYTES of text (they are 5–15 KB). Duplicate keys are refused, not silently dropped.
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML this loader refuses (an alias, deep nesting, a duplicate key)."""
+
+    def __init__(self, problem: str, mark: Any) -> None:  # a pure-Python or a libyaml mark
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+class _StrictMappings:
+    """A mapping with a key given twice is an error naming the line, not last-one-wins."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
+            try:
+                duplicate = key in seen
+            except TypeError:  # a list or mapping as key: the base constructor says so
+                break
+            if duplicate:
+                raise _Refused(f"duplicate key {str(key)[:60]!r}", mark=key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)  # type: ignore[misc]
+
+
+class StrictSafeLoader(_StrictMappings, yaml.SafeLoader):
+    """The pure-Python safe loader, refusing duplicate keys (its error messages are the clearer)."""
+
+
 # PyYAML's C loader where libyaml is present (about 10× faster), the same results otherwise
-YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER: type[yaml.SafeLoader] = (
+    type("StrictCSafeLoader", (_StrictMappings, yaml.CSafeLoader), {})
+    if hasattr(yaml, "CSafeLoader")
+    else StrictSafeLoader
+)
 
 Check = Callable[[Template], list[str]]  # problems the schema alone cannot see, one line each
 
@@ -96,16 +136,43 @@ def read_content(path: Path) -> Any:
 
 
 def parse_yaml(text: str, path: Path, loader: type[yaml.SafeLoader] = YAML_LOADER) -> Any:
+    if len(text) > MAX_BYTES:
+        raise TemplateError(f"{path}: a checklist file is at most {MAX_BYTES // 1024} KB")
     try:
+        _check_events(text, loader)
         return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except _Refused as exc:
+        raise _yaml_error(path, exc) from None
     except yaml.YAMLError as exc:
-        if loader is not yaml.SafeLoader:
+        if loader is not StrictSafeLoader:
             # libyaml words its errors differently: say what the pure-Python parser says
-            return parse_yaml(text, path, yaml.SafeLoader)
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise TemplateError(f"{path}: not valid YAML{at}: {problem}") from None
+            return parse_yaml(text, path, StrictSafeLoader)
+        raise _yaml_error(path, exc) from None
+
+
+def _yaml_error(path: Path, exc: yaml.YAMLError) -> TemplateError:
+    mark = getattr(exc, "problem_mark", None)
+    at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    return TemplateError(f"{path}: not valid YAML{at}: {problem}")
+
+
+def _check_events(text: str, loader: type[yaml.SafeLoader]) -> None:
+    """Refuse anchors, aliases and deep nesting from the parser's events: nothing is built yet, and
+    the walk is a loop, so neither size nor depth can blow up."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                "anchors and aliases (&name, *name) are not allowed in a checklist",
+                mark=event.start_mark,
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(f"nested deeper than {MAX_DEPTH} levels", mark=event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def load_file(path: Path | str, check: Check) -> LoadedTemplate:

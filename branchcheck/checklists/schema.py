@@ -15,7 +15,8 @@ SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: `version: true` or `required: "yes"` is an error, never coerced to 1 or True
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Text(Strict):

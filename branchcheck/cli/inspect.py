@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
 from branchcheck.cli.common import SubParsers, key_password, print_json, store
-from branchcheck.errors import InputFileError
 
 
 def _read_json(path: str, what: str) -> Any:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot read {what} ({exc.strerror})") from None
-    except ValueError as exc:
-        raise InputFileError(f"{path}: not valid JSON ({exc})") from None
+    from branchcheck.inspections.answers_file import read_json_file
+
+    return read_json_file(path, what)
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -47,7 +42,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
 
     try:
         value = json.loads(args.value)
-    except ValueError:
+    except (ValueError, RecursionError):
         value = args.value  # plain text answers (yes, no, a seal number) need no quotes
     outcome = inspections.answer(
         store(), args.record_id, args.item, value, note=args.note or "", actor=args.as_

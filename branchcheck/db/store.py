@@ -126,7 +126,11 @@ def open_store(path: Path | str | None = None) -> Store:
 
         path = database_path()
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from branchcheck.paths import make_private_file, make_private_folder
+
+    # private before SQLite opens it: SQLite gives the -wal and -shm files the database's mode
+    make_private_folder(path.parent)
+    make_private_file(path)
     current = schema_revision(path)  # the common case, current, needs no Alembic import
     # the pool hands a connection to one thread at a time; the GUI runs store work on a worker thread
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})

@@ -3,10 +3,10 @@ person pick, and computed items (no answer; a rule works the result out from the
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from branchcheck.engine.bounds import shown
 from branchcheck.engine.core import (
     EvalContext,
     ItemType,
@@ -21,6 +21,7 @@ from branchcheck.engine.core import (
     rule,
     text,
 )
+from branchcheck.engine.patterns import code_text, matches_pattern
 from branchcheck.money import format_fen
 
 if TYPE_CHECKING:
@@ -146,10 +147,11 @@ class SealNo(ItemType):
     default_rule = "record"
 
     def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> str:
-        value = str(raw).strip().upper()
-        pattern = item.params.get("pattern", r"^[A-Z0-9\-]{4,32}$")
-        if not re.fullmatch(pattern, value):
-            raise answer_error(item, f"'{raw}' is not a seal number (4–32 letters, digits or -)")
+        value = code_text(raw)
+        if not matches_pattern(item.params.get("pattern", r"^[A-Z0-9\-]{4,32}$"), value):
+            raise answer_error(
+                item, f"'{shown(raw)}' is not a seal number (4–32 letters, digits or -)"
+            )
         return value
 
 

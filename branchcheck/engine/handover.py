@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from branchcheck.engine.basic import YES_NO
+from branchcheck.engine.bounds import shown
 from branchcheck.engine.core import (
     RULES,
     EvalContext,
@@ -29,6 +30,7 @@ from branchcheck.engine.core import (
     slot_rows,
     text,
 )
+from branchcheck.engine.patterns import code_text, matches_pattern
 from branchcheck.engine.tables import Column, footer, table
 
 if TYPE_CHECKING:
@@ -131,10 +133,11 @@ class EscortCheck(ItemType):
         rows = []
         fields = {"id_number", "methods", "matches", "note"}
         for where, row, escort in slot_rows(item, raw, ctx, person="escort", fields=fields):
-            id_number = str(row.get("id_number", "")).strip().upper()
-            if not re.fullmatch(item.params.get("id_pattern", ID_NUMBER), id_number):
+            id_number = code_text(row.get("id_number", ""))
+            if not matches_pattern(item.params.get("id_pattern", ID_NUMBER), id_number):
                 raise answer_error(
-                    item, f"{where}: '{row.get('id_number')}' is not an ID number (18 characters)"
+                    item,
+                    f"{where}: {shown(row.get('id_number'))} is not an ID number (18 characters)",
                 )
             methods = row.get("methods", [])
             if not isinstance(methods, list) or any(m not in METHODS for m in methods):
@@ -267,9 +270,9 @@ SEAL = r"^[A-Z0-9\-]{4,32}$"
 def _code(item: Item, raw: Any, pattern: str, what: str, where: str) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise answer_error(item, f"{where}: {what} must be text, got {raw!r}")
-    value = str(raw).strip().upper()
-    if not re.fullmatch(pattern, value):
-        raise answer_error(item, f"{where}: '{raw}' is not a {what}")
+    value = code_text(raw)
+    if not matches_pattern(pattern, value):
+        raise answer_error(item, f"{where}: {shown(raw)} is not a {what}")
     return value
 
 

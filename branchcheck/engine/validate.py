@@ -14,6 +14,7 @@ from branchcheck.checklists import loader
 from branchcheck.checklists.loader import LoadedTemplate
 from branchcheck.checklists.schema import Item, Template
 from branchcheck.engine.core import ITEM_TYPES, RULE_PARAMS, RULES
+from branchcheck.engine.patterns import is_pattern_param, pattern_problem
 from branchcheck.paths import checklists_dir
 from branchcheck.taxonomy import RISK_DRIVERS, STAFF_ROLES
 
@@ -98,6 +99,10 @@ def _item_problems(item: Item, template: Template) -> list[str]:
     elif rule_name in RULE_PARAMS:
         problems += RULE_PARAMS[rule_name](item, template)
     problems += itype.check_item(item, template)
+    for name, value in item.params.items():
+        problem = pattern_problem(value) if is_pattern_param(name) else None
+        if problem:
+            problems.append(f"params.{name} {problem}")
     if not re.search(r"\S", item.source):
         problems.append("source is empty")
     return problems

@@ -17,6 +17,7 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Answer, Finding, Inspection, Signature
 from branchcheck.engine import ITEM_TYPES, Outcome
+from branchcheck.engine.bounds import MAX_KEY, shown, text_problem, value_problem
 from branchcheck.engine.evaluate import evaluate_item
 from branchcheck.errors import AnswerError, StateError
 from branchcheck.inspections.context import branch_env, eval_context
@@ -54,13 +55,10 @@ def answer(
         itype = ITEM_TYPES[item.type]
         if not itype.answerable:
             raise AnswerError(f"item '{item_key}' is computed and takes no answer")
+        _check_bounds(item_key, item.text["zh"], raw, note)
         values, _ = parsed_answers(insp, template)
         ctx = eval_context(s, insp, template, settings, home, values, facts=False)
         value = itype.parse(item, raw, ctx)
-        if not isinstance(note, str) or len(note) > NOTE_LIMIT:
-            raise AnswerError(
-                f"item '{item_key}': the note must be text of at most {NOTE_LIMIT} characters"
-            )
         if itype.takes_parts:  # the whole answer replaces any parts given before
             s.execute(
                 delete(Answer).where(
@@ -100,6 +98,7 @@ def answer_part(
         template = template_of(insp.template)
         item = template.item(item_key)
         itype = ITEM_TYPES[item.type]
+        _check_bounds(item_key, item.text["zh"], raw, "", part=part)
         values, _ = parsed_answers(insp, template)
         if item_key not in values:
             raise StateError(f"item '{item_key}' has no answer yet to add '{part}' to")
@@ -146,6 +145,20 @@ def set_section(store: Store, inspection_id: str, index: int) -> None:
         insp = get_inspection(s, inspection_id)
         if insp.status in OPEN_STATES:
             insp.current_section = max(0, index)
+
+
+def _check_bounds(item_key: str, name: str, raw: Any, note: Any, *, part: str = "") -> None:
+    """The answer's shape and bounds (branchcheck.inspections.bounds), before the item parses it."""
+    where = f"item '{item_key}' ({name})"
+    part_problem = text_problem(part, MAX_KEY)
+    if part_problem:
+        raise AnswerError(f"{where}: part {shown(part)}: {part_problem}")
+    problem = value_problem(raw, "answer")
+    if problem:
+        raise AnswerError(f"{where}: {problem}")
+    note_problem = text_problem(note, NOTE_LIMIT)
+    if note_problem:
+        raise AnswerError(f"{where}: 备注 / note: {note_problem}")
 
 
 def _upsert(

@@ -1,4 +1,14 @@
-"""Sign-in with the standard library only: who may sign in, and the password hashes (scrypt).
+"""Sign-in with the standard library only: who may sign in, the password hashes, and the lock.
+
+Passwords are hashed with scrypt, N=16384 (2**14), r=8, p=1, a 16-byte random salt and a 32-byte
+key, stored as `scrypt$N$r$p$salt$key` (base64): about 16 MiB and 50 ms per check, so guessing is
+slow even with the database file in hand.
+
+After `Settings.signin_max_failures` wrong passwords in a row a person is locked for
+`Settings.signin_lock_minutes`: while locked no password is even checked. The audit log is where
+attempts live (`user.sign_in`, `user.sign_in_failed`, `user.sign_in_locked` with the time the lock
+ends, `user.sign_in_refused` for an attempt while locked); `lock_state` reads the person's latest
+entries, so the lock holds for the window and the CLI alike and survives a restart.
 
 The sign-in screen is usable before SQLAlchemy and the rest of the core are imported: the list of
 people is read with `sqlite3` straight from the store's file, and only once that file's schema is
@@ -12,7 +22,9 @@ import hmac
 import json
 import secrets
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +57,45 @@ def check_password(password: str, stored: str | None) -> bool:
         dklen=32,
     )
     return hmac.compare_digest(got, base64.b64decode(digest))
+
+
+SIGNED_IN = "user.sign_in"
+FAILED = "user.sign_in_failed"
+LOCKED = "user.sign_in_locked"
+REFUSED = "user.sign_in_refused"  # an attempt while locked: audited, not counted, not checked
+COUNTED = (SIGNED_IN, FAILED, LOCKED)  # the entries `lock_state` reads, newest first
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One audited sign-in event of a person (an entry whose action is in COUNTED)."""
+
+    action: str
+    until: datetime | None = None  # LOCKED: when the lock ends
+
+
+@dataclass(frozen=True)
+class LockState:
+    locked_until: datetime | None  # set while the person is locked
+    failures: int  # wrong passwords in a row since the last success or lock
+
+
+def lock_state(recent: Sequence[Attempt], now: datetime) -> LockState:
+    """The lock as the person's latest attempts (newest first) leave it at `now`."""
+    failures = 0
+    for attempt in recent:
+        if attempt.action == FAILED:
+            failures += 1
+            continue
+        if attempt.action == LOCKED and attempt.until is not None and attempt.until > now:
+            return LockState(attempt.until, 0)
+        break
+    return LockState(None, failures)
+
+
+def lock_after(failures: int, max_failures: int, now: datetime, minutes: int) -> datetime | None:
+    """When a lock that this failure starts ends; None when it starts none."""
+    return now + timedelta(minutes=minutes) if failures >= max_failures else None
 
 
 @dataclass(frozen=True)

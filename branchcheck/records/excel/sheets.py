@@ -4,7 +4,7 @@ Money cells hold yuan as a number (the record's integer fen / 100, written as an
 two-decimal value) with the number format '"¥"#,##0.00'; `diff` cells use a format that shows
 the sign and 长款/短款. Reading back, Decimal(repr(value)).quantize(0.01) * 100 gives the fen
 again exactly (any amount below 2^53 fen survives a double). Text is always a string cell:
-text starting with =, +, - or @ never becomes a formula."""
+text starting with =, +, -, @, a tab or a carriage return never becomes a formula (text_cell)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,21 @@ def _clean(text: str) -> str:
     return text[:32_000]
 
 
+# What a spreadsheet may take for the start of a formula (a tab or carriage return first, then one
+# of these, is one too when pasted or imported as CSV).
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(cell: Any, text: str) -> None:
+    """Hold `text` in a cell (a worksheet's or a write-only one) as text: a string cell, never a
+    formula; one that starts like a formula also gets Excel's quote prefix, so it stays text
+    when the cell is edited. Every workbook BranchCheck writes puts its text through here."""
+    cell.value = text
+    cell.data_type = "s"  # "=1+1" stays text: openpyxl would otherwise mark it a formula
+    if text.startswith(FORMULA_LEADS):
+        cell.quotePrefix = True
+
+
 def put(
     ws: Worksheet,
     row: int,
@@ -80,10 +95,7 @@ def put(
     """Write one cell. Text is always a string cell (never a formula), whatever it starts with."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        cell.value = _clean(value)
-        cell.data_type = "s"  # "=1+1" stays text: openpyxl would otherwise mark it a formula
-        if value[:1] in ("=", "+", "-", "@"):
-            cell.quotePrefix = True  # Excel keeps it text when the cell is edited
+        text_cell(cell, _clean(value))
     else:
         cell.value = value
     cell.font = font or _FONT

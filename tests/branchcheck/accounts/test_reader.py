@@ -525,3 +525,20 @@ def test_account_fields_follow_the_columns():
 def test_numeric_account_numbers_counted_once_when_a_column_has_a_bad_cell(sheets, row):
     result = read_accounts(sheets.xlsx([row(1, account_no=123456), row(2, account_no="  ")]))
     assert any("有 1 个数字格式" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("m.yaml", "a: &a [x, x]\nb: [*a, *a]\n", "anchors and aliases"),
+        ("m.yaml", "户名: account_name\n户名: account_no\n", "duplicate key"),
+        ("m.yaml", "x: " + "[" * 3000 + "]" * 3000, "nested deeper"),
+        ("m.json", "[" * 100_000 + "]" * 100_000, "not valid JSON"),
+        ("m.json", "{" + '"a": 1,' * 200_000 + '"b": 2}', "at most 1048576 bytes"),
+    ],
+)
+def test_hostile_mapping_files_are_refused(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputFileError, match=expected):
+        load_mapping(path)

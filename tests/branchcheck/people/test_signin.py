@@ -1,10 +1,15 @@
-"""Sign-in with sqlite3 alone: who is listed, when the store must be opened first, passwords."""
+"""Sign-in with sqlite3 alone: who is listed, when the store must be opened first, passwords;
+the lock after too many wrong passwords."""
 
 import sqlite3
+from datetime import datetime, timedelta
 
-from sqlalchemy import update
+import pytest
+from sqlalchemy import select, update
 
-from branchcheck.db.models import Staff
+from branchcheck import clock
+from branchcheck.db.models import AuditEntry, Staff
+from branchcheck.errors import AuthError
 from branchcheck.people import register as staff
 from branchcheck.people import signin
 
@@ -46,3 +51,88 @@ def test_password_hashes_check_and_differ():
     assert signin.check_password("demo1234", stored)
     assert not signin.check_password("demo1235", stored)
     assert not signin.check_password("demo1234", None)
+
+
+T0 = clock.local(datetime(2026, 3, 2, 9, 0))
+
+
+def _sign_in_actions(store, employee_no):
+    with store.session() as s:
+        return [
+            (e.action, e.detail)
+            for e in s.scalars(
+                select(AuditEntry).where(AuditEntry.subject == employee_no).order_by(AuditEntry.id)
+            )
+            if e.action.startswith("user.sign_in")
+        ]
+
+
+def _fail(store, n, at, employee_no="E004"):
+    for i in range(n):
+        with pytest.raises(AuthError):
+            staff.sign_in(store, employee_no, "wrong", now=at + timedelta(seconds=i))
+
+
+def test_five_wrong_passwords_lock_the_person_for_fifteen_minutes(people_store):
+    _fail(people_store, 4, T0)
+    assert staff.sign_in(people_store, "E004", "demo1234", now=T0).employee_no == "E004"
+    _fail(people_store, 4, T0)  # a success starts the count again
+    with pytest.raises(
+        AuthError, match="锁定至 2026-03-02 09:15:10 / .*locked until 2026-03-02 09:15:10"
+    ):
+        staff.sign_in(people_store, "E004", "wrong", now=T0 + timedelta(seconds=10))
+    # while locked even the right password is refused, without being checked
+    with pytest.raises(AuthError, match="locked until 2026-03-02 09:15:10"):
+        staff.sign_in(people_store, "E004", "demo1234", now=T0 + timedelta(minutes=15))
+    assert staff.sign_in(people_store, "E005", "demo1234", now=T0).employee_no == "E005"
+    assert staff.sign_in(people_store, "E004", "demo1234", now=T0 + timedelta(seconds=910))
+    actions = [a for a, _ in _sign_in_actions(people_store, "E004")]
+    assert actions == (
+        ["user.sign_in_failed"] * 4
+        + ["user.sign_in"]
+        + ["user.sign_in_failed"] * 5
+        + ["user.sign_in_locked", "user.sign_in_refused", "user.sign_in"]
+    )
+    locked = dict(_sign_in_actions(people_store, "E004"))["user.sign_in_locked"]
+    assert locked == {"until": "2026-03-02T09:15:10+08:00", "failures": 5}
+
+
+def test_fifty_wrong_sign_ins_meet_the_lock(people_store):
+    refused = []
+    for i in range(50):
+        with pytest.raises(AuthError) as exc:
+            staff.sign_in(people_store, "E001", f"guess{i}", now=T0 + timedelta(seconds=i))
+        refused.append("locked until" in exc.value.message)
+    assert refused == [False] * 4 + [True] * 46
+    with pytest.raises(AuthError, match="locked"):
+        staff.sign_in(people_store, "E001", "demo1234", now=T0 + timedelta(minutes=1))
+
+
+def test_the_lock_follows_the_settings(people_store):
+    from branchcheck.settings import Settings
+
+    settings = Settings(signin_max_failures=2, signin_lock_minutes=1)
+    for _ in range(2):
+        with pytest.raises(AuthError):
+            staff.sign_in(people_store, "E002", "x", settings=settings, now=T0)
+    with pytest.raises(AuthError, match="09:01:00"):
+        staff.sign_in(people_store, "E002", "demo1234", settings=settings, now=T0)
+    ok = staff.sign_in(
+        people_store, "E002", "demo1234", settings=settings, now=T0 + timedelta(minutes=1)
+    )
+    assert ok.employee_no == "E002"
+
+
+def test_lock_state_reads_the_latest_attempts():
+    now = T0
+    later = now + timedelta(minutes=5)
+    failed = signin.Attempt(signin.FAILED)
+    lock = signin.Attempt(signin.LOCKED, later)
+    assert signin.lock_state([], now) == signin.LockState(None, 0)
+    assert signin.lock_state([failed, failed, signin.Attempt(signin.SIGNED_IN), failed], now) == (
+        signin.LockState(None, 2)
+    )
+    assert signin.lock_state([lock, failed], now) == signin.LockState(later, 0)
+    assert signin.lock_state([failed, lock], later) == signin.LockState(None, 1)  # lock over
+    assert signin.lock_after(4, 5, now, 15) is None
+    assert signin.lock_after(5, 5, now, 15) == now + timedelta(minutes=15)

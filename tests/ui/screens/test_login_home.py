@@ -99,3 +99,15 @@ def test_empty_store_says_how_to_get_users(qtbot, store):
     qtbot.addWidget(screen)
     assert screen.person.count() == 0
     assert "branchcheck demo" in screen.error.text()
+
+
+def test_a_locked_person_is_told_until_when(make_window, vault):
+    window = make_window()
+    for _ in range(5):
+        vault.sign_in(window, employee_no="E002", password="wrong")
+    text = window.login.error.text()
+    assert "已锁定至" in text and "locked until" in text
+    assert window.login.button.isEnabled()
+    vault.sign_in(window, employee_no="E002")  # the right password, still locked
+    assert window.user is None
+    assert "已锁定至" in window.login.error.text()
