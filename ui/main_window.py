@@ -50,10 +50,10 @@ def load_core(store: LazyStore) -> Store:
 
 
 def load_desk(store: Store, as_of: date) -> Desk:
-    """Worker thread: the home page's desk. The obligations and the index are not computed yet."""
+    """Worker thread: the home page's desk (branchcheck.dashboard.load)."""
     from branchcheck import dashboard
 
-    return dashboard.desk(store, as_of, obligations=(), score=None)
+    return dashboard.load(store, as_of)
 
 
 class MainWindow(QMainWindow):
@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
 
         self.user = user
         self._show_user()
+        self.home_screen.actor = user.employee_no
         store = self.core
         self._in_background(
             lambda: inspections.open_inspection_for(store, user.employee_no),

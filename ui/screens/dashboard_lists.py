@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +29,8 @@ T = {
     "index": {"zh": "合规性指数 {first} 至 {last}", "en": "Compliance index, {first} to {last}"},
     "open_board": {"zh": "在问题整改中打开", "en": "Open in Findings"},
     "close": {"zh": "关闭", "en": "Close"},
+    "explain": {"zh": "说明原因…", "en": "Explain…"},
+    "absence": {"zh": "登记缺勤…", "en": "Record absence…"},
     "none": {"zh": "没有符合条件的条目。", "en": "Nothing to list."},
     "finding_cols": {
         "zh": "日期|检查|问题|严重程度|状态|整改期限|责任人|屡查屡犯",
@@ -168,6 +170,12 @@ class FindingsDialog(ListDialog):
 
 
 class ObligationsDialog(ListDialog):
+    """The obligations behind a number; a missed one can be explained, a teller still to cover
+    recorded as away (the home screen does it)."""
+
+    explain_chosen = Signal(object)  # the Obligation
+    absence_chosen = Signal(object)  # the Obligation
+
     def __init__(self, rows: Sequence[Obligation], parent: QWidget | None = None) -> None:
         self.rows = list(rows)
         sep = "、" if i18n.lang() == "zh" else ", "
@@ -185,6 +193,32 @@ class ObligationsDialog(ListDialog):
             for o in self.rows
         ]
         super().__init__(parent, t("obligations").format(n=len(cells)), t("obligation_cols"), cells)
+        self.explain_button = QPushButton(t("explain"), self)
+        self.absence_button = QPushButton(t("absence"), self)
+        for button, signal in (
+            (self.explain_button, self.explain_chosen),
+            (self.absence_button, self.absence_chosen),
+        ):
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.clicked.connect(lambda _c=False, sig=signal: self._chosen(sig))
+        self.table.itemSelectionChanged.connect(self._enable)
+        if self.rows:
+            self.table.selectRow(0)
+        self._enable()
+
+    def selected(self) -> Obligation | None:
+        picked = self.table.selectionModel().selectedRows()
+        return self.rows[picked[0].row()] if picked else None
+
+    def _enable(self) -> None:
+        ob = self.selected()
+        self.explain_button.setEnabled(ob is not None and ob.status == "missed")
+        self.absence_button.setEnabled(ob is not None and bool(ob.uncovered))
+
+    def _chosen(self, signal: SignalInstance) -> None:
+        ob = self.selected()
+        if ob is not None:
+            signal.emit(ob)
 
 
 class IndexDialog(ListDialog):

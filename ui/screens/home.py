@@ -33,7 +33,7 @@ from branchcheck.dashboard import (
     RecordsQuery,
 )
 from branchcheck.db import Store
-from branchcheck.views import RecordSummary
+from branchcheck.views import Obligation, RecordSummary
 from ui import i18n
 from ui.screens import (
     Screen,
@@ -47,6 +47,7 @@ from ui.screens import (
 )
 from ui.screens.dashboard import DashboardView
 from ui.screens.dashboard_lists import FindingsDialog, IndexDialog, ObligationsDialog
+from ui.screens.obligation_actions import AbsenceDialog, ExplainDialog
 from ui.tasks import TaskRunner, describe
 
 DeskLoader = Callable[[Store, date], Desk]  # the desk of a day, on the worker thread
@@ -91,6 +92,8 @@ class HomeScreen(Screen):
         self.records_filter: RecordsQuery | None = None
         self.desk: Desk | None = None
         self.dialog: FindingsDialog | ObligationsDialog | IndexDialog | None = None
+        self.action_dialog: ExplainDialog | AbsenceDialog | None = None
+        self.actor = ""  # the signed-in person (MainWindow.signed_in)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(10)
@@ -241,11 +244,69 @@ class HomeScreen(Screen):
         elif isinstance(query, FindingsQuery):
             self._open_findings(query)
         elif isinstance(query, ObligationsQuery) and self.desk is not None:
-            self._show_dialog(
-                ObligationsDialog(dashboard.select_obligations(self.desk, query), self)
-            )
+            dialog = ObligationsDialog(dashboard.select_obligations(self.desk, query), self)
+            dialog.explain_chosen.connect(self.explain_obligation)
+            dialog.absence_chosen.connect(self.record_absence)
+            self._show_dialog(dialog)
         elif isinstance(query, IndexQuery) and self.desk is not None and self.desk.score:
             self._show_dialog(IndexDialog(self.desk.score, self))
+
+    def explain_obligation(self, ob: Obligation) -> ExplainDialog:
+        """说明原因: the signed-in person explains a miss (the core says who may)."""
+        from branchcheck import schedule
+
+        dialog = ExplainDialog(ob, self)
+        store, actor = self.store, self.actor
+
+        def submit(done: Callable[[], None], failed: Callable[[str], None]) -> None:
+            reason = dialog.reason_text()
+            self.tasks.run_in_background(
+                lambda: schedule.explain(store, ob.key, reason=reason, actor=actor),
+                lambda _ob: self._acted(done),
+                lambda exc: failed(describe(exc)),
+            )
+
+        dialog.submit = submit
+        dialog.finished.connect(dialog.deleteLater)
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def record_absence(self, ob: Obligation) -> AbsenceDialog:
+        """登记缺勤: a teller still to cover was away (leave, sick, training)."""
+        from branchcheck.people.absence import record_absence
+
+        dialog = AbsenceDialog(ob, self)
+        store, actor = self.store, self.actor
+
+        def submit(done: Callable[[], None], failed: Callable[[str], None]) -> None:
+            v = dialog.values()
+            self.tasks.run_in_background(
+                lambda: record_absence(
+                    store,
+                    employee_no=v.employee_no,
+                    first_day=v.first_day,
+                    last_day=v.last_day,
+                    kind=v.kind,
+                    reason=v.reason,
+                    actor=actor,
+                ),
+                lambda _r: self._acted(done),
+                lambda exc: failed(describe(exc)),
+            )
+
+        dialog.submit = submit
+        dialog.finished.connect(dialog.deleteLater)
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _acted(self, done: Callable[[], None]) -> None:
+        """Saved: close the form and the list it came from, read the desk again."""
+        done()
+        if self.dialog is not None:
+            self.dialog.accept()
+        self.refresh()
 
     def _open_findings(self, query: FindingsQuery) -> None:
         store, today = self.store, self.today()
