@@ -1,10 +1,15 @@
 """The signed workbook of a sealed record (openpyxl).
 
 Visible sheets (`sheets`): 概要, 检查项目, one sheet per record table, 问题清单, 签名, 签章. A very
-hidden sheet `_seal` (`hidden`) carries the canonical record JSON, its seal and an export manifest
-signed by the exporting credential. The manifest binds `visible_sha256` = visible_digest(workbook)
-(`digest`): a digest of everything a person can see in the visible sheets, computed on the
-workbook as loaded back from the saved bytes, so verify computes the same digest from the file."""
+hidden sheet `_seal` (`hidden`) carries the canonical record JSON and its seal. The workbook is
+written in one canonical zip form (`digest.canonical_package`) and an export manifest, signed by
+the exporting credential, is its last zip member (`digest.MANIFEST_PART`): it binds
+`package_sha256` = package_digest(every other member, byte for byte), so any change to any part a
+viewer can render or print, and any added member, fails verification.
+
+Workbooks exported before (manifest formats 1 and 2) keep their manifest in the `_seal` sheet
+and bind only the visible digest (`digest.visible_digest`); verify still reads them.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import Workbook
 
 from branchcheck.i18n import pick
-from branchcheck.records.excel.digest import visible_digest
+from branchcheck.records.excel.digest import (
+    MANIFEST_PART,
+    canonical_package,
+    package_digest,
+    package_members,
+    visible_digest,
+    with_json_type,
+)
 from branchcheck.records.excel.hidden import SEAL_SHEET, read_hidden, write_hidden
 from branchcheck.records.excel.sheets import add_visible_sheets
 from branchcheck.records.sealing import canonical_bytes, sha256_hex
@@ -30,15 +42,21 @@ if TYPE_CHECKING:
 __all__ = [
     "MANIFEST_FORMAT",
     "MANIFEST_FORMAT_1",
+    "MANIFEST_FORMAT_2",
+    "MANIFEST_PART",
     "SEAL_SHEET",
+    "canonical_package",
     "load",
+    "package_digest",
+    "package_members",
     "read_hidden",
     "render_xlsx",
     "visible_digest",
 ]
 
-MANIFEST_FORMAT = "branchcheck-xlsx-manifest/2"  # /2: the visible digest covers print setup
-MANIFEST_FORMAT_1 = "branchcheck-xlsx-manifest/1"  # workbooks exported before: no print setup
+MANIFEST_FORMAT = "branchcheck-xlsx-manifest/3"  # /3: every zip member, byte for byte
+MANIFEST_FORMAT_2 = "branchcheck-xlsx-manifest/2"  # before: the visible digest with print setup
+MANIFEST_FORMAT_1 = "branchcheck-xlsx-manifest/1"  # before that: no print setup
 
 
 def _build(
@@ -65,8 +83,8 @@ def load(data: bytes) -> WorkbookT:
 
 
 def render_xlsx(doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None) -> bytes:
-    """The workbook of the record. With `cred`, an export manifest signed by it binds the
-    visible content; without, the workbook carries record and seal but counts as unsigned."""
+    """The workbook of the record. With `cred`, an export manifest signed by it binds every
+    part of the package; without, the workbook carries record and seal but counts as unsigned."""
     from branchcheck.records import pki
 
     record = canonical_bytes(doc).decode("utf-8")
@@ -74,13 +92,14 @@ def render_xlsx(doc: dict[str, Any], seal: dict[str, Any], cred: Credential | No
         "record_json": record,
         "seal_json": json.dumps(seal, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
     }
-    first = _build(doc, seal, cred, hidden)
     if cred is None:
-        return first
+        return _build(doc, seal, cred, hidden)
+    hidden["manifest_part"] = MANIFEST_PART  # so a workbook saved again without it is tampered
+    members = with_json_type(package_members(_build(doc, seal, cred, hidden)))
     manifest: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
         "record_sha256": sha256_hex(record.encode("utf-8")),
-        "visible_sha256": visible_digest(load(first)),
+        "package_sha256": package_digest(members),
         "algorithm": cred.algorithm,
         "signed_at": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
         "certificate_pem": pki.cert_to_pem(cred.cert),
@@ -88,5 +107,5 @@ def render_xlsx(doc: dict[str, Any], seal: dict[str, Any], cred: Credential | No
     }
     signature = pki.sign_bytes(cred, canonical_bytes(manifest))
     manifest["signature"] = base64.b64encode(signature).decode("ascii")
-    hidden["manifest_json"] = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
-    return _build(doc, seal, cred, hidden)
+    part = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return canonical_package([*members, (MANIFEST_PART, part)])
