@@ -101,21 +101,22 @@ def _package(data: bytes) -> tuple[list[tuple[str, bytes]], bytes]:
     return members[:-1], members[-1][1]
 
 
-def _format3(
-    members: list[tuple[str, bytes]], text: bytes, parts: dict[str, str]
-) -> tuple[dict[str, Any], Any, list[Any], str]:
+def _format3(data: bytes) -> tuple[dict[str, str], dict[str, Any], Any, list[Any], str]:
+    """The byte-for-byte checks first (cheap), then the seal sheet as openpyxl reads it."""
     from branchcheck.records.excel import MANIFEST_FORMAT, MANIFEST_PART, package_digest
 
+    members, text = _package(data)
     manifest, cert, chain = _signed_manifest(text)
     if manifest.get("format") != MANIFEST_FORMAT:
         raise _tampered("the export manifest is not of format 3", "导出清单格式不符")
-    if parts.get("manifest_part") != MANIFEST_PART:
-        raise _tampered("the seal sheet does not name the export manifest", "签章表未指明导出清单")
     if package_digest(members) != manifest.get("package_sha256"):
         raise _tampered(
             "a part of the workbook differs from what was signed", "工作簿的某个部件与签名时不一致"
         )
-    return manifest, cert, chain, "every part of the workbook matches its signed manifest"
+    parts = _hidden(data)
+    if parts.get("manifest_part") != MANIFEST_PART:
+        raise _tampered("the seal sheet does not name the export manifest", "签章表未指明导出清单")
+    return parts, manifest, cert, chain, "every part of the workbook matches its signed manifest"
 
 
 def _format_1_or_2(
@@ -164,10 +165,8 @@ def verify_xlsx(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> 
         return result(path, "xlsx", status, message, rid, signer)
 
     try:
-        if MANIFEST_PART.encode() in data:  # format 3: the cheap byte-for-byte checks first
-            members, text = _package(data)
-            parts = _hidden(data)
-            manifest, cert, chain, note = _format3(members, text, parts)
+        if MANIFEST_PART.encode() in data:
+            parts, manifest, cert, chain, note = _format3(data)
         else:
             parts = _hidden(data)
             manifest, cert, chain, note = _format_1_or_2(data, parts)
