@@ -120,8 +120,9 @@ def _seal_fingerprint(seal: dict[str, Any]) -> str | None:
 def same_person(signer: Signer, doc: dict[str, Any], seal: dict[str, Any], what: str) -> str | None:
     """None when the certificate that signed the file (`what`: "PDF" or "workbook") is the
     seal's certificate and names the record's inspector; otherwise the tampered message."""
-    inspector = doc.get("inspector") if isinstance(doc.get("inspector"), dict) else {}
-    inspector_no = inspector.get("employee_no") if isinstance(inspector, dict) else None
+    given = doc.get("inspector")
+    inspector: dict[str, Any] = given if isinstance(given, dict) else {}
+    inspector_no = inspector.get("employee_no")
     if not signer.employee_no:
         return said(
             "tampered",
@@ -129,7 +130,8 @@ def same_person(signer: Signer, doc: dict[str, Any], seal: dict[str, Any], what:
             "文件签名证书没有员工号",
         )
     if _seal_fingerprint(seal) != signer.fingerprint:
-        sealer = seal.get("signer") if isinstance(seal.get("signer"), dict) else {}
+        claimed = seal.get("signer")
+        sealer: dict[str, Any] = claimed if isinstance(claimed, dict) else {}
         who = f"{sealer.get('name', '?')} ({sealer.get('employee_no', '?')})"
         return said(
             "tampered",

@@ -66,7 +66,13 @@ def test_hidden_sheet_carries_record_seal_manifest(signed_xlsx, sealed, cred):
     assert members[-1][0] == MANIFEST_PART
     m = json.loads(members[-1][1])
     assert m["record_sha256"] == s["sha256"] and m["format"] == MANIFEST_FORMAT
-    assert set(m) >= {"record_sha256", "package_sha256", "signature", "certificate_pem", "chain_pem"}
+    assert set(m) >= {
+        "record_sha256",
+        "package_sha256",
+        "signature",
+        "certificate_pem",
+        "chain_pem",
+    }
     assert m["package_sha256"] == package_digest(members[:-1])
 
 
