@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import hashlib
 import json
-from typing import TYPE_CHECKING, Any
+import threading
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from branchcheck.records.sealing import canonical_bytes, sha256_hex
 from branchcheck.records.verify.record import check_record, same_person, signer_of
@@ -101,7 +103,16 @@ def _package(data: bytes) -> tuple[list[tuple[str, bytes]], bytes]:
     return members[:-1], members[-1][1]
 
 
-def _format3(data: bytes) -> tuple[dict[str, str], dict[str, Any], Any, list[Any], str]:
+class _Signed(NamedTuple):
+    parts: dict[str, str]
+    manifest: dict[str, Any]
+    cert: x509.Certificate
+    chain: list[Any]
+    note: str
+    members: list[tuple[str, bytes]] | None  # format 3: every member but the manifest
+
+
+def _format3(data: bytes) -> _Signed:
     """The byte-for-byte checks first (cheap), then the seal sheet as openpyxl reads it."""
     from branchcheck.records.excel import MANIFEST_FORMAT, MANIFEST_PART, package_digest
 
@@ -116,12 +127,11 @@ def _format3(data: bytes) -> tuple[dict[str, str], dict[str, Any], Any, list[Any
     parts = _hidden(data)
     if parts.get("manifest_part") != MANIFEST_PART:
         raise _tampered("the seal sheet does not name the export manifest", "签章表未指明导出清单")
-    return parts, manifest, cert, chain, "every part of the workbook matches its signed manifest"
+    note = "every part of the workbook matches its signed manifest"
+    return _Signed(parts, manifest, cert, chain, note, members)
 
 
-def _format_1_or_2(
-    data: bytes, parts: dict[str, str]
-) -> tuple[dict[str, Any], Any, list[Any], str]:
+def _format_1_or_2(data: bytes, parts: dict[str, str]) -> _Signed:
     from branchcheck.records.excel import MANIFEST_FORMAT_1, MANIFEST_FORMAT_2, load, visible_digest
 
     if "manifest_part" in parts:
@@ -153,11 +163,49 @@ def _format_1_or_2(
         f"visible content matches its signed manifest ({manifest['format']}: it covers the"
         " visible cells and print setup only, not every part of the package)"
     )
-    return manifest, cert, chain, note
+    return _Signed(parts, manifest, cert, chain, note, None)
+
+
+_cache: dict[str, list[tuple[str, bytes]]] = {}
+_cache_lock = threading.Lock()
+
+
+def _laid_out(doc: dict[str, Any], seal: dict[str, Any], exporter: str) -> list[tuple[str, bytes]]:
+    """The members the record lays out as (records/excel), cached for the last few records."""
+    from branchcheck.records.excel import signed_members
+
+    key = hashlib.sha256(json.dumps([doc, seal, exporter], sort_keys=True).encode()).hexdigest()
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+    members = signed_members(doc, seal, exporter)
+    with _cache_lock:
+        if len(_cache) >= 8:
+            _cache.pop(next(iter(_cache)))
+        _cache[key] = members
+    return members
+
+
+def _sheets_problem(signed: _Signed, doc: dict[str, Any], seal: dict[str, Any]) -> str | None:
+    """None when the sheets say what the sealed record says: a format-3 workbook of a record
+    with reproducible pages is the record laid out again, member for member."""
+    from branchcheck.records.excel import exporter_of
+    from branchcheck.records.pdf.layout import PAGES
+
+    if signed.members is None or doc.get("pages") != PAGES:
+        return None
+    if _laid_out(doc, seal, exporter_of(signed.cert)) != signed.members:
+        return said(
+            "tampered",
+            "the sheets differ from the sealed record laid out again",
+            "工作表内容与签章记录重新生成的结果不一致",
+        )
+    return None
 
 
 def verify_xlsx(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> VerifyResult:
     from branchcheck.records.excel import MANIFEST_PART
+    from branchcheck.records.pdf.layout import PAGES
 
     def verdict(
         status: Status, message: str, rid: str | None = None, signer: Signer | None = None
@@ -166,14 +214,14 @@ def verify_xlsx(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> 
 
     try:
         if MANIFEST_PART.encode() in data:
-            parts, manifest, cert, chain, note = _format3(data)
+            signed = _format3(data)
         else:
-            parts = _hidden(data)
-            manifest, cert, chain, note = _format_1_or_2(data, parts)
+            signed = _format_1_or_2(data, _hidden(data))
     except _Refusal as refusal:
         return verdict(refusal.status, refusal.message)
+    manifest, cert = signed.manifest, signed.cert
     signer = signer_of(cert)
-    record = parts["record_json"].encode("utf-8")
+    record = signed.parts["record_json"].encode("utf-8")
     if sha256_hex(record) != manifest.get("record_sha256"):
         return verdict(
             "tampered",
@@ -184,13 +232,18 @@ def verify_xlsx(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> 
             ),
             signer=signer,
         )
-    check = check_record(record, parts["seal_json"], trust_roots)
+    check = check_record(record, signed.parts["seal_json"], trust_roots)
     if check.status == "tampered" or check.doc is None or check.seal is None:
         return verdict("tampered", check.message, check.record_id, signer)
-    mismatch = same_person(signer, check.doc, check.seal, "workbook")
+    mismatch = same_person(signer, check.doc, check.seal, "workbook") or _sheets_problem(
+        signed, check.doc, check.seal
+    )
     if mismatch is not None:
         return verdict("tampered", mismatch, check.record_id, signer)
-    return _trusted(verdict, manifest, cert, chain, trust_roots, check, signer, note)
+    note = signed.note
+    if signed.members is not None and check.doc.get("pages") == PAGES:
+        note += "; the sheets match the sealed record"
+    return _trusted(verdict, manifest, cert, signed.chain, trust_roots, check, signer, note)
 
 
 def _trusted(

@@ -143,7 +143,7 @@ def test_the_untouched_workbook_verifies_and_names_its_signer(signed_xlsx, roots
     from branchcheck.records import pki
 
     r = verify_bytes_of("r.xlsx", signed_xlsx, roots)
-    assert r.status == "ok" and "every part of the workbook" in r.message, r.message
+    assert r.status == "ok" and "the sheets match the sealed record" in r.message, r.message
     assert (r.signer_employee_no, r.signer_fingerprint) == ("E001", pki.fingerprint(cred.cert))
 
 
@@ -194,3 +194,44 @@ def test_libreoffice_opens_the_canonical_workbook(tmp_path, signed_xlsx):
         timeout=120,
     )
     assert "Branch head vault check record" in (tmp_path / "r.csv").read_text(errors="replace")
+
+
+def test_sheets_showing_pass_over_the_original_record_are_tampered(sealed, roots, cred):
+    """Signed with the inspector's own key: manifest, seal and identity all hold."""
+    import base64
+    import copy
+    import datetime as dt
+    import json
+
+    from branchcheck.records import excel, pki
+
+    d, s = sealed
+    shown = copy.deepcopy(d)
+    shown["findings"] = []
+    shown["summary"]["result"] = {"zh": "合格", "en": "Pass"}
+    hidden = excel._hidden(d, s) | {"manifest_part": MANIFEST_PART}
+    built = excel._build(shown, s, excel.exporter_of(cred.cert), hidden)
+    members = excel.with_json_type(package_members(built))
+    manifest = {
+        "format": excel.MANIFEST_FORMAT,
+        "record_sha256": s["sha256"],
+        "package_sha256": excel.package_digest(members),
+        "algorithm": cred.algorithm,
+        "signed_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "certificate_pem": pki.cert_to_pem(cred.cert),
+        "chain_pem": [pki.cert_to_pem(c) for c in cred.chain],
+    }
+    signature = pki.sign_bytes(cred, sealing.canonical_bytes(manifest))
+    manifest["signature"] = base64.b64encode(signature).decode()
+    forged = canonical_package([*members, (MANIFEST_PART, json.dumps(manifest).encode())])
+    r = verify_bytes_of("forged.xlsx", forged, roots)
+    assert r.status == "tampered" and "sheets differ" in r.message, r.message
+
+
+def test_the_same_record_always_gives_the_same_workbook(sealed, cred):
+    d, s = sealed
+    first, again = (
+        package_members(render_xlsx(d, s, cred)),
+        package_members(render_xlsx(d, s, cred)),
+    )
+    assert first[:-1] == again[:-1]  # all but the manifest (its signing time and signature)
