@@ -32,10 +32,11 @@ class PagesCheck:
 
 _cache: dict[tuple[str, str], bytes] = {}
 _cache_lock = threading.Lock()
+_CACHED = 64  # records laid out again, kept: one verify call over many files lays out each once
 
 
 def rendered(doc: dict[str, Any], seal: dict[str, Any], lang: str) -> bytes:
-    """The record's pages as sealing lays them out (signed), cached for the last few records."""
+    """The record's pages as sealing lays them out (signed), cached for the last _CACHED records."""
     import json
 
     from branchcheck.records.pdf.layout import layout
@@ -49,7 +50,7 @@ def rendered(doc: dict[str, Any], seal: dict[str, Any], lang: str) -> bytes:
             return _cache[key]
     data = layout(doc, seal, lang, signed=True)
     with _cache_lock:
-        if len(_cache) >= 8:
+        if len(_cache) >= _CACHED:
             _cache.pop(next(iter(_cache)))
         _cache[key] = data
     return data
@@ -147,9 +148,13 @@ def _names_problem(reader: Any) -> str | None:
     tree = names["/EmbeddedFiles"]
     if set(tree.keys()) != {"/Names"}:
         return "the embedded files' name tree is not the one sealing writes"
-    listed = list(tree["/Names"])
-    if [str(x) for x in listed[::2]] != _FILES or len(listed) != 4:
+    listed = tree["/Names"]
+    if len(listed) != 4 or [str(listed[0]), str(listed[2])] != _FILES:
         return "the PDF embeds files other than record.json and seal.json"
+    associated = _get(reader.root, "/AF")
+    specs = [listed.raw_get(1), listed.raw_get(3)]
+    if associated is None or [associated.raw_get(i) for i in range(len(associated))] != specs:
+        return "the PDF associates files other than record.json and seal.json"
     return None
 
 

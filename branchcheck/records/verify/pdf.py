@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from branchcheck.records.pdf.sign import seal_file_bytes
 from branchcheck.records.verify.pages import check_structure
 from branchcheck.records.verify.record import check_record, same_person, signer_of
 from branchcheck.records.verify.result import Signer, Status, VerifyResult, result, said
@@ -239,6 +240,12 @@ def _check_content(
     check = check_record(files["record.json"], files["seal.json"], trust_roots)
     if check.status == "tampered" or check.doc is None or check.seal is None:
         return verdict("tampered", check.message, check.record_id)
+    if files["seal.json"] != seal_file_bytes(check.seal):
+        return verdict(
+            "tampered",
+            said("tampered", "seal.json is not written as sealing writes it", "seal.json 被改写"),
+            check.record_id,
+        )
     mismatch = same_person(signer, check.doc, check.seal, "PDF")
     if mismatch is not None:
         return verdict("tampered", mismatch, check.record_id)

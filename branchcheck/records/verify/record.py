@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from cryptography import x509
 
 
+# the fields records/sealing.py writes in a seal, and in its signer
+_SEAL_KEYS = {"algorithm", "sha256", "signature", "certificate_pem", "chain_pem", "signer"}
+_SIGNER_KEYS = {"employee_no", "name", "subject"}
+
+
 @dataclass(frozen=True)
 class RecordCheck:
     status: Status
@@ -81,6 +86,15 @@ def check_record(
                 "the embedded record does not hash to the seal's SHA-256",
                 "内嵌记录的 SHA-256 与签章不符",
             ),
+            doc,
+            seal,
+        )
+    extra = set(seal) - _SEAL_KEYS
+    signer = seal.get("signer")
+    if extra or not isinstance(signer, dict) or set(signer) - _SIGNER_KEYS:
+        return RecordCheck(
+            "tampered",
+            said("tampered", "the seal carries fields a seal does not have", "签章含有多余的字段"),
             doc,
             seal,
         )

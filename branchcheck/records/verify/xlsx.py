@@ -168,10 +168,11 @@ def _format_1_or_2(data: bytes, parts: dict[str, str]) -> _Signed:
 
 _cache: dict[str, list[tuple[str, bytes]]] = {}
 _cache_lock = threading.Lock()
+_CACHED = 64  # records laid out again, kept: one verify call over many files lays out each once
 
 
 def _laid_out(doc: dict[str, Any], seal: dict[str, Any], exporter: str) -> list[tuple[str, bytes]]:
-    """The members the record lays out as (records/excel), cached for the last few records."""
+    """The members the record lays out as (records/excel), cached for the last _CACHED records."""
     from branchcheck.records.excel import signed_members
 
     key = hashlib.sha256(json.dumps([doc, seal, exporter], sort_keys=True).encode()).hexdigest()
@@ -180,7 +181,7 @@ def _laid_out(doc: dict[str, Any], seal: dict[str, Any], exporter: str) -> list[
             return _cache[key]
     members = signed_members(doc, seal, exporter)
     with _cache_lock:
-        if len(_cache) >= 8:
+        if len(_cache) >= _CACHED:
             _cache.pop(next(iter(_cache)))
         _cache[key] = members
     return members
