@@ -165,3 +165,9 @@ def test_a_lower_case_hex_digit_in_the_signature_is_tampered(signed_pdf, roots):
     data = bytearray(signed_pdf)
     data[start + at] = ord(chr(data[start + at]).lower())
     _tampered(bytes(data), roots)
+
+
+def test_a_seal_with_an_added_field_is_tampered(sealed, roots, cred):
+    d, s = sealed
+    noted = s | {"note": "本记录合格"}  # the seal's signature covers the record only
+    _tampered(render_pdf(d, noted, cred), roots, "fields a seal does not have")
