@@ -61,8 +61,8 @@ def _crypto(cert: Any) -> x509.Certificate:
 
 @contextlib.contextmanager
 def _quiet_pyhanko() -> Iterator[None]:
-    """pyHanko logs a full traceback when a path to a trust root cannot be built; for us that
-    is an ordinary 'untrusted' verdict, so keep its logger quiet while validating."""
+    """pyHanko logs tracebacks and warnings for untrusted signers and damaged files; for us
+    those are ordinary verdicts, so keep its logger quiet while verifying."""
     logger = logging.getLogger("pyhanko")
     old = logger.level
     logger.setLevel(logging.CRITICAL)
@@ -111,8 +111,7 @@ def _validate(sig: Any, trust_roots: list[x509.Certificate]) -> Any:
         revocation_mode="soft-fail",
         moment=sig.self_reported_timestamp,
     )
-    with _quiet_pyhanko():
-        return validate_pdf_signature(sig, vc)
+    return validate_pdf_signature(sig, vc)
 
 
 def _unsigned(path: str, reader: Any) -> VerifyResult:
@@ -161,6 +160,11 @@ def _signature_problem(data: bytes, sigs: list[Any]) -> str | None:
 
 
 def verify_pdf(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> VerifyResult:
+    with _quiet_pyhanko():  # a damaged file is our verdict, not pyHanko's log lines
+        return _verify_pdf(path, data, trust_roots)
+
+
+def _verify_pdf(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> VerifyResult:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     def tampered(message: str, rid: str | None = None, signer: Signer | None = None) -> Any:
