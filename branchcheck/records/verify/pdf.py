@@ -101,6 +101,55 @@ def contents_problem(data: bytes, sig: Any) -> str | None:
     return None
 
 
+_SHA256 = {"algorithm": "sha256", "parameters": None}
+_SIGNATURE_ALGORITHMS = {"sha256_rsa", "rsassa_pss", "sha256_ecdsa"}
+
+
+def cms_problem(sig: Any, seal: dict[str, Any]) -> str | None:
+    """None when the CMS signature is in the one form sealing writes: canonical DER, SignedData
+    v1 over detached data with SHA-256, one signer, no unsigned attributes, no CRLs, and exactly
+    the seal's certificate and chain. The signature covers only the signed attributes: this
+    makes every other byte of the CMS count too (a changed copy of a CA certificate, say)."""
+    from asn1crypto import cms
+
+    from branchcheck.records import pki
+
+    contents = bytes(sig.sig_object.raw_get("/Contents"))
+    der = contents[: _der_length(contents) or 0]
+    info = cms.ContentInfo.load(der)
+    if info.dump(force=True) != der or info["content_type"].native != "signed_data":
+        return "the CMS signature is not in canonical DER"
+    signed = info["content"]
+    certs = sorted(c.chosen.dump() for c in signed["certificates"])  # a SET OF: any order
+    expected = sorted(
+        pki.cert_from_pem(p).public_bytes(_der())
+        for p in [seal.get("certificate_pem"), *(seal.get("chain_pem") or [])]
+    )
+    if certs != expected:
+        return "the certificates in the CMS signature are not the seal's"
+    infos = signed["signer_infos"]
+    if (
+        signed["version"].native != "v1"
+        or signed["digest_algorithms"].native != [_SHA256]
+        or signed["encap_content_info"].native != {"content_type": "data", "content": None}
+        or signed["crls"].native is not None
+        or len(infos) != 1
+        or infos[0]["version"].native != "v1"
+        or infos[0]["sid"].name != "issuer_and_serial_number"
+        or infos[0]["digest_algorithm"].native != _SHA256
+        or infos[0]["signature_algorithm"]["algorithm"].native not in _SIGNATURE_ALGORITHMS
+        or infos[0]["unsigned_attrs"].native is not None
+    ):
+        return "the CMS signature carries fields sealing does not write"
+    return None
+
+
+def _der() -> Any:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    return Encoding.DER
+
+
 def _validate(sig: Any, trust_roots: list[x509.Certificate]) -> Any:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
@@ -211,13 +260,14 @@ def _verify_pdf(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> 
             said("tampered", "the cryptographic signature is not valid", "数字签名无效")
         )
     signer = signer_of(_crypto(sig.signer_cert))
-    return _check_content(path, data, reader, signer, status.trusted, trust_roots)
+    return _check_content(path, data, reader, sig, signer, status.trusted, trust_roots)
 
 
 def _check_content(
     path: str,
     data: bytes,
     reader: Any,
+    sig: Any,
     signer: Signer,
     trusted: bool,
     trust_roots: list[x509.Certificate],
@@ -253,6 +303,12 @@ def _check_content(
     mismatch = same_person(signer, check.doc, check.seal, "PDF")
     if mismatch is not None:
         return verdict("tampered", mismatch, check.record_id)
+    try:
+        cms = cms_problem(sig, check.seal)
+    except Exception as exc:  # a CMS or a seal certificate that does not parse
+        cms = f"the CMS signature cannot be read as sealing writes it ({exc})"
+    if cms is not None:
+        return verdict("tampered", said("tampered", cms, "签名值（CMS）被改动"), check.record_id)
     pages = check_structure(reader, data, check.doc, check.seal)
     if pages.problem is not None:
         return verdict("tampered", pages.problem, check.record_id)

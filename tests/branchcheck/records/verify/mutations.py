@@ -8,7 +8,7 @@ import re
 import zipfile
 from io import BytesIO
 
-PDF_KINDS = ("bit", "padding", "hex_case", "append", "last_update")
+PDF_KINDS = ("bit", "padding", "hex_case", "der_digit", "append", "last_update")
 XLSX_KINDS = ("bit", "member_byte", "attribute", "extra", "drop", "rename", "swap", "deflated")
 
 _ATTRIBUTE = re.compile(rb'(\s[A-Za-z:]+=")([^"]*)(")')
@@ -39,6 +39,11 @@ def mutate_pdf(data: bytes, rng: random.Random) -> tuple[str, bytes]:
         letters = [i for i in range(start, end) if chr(data[i]) in "ABCDEF"]
         at = rng.choice(letters)
         return kind, data[:at] + chr(data[at]).lower().encode() + data[at + 1 :]
+    if kind == "der_digit":  # one hex digit of the DER signature (certificates, versions, ...)
+        zeros = len(data[start:end]) - len(data[start:end].rstrip(b"0"))
+        at = rng.randrange(start, end - zeros)
+        digit = rng.choice([c for c in "0123456789ABCDEF" if ord(c) != data[at]])
+        return kind, data[:at] + digit.encode() + data[at + 1 :]
     if kind == "append":
         return kind, data + rng.choice([b"\n", b"%%EOF\n", b" ", b"\n% note\n"])
     last = data.rindex(b"startxref")  # a bit of the signed update's trailer or xref

@@ -171,3 +171,13 @@ def test_a_seal_with_an_added_field_is_tampered(sealed, roots, cred):
     d, s = sealed
     noted = s | {"note": "本记录合格"}  # the seal's signature covers the record only
     _tampered(render_pdf(d, noted, cred), roots, "fields a seal does not have")
+
+
+def test_a_changed_copy_of_the_ca_certificate_in_the_signature_is_tampered(signed_pdf, roots):
+    """The CMS signature covers its signed attributes only; the CA copy it carries is unsigned."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    ca_hex = roots[0].public_bytes(Encoding.DER).hex().upper().encode()
+    at = signed_pdf.index(ca_hex) + len(ca_hex) - 10  # inside the CA's own signature value
+    digit = b"1" if signed_pdf[at : at + 1] != b"1" else b"2"
+    _tampered(signed_pdf[:at] + digit + signed_pdf[at + 1 :], roots, "certificates in the CMS")
