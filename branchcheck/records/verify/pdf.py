@@ -137,11 +137,20 @@ def cms_problem(sig: Any, seal: dict[str, Any]) -> str | None:
         or infos[0]["version"].native != "v1"
         or infos[0]["sid"].name != "issuer_and_serial_number"
         or infos[0]["digest_algorithm"].native != _SHA256
-        or infos[0]["signature_algorithm"]["algorithm"].native not in _SIGNATURE_ALGORITHMS
+        or not _plain_signature_algorithm(infos[0]["signature_algorithm"].native)
         or infos[0]["unsigned_attrs"].native is not None
     ):
         return "the CMS signature carries fields sealing does not write"
     return None
+
+
+def _plain_signature_algorithm(algorithm: dict[str, Any]) -> bool:
+    """One of the algorithms records are signed with; only RSA-PSS has parameters (which the
+    signature check itself depends on)."""
+    name = algorithm.get("algorithm")
+    return name in _SIGNATURE_ALGORITHMS and (
+        name == "rsassa_pss" or algorithm.get("parameters") is None
+    )
 
 
 def _der() -> Any:
