@@ -12,7 +12,6 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.records.pdf.sign import seal_file_bytes
 from branchcheck.records.verify.pages import check_structure
 from branchcheck.records.verify.record import check_record, same_person, signer_of
 from branchcheck.records.verify.result import Signer, Status, VerifyResult, result, said
@@ -303,6 +302,8 @@ def _check_content(
     check = check_record(files["record.json"], files["seal.json"], trust_roots)
     if check.status == "tampered" or check.doc is None or check.seal is None:
         return verdict("tampered", check.message, check.record_id)
+    from branchcheck.records.pdf.sign import seal_file_bytes
+
     if files["seal.json"] != seal_file_bytes(check.seal):
         return verdict(
             "tampered",
