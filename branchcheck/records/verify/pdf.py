@@ -115,10 +115,21 @@ def cms_problem(sig: Any, seal: dict[str, Any]) -> str | None:
 
     contents = bytes(sig.sig_object.raw_get("/Contents"))
     der = contents[: _der_length(contents) or 0]
-    info = cms.ContentInfo.load(der)
-    if info.dump(force=True) != der or info["content_type"].native != "signed_data":
-        return "the CMS signature is not in canonical DER"
+    info = cms.ContentInfo.load(der, strict=True)
+    if info["content_type"].native != "signed_data":
+        return "the CMS signature is not SignedData"
     signed = info["content"]
+    if len(signed["signer_infos"]) != 1:
+        return "the CMS signature has more than one signer"
+    signer = signed["signer_infos"][0]
+    # the certificates are compared byte for byte below, the signed attributes are signed
+    parts = [signed[n] for n in ("version", "digest_algorithms", "encap_content_info")] + [
+        signer[n] for n in ("version", "sid", "digest_algorithm", "signature_algorithm")
+    ]
+    for part in parts:
+        original = part.dump()
+        if part.dump(force=True) != original:
+            return "the CMS signature is not in canonical DER"
     certs = sorted(c.chosen.dump() for c in signed["certificates"])  # a SET OF: any order
     expected = sorted(
         pki.cert_from_pem(p).public_bytes(_der())
