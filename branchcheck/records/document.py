@@ -214,10 +214,13 @@ def build_document(
             }
         )
 
+    from branchcheck.records.pdf.layout import PAGES  # reportlab only when a record is built
+
     counts = ev.counts()
     entered_at = insp.entered_at or insp.started_at
     return {
         "format": FORMAT,
+        "pages": PAGES,
         "record_id": insp.id,
         "version": insp.version,
         "supersedes": insp.supersedes_id,

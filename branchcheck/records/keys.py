@@ -1,8 +1,13 @@
 """Signing keys in the store: the branch CA, users' PKCS#12 credentials (kept encrypted with their
-own password, never in plain text), and the certificates this branch trusts."""
+own password, never in plain text), and the certificates this branch trusts.
+
+Importing a person's key takes that person's sign-in password and an administrator's; a new
+trust anchor is an administrator's own action (trust_ca), never a side effect of an import.
+A replaced key is kept (inactive): records it sealed still verify while its CA is trusted."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,12 +18,28 @@ from sqlalchemy.orm import Session
 from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Credential as CredentialRow
-from branchcheck.db.models import TrustedCA
-from branchcheck.errors import InputFileError, KeyPasswordError, NotFoundError
+from branchcheck.db.models import Staff, TrustedCA
+from branchcheck.errors import AuthError, InputFileError, KeyPasswordError, NotFoundError
 from branchcheck.people.register import find_staff, get_branch
+from branchcheck.people.signin import check_password
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
     from branchcheck.records.pki import Credential
+
+# Who may import keys and trust CAs: the branch's administrators.
+ADMIN_ROLES = ("branch_head", "deputy_head")
+
+
+@dataclass(frozen=True)
+class TrustedCAInfo:
+    """A CA this branch trusts, as shown to people."""
+
+    label: str
+    subject: str
+    fingerprint: str
+    own_branch_ca: bool
 
 
 def _pki():
@@ -130,39 +151,130 @@ def _store_credential(s: Session, staff_id: int, p12: bytes, pem: str, fp: str, 
     )
 
 
-def import_p12(store: Store, *, employee_no: str, path: Path, password: str) -> str:
-    """Import a bank-issued PKCS#12 for a person; its chain's certificates become trusted."""
+def _proven(session: Session, employee_no: str, password: str) -> Staff:
+    """The active person `employee_no`, proven by their sign-in password."""
+    person = find_staff(session, employee_no)
+    if not person.active or not check_password(password, person.password_hash):
+        raise AuthError(
+            f"{employee_no} 的登录密码不正确 / wrong sign-in password for {employee_no}"
+        )
+    return person
+
+
+def _administrator(session: Session, employee_no: str, password: str) -> Staff:
+    admin = _proven(session, employee_no, password)
+    if not set(admin.roles or []) & set(ADMIN_ROLES):
+        raise AuthError(
+            f"{admin.name}（{employee_no}）不是管理员 / {employee_no} is not an administrator",
+            hint="an administrator is the branch head or a deputy head ("
+            + ", ".join(ADMIN_ROLES)
+            + ")",
+        )
+    return admin
+
+
+def import_p12(
+    store: Store,
+    *,
+    employee_no: str,
+    path: Path,
+    password: str,
+    person_password: str,
+    admin_no: str,
+    admin_password: str,
+) -> str:
+    """Import a bank-issued PKCS#12 (opened with `password`) as the active signing key of
+    `employee_no`, proven by their own sign-in password and by another person who is an
+    administrator (ADMIN_ROLES). The certificate must name the person (its employee number) and
+    chain to a CA this branch already trusts; the file's own CA certificates are never trusted
+    by importing. The person's earlier keys stay stored, inactive. Returns the fingerprint."""
     pki = _pki()
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read the key file ({exc.strerror})") from None
-    cred = pki.load_p12(data, password, source=str(path))
-    fp = _fingerprint(cred.cert)
     with store.session() as s:
-        person = find_staff(s, employee_no)
+        person = _proven(s, employee_no, person_password)
+        if admin_no == employee_no:
+            raise AuthError(
+                "导入密钥需要另一位管理员 / importing a key needs another person as administrator",
+                hint="ask the branch head or a deputy head to confirm with their password",
+            )
+        _administrator(s, admin_no, admin_password)
+        cred = pki.load_p12(data, password, source=str(path))
+        fp = _fingerprint(cred.cert)
+        if pki.cert_employee_no(cred.cert) != employee_no:
+            raise InputFileError(
+                f"{path}: 证书不属于 {employee_no} / the certificate names employee number "
+                f"{pki.cert_employee_no(cred.cert)!r}, not {employee_no}"
+            )
+        reason = pki.check_chain(cred.cert, cred.chain, _roots(s), at=clock.now())
+        if reason is not None:
+            raise InputFileError(
+                f"{path}: 证书的签发 CA 不受信任 / the certificate does not chain to a CA this "
+                f"branch trusts: {reason}",
+                hint="an administrator first trusts the issuing CA: "
+                "branchcheck keys trust add CA.pem --as ADMIN",
+            )
         if s.scalars(select(CredentialRow).where(CredentialRow.fingerprint == fp)).first():
             raise InputFileError(f"{path}: this certificate is already imported")
         _store_credential(s, person.id, data, pki.cert_to_pem(cred.cert), fp, False)
-        for ca in cred.chain:
-            ca_fp = _fingerprint(ca)
-            if not s.scalars(select(TrustedCA).where(TrustedCA.fingerprint == ca_fp)).first():
-                s.add(
-                    TrustedCA(
-                        label=ca.subject.rfc4514_string()[:200],
-                        certificate_pem=pki.cert_to_pem(ca),
-                        fingerprint=ca_fp,
-                    )
-                )
         audit.append(
             s,
             at=clock.iso(clock.now()),
             actor=employee_no,
             action="key.import",
             subject=employee_no,
-            detail={"fingerprint": fp, "file": Path(path).name},
+            detail={"fingerprint": fp, "file": Path(path).name, "administrator": admin_no},
         )
     return fp
+
+
+def _roots(session: Session) -> list[x509.Certificate]:
+    pki = _pki()
+    return [pki.cert_from_pem(r.certificate_pem) for r in session.scalars(select(TrustedCA))]
+
+
+def trust_ca(store: Store, *, pem: str, admin_no: str, admin_password: str) -> TrustedCAInfo:
+    """An administrator's explicit decision to trust the CA certificate `pem`: records its
+    subject and fingerprint, audited. A certificate that is no CA, or already trusted, is
+    refused."""
+    pki = _pki()
+    cert = pki.cert_from_pem(pem)
+    if not pki.is_ca(cert):
+        raise InputFileError("这不是 CA 证书 / the certificate is not a CA certificate")
+    fp = _fingerprint(cert)
+    subject = cert.subject.rfc4514_string()
+    with store.session() as s:
+        _administrator(s, admin_no, admin_password)
+        if s.scalars(select(TrustedCA).where(TrustedCA.fingerprint == fp)).first():
+            raise InputFileError(f"该 CA 已受信任 / this CA is already trusted ({fp[:16]}…)")
+        s.add(TrustedCA(label=subject[:200], certificate_pem=pki.cert_to_pem(cert), fingerprint=fp))
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor=admin_no,
+            action="ca.trust",
+            subject=fp[:16],
+            detail={"fingerprint": fp, "subject": subject},
+        )
+    return TrustedCAInfo(subject[:200], subject, fp, False)
+
+
+def trusted_cas(store: Store) -> list[TrustedCAInfo]:
+    """The CAs this branch trusts, oldest first."""
+    pki = _pki()
+    with store.session() as s:
+        rows = list(s.scalars(select(TrustedCA).order_by(TrustedCA.id)))
+        return [
+            TrustedCAInfo(
+                r.label,
+                pki.cert_from_pem(r.certificate_pem).subject.rfc4514_string(),
+                r.fingerprint,
+                bool(r.own_branch_ca),
+            )
+            for r in rows
+        ]
 
 
 def load_credential(store: Store, employee_no: str, password: str) -> Credential:

@@ -1,5 +1,8 @@
-"""The visible digest of the record workbook: a SHA-256 over everything a person can see in
-its visible sheets, which the export manifest binds and verify recomputes from the file."""
+"""What the export manifest of a record workbook binds. Format 3: the package digest, a SHA-256
+over every zip member but the manifest itself, byte for byte, of a workbook written in one
+canonical form. Formats 1 and 2 (workbooks exported before): the visible digest, a SHA-256 over
+what a person can see in the visible sheets as openpyxl reads them, which misses parts openpyxl
+does not read (drawings, rich text, data validation, fonts other than the ones listed, ...)."""
 
 from __future__ import annotations
 
@@ -143,4 +146,59 @@ def visible_digest(workbook: WorkbookT, *, print_setup: bool = True) -> str:
                 img.height,
                 hashlib.sha256(data).hexdigest(),
             )
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- the whole package (format 3)
+
+MANIFEST_PART = "branchcheck/manifest.json"  # the one zip member the package digest leaves out
+_JSON_TYPE = b'<Default Extension="json" ContentType="application/json"/>'
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def package_members(data: bytes) -> list[tuple[str, bytes]]:
+    """The zip members of `data`, in file order, each read (and CRC-checked) in full."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return [(info.filename, z.read(info)) for info in z.infolist()]
+
+
+def canonical_package(members: list[tuple[str, bytes]]) -> bytes:
+    """The zip of `members` in the given order, stored (no compression, so every byte of the
+    file is a byte of some member or of the zip's own bookkeeping), with fixed times and
+    attributes: the same members always give the same bytes."""
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, date_time=_EPOCH)
+            info.create_system = 3
+            info.external_attr = 0o600 << 16
+            z.writestr(info, content)
+    return buf.getvalue()
+
+
+def with_json_type(members: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """`members` with [Content_Types].xml declaring .json parts (the manifest is one)."""
+    out = []
+    for name, content in members:
+        if name == "[Content_Types].xml" and _JSON_TYPE not in content:
+            at = content.index(b">", content.index(b"<Types")) + 1
+            content = content[:at] + _JSON_TYPE + content[at:]
+        out.append((name, content))
+    return out
+
+
+def package_digest(members: list[tuple[str, bytes]]) -> str:
+    """SHA-256 over every member but the manifest, in order: each name and its bytes with their
+    lengths, so names, order, contents and any extra member all count."""
+    h = hashlib.sha256()
+    for name, content in members:
+        if name == MANIFEST_PART:
+            continue
+        raw = name.encode("utf-8")
+        h.update(len(raw).to_bytes(4, "big") + raw + len(content).to_bytes(8, "big"))
+        h.update(content)
     return h.hexdigest()

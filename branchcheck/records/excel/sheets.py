@@ -36,8 +36,6 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook as WorkbookT
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from branchcheck.records.pki import Credential
-
 MONEY_FORMAT = '"¥"#,##0.00;-"¥"#,##0.00'
 DIFF_FORMAT = '+"¥"#,##0.00" 长款";-"¥"#,##0.00" 短款";"¥"0.00'
 COUNT_FORMAT = "#,##0"
@@ -407,7 +405,7 @@ def _signatures(wb: WorkbookT, doc: dict[str, Any]) -> None:
 
 
 def _seal_sheet_visible(
-    wb: WorkbookT, doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None
+    wb: WorkbookT, doc: dict[str, Any], seal: dict[str, Any], exporter: str | None
 ) -> None:
     from branchcheck.records import pki
 
@@ -430,10 +428,7 @@ def _seal_sheet_visible(
         ("证书指纹 Certificate SHA-256", fp),
         ("签章算法 Algorithm", seal.get("algorithm", "")),
         ("封存时间 Sealed at", format_time(doc.get("sealed_at"))),
-        (
-            "导出签名人 Exported by",
-            f"{cred.name}（{cred.employee_no}）" if cred else "未签名 unsigned",
-        ),
+        ("导出签名人 Exported by", exporter or "未签名 unsigned"),
         ("校验 Verify with", "branchcheck verify FILE"),
     ]
     for r, (label, value) in enumerate(rows, start=3):
@@ -450,9 +445,10 @@ def _seal_sheet_visible(
 
 
 def add_visible_sheets(
-    wb: WorkbookT, doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None
+    wb: WorkbookT, doc: dict[str, Any], seal: dict[str, Any], exporter: str | None
 ) -> None:
-    """Add the sheets a person reads, in order: 概要, 检查项目, the tables, 问题清单, 签名, 签章."""
+    """Add the sheets a person reads, in order: 概要, 检查项目, the tables, 问题清单, 签名, 签章;
+    `exporter` ("name（employee no.）" of the export signer, None: unsigned) is shown on 签章."""
     used = {"概要", "检查项目", "问题清单", "签名", "签章"}
 
     def printed(layout: Layout) -> None:
@@ -471,5 +467,5 @@ def add_visible_sheets(
     printed(Layout(title_rows="1:1", landscape=True))
     _signatures(wb, doc)
     printed(Layout(title_rows="1:1"))
-    _seal_sheet_visible(wb, doc, seal, cred)
+    _seal_sheet_visible(wb, doc, seal, exporter)
     printed(Layout(title_rows=None, one_page=True))

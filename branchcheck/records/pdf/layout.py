@@ -21,6 +21,10 @@ from branchcheck.records.pdf.page import (
 )
 from branchcheck.records.pdf.story import Story
 
+# A record carrying "pages": PAGES has pages verify can lay out again and compare byte for byte
+# (records/verify/pages.py). Raise it whenever the layout of a record changes.
+PAGES = "branchcheck-pages/1"
+
 
 def pdf_date(text: Any) -> str:
     """An ISO time as a PDF date string (D:YYYYMMDDHHmmSS+HH'mm'), or '' if not parseable."""

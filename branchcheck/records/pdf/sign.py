@@ -22,9 +22,14 @@ SEAL_FILE = "seal.json"
 SIGNATURE_FIELD = "BranchCheckSeal"
 
 
+def seal_file_bytes(seal: dict[str, Any]) -> bytes:
+    """seal.json as embedded: sorted keys, one-space indent, UTF-8."""
+    return json.dumps(seal, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
 def embed_record(pdf: bytes, doc: dict[str, Any], seal: dict[str, Any]) -> IncrementalPdfFileWriter:
     """A writer that appends the canonical record and its seal to `pdf` as embedded files."""
-    seal_bytes = json.dumps(seal, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    seal_bytes = seal_file_bytes(seal)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     _embed(writer, RECORD_FILE, canonical_bytes(doc), "BranchCheck sealed record (canonical JSON)")
     _embed(writer, SEAL_FILE, seal_bytes, "Seal of record.json (sha256 + signature)")

@@ -19,6 +19,7 @@ from branchcheck.engine.validate import template_from_content
 from branchcheck.holidays import HolidayCalendar
 from branchcheck.records import handwriting, pki
 from branchcheck.records.document import sections_of
+from branchcheck.records.pdf.layout import PAGES
 from branchcheck.settings import Settings
 from branchcheck.taxonomy import risk_driver_ref
 
@@ -291,6 +292,7 @@ def build_doc(n_items: int | None = None) -> dict[str, Any]:
     strokes_b = handwriting.demo_strokes("李梅")
     return {
         "format": "branchcheck-record/1",
+        "pages": PAGES,
         "record_id": RECORD_ID,
         "version": 1,
         "supersedes": None,

@@ -43,7 +43,7 @@ def test_signed_pdf_verifies(tmp_path, signed_pdf, roots):
 def test_embedded_record_is_the_canonical_record(signed_pdf, sealed):
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    from branchcheck.records.verify import _embedded_files
+    from branchcheck.records.verify import embedded_files as _embedded_files
 
     files = _embedded_files(PdfFileReader(io.BytesIO(signed_pdf)))
     d, s = sealed
@@ -207,7 +207,7 @@ def test_pdf_masks_id_numbers_flag_codes_once_and_counts_add_up(tmp_path, doc, c
     assert "检查项目12项：" in flat and "共12项" not in flat
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    from branchcheck.records.verify import _embedded_files
+    from branchcheck.records.verify import embedded_files as _embedded_files
 
     record = _embedded_files(PdfFileReader(io.BytesIO(pdf)))["record.json"]
     assert ID.encode() in record  # the sealed record keeps the full number

@@ -12,7 +12,16 @@ import pytest
 
 from branchcheck.money import yuan_to_fen
 from branchcheck.records import render_xlsx, sealing, verify_file
-from branchcheck.records.excel import SEAL_SHEET, read_hidden, visible_digest
+from branchcheck.records.excel import (
+    MANIFEST_FORMAT,
+    MANIFEST_PART,
+    SEAL_SHEET,
+    canonical_package,
+    package_digest,
+    package_members,
+    read_hidden,
+    visible_digest,
+)
 from branchcheck.records.verify import verify_bytes_of
 
 
@@ -52,16 +61,19 @@ def test_hidden_sheet_carries_record_seal_manifest(signed_xlsx, sealed, cred):
     parts = read_hidden(_load(signed_xlsx))
     assert parts["record_json"].encode() == sealing.canonical_bytes(d)
     assert json.loads(parts["seal_json"]) == s
-    m = json.loads(parts["manifest_json"])
-    assert m["record_sha256"] == s["sha256"]
+    assert parts["manifest_part"] == MANIFEST_PART and "manifest_json" not in parts
+    members = package_members(signed_xlsx)
+    assert members[-1][0] == MANIFEST_PART
+    m = json.loads(members[-1][1])
+    assert m["record_sha256"] == s["sha256"] and m["format"] == MANIFEST_FORMAT
     assert set(m) >= {
         "record_sha256",
-        "visible_sha256",
+        "package_sha256",
         "signature",
         "certificate_pem",
         "chain_pem",
     }
-    assert m["visible_sha256"] == visible_digest(_load(signed_xlsx))
+    assert m["package_sha256"] == package_digest(members[:-1])
 
 
 def test_no_formula_anywhere(signed_xlsx):
@@ -104,7 +116,7 @@ def test_changed_cell_is_tampered(signed_xlsx, roots):
     wb = _load(signed_xlsx)
     wb["库存现金清点表"]["G3"] = 1283901
     r = verify_bytes_of("x.xlsx", _save(wb), roots)
-    assert r.status == "tampered" and "visible content" in r.message
+    assert r.status == "tampered" and "manifest is gone" in r.message
 
 
 def test_changed_number_format_is_tampered(signed_xlsx, roots):
@@ -141,10 +153,10 @@ def test_other_visible_changes_are_tampered(signed_xlsx, roots, edit):
     assert verify_bytes_of("x.xlsx", _save(wb), roots).status == "tampered", edit
 
 
-def test_resave_without_change_still_ok(signed_xlsx, roots):
-    # openpyxl load + save keeps every visible property: still ok.
+def test_resave_without_change_is_tampered(signed_xlsx, roots):
+    # any changed byte fails: openpyxl's load + save rewrites every part and drops the manifest
     r = verify_bytes_of("x.xlsx", _save(_load(signed_xlsx)), roots)
-    assert r.status == "ok", r.message
+    assert r.status == "tampered", r.message
 
 
 def test_hidden_record_changed_is_tampered(signed_xlsx, roots):
@@ -155,15 +167,12 @@ def test_hidden_record_changed_is_tampered(signed_xlsx, roots):
 
 
 def test_manifest_signature_changed_is_tampered(signed_xlsx, roots):
-    wb = _load(signed_xlsx)
-    ws = wb[SEAL_SHEET]
-    row = [c for c in ws[3] if c.value is not None]
-    m = json.loads("".join(c.value for c in row[1:]))
-    m["visible_sha256"] = "0" * 64
-    ws.delete_rows(3)
-    ws["A3"] = "manifest_json"
-    ws["B3"] = json.dumps(m)
-    assert verify_bytes_of("x.xlsx", _save(wb), roots).status == "tampered"
+    members = package_members(signed_xlsx)
+    m = json.loads(members[-1][1])
+    m["package_sha256"] = "0" * 64
+    forged = canonical_package([*members[:-1], (MANIFEST_PART, json.dumps(m).encode())])
+    r = verify_bytes_of("x.xlsx", forged, roots)
+    assert r.status == "tampered" and "manifest's signature is not valid" in r.message
 
 
 def test_no_seal_sheet_is_unsigned(signed_xlsx, roots):
