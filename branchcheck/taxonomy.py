@@ -74,6 +74,8 @@ FINDING_STATES: dict[str, dict[str, str]] = {
     "rectifying": {"zh": "整改中", "en": "Rectifying"},
     "verified": {"zh": "已复查", "en": "Verified"},
     "closed": {"zh": "已关闭", "en": "Closed"},
+    # accepted by the branch head until a date; reopens at expiry (findings/exception.py)
+    "exception": {"zh": "例外接受", "en": "Accepted exception"},
 }
 
 
