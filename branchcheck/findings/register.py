@@ -28,22 +28,22 @@ ORIGINS = {
 
 # (heading zh, heading en, column width in the workbook)
 COLUMNS: tuple[tuple[str, str, float], ...] = (
-    ("编号", "ID", 10),
-    ("问题", "Finding", 34),
+    ("编号", "ID", 13),
+    ("问题", "Finding", 28),
     ("来源", "Origin", 10),
-    ("检查", "Checklist / record", 18),
-    ("严重程度", "Severity", 8),
-    ("整改责任人", "Responsible", 12),
-    ("整改期限", "Due", 11),
-    ("状态", "State", 9),
-    ("整改日期", "Rectified", 11),
-    ("按期", "On time", 9),
-    ("复查人", "Re-checked by", 16),
-    ("关闭", "Closed by", 16),
+    ("检查", "Checklist / record", 17),
+    ("严重程度", "Severity", 9),
+    ("整改责任人", "Responsible", 14),
+    ("整改期限", "Due", 15),
+    ("状态", "State", 8),
+    ("整改日期", "Rectified", 15),
+    ("按期", "On time", 10),
+    ("复查人", "Re-checked by", 15),
+    ("关闭", "Closed by", 15),
     ("屡查屡犯", "Repeat", 8),
-    ("例外接受", "Exception", 18),
-    ("应发现未发现", "Missed by", 20),
-    ("证明材料 (SHA-256)", "Evidence (SHA-256)", 44),
+    ("例外接受", "Exception", 15),
+    ("应发现未发现", "Missed by", 17),
+    ("证明材料 (SHA-256)", "Evidence (SHA-256)", 32),
 )
 
 

@@ -62,7 +62,7 @@ def _layout(register: FindingsRegister) -> bytes:
     s = Styles()
     cell = ParagraphStyle("reg_cell", parent=s.cell, fontSize=6.6, leading=8.4)
     mono = ParagraphStyle("reg_hash", parent=cell, fontSize=5.6, leading=7.2)
-    head = ParagraphStyle("reg_head", parent=s.head, fontSize=6.8, leading=8.6)
+    head = ParagraphStyle("reg_head", parent=s.head, fontSize=6.4, leading=8.2)
     usable = PAGE_W - 2 * MARGIN
     total = sum(register.widths)
     widths = [usable * w / total for w in register.widths]
