@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -173,9 +174,21 @@ class FindingsScreen(Screen):
         self.retranslate()
 
     def _build_panel(self) -> QFrame:
-        panel = QFrame(self)
-        panel.setObjectName("panel")
-        panel.setFixedWidth(350)
+        """The detail panel: its content scrolls when the parts below the step need the room."""
+        frame = QFrame(self)
+        frame.setObjectName("panel")
+        frame.setFixedWidth(370)
+        outer = QVBoxLayout(frame)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.panel_scroll = scroll = QScrollArea(frame)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)
+        panel = QWidget(scroll)
+        panel.setAutoFillBackground(False)
+        scroll.setWidget(panel)
+        outer.addWidget(scroll)
         box = QVBoxLayout(panel)
         box.setContentsMargins(16, 16, 16, 16)
         box.setSpacing(10)
@@ -249,7 +262,7 @@ class FindingsScreen(Screen):
         self.result_button.clicked.connect(self._record_result)
         self.verify_button.clicked.connect(self._verify)
         self.close_button.clicked.connect(self._close)
-        return panel
+        return frame
 
     def _text_step(self, parent: QWidget):
         page = QWidget(parent)

@@ -41,8 +41,8 @@ def human_size(n: int) -> str:
 
 
 def evidence_line(e: EvidenceView) -> str:
-    """One piece of evidence as the list shows it: name · size · SHA-256 (first 12)."""
-    return f"{e.filename} · {human_size(e.size)} · {e.sha256[:12]}"
+    """One piece of evidence as the list shows it: its name, then size · SHA-256 (first 12)."""
+    return f"{e.filename}\n{human_size(e.size)} · SHA-256 {e.sha256[:12]}"
 
 
 def write_temp(filename: str, data: bytes) -> Path:
@@ -70,7 +70,9 @@ class EvidenceBox(QFrame):
         box.setSpacing(4)
         self.label = QLabel(self)
         self.list = QListWidget(self)
-        self.list.setMaximumHeight(22 * LIST_ROWS + 6)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setFixedHeight(44 * LIST_ROWS + 6)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self)
         self.open_button = QPushButton(self)
@@ -122,6 +124,7 @@ class ExceptionBox(QFrame):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
         self.label = QLabel(self)
+        self.label.setWordWrap(True)
         self.reason = QLineEdit(self)
         row = QHBoxLayout()
         self.until_label = QLabel(self)
@@ -131,10 +134,10 @@ class ExceptionBox(QFrame):
         self.button = QPushButton(self)
         row.addWidget(self.until_label)
         row.addWidget(self.until, 1)
-        row.addWidget(self.button)
         box.addWidget(self.label)
         box.addWidget(self.reason)
         box.addLayout(row)
+        box.addWidget(self.button)
         self.button.clicked.connect(self._accept)
         self.retranslate()
 
