@@ -95,3 +95,23 @@ def test_a_changed_stored_file_is_not_handed_out(demo):
         s.get(FindingEvidence, e.id).content = PNG + b"x"
     with pytest.raises(InputFileError, match="SHA-256"):
         findings.evidence_bytes(demo, fid, e.id)
+
+
+def test_cli_evidence_add_and_export(demo, tmp_path, capsys):
+    import json
+
+    from branchcheck.cli import main
+
+    fid = _rectifying(demo)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(PDF)
+    assert main(["findings", "evidence", "add", fid[:8], str(scan), "--as", "E001"]) == 0
+    [e] = json.loads(capsys.readouterr().out)["evidence"]
+    assert e["sha256"] == hashlib.sha256(PDF).hexdigest() and e["size"] == len(PDF)
+    out = tmp_path / "out"
+    assert main(["findings", "evidence", "export", fid[:8], str(e["id"]), "--out", str(out)]) == 0
+    assert (out / "scan.pdf").read_bytes() == PDF
+    bad = tmp_path / "x.png"
+    bad.write_bytes(b"GIF89a")
+    assert main(["findings", "evidence", "add", fid[:8], str(bad), "--as", "E001"]) != 0
+    assert "不是照片" in capsys.readouterr().err

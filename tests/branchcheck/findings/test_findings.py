@@ -366,10 +366,16 @@ def test_a_sealed_correction_carries_its_findings_over_and_replaces_the_old_ones
     )
     [old] = inspections.findings(store, rec.id)
     findings.start_rectification(store, old.id, action="补登登记簿", actor="E001")
+    photo = b"\x89PNG\r\n\x1a\n" + b"\x03" * 16
+    findings.add_evidence_bytes(store, old.id, data=photo, filename="补登.png", actor="E001")
     new_id = inspections.correct(store, rec.id, actor="E001")
     inspections.complete(store, new_id)
     [carried] = inspections.findings(store, new_id)
     assert carried.state == "rectifying" and carried.repeat == old.repeat
+    [evidence] = findings.get_finding(store, carried.id).evidence
+    assert evidence.filename == "补登.png" and findings.evidence_bytes(
+        store, carried.id, evidence.id
+    ) == ("补登.png", photo)
     for party in inspections.load(store, new_id).parties:
         inspections.sign(
             store,
