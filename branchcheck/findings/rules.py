@@ -39,6 +39,17 @@ _WHO_NAMES = {
 }
 
 
+_ZH_DOING = {
+    "start rectification": "开始整改",
+    "record a result": "登记整改结果",
+    "verify": "复查确认",
+    "close": "关闭",
+    "accept as an exception": "例外接受",
+    "add evidence": "添加证明材料",
+    "link a missed problem": "关联应发现未发现的检查",
+}
+
+
 def _roles_of(token: str, settings: Settings) -> list[str]:
     if token == "recheck_roles":
         return list(settings.recheck_roles)
@@ -55,8 +66,9 @@ def allowed_roles(who: tuple[str, ...], settings: Settings) -> list[str]:
     return out
 
 
-def describe_who(who: tuple[str, ...], settings: Settings) -> str:
-    """Who may, in words: '整改责任人、网点负责人、营运主管 (the person responsible, ...)'."""
+def who_names(who: tuple[str, ...], settings: Settings) -> tuple[str, str]:
+    """Who may, in words, in Chinese and in English: ('整改责任人、网点负责人', 'the person
+    responsible, branch head')."""
     zh, en = [], []
     if "responsible" in who:
         zh.append(_WHO_NAMES["responsible"][0])
@@ -65,7 +77,13 @@ def describe_who(who: tuple[str, ...], settings: Settings) -> str:
         names = STAFF_ROLES.get(role, {"zh": role, "en": role})
         zh.append(names["zh"])
         en.append(names["en"].lower())
-    return f"{'、'.join(zh)} ({', '.join(en)})"
+    return "、".join(zh), ", ".join(en)
+
+
+def describe_who(who: tuple[str, ...], settings: Settings) -> str:
+    """Who may, in words: '整改责任人、网点负责人、营运主管 (the person responsible, ...)'."""
+    zh, en = who_names(who, settings)
+    return f"{zh} ({en})"
 
 
 def refusal(
@@ -96,18 +114,5 @@ def refusal(
         return None
     if set(actor.roles) & set(allowed_roles(who, settings)):
         return None
-    return (
-        f"{person} 无权{_ZH_DOING.get(doing, doing)}：仅限{describe_who(who, settings)} / "
-        f"may not {doing}: only {describe_who(who, settings).split(' (', 1)[1].rstrip(')')}"
-    )
-
-
-_ZH_DOING = {
-    "start rectification": "开始整改",
-    "record a result": "登记整改结果",
-    "verify": "复查确认",
-    "close": "关闭",
-    "accept as an exception": "例外接受",
-    "add evidence": "添加证明材料",
-    "link a missed problem": "关联应发现未发现的检查",
-}
+    zh, en = who_names(who, settings)
+    return f"{person} 无权{_ZH_DOING.get(doing, doing)}：仅限{zh} / may not {doing}: only {en}"
