@@ -78,6 +78,15 @@ FINDING_STATES: dict[str, dict[str, str]] = {
     "exception": {"zh": "例外接受", "en": "Accepted exception"},
 }
 
+# Where a finding comes from: an inspection's items, a missed obligation of the schedule (no
+# record of its own), a key post held too long, a head-office inspection.
+FINDING_ORIGINS: dict[str, dict[str, str]] = {
+    "inspection": {"zh": "检查发现", "en": "Inspection"},
+    "schedule": {"zh": "应检未检", "en": "Missed schedule"},
+    "rotation": {"zh": "轮岗提醒", "en": "Key-post rotation"},
+    "headoffice": {"zh": "上级检查", "en": "Head office"},
+}
+
 
 def risk_driver_ref(key: str) -> dict[str, str]:
     d = RISK_DRIVERS[key]

@@ -16,15 +16,8 @@ from branchcheck.findings.reading import list_findings
 from branchcheck.findings.register_pdf import register_pdf
 from branchcheck.findings.register_xlsx import register_xlsx
 from branchcheck.i18n import pick
-from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
+from branchcheck.taxonomy import FINDING_ORIGINS, FINDING_STATES, SEVERITIES
 from branchcheck.views import FindingsRegister, FindingView, PersonName
-
-ORIGINS = {
-    "inspection": {"zh": "检查发现", "en": "Inspection"},
-    "schedule": {"zh": "应检未检", "en": "Missed schedule"},
-    "rotation": {"zh": "轮岗提醒", "en": "Key-post rotation"},
-    "headoffice": {"zh": "上级检查", "en": "Head office"},
-}
 
 # (heading zh, heading en, column width in the workbook)
 COLUMNS: tuple[tuple[str, str, float], ...] = (
@@ -81,7 +74,7 @@ def row_of(f: FindingView) -> tuple[str, ...]:
     return (
         f.id[:8],
         pick(f.title, "zh"),
-        pick(ORIGINS.get(f.origin, {"zh": f.origin}), "zh"),
+        pick(FINDING_ORIGINS.get(f.origin, {"zh": f.origin}), "zh"),
         _record(f),
         pick(SEVERITIES.get(f.severity, {"zh": f.severity}), "zh"),
         _who(f.responsible),

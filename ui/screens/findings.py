@@ -42,12 +42,11 @@ from PySide6.QtWidgets import (
 from branchcheck import clock, findings
 from branchcheck.db import Store
 from branchcheck.findings.loop import ADD_EVIDENCE, LINK_MISSED, TRANSITIONS, settings
-from branchcheck.findings.register import ORIGINS
 from branchcheck.findings.rules import Actor
 from branchcheck.people import register as staff
 from branchcheck.people.signin import StaffInfo
 from branchcheck.settings import Settings
-from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
+from branchcheck.taxonomy import FINDING_ORIGINS, FINDING_STATES, SEVERITIES
 from branchcheck.views import FindingsSummary, FindingView, MissedCandidate
 from ui import i18n
 from ui.operations import choose_folder
@@ -80,7 +79,7 @@ PAGES = {"start_rectification": 1, "record_result": 2, "verify": 3, "close": 4} 
 
 def origin_text(f: FindingView) -> str:
     """Where a finding without a record comes from (应检未检, 轮岗提醒, …)."""
-    return i18n.text(ORIGINS.get(f.origin, {"zh": f.origin, "en": f.origin}))
+    return i18n.text(FINDING_ORIGINS.get(f.origin, {"zh": f.origin, "en": f.origin}))
 
 
 def _count_label(parent: QWidget) -> QLabel:
