@@ -74,6 +74,17 @@ FINDING_STATES: dict[str, dict[str, str]] = {
     "rectifying": {"zh": "整改中", "en": "Rectifying"},
     "verified": {"zh": "已复查", "en": "Verified"},
     "closed": {"zh": "已关闭", "en": "Closed"},
+    # accepted by the branch head until a date; reopens at expiry (findings/exception.py)
+    "exception": {"zh": "例外接受", "en": "Accepted exception"},
+}
+
+# Where a finding comes from: an inspection's items, a missed obligation of the schedule (no
+# record of its own), a key post held too long, a head-office inspection.
+FINDING_ORIGINS: dict[str, dict[str, str]] = {
+    "inspection": {"zh": "检查发现", "en": "Inspection"},
+    "schedule": {"zh": "应检未检", "en": "Missed schedule"},
+    "rotation": {"zh": "轮岗提醒", "en": "Key-post rotation"},
+    "headoffice": {"zh": "上级检查", "en": "Head office"},
 }
 
 

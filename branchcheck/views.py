@@ -93,13 +93,32 @@ class InspectResult:
 
 
 @dataclass(frozen=True)
+class EvidenceView:
+    """A file that shows a rectification, as the findings list names it (its bytes: evidence_bytes)."""
+
+    id: int
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    added_by: PersonName
+    added_at: str
+
+
+@dataclass(frozen=True)
 class FindingView:
-    """A finding in the branch's closed loop, with its record and its rectification."""
+    """A finding in the branch's closed loop, with its record (None for a finding of the schedule
+    or of key-post rotation: origin "schedule"/"rotation", obligation_key set) and its
+    rectification.
+
+    state: as of the reading date; an exception past its expiry reads as the state it was taken
+    from (exception_expired). on_time: rectified_on <= due_date, None while not rectified;
+    late_days: days past the due date it was rectified, or (open) is overdue by, else 0."""
 
     id: str
-    record_id: str
-    record_status: str
-    record_date: str
+    record_id: str | None
+    record_status: str | None
+    record_date: str | None
     checklist: str
     checklist_title: dict[str, str]
     item_key: str
@@ -116,6 +135,50 @@ class FindingView:
     rechecker: PersonName | None
     recheck_date: str | None
     created_at: str
+    origin: str = "inspection"
+    obligation_key: str | None = None
+    result_by: PersonName | None = None
+    rectified_on: str | None = None
+    closed_by: PersonName | None = None
+    closed_on: str | None = None
+    on_time: bool | None = None
+    late_days: int = 0
+    exception_reason: str = ""
+    exception_until: str | None = None
+    exception_by: PersonName | None = None
+    exception_expired: bool = False
+    missed_record_id: str | None = (
+        None  # 核查问责: the earlier record that passed it (应发现未发现)
+    )
+    missed_record_date: str | None = None
+    missed_by: PersonName | None = None  # that record's inspector
+    evidence: tuple[EvidenceView, ...] = ()
+
+
+@dataclass(frozen=True)
+class MissedCandidate:
+    """An earlier sealed record of the same checklist that passed the finding's item as 合格."""
+
+    record_id: str
+    record_date: str
+    inspector: PersonName
+
+
+@dataclass(frozen=True)
+class FindingsRegister:
+    """The findings register (问题整改台账) as both its files show it: the branch, the date, the
+    headings (zh and en on two lines), the column widths (workbook units) and one row of text
+    per finding."""
+
+    branch: str
+    branch_code: str
+    as_of: str
+    made_at: str
+    signer: PersonName | None
+    headings: tuple[str, ...]
+    widths: tuple[float, ...]
+    rows: tuple[tuple[str, ...], ...]
+    summary: str
 
 
 @dataclass(frozen=True)
@@ -137,6 +200,7 @@ class FindingsSummary:
     repeat: int
     by_state: dict[str, int]
     by_risk_driver: tuple[RiskDriverCount, ...]
+    exception: int = 0  # accepted exceptions not yet expired (not counted as open)
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,21 @@
 """Findings made when an inspection is completed, and the steps of their closed loop.
 
-- 开始整改 needs the 整改措施 (action); 登记整改结果 stores the 整改结果 (result), which verification
-  requires; 复查确认 names the 复查人 — a person in the staff register who is NOT the finding's
-  整改责任人 (the person who rectified) — and the 复查日期, neither before the finding was made nor
-  in the future; only a verified finding is closed. TRANSITIONS is the one table of these steps.
+- 开始整改 needs the 整改措施 (action); 登记整改结果 stores the 整改结果 (result), who recorded it
+  and on which local date (rectified_on: on time when it is no later than the due date);
+  复查确认 is signed by the 复查人 as actor — a person holding a supervising role
+  (settings.recheck_roles) who is neither the 整改责任人 nor the one who recorded the result — on a
+  复查日期 neither before the finding was made nor in the future; only a verified finding is
+  closed, by a person of settings.close_roles. TRANSITIONS is the one table of these steps and of
+  who may take each (rules.py); external people take none.
 - Any other step is refused with a StateError naming the current state and the allowed next step;
-  bad input is refused before anything changes. Every change is one transaction with its entry in
-  the hash-chained audit log; the step returns the finding as read afterwards.
+  a person who may not take it with a PeopleRuleError naming them and the rule; bad input is
+  refused before anything changes. Every change is one transaction with its entry in the
+  hash-chained audit log; the step returns the finding as read afterwards.
 - Only findings of a sealed record move through the loop: until then an inspection may be reopened
-  and its findings made anew, so work on them could be lost.
+  and its findings made anew, so work on them could be lost. A finding of the schedule or of
+  key-post rotation has no record and moves at once.
+- An accepted exception past its expiry is reopened (to the state it was taken from) before any
+  step, in the same transaction (see exception.py).
 - The findings of a sealed record are outside the seal: the sealed record keeps each finding as it
   was at sealing (state 待整改), and the rectification recorded here never changes the record, its
   PDF or its workbook."""
@@ -24,10 +31,12 @@ from sqlalchemy.orm import Session, aliased
 
 from branchcheck import audit, clock
 from branchcheck.db import Store
-from branchcheck.db.models import Finding, Inspection
+from branchcheck.db.models import Finding, FindingEvidence, Inspection, Staff
 from branchcheck.errors import AnswerError, PeopleRuleError, StateError
 from branchcheck.findings.reading import get_finding, resolve_id
+from branchcheck.findings.rules import Actor, Involved, refusal
 from branchcheck.people.register import find_staff
+from branchcheck.settings import Settings
 from branchcheck.taxonomy import FINDING_STATES
 from branchcheck.views import FindingView
 
@@ -39,38 +48,79 @@ NEXT_STEP = {
     "rectifying": "登记整改结果, then 复查确认 (record the result, then have it re-checked)",
     "verified": "关闭 (close)",
     "closed": "none: the finding is closed",
+    "exception": "none until the exception expires (例外接受到期后重新打开)",
 }
+# who may take the steps of the rectification itself
+RECTIFIERS = ("responsible", "branch_head", "recheck_roles")
 
 
 @dataclass(frozen=True)
 class Transition:
-    """One step of the loop: the state it starts from, the state it leads to, what it needs
-    besides the actor, what the audit log calls it, and the words of a refusal."""
+    """One step of the loop: the states it starts from, the state it leads to, what it needs
+    besides the actor, what the audit log calls it, the words of a refusal, who may take it
+    (rules.py: roles, "branch_head", "recheck_roles", "close_roles", "responsible") and who never
+    may ("responsible", "result_by")."""
 
-    from_state: str
+    from_states: tuple[str, ...]
     to_state: str
     needs: tuple[str, ...]
     audit_action: str
     doing: str
+    who: tuple[str, ...]
+    not_the: tuple[str, ...] = ()
 
 
 TRANSITIONS: dict[str, Transition] = {
     "start_rectification": Transition(
-        "open", "rectifying", ("action",), "finding.rectify", "start rectification"
+        ("open",), "rectifying", ("action",), "finding.rectify", "start rectification", RECTIFIERS
     ),
     "record_result": Transition(
-        "rectifying", "rectifying", ("result",), "finding.result", "record a result"
+        ("rectifying",), "rectifying", ("result",), "finding.result", "record a result", RECTIFIERS
     ),
     "verify": Transition(
-        "rectifying", "verified", ("rechecker", "recheck_date"), "finding.verify", "verify"
+        ("rectifying",),
+        "verified",
+        ("recheck_date",),
+        "finding.verify",
+        "verify",
+        ("recheck_roles",),
+        ("responsible", "result_by"),
     ),
-    "close": Transition("verified", "closed", (), "finding.close", "close"),
+    "close": Transition(("verified",), "closed", (), "finding.close", "close", ("close_roles",)),
+    "accept_exception": Transition(
+        ("open", "rectifying"),
+        "exception",
+        ("reason", "until"),
+        "finding.exception",
+        "accept as an exception",
+        ("branch_head",),
+    ),
 }
+# steps that change no state but follow the same rule
+ADD_EVIDENCE = Transition(
+    ("rectifying",), "rectifying", ("file",), "finding.evidence", "add evidence", RECTIFIERS
+)
+LINK_MISSED = Transition(
+    tuple(FINDING_STATES),
+    "",
+    ("inspection",),
+    "finding.missed",
+    "link a missed problem",
+    ("branch_head", "recheck_roles"),
+)
 
 
 def _state_name(state: str) -> str:
     names = FINDING_STATES.get(state, {"zh": state, "en": state})
     return f"{names['zh']} ({names['en'].lower()})"
+
+
+def settings() -> Settings:
+    """The branch's settings (who may re-check and close)."""
+    from branchcheck.paths import data_home
+    from branchcheck.settings import load_settings
+
+    return load_settings(data_home())
 
 
 # ---------------------------------------------------------------- making (on complete)
@@ -125,16 +175,49 @@ def record_findings(
             created_at=clock.iso(now),
         )
         if carried is not None:
-            finding.state, finding.action, finding.result = (
-                carried.state,
-                carried.action,
-                carried.result,
-            )
-            finding.rechecker_id, finding.recheck_date = carried.rechecker_id, carried.recheck_date
-            finding.due_date, finding.repeat = carried.due_date, carried.repeat
+            _carry(carried, finding)
         s.add(finding)
         made.append(finding)
     return made
+
+
+CARRIED = (
+    "state",
+    "action",
+    "result",
+    "rechecker_id",
+    "recheck_date",
+    "due_date",
+    "repeat",
+    "result_by_id",
+    "rectified_on",
+    "closed_by_id",
+    "closed_on",
+    "exception_reason",
+    "exception_until",
+    "exception_by_id",
+    "missed_by_inspection_id",
+    "missed_by_id",
+)
+
+
+def _carry(old: Finding, new: Finding) -> None:
+    """The rectification of `old` (an earlier version's finding) carried to `new`, its evidence
+    copied with it."""
+    for name in CARRIED:
+        setattr(new, name, getattr(old, name))
+    new.evidence = [
+        FindingEvidence(
+            filename=e.filename,
+            media_type=e.media_type,
+            size=e.size,
+            sha256=e.sha256,
+            content=e.content,
+            added_by_id=e.added_by_id,
+            added_at=e.added_at,
+        )
+        for e in old.evidence
+    ]
 
 
 def earlier_versions(s: Session, insp: Inspection) -> list[str]:
@@ -163,29 +246,81 @@ def _refuse(f: Finding, doing: str) -> StateError:
     )
 
 
-def _load(s: Session, finding_id: str, step: Transition) -> Finding:
+def actor_of(person: Staff) -> Actor:
+    return Actor(
+        person.employee_no, person.name, tuple(person.roles or ()), person.external, person.active
+    )
+
+
+def involved_in(f: Finding) -> Involved:
+    return Involved(
+        f.responsible.employee_no if f.responsible else None,
+        f.result_by.employee_no if f.result_by else None,
+    )
+
+
+def check_actor(f: Finding, step: Transition, person: Staff) -> None:
+    """Refuse `person` as the actor of `step` on `f` unless the rule of the step allows them."""
+    why = refusal(step.doing, step.who, step.not_the, actor_of(person), involved_in(f), settings())
+    if why is not None:
+        raise PeopleRuleError(why, hint=f"finding {f.id[:8]}: sign in as a person who may")
+
+
+def prior_state(f: Finding) -> str:
+    """The state an accepted exception was taken from: rectifying once an action is recorded."""
+    return "rectifying" if f.action else "open"
+
+
+def reopen_if_expired(s: Session, f: Finding, *, as_of: date, now: datetime, actor: str) -> bool:
+    """An exception whose expiry date is before `as_of` goes back to the state it was taken
+    from (audited at `now`)."""
+    if f.state != "exception" or not f.exception_until:
+        return False
+    if date.fromisoformat(f.exception_until) >= as_of:
+        return False
+    back = prior_state(f)
+    audit.append(
+        s,
+        at=clock.iso(now),
+        actor=actor,
+        action="finding.reopen",
+        subject=f.id,
+        detail={"from": "exception", "to": back, "exception_until": f.exception_until},
+    )
+    f.state = back
+    return True
+
+
+def load(s: Session, finding_id: str, step: Transition, actor: str, now: datetime) -> Finding:
+    """The finding, ready for `step` by `actor`: its record sealed (if it has one), its state
+    one the step starts from, the actor one the step's rule allows."""
     doing = step.doing
+    person = find_staff(s, actor)
     f = _get(s, finding_id)
-    insp = s.get(Inspection, f.inspection_id)
-    if insp is None or insp.status != "sealed":
-        raise StateError(
-            f"finding {f.id[:8]} belongs to an inspection that is not sealed yet: cannot {doing}",
-            hint="the rectification starts once the people involved have signed and the record "
-            "is sealed (风险认定)",
-        )
-    if f.state != step.from_state:
+    if f.inspection_id is not None:
+        insp = s.get(Inspection, f.inspection_id)
+        if insp is None or insp.status != "sealed":
+            raise StateError(
+                f"finding {f.id[:8]} belongs to an inspection that is not sealed yet: "
+                f"cannot {doing}",
+                hint="the rectification starts once the people involved have signed and the "
+                "record is sealed (风险认定)",
+            )
+    reopen_if_expired(s, f, as_of=now.date(), now=now, actor=actor)
+    if f.state not in step.from_states:
         raise _refuse(f, doing)
+    check_actor(f, step, person)
     return f
 
 
-def _text(value: str | None, name: str) -> str:
+def text_of(value: str | None, name: str) -> str:
     text = (value or "").strip()
     if not text:
         raise AnswerError(f"{name} is required and cannot be empty")
     return text
 
 
-def _change(
+def change(
     s: Session, f: Finding, step: Transition, *, actor: str, now: datetime, detail: dict[str, Any]
 ) -> None:
     old = f.state
@@ -200,94 +335,90 @@ def _change(
     )
 
 
-def _record_text(
-    store: Store,
-    finding_id: str,
-    step: str,
-    field: str,
-    name: str,
-    value: str,
-    actor: str,
-    now: datetime | None,
-) -> FindingView:
-    """The two steps that record a text on the finding: its 整改措施 or its 整改结果."""
-    now = clock.local_or_now(now)
-    text = _text(value, name)
-    with store.session() as s:
-        find_staff(s, actor)
-        f = _load(s, finding_id, TRANSITIONS[step])
-        setattr(f, field, text)
-        _change(s, f, TRANSITIONS[step], actor=actor, now=now, detail={field: text})
-        fid = f.id
-    return get_finding(store, fid, as_of=now.date())
-
-
 def start_rectification(
     store: Store, finding_id: str, *, action: str, actor: str, now: datetime | None = None
 ) -> FindingView:
     """开始整改: open → rectifying, with the 整改措施 (what will be done)."""
-    return _record_text(
-        store, finding_id, "start_rectification", "action", "整改措施 (action)", action, actor, now
-    )
+    now = clock.local_or_now(now)
+    text = text_of(action, "整改措施 (action)")
+    step = TRANSITIONS["start_rectification"]
+    with store.session() as s:
+        f = load(s, finding_id, step, actor, now)
+        f.action = text
+        change(s, f, step, actor=actor, now=now, detail={"action": text})
+        fid = f.id
+    return get_finding(store, fid, as_of=now.date())
 
 
 def record_result(
     store: Store, finding_id: str, *, result: str, actor: str, now: datetime | None = None
 ) -> FindingView:
-    """登记整改结果: the finding stays rectifying; the result is what verification checks."""
-    return _record_text(
-        store, finding_id, "record_result", "result", "整改结果 (result)", result, actor, now
-    )
+    """登记整改结果: the finding stays rectifying; the result is what verification checks. Who
+    recorded it and the local date are kept: on time when that date is no later than the due
+    date. Recorded again, the later one counts."""
+    now = clock.local_or_now(now)
+    text = text_of(result, "整改结果 (result)")
+    step = TRANSITIONS["record_result"]
+    with store.session() as s:
+        f = load(s, finding_id, step, actor, now)
+        f.result = text
+        f.result_by = find_staff(s, actor)
+        f.rectified_on = now.date().isoformat()
+        change(
+            s,
+            f,
+            step,
+            actor=actor,
+            now=now,
+            detail={"result": text, "rectified_on": f.rectified_on},
+        )
+        fid = f.id
+    return get_finding(store, fid, as_of=now.date())
 
 
 def verify(
     store: Store,
     finding_id: str,
     *,
-    rechecker: str,
-    recheck_date: date,
     actor: str,
+    recheck_date: date | None = None,
+    rechecker: str | None = None,
     now: datetime | None = None,
 ) -> FindingView:
-    """复查确认: rectifying → verified. The re-checker is in the staff register and is not the
-    person responsible for the rectification; the result is recorded; the date is neither before
-    the finding was made nor in the future."""
+    """复查确认: rectifying → verified, signed by the 复查人 as `actor` (a supervising role, neither
+    the 整改责任人 nor who recorded the result). `rechecker`, when given, must be the actor. The
+    result is recorded; the date (default today) is neither before the finding was made nor in
+    the future."""
     now = clock.local_or_now(now)
+    day = recheck_date or now.date()
     with store.session() as s:
-        find_staff(s, actor)
-        f = _load(s, finding_id, TRANSITIONS["verify"])
+        f = load(s, finding_id, TRANSITIONS["verify"], actor, now)
+        checker = find_staff(s, actor)
+        if rechecker is not None and rechecker != actor:
+            other = find_staff(s, rechecker)
+            raise PeopleRuleError(
+                f"复查人 {other.name} ({other.employee_no}) 须本人复查确认，不能由 "
+                f"{checker.name} ({checker.employee_no}) 代为办理 / the re-checker signs the "
+                "re-check themself",
+                hint=f"sign in as {other.employee_no} to verify",
+            )
         if not f.result.strip():
             raise StateError(
                 f"finding {f.id[:8]} has no 整改结果 (result) yet: cannot verify",
                 hint="record the result first (登记整改结果)",
             )
-        checker = find_staff(s, rechecker)
-        if not checker.active or checker.external:
-            raise PeopleRuleError(
-                f"复查人 {checker.name} ({checker.employee_no}) is not active branch staff",
-                hint="the re-check is done by a member of the branch's staff",
-            )
-        if f.responsible is not None and checker.id == f.responsible.id:
-            raise PeopleRuleError(
-                f"复查人 {checker.name} ({checker.employee_no}) is the 整改责任人 "
-                f"{f.responsible.name} ({f.responsible.employee_no}) of this finding: the person "
-                "who rectified cannot re-check their own rectification",
-                hint="choose another person as 复查人",
-            )
         created = clock.parse_iso(f.created_at).date()
-        if recheck_date < created:
+        if day < created:
             raise AnswerError(
-                f"复查日期 {recheck_date.isoformat()} is before the finding was made "
-                f"({created.isoformat()})"
+                f"复查日期 {day.isoformat()} is before the finding was made ({created.isoformat()})"
             )
-        if recheck_date > now.date():
+        if day > now.date():
             raise AnswerError(
-                f"复查日期 {recheck_date.isoformat()} is in the future (today is "
-                f"{now.date().isoformat()})"
+                f"复查日期 {day.isoformat()} is in the future (today is {now.date().isoformat()})"
             )
         f.rechecker = checker
-        f.recheck_date = recheck_date.isoformat()
-        _change(
+        f.recheck_date = day.isoformat()
+        change(
             s,
             f,
             TRANSITIONS["verify"],
@@ -300,12 +431,13 @@ def verify(
 
 
 def close(store: Store, finding_id: str, *, actor: str, now: datetime | None = None) -> FindingView:
-    """关闭: verified → closed; the loop of this finding is complete."""
+    """关闭: verified → closed by a person of settings.close_roles; the loop is complete."""
     now = clock.local_or_now(now)
     with store.session() as s:
-        find_staff(s, actor)
-        f = _load(s, finding_id, TRANSITIONS["close"])
-        _change(s, f, TRANSITIONS["close"], actor=actor, now=now, detail={})
+        f = load(s, finding_id, TRANSITIONS["close"], actor, now)
+        f.closed_by = find_staff(s, actor)
+        f.closed_on = now.date().isoformat()
+        change(s, f, TRANSITIONS["close"], actor=actor, now=now, detail={"closed_on": f.closed_on})
         fid = f.id
     return get_finding(store, fid, as_of=now.date())
 
@@ -315,25 +447,43 @@ def close(store: Store, finding_id: str, *, actor: str, now: datetime | None = N
 
 @dataclass(frozen=True)
 class Step:
-    """A step a finding may take next: the function above that takes it, the state it leads to,
-    what it needs besides the actor, and whether the person it names (the 复查人) must not be the
-    finding's 整改责任人."""
+    """A step a finding may take next: the function that takes it, the state it leads to, what
+    it needs besides the actor, who may take it and who never may (rules.py)."""
 
-    action: str  # start_rectification, record_result, verify or close
+    action: str  # start_rectification, record_result, verify, close or accept_exception
     to_state: str
     needs: tuple[str, ...]
-    not_the_responsible: bool = False
+    who: tuple[str, ...] = ()
+    not_the: tuple[str, ...] = ()
+
+    @property
+    def not_the_responsible(self) -> bool:
+        return "responsible" in self.not_the
+
+
+USUAL_FIRST = ("start_rectification", "verify", "record_result", "close", "accept_exception")
 
 
 def next_steps(state: str, *, has_result: bool, record_sealed: bool) -> tuple[Step, ...]:
     """The steps the functions above accept for a finding in `state` (from TRANSITIONS), the usual
-    one first; none before its record is sealed or once it is closed. `has_result`: a 整改结果 is
-    recorded (verification needs it)."""
+    one first; none before its record is sealed (a finding without a record: pass True) or once
+    it is closed. `has_result`: a 整改结果 is recorded (verification needs it)."""
     if not record_sealed:
         return ()
-    usual_first = ("start_rectification", "verify", "record_result", "close")
     return tuple(
-        Step(name, step.to_state, step.needs, not_the_responsible=name == "verify")
-        for name in usual_first
-        if (step := TRANSITIONS[name]).from_state == state and (name != "verify" or has_result)
+        Step(name, step.to_state, step.needs, step.who, step.not_the)
+        for name in USUAL_FIRST
+        if state in (step := TRANSITIONS[name]).from_states and (name != "verify" or has_result)
     )
+
+
+def may_take(
+    step: Step | Transition, f: FindingView, person: Actor, settings_: Settings | None = None
+) -> str | None:
+    """Why `person` may not take `step` on `f` (the same rule the core applies), or None."""
+    doing = step.doing if isinstance(step, Transition) else TRANSITIONS[step.action].doing
+    involved = Involved(
+        f.responsible.employee_no if f.responsible else None,
+        f.result_by.employee_no if f.result_by else None,
+    )
+    return refusal(doing, step.who, step.not_the, person, involved, settings_ or settings())

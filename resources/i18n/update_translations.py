@@ -278,6 +278,46 @@ EN = {
     "检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → "
     "复查确认（复查人不得为整改责任人）→ 关闭。": "Once a record is sealed its findings enter the closed loop: start the rectification → "
     "record the result → re-check (never by the person responsible) → close.",
+    "检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → "
+    "复查确认（由营运主管、授权代理负责人或网点负责人本人复查，不得为整改责任人或"
+    "结果登记人）→ 关闭。": "Once a record is sealed its findings enter the closed loop: start the "
+    "rectification → record the result → re-check (by an operations supervisor, authorised "
+    "deputy or the branch head in person; never the person responsible nor who recorded the "
+    "result) → close.",
+    "例外接受": "Accept as exception",
+    "例外接受已到期": "Exception expired",
+    "例外接受的理由": "Reason for the exception",
+    "例外接受（网点负责人，到期后重新打开）": "Accept as an exception (branch head; reopens at expiry)",
+    "关联应发现未发现的检查": "Link the check that missed it",
+    "关联应发现未发现的检查…": "Link the check that missed it…",
+    "到期日": "Expires",
+    "至": "until",
+    "复查人：{who}（本人复查确认；不得为整改责任人或结果登记人）": "Re-checked by: {who} (in person; "
+    "not the person responsible nor who recorded the result)",
+    "导出台账…": "Export register…",
+    "导出问题整改台账": "Export the findings register",
+    "问题整改台账：Excel 与签名 PDF": "The findings register: Excel and a signed PDF",
+    "已例外接受，到期后重新打开。": "Accepted as an exception; it reopens at expiry.",
+    "已关联应发现未发现的检查。": "Linked to the check that missed it.",
+    "已导出：{files}": "Exported: {files}",
+    "已逾期 {n} 天": "Overdue by {n} day(s)",
+    "应发现未发现：{date} 的检查（{record}），检查人 {name}（{no}）": "Missed by the check of {date} "
+    "({record}), inspector {name} ({no})",
+    "打开": "Open",
+    "整改日期": "Rectified on",
+    "此前将该项检查为合格的记录（由近及远）：": "Earlier records that passed this item (newest first):",
+    "此问题已例外接受，至 {until} 到期后重新打开。": "Accepted as an exception until {until}; it "
+    "reopens after that.",
+    "没有此前将该项检查为合格的已封存记录。": "No earlier sealed record passed this item.",
+    "添加证明材料": "Add evidence",
+    "添加证明材料…": "Add evidence…",
+    "照片、扫描件或 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)": "Photos, scans or "
+    "PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)",
+    "证明材料": "Evidence",
+    "证明材料已添加：{name}": "Evidence added: {name}",
+    "请输入您的签名密钥密码以签署 PDF（留空则不签名）：": "Your signing-key password to sign the PDF "
+    "(leave empty for an unsigned PDF):",
+    "逾期整改（迟 {n} 天）": "Rectified late (by {n} day(s))",
     "全部未关闭": "All not closed",
     "逾期": "Overdue",
     "未关闭": "Not closed",

@@ -217,6 +217,9 @@ def test_no_stall_through_inspection_findings_and_import(
         (findings_screen.close_button, "问题已关闭。"),
     ):
         assert findings_screen.current is not None and findings_screen.current.id == finding_id
+        if button is findings_screen.verify_button:  # the re-check: by the supervisor in person
+            findings_screen.open("E010")
+            wait(qtbot, lambda: findings_screen.steps.currentIndex() == 3)
         button.click()
         wait(
             qtbot,

@@ -2,29 +2,36 @@
 """问题整改: the branch's findings and their closed loop (整改 → 复查 → 关闭).
 
 Thin: the header, filter and table show `branchcheck.findings`; the detail panel shows the page of
-the step `findings.next_steps` allows; each button calls one core function in the background, and
-a refusal of the core is shown inline in red, changing nothing."""
+the first step `findings.next_steps` allows that the signed-in person may take
+(`findings.may_take`, the core's own rule), else why they may not; below it the evidence, the
+exception and the 核查问责 link (findings_parts). Each button calls one core function in the
+background, and a refusal of the core is shown inline in red, changing nothing. The re-check is
+signed by the signed-in person: they are the 复查人."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 from html import escape
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QDateEdit,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -34,11 +41,15 @@ from PySide6.QtWidgets import (
 
 from branchcheck import clock, findings
 from branchcheck.db import Store
+from branchcheck.findings.loop import ADD_EVIDENCE, LINK_MISSED, TRANSITIONS, settings
+from branchcheck.findings.rules import Actor
 from branchcheck.people import register as staff
 from branchcheck.people.signin import StaffInfo
-from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
-from branchcheck.views import FindingsSummary, FindingView
+from branchcheck.settings import Settings
+from branchcheck.taxonomy import FINDING_ORIGINS, FINDING_STATES, SEVERITIES
+from branchcheck.views import FindingsSummary, FindingView, MissedCandidate
 from ui import i18n
+from ui.operations import choose_folder
 from ui.screens import (
     Screen,
     error_label,
@@ -49,14 +60,26 @@ from ui.screens import (
     subtle_label,
     title_label,
 )
+from ui.screens.findings_parts import EvidenceBox, ExceptionBox, MissedBox, write_temp
 from ui.screens.review import SEVERITY_COLOURS
 from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
 from ui.tasks import TaskRunner, describe
 
-FILTERS = ("open", "overdue", "repeat", "closed")
+FILTERS = ("open", "overdue", "repeat", "exception", "closed")
 MAX_ROW = 76
-STATE_COLOURS = {"open": RED, "rectifying": ORANGE, "verified": ACCENT, "closed": GREEN}
+STATE_COLOURS = {
+    "open": RED,
+    "rectifying": ORANGE,
+    "verified": ACCENT,
+    "closed": GREEN,
+    "exception": GREY,
+}
 PAGES = {"start_rectification": 1, "record_result": 2, "verify": 3, "close": 4}  # of `steps`
+
+
+def origin_text(f: FindingView) -> str:
+    """Where a finding without a record comes from (应检未检, 轮岗提醒, …)."""
+    return i18n.text(FINDING_ORIGINS.get(f.origin, {"zh": f.origin, "en": f.origin}))
 
 
 def _count_label(parent: QWidget) -> QLabel:
@@ -81,6 +104,8 @@ class FindingsScreen(Screen):
         self.counts: FindingsSummary | None = None
         self.current: FindingView | None = None
         self.staff: list[StaffInfo] = []
+        self.settings: Settings | None = None
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl  # tests replace it
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -134,20 +159,35 @@ class FindingsScreen(Screen):
         bottom = QHBoxLayout()
         self.home_button = QPushButton(self)
         self.refresh_button = QPushButton(self)
+        self.export_button = QPushButton(self)
         bottom.addWidget(self.home_button)
         bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.export_button)
         bottom.addWidget(self.refresh_button)
         layout.addLayout(bottom)
 
         self.home_button.clicked.connect(self.home_requested.emit)
         self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.export_button.clicked.connect(self._export)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.retranslate()
 
     def _build_panel(self) -> QFrame:
-        panel = QFrame(self)
-        panel.setObjectName("panel")
-        panel.setFixedWidth(350)
+        """The detail panel: its content scrolls when the parts below the step need the room."""
+        frame = QFrame(self)
+        frame.setObjectName("panel")
+        frame.setFixedWidth(370)
+        outer = QVBoxLayout(frame)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.panel_scroll = scroll = QScrollArea(frame)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)
+        panel = QWidget(scroll)
+        panel.setAutoFillBackground(False)
+        scroll.setWidget(panel)
+        outer.addWidget(scroll)
         box = QVBoxLayout(panel)
         box.setContentsMargins(16, 16, 16, 16)
         box.setSpacing(10)
@@ -179,7 +219,6 @@ class FindingsScreen(Screen):
         v.setContentsMargins(0, 0, 0, 0)
         self.rechecker_label = QLabel(page)
         self.rechecker_label.setWordWrap(True)
-        self.rechecker = QComboBox(page)
         self.date_label = QLabel(page)
         self.recheck_date = QDateEdit(QDate.currentDate(), page)
         self.recheck_date.setCalendarPopup(True)
@@ -187,7 +226,6 @@ class FindingsScreen(Screen):
         self.verify_button = primary_button(page)
         for w in (
             self.rechecker_label,
-            self.rechecker,
             self.date_label,
             self.recheck_date,
             self.verify_button,
@@ -206,14 +244,24 @@ class FindingsScreen(Screen):
         v.addStretch(1)
         self.steps.addWidget(page)
         box.addWidget(self.steps, 1)
+        self.evidence_box = EvidenceBox(panel)
+        self.exception_box = ExceptionBox(panel)
+        self.missed_box = MissedBox(panel)
+        for part in (self.evidence_box, self.exception_box, self.missed_box):
+            part.hide()
+            box.addWidget(part)
         self.error = error_label(panel)
         box.addWidget(self.error)
+        self.evidence_box.add_requested.connect(self._add_evidence)
+        self.evidence_box.open_requested.connect(self._open_evidence)
+        self.exception_box.accept_requested.connect(self._accept_exception)
+        self.missed_box.link_requested.connect(self._link_missed)
 
         self.rectify_button.clicked.connect(self._rectify)
         self.result_button.clicked.connect(self._record_result)
         self.verify_button.clicked.connect(self._verify)
         self.close_button.clicked.connect(self._close)
-        return panel
+        return frame
 
     def _text_step(self, parent: QWidget):
         page = QWidget(parent)
@@ -237,13 +285,15 @@ class FindingsScreen(Screen):
         self.subtitle.setText(
             self.tr(
                 "检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → "
-                "复查确认（复查人不得为整改责任人）→ 关闭。"
+                "复查确认（由营运主管、授权代理负责人或网点负责人本人复查，不得为整改责任人或"
+                "结果登记人）→ 关闭。"
             )
         )
         names = {
             "open": self.tr("全部未关闭"),
             "overdue": self.tr("逾期"),
             "repeat": self.tr("屡查屡犯"),
+            "exception": self.tr("例外接受"),
             "closed": self.tr("已关闭"),
         }
         for key, button in self.filter_buttons.items():
@@ -265,13 +315,15 @@ class FindingsScreen(Screen):
         self.result_label.setText(self.tr("整改结果"))
         self.result_edit.setPlaceholderText(self.tr("整改完成的情况"))
         self.result_button.setText(self.tr("登记整改结果"))
-        self.rechecker_label.setText(self.tr("复查人（不得为整改责任人）"))
+        self._show_rechecker()
         self.date_label.setText(self.tr("复查日期"))
         self.verify_button.setText(self.tr("复查确认"))
         self.close_note.setText(self.tr("整改已复查确认，可关闭此问题。"))
         self.close_button.setText(self.tr("关闭"))
         self.home_button.setText(self.tr("返回首页"))
         self.refresh_button.setText(self.tr("刷新"))
+        self.export_button.setText(self.tr("导出台账…"))
+        self.export_button.setToolTip(self.tr("问题整改台账：Excel 与签名 PDF"))
         self._show_counts()
         self._fill()
 
@@ -280,11 +332,16 @@ class FindingsScreen(Screen):
 
     # ------------------------------------------------------------------ data
 
-    def open(self, actor: str, then: Callable[[], None] | None = None) -> None:
-        """Show the findings for the signed-in user (who is the actor of every change); `then`
-        runs once they are shown."""
+    def open(
+        self, actor: str, then: Callable[[], None] | None = None, *, filter_key: str | None = None
+    ) -> None:
+        """Show the findings for the signed-in user (who is the actor of every change), with the
+        filter `filter_key` (one of FILTERS) if given; `then` runs once they are shown."""
         self.actor = actor
         self.message.setText("")
+        if filter_key is not None:
+            self.filter = filter_key
+            self.filter_buttons[filter_key].setChecked(True)
         self.refresh(then=then)
 
     def today(self) -> date:
@@ -303,19 +360,23 @@ class FindingsScreen(Screen):
             "open": {"state": "open"},
             "overdue": {"overdue_on": today},
             "repeat": {"state": "open", "repeat_only": True},
+            "exception": {"state": "exception"},
             "closed": {"state": "closed"},
         }
         query = queries[self.filter]
         store = self.store
 
-        def read() -> tuple[list[FindingView], FindingsSummary, list[StaffInfo]]:
+        def read() -> tuple[list[FindingView], FindingsSummary, list[StaffInfo], Settings]:
+            findings.reopen_expired(store, today)
             rows = findings.list_findings(store, as_of=today, **query)
             counts = findings.summary(store, as_of=today)
-            return rows, counts, staff.list_staff(store, include_external=False)
+            return rows, counts, staff.list_staff(store), settings()
 
-        def done(result: tuple[list[FindingView], FindingsSummary, list[StaffInfo]]) -> None:
+        def done(
+            result: tuple[list[FindingView], FindingsSummary, list[StaffInfo], Settings],
+        ) -> None:
             self._set_busy(False)
-            self.rows, self.counts, self.staff = result
+            self.rows, self.counts, self.staff, self.settings = result
             self._show_counts()
             self._fill(select_id)
             if then is not None:
@@ -332,6 +393,10 @@ class FindingsScreen(Screen):
             self.result_button,
             self.verify_button,
             self.close_button,
+            self.export_button,
+            self.evidence_box.add_button,
+            self.exception_box.button,
+            self.missed_box.button,
             *self.filter_buttons.values(),
         ):
             button.setEnabled(not busy)
@@ -364,7 +429,7 @@ class FindingsScreen(Screen):
             person = f.responsible
             cells = [
                 i18n.text(f.title),
-                f"{i18n.text(f.checklist_title)}\n{f.record_date}",
+                f"{i18n.text(f.checklist_title)}\n{f.record_date or origin_text(f)}",
                 i18n.text(SEVERITIES.get(f.severity, {"zh": f.severity, "en": f.severity})),
                 f"{person.name} ({person.employee_no})" if person else "—",
                 f.due_date,
@@ -408,6 +473,17 @@ class FindingsScreen(Screen):
 
     # ------------------------------------------------------------------ the detail panel
 
+    def me(self) -> Actor:
+        """The signed-in person as the rule of who may sees them (external if not in the list)."""
+        person = next((p for p in self.staff if p.employee_no == self.actor), None)
+        if person is None:
+            return Actor(self.actor or "", self.actor or "", (), external=True)
+        return Actor(person.employee_no, person.name, person.roles, person.external, person.active)
+
+    def may(self, step: Any, f: FindingView) -> str | None:
+        """Why the signed-in person may not take `step` on `f` (the core's rule), or None."""
+        return findings.may_take(step, f, self.me(), self.settings or Settings())
+
     def _selection_changed(self) -> None:
         f = self.selected()
         changed = (f.id if f else None) != (self.current.id if self.current else None)
@@ -420,32 +496,64 @@ class FindingsScreen(Screen):
                 self.tr("请在左侧选择一个问题。") if self.rows else self.tr("没有符合条件的问题。")
             )
             self.steps.setCurrentIndex(0)
+            for part in (self.evidence_box, self.exception_box, self.missed_box):
+                part.hide()
             return
         self.detail_title.setText(i18n.text(f.title))
         self.detail.setText(self._detail_html(f))
         if changed:
             self.action_edit.setPlainText(f.action)
             self.result_edit.setPlainText(f.result)
-        steps = findings.next_steps(
-            f.state, has_result=bool(f.result), record_sealed=f.record_status == "sealed"
-        )
-        if steps:
-            if steps[0].action == "verify":
-                self._fill_recheck(f, exclude_responsible=steps[0].not_the_responsible)
-            self.steps.setCurrentIndex(PAGES[steps[0].action])
-        elif f.record_status != "sealed":
+            self.exception_box.reason.clear()
+        ready = f.record_id is None or f.record_status == "sealed"
+        steps = [
+            s
+            for s in findings.next_steps(f.state, has_result=bool(f.result), record_sealed=ready)
+            if s.action != "accept_exception"
+        ]
+        allowed = [s for s in steps if self.may(s, f) is None]
+        if allowed:
+            if allowed[0].action == "verify":
+                self._fill_recheck(f)
+            self.steps.setCurrentIndex(PAGES[allowed[0].action])
+        elif steps:
+            self.note.setText(self.may(steps[0], f) or "")
+            self.steps.setCurrentIndex(0)
+        elif not ready:
             self.note.setText(
                 self.tr("该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。")
+            )
+            self.steps.setCurrentIndex(0)
+        elif f.state == "exception":
+            self.note.setText(
+                self.tr("此问题已例外接受，至 {until} 到期后重新打开。").format(
+                    until=f.exception_until or ""
+                )
             )
             self.steps.setCurrentIndex(0)
         else:
             self.note.setText(self.tr("此问题已整改、复查并关闭。"))
             self.steps.setCurrentIndex(0)
+        self._show_parts(f, ready)
+
+    def _show_parts(self, f: FindingView, ready: bool) -> None:
+        in_loop = ready and f.state in ADD_EVIDENCE.from_states
+        self.evidence_box.show_for(f, may_add=in_loop and self.may(ADD_EVIDENCE, f) is None)
+        exception = TRANSITIONS["accept_exception"]
+        self.exception_box.show_for(
+            f,
+            allowed=ready and f.state in exception.from_states and self.may(exception, f) is None,
+            today=self.today(),
+        )
+        self.missed_box.show_for(
+            f, allowed=ready and f.record_id is not None and self.may(LINK_MISSED, f) is None
+        )
 
     def _detail_html(self, f: FindingView) -> str:
         person = f.responsible
+        where = f"{i18n.text(f.checklist_title)} · {f.record_date or origin_text(f)}"
         lines = [
-            (self.tr("检查"), f"{i18n.text(f.checklist_title)} · {f.record_date}"),
+            (self.tr("检查"), where),
             (self.tr("风险点"), i18n.text(f.risk_driver)),
             (
                 self.tr("整改责任人"),
@@ -458,28 +566,47 @@ class FindingsScreen(Screen):
             lines.append((self.tr("整改措施"), f.action))
         if f.result:
             lines.append((self.tr("整改结果"), f.result))
+        if f.rectified_on:
+            by = f" · {f.result_by.name}" if f.result_by else ""
+            lines.append((self.tr("整改日期"), f"{f.rectified_on}{by}"))
         if f.rechecker:
             r = f.rechecker
             lines.append((self.tr("复查人"), f"{r.name} ({r.employee_no})"))
             lines.append((self.tr("复查日期"), f.recheck_date or ""))
+        if f.closed_by:
+            lines.append((self.tr("关闭"), f"{f.closed_by.name} · {f.closed_on or ''}"))
+        if f.exception_until:
+            lines.append(
+                (
+                    self.tr("例外接受"),
+                    f"{f.exception_reason}（{self.tr('至')} {f.exception_until}）",
+                )
+            )
         html = "<br>".join(
             f"<span style='color:{GREY}'>{escape(k)}：</span>{escape(v)}" for k, v in lines
         )
         flags = []
         if f.overdue:
-            flags.append(self.tr("已逾期"))
+            flags.append(self.tr("已逾期 {n} 天").format(n=f.late_days))
+        if f.on_time is False:
+            flags.append(self.tr("逾期整改（迟 {n} 天）").format(n=f.late_days))
+        if f.exception_expired:
+            flags.append(self.tr("例外接受已到期"))
         if f.repeat:
             flags.append(self.tr("⚠ 屡查屡犯：同一问题此前已被查出"))
         if flags:
             html += f"<br><b style='color:{RED}'>{escape('　'.join(flags))}</b>"
         return html
 
-    def _fill_recheck(self, f: FindingView, *, exclude_responsible: bool) -> None:
-        responsible = f.responsible.employee_no if exclude_responsible and f.responsible else None
-        self.rechecker.clear()
-        for p in self.staff:
-            if p.employee_no != responsible:
-                self.rechecker.addItem(f"{p.name} ({p.employee_no})", p.employee_no)
+    def _show_rechecker(self) -> None:
+        me = self.me() if self.actor else None
+        who = f"{me.name} ({me.employee_no})" if me else ""
+        self.rechecker_label.setText(
+            self.tr("复查人：{who}（本人复查确认；不得为整改责任人或结果登记人）").format(who=who)
+        )
+
+    def _fill_recheck(self, f: FindingView) -> None:
+        self._show_rechecker()
         made = date.fromisoformat(f.created_at[:10])
         today = self.today()
         self.recheck_date.setDateRange(
@@ -522,12 +649,11 @@ class FindingsScreen(Screen):
         )
 
     def _verify(self) -> None:
-        rechecker = self.rechecker.currentData() or ""
         day = self.recheck_date.date()
         recheck_date = date(day.year(), day.month(), day.day())
         self._do(
             lambda fid, actor: findings.verify(
-                self.store, fid, rechecker=rechecker, recheck_date=recheck_date, actor=actor
+                self.store, fid, recheck_date=recheck_date, actor=actor
             ),
             self.tr("已复查确认。"),
         )
@@ -536,4 +662,131 @@ class FindingsScreen(Screen):
         self._do(
             lambda fid, actor: findings.close(self.store, fid, actor=actor),
             self.tr("问题已关闭。"),
+        )
+
+    def _accept_exception(self, reason: str, until: date) -> None:
+        self._do(
+            lambda fid, actor: findings.accept_exception(
+                self.store, fid, reason=reason, until=until, actor=actor
+            ),
+            self.tr("已例外接受，到期后重新打开。"),
+        )
+
+    def choose_evidence(self) -> Path | None:
+        """The file to attach; None when cancelled. Tests replace this."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("添加证明材料"),
+            "",
+            self.tr("照片、扫描件或 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)"),
+        )
+        return Path(path) if path else None
+
+    def _add_evidence(self) -> None:
+        path = self.choose_evidence()
+        if path is None:
+            return
+        self._do(
+            lambda fid, actor: findings.add_evidence(self.store, fid, path=path, actor=actor),
+            self.tr("证明材料已添加：{name}").format(name=path.name),
+        )
+
+    def _open_evidence(self, evidence_id: int) -> None:
+        f = self.current
+        if f is None:
+            return
+        store, fid = self.store, f.id
+
+        def fetch() -> Path:
+            return write_temp(*findings.evidence_bytes(store, fid, evidence_id))
+
+        def show(path: Path) -> None:
+            self.open_url(QUrl.fromLocalFile(str(path)))
+
+        self.tasks.run_in_background(fetch, show, self._failed)
+
+    def choose_candidate(self, candidates: list[MissedCandidate]) -> MissedCandidate | None:
+        """The earlier record to link; None when cancelled. Tests replace this."""
+        names = [
+            f"{c.record_date} · {c.record_id[:8]} · {c.inspector.name} ({c.inspector.employee_no})"
+            for c in candidates
+        ]
+        picked, ok = QInputDialog.getItem(
+            self,
+            self.tr("关联应发现未发现的检查"),
+            self.tr("此前将该项检查为合格的记录（由近及远）："),
+            names,
+            0,
+            False,
+        )
+        return candidates[names.index(picked)] if ok and picked in names else None
+
+    def _link_missed(self) -> None:
+        f = self.current
+        if f is None:
+            return
+        store, fid = self.store, f.id
+
+        def chosen(candidates: list[MissedCandidate]) -> None:
+            self._set_busy(False)
+            if not candidates:
+                show_error(self.error, self.tr("没有此前将该项检查为合格的已封存记录。"))
+                return
+            picked = self.choose_candidate(candidates)
+            if picked is None:
+                return
+            self._do(
+                lambda fid_, actor: findings.link_missed(
+                    self.store, fid_, inspection_id=picked.record_id, actor=actor
+                ),
+                self.tr("已关联应发现未发现的检查。"),
+            )
+
+        self._set_busy(True)
+        self.tasks.run_in_background(
+            lambda: findings.missed_candidates(store, fid), chosen, self._failed
+        )
+
+    def choose_folder(self) -> Path | None:
+        """Where to write the register; None when cancelled. Tests replace this."""
+        return choose_folder(self)
+
+    def ask_password(self) -> str | None:
+        """The signed-in person's key password to sign the register ("" for unsigned); None when
+        cancelled. Tests replace this."""
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("导出问题整改台账"),
+            self.tr("请输入您的签名密钥密码以签署 PDF（留空则不签名）："),
+            QLineEdit.EchoMode.Password,
+        )
+        return password if ok else None
+
+    def _export(self) -> None:
+        folder = self.choose_folder()
+        if folder is None:
+            return
+        password = self.ask_password()
+        if password is None:
+            return
+        store, actor, today = self.store, self.actor, self.today()
+
+        def done(paths: list[Path]) -> None:
+            self._set_busy(False)
+            self.message.setText(
+                self.tr("已导出：{files}").format(files="、".join(p.name for p in paths))
+            )
+
+        show_error(self.error, None)
+        self._set_busy(True)
+        self.tasks.run_in_background(
+            lambda: findings.export_register(
+                store,
+                folder,
+                as_of=today,
+                signer=actor if password else None,
+                password=password or None,
+            ),
+            done,
+            self._failed,
         )

@@ -124,7 +124,7 @@ def test_full_loop_open_to_closed_with_audit(demo):
     out = findings.record_result(demo, fid, result="已补登并核对", actor="E001")  # may be redone
     assert out.result == "已补登并核对"
 
-    out = findings.verify(demo, fid, rechecker=rechecker, recheck_date=TODAY, actor="E001")
+    out = findings.verify(demo, fid, recheck_date=TODAY, actor=rechecker)
     assert out.state == "verified" and not out.overdue
     assert out.rechecker.employee_no == rechecker
     assert out.recheck_date == TODAY.isoformat()
@@ -164,9 +164,7 @@ def test_wrong_state_is_refused_naming_state_and_next_step(demo, step):
     fid = _one(demo).id
     calls = {
         "result": lambda: findings.record_result(demo, fid, result="x", actor="E001"),
-        "verify": lambda: findings.verify(
-            demo, fid, rechecker="E010", recheck_date=TODAY, actor="E001"
-        ),
+        "verify": lambda: findings.verify(demo, fid, recheck_date=TODAY, actor="E010"),
         "close": lambda: findings.close(demo, fid, actor="E001"),
     }
     before = _state(demo, fid)
@@ -187,7 +185,7 @@ def test_later_wrong_states(demo):
     with pytest.raises(StateError, match="整改中"):
         findings.close(demo, fid, actor="E001")
     findings.record_result(demo, fid, result="r", actor="E001")
-    findings.verify(demo, fid, rechecker=other, recheck_date=TODAY, actor="E001")
+    findings.verify(demo, fid, recheck_date=TODAY, actor=other)
     with pytest.raises(StateError, match="(?s)已复查.*关闭"):
         findings.record_result(demo, fid, result="r2", actor="E001")
     findings.close(demo, fid, actor="E001")
@@ -212,13 +210,7 @@ def test_verify_needs_a_result(demo):
     f = _one(demo)
     findings.start_rectification(demo, f.id, action="a", actor="E001")
     with pytest.raises(StateError, match="整改结果"):
-        findings.verify(
-            demo,
-            f.id,
-            rechecker=_other_than(f.responsible),
-            recheck_date=TODAY,
-            actor="E001",
-        )
+        findings.verify(demo, f.id, recheck_date=TODAY, actor=_other_than(f.responsible))
     assert _state(demo, f.id)[0] == "rectifying"
 
 
@@ -233,9 +225,9 @@ def test_rechecker_cannot_be_the_responsible_person(demo):
     f = _rectifying(demo)
     who = f.responsible
     with pytest.raises(PeopleRuleError) as exc:
-        findings.verify(demo, f.id, rechecker=who.employee_no, recheck_date=TODAY, actor="E001")
-    assert exc.value.message.count(who.employee_no) == 2 and who.name in exc.value.message
-    assert "复查人" in exc.value.message and "整改责任人" in exc.value.message
+        findings.verify(demo, f.id, recheck_date=TODAY, actor=who.employee_no)
+    assert who.employee_no in exc.value.message and who.name in exc.value.message
+    assert "复查确认" in exc.value.message and "整改责任人" in exc.value.message
     assert _state(demo, f.id)[0] == "rectifying"
     assert [a for a, _, _ in _audit(demo, f.id)] == ["finding.rectify", "finding.result"]
 
@@ -243,9 +235,11 @@ def test_rechecker_cannot_be_the_responsible_person(demo):
 def test_rechecker_must_be_staff(demo):
     f = _rectifying(demo)
     with pytest.raises(NotFoundError, match="E999"):
-        findings.verify(demo, f.id, rechecker="E999", recheck_date=TODAY, actor="E001")
+        findings.verify(demo, f.id, recheck_date=TODAY, actor="E999")
     with pytest.raises(PeopleRuleError, match="X001"):  # an external escort
-        findings.verify(demo, f.id, rechecker="X001", recheck_date=TODAY, actor="E001")
+        findings.verify(demo, f.id, recheck_date=TODAY, actor="X001")
+    with pytest.raises(PeopleRuleError, match="E002"):  # names another person as 复查人
+        findings.verify(demo, f.id, rechecker="E002", recheck_date=TODAY, actor="E010")
     assert _state(demo, f.id)[3] is None
 
 
@@ -254,15 +248,11 @@ def test_recheck_date_not_before_finding_nor_in_future(demo):
     other = _other_than(f.responsible)
     made = datetime.fromisoformat(f.created_at).date()
     with pytest.raises(AnswerError, match="before the finding was made"):
-        findings.verify(
-            demo, f.id, rechecker=other, recheck_date=made - timedelta(days=1), actor="E001"
-        )
+        findings.verify(demo, f.id, recheck_date=made - timedelta(days=1), actor=other)
     with pytest.raises(AnswerError, match="in the future"):
-        findings.verify(
-            demo, f.id, rechecker=other, recheck_date=TODAY + timedelta(days=1), actor="E001"
-        )
+        findings.verify(demo, f.id, recheck_date=TODAY + timedelta(days=1), actor=other)
     assert _state(demo, f.id)[0] == "rectifying"
-    out = findings.verify(demo, f.id, rechecker=other, recheck_date=made, actor="E001")
+    out = findings.verify(demo, f.id, recheck_date=made, actor=other)
     assert out.recheck_date == made.isoformat()
 
 
@@ -326,7 +316,7 @@ def test_cli_full_loop(demo, capsys):
         (["rectify", short, "--action", "补登", "--as", "E001"], "rectifying"),
         (["result", short, "--result", "已补登", "--as", "E001"], "rectifying"),
         (
-            ["verify", short, "--rechecker", other, "--date", TODAY.isoformat(), "--as", "E001"],
+            ["verify", short, "--date", TODAY.isoformat(), "--as", other],
             "verified",
         ),
         (["close", short, "--as", "E001"], "closed"),
@@ -354,11 +344,9 @@ def test_cli_refusals_exit_codes_without_traceback(demo, capsys):
     assert main(["findings", "rectify", short, "--action", "a", "--as", "E001"]) == 0
     assert main(["findings", "result", short, "--result", "r", "--as", "E001"]) == 0
     capsys.readouterr()
-    code, err = run(
-        "verify", short, "--rechecker", who, "--date", TODAY.isoformat(), "--as", "E001"
-    )
+    code, err = run("verify", short, "--date", TODAY.isoformat(), "--as", who)
     assert code == 2 and "整改责任人" in err
-    code, err = run("verify", short, "--rechecker", "E010", "--date", "20261301", "--as", "E001")
+    code, err = run("verify", short, "--date", "20261301", "--as", "E010")
     assert code == 2 and "--date" in err
     assert _state(demo, f.id)[0] == "rectifying"
 
@@ -378,10 +366,16 @@ def test_a_sealed_correction_carries_its_findings_over_and_replaces_the_old_ones
     )
     [old] = inspections.findings(store, rec.id)
     findings.start_rectification(store, old.id, action="补登登记簿", actor="E001")
+    photo = b"\x89PNG\r\n\x1a\n" + b"\x03" * 16
+    findings.add_evidence_bytes(store, old.id, data=photo, filename="补登.png", actor="E001")
     new_id = inspections.correct(store, rec.id, actor="E001")
     inspections.complete(store, new_id)
     [carried] = inspections.findings(store, new_id)
     assert carried.state == "rectifying" and carried.repeat == old.repeat
+    [evidence] = findings.get_finding(store, carried.id).evidence
+    assert evidence.filename == "补登.png" and findings.evidence_bytes(
+        store, carried.id, evidence.id
+    ) == ("补登.png", photo)
     for party in inspections.load(store, new_id).parties:
         inspections.sign(
             store,

@@ -21,9 +21,7 @@ def _take(store, action: str, finding: FindingView) -> FindingView:
     if action == "record_result":
         return findings.record_result(store, fid, result="已补登", actor="E001")
     if action == "verify":
-        return findings.verify(
-            store, fid, rechecker=_rechecker(finding), recheck_date=TODAY, actor="E001"
-        )
+        return findings.verify(store, fid, recheck_date=TODAY, actor=_rechecker(finding))
     return findings.close(store, fid, actor="E001")
 
 
@@ -35,13 +33,14 @@ def _steps(finding: FindingView) -> tuple[findings.Step, ...]:
     )
 
 
+# the loop's path; an exception may be taken beside it (from open and rectifying)
 ACTIONS = ("start_rectification", "record_result", "verify", "close")
 
 
 def test_the_listed_steps_are_exactly_those_the_core_accepts(demo):
     finding = next(f for f in findings.list_findings(demo, state="open") if f.responsible)
     walked = []
-    while steps := _steps(finding):
+    while steps := tuple(s for s in _steps(finding) if s.action in ACTIONS):
         for action in ACTIONS:
             if action not in {s.action for s in steps}:
                 with pytest.raises(StateError):
@@ -62,7 +61,7 @@ def test_a_recorded_result_can_be_recorded_again_before_verification(demo):
     finding = next(f for f in findings.list_findings(demo, state="open") if f.responsible)
     finding = _take(demo, "record_result", _take(demo, "start_rectification", finding))
     steps = _steps(finding)
-    assert [s.action for s in steps] == ["verify", "record_result"]
+    assert [s.action for s in steps] == ["verify", "record_result", "accept_exception"]
     again = _take(demo, "record_result", finding)
     assert again.state == "rectifying" and _steps(again) == steps
 
@@ -71,15 +70,10 @@ def test_the_verify_step_names_who_may_not_recheck(demo):
     finding = next(f for f in findings.list_findings(demo, state="open") if f.responsible)
     finding = _take(demo, "record_result", _take(demo, "start_rectification", finding))
     verify = _steps(finding)[0]
-    assert verify.needs == ("rechecker", "recheck_date") and verify.not_the_responsible
+    assert verify.needs == ("recheck_date",) and verify.not_the_responsible
+    assert verify.not_the == ("responsible", "result_by") and verify.who == ("recheck_roles",)
     with pytest.raises(PeopleRuleError):
-        findings.verify(
-            demo,
-            finding.id,
-            rechecker=finding.responsible.employee_no,
-            recheck_date=TODAY,
-            actor="E001",
-        )
+        findings.verify(demo, finding.id, recheck_date=TODAY, actor=finding.responsible.employee_no)
 
 
 def test_nothing_before_the_record_is_sealed_nor_once_closed():

@@ -81,12 +81,12 @@ def test_walks_one_finding_from_open_to_closed(screen, demo):
     screen.result_edit.setPlainText("已补登并核对无误")
     screen.result_button.click()
     assert findings.get_finding(demo, fid).result == "已补登并核对无误"
-    assert screen.steps.currentIndex() == 3
-    offered = [screen.rechecker.itemData(i) for i in range(screen.rechecker.count())]
-    assert f.responsible.employee_no not in offered  # the responsible person is not offered
-    assert "X001" not in offered and "E010" in offered
+    # E001 recorded the result: not their re-check; they may record it again
+    assert screen.steps.currentIndex() == 2
 
-    screen.rechecker.setCurrentIndex(offered.index("E010"))
+    screen.open("E010")  # the operations supervisor signs in and re-checks
+    assert screen.current.id == fid and screen.steps.currentIndex() == 3
+    assert "郑华 (E010)" in screen.rechecker_label.text()
     screen.verify_button.click()
     done = findings.get_finding(demo, fid)
     assert done.state == "verified" and done.rechecker.employee_no == "E010"
@@ -103,27 +103,40 @@ def test_walks_one_finding_from_open_to_closed(screen, demo):
     assert "此问题已整改、复查并关闭" in screen.note.text()
 
 
-def test_rechecker_refusal_shown_inline(screen, demo):
+def test_a_step_the_person_may_not_take_is_not_offered(screen, demo):
     f = next(f for f in screen.rows if f.responsible)
-    fid, who = f.id, f.responsible
+    fid = f.id
     findings.start_rectification(demo, fid, action="整改", actor="E001")
-    findings.record_result(demo, fid, result="完成", actor="E001")
-    screen.refresh(select_id=fid)
-    assert screen.current.id == fid and screen.steps.currentIndex() == 3
-    # a list gone stale (or a hand-edited choice) offers the responsible person: the core refuses
-    screen.rechecker.addItem(f"{who.name} ({who.employee_no})", who.employee_no)
-    screen.rechecker.setCurrentIndex(screen.rechecker.count() - 1)
-    screen.verify_button.click()
-    assert not screen.error.isHidden()
-    text = screen.error.text()
-    assert "复查人" in text and "整改责任人" in text and who.employee_no in text
-    assert findings.get_finding(demo, fid).state == "rectifying"
-    assert screen.steps.currentIndex() == 3  # still the 复查确认 step, nothing changed
-    # choosing another person in the same panel then succeeds and clears the error
-    screen.rechecker.setCurrentIndex(0)
+    findings.record_result(demo, fid, result="完成", actor="E010")
+    screen.open("E004")  # a teller: may record a result only on their own findings
+    screen.select_finding(fid)
+    assert screen.current.id == fid and screen.steps.currentIndex() == 0
+    assert "张伟 (E004)" in screen.note.text() and "无权" in screen.note.text()
+    screen.open("E010")  # recorded the result: may not re-check it, may record it again
+    screen.select_finding(fid)
+    assert screen.steps.currentIndex() == 2
+    screen.open("E002")
+    screen.select_finding(fid)
+    assert screen.steps.currentIndex() == 3
     screen.verify_button.click()
     assert screen.error.isHidden()
-    assert findings.get_finding(demo, fid).state == "verified"
+    assert findings.get_finding(demo, fid).rechecker.employee_no == "E002"
+
+
+def test_a_refusal_of_the_core_is_shown_inline(screen, demo):
+    f = next(f for f in screen.rows if f.responsible)
+    fid = f.id
+    findings.start_rectification(demo, fid, action="整改", actor="E001")
+    findings.record_result(demo, fid, result="完成", actor="E001")
+    screen.open("E010")
+    screen.select_finding(fid)
+    assert screen.steps.currentIndex() == 3
+    # the result is recorded again by E010 meanwhile (another window): the core now refuses
+    findings.record_result(demo, fid, result="再次完成", actor="E010")
+    screen.verify_button.click()
+    assert not screen.error.isHidden()
+    assert "整改结果登记人" in screen.error.text() and "E010" in screen.error.text()
+    assert findings.get_finding(demo, fid).state == "rectifying"
 
 
 def test_english_texts(screen, qtbot):
