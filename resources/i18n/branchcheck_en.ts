@@ -327,102 +327,102 @@
 <context>
     <name>CashCountWidget</name>
     <message>
-        <location filename="../../ui/items/cash.py" line="175" />
+        <location filename="../../ui/items/cash.py" line="176" />
         <source>券别</source>
         <translation>Denomination</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="176" />
+        <location filename="../../ui/items/cash.py" line="177" />
         <source>面额</source>
         <translation>Face value</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="177" />
+        <location filename="../../ui/items/cash.py" line="178" />
         <source>捆</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="178" />
+        <location filename="../../ui/items/cash.py" line="179" />
         <source>把</source>
         <translation>Straps</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="179" />
+        <location filename="../../ui/items/cash.py" line="180" />
         <source>零张</source>
         <translation>Loose</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="180" />
+        <location filename="../../ui/items/cash.py" line="181" />
         <source>张数</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="181" />
+        <location filename="../../ui/items/cash.py" line="182" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="182" />
+        <location filename="../../ui/items/cash.py" line="183" />
         <source>账面（元）</source>
         <translation>Book (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="189" />
+        <location filename="../../ui/items/cash.py" line="190" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="191" />
+        <location filename="../../ui/items/cash.py" line="192" />
         <source>实点合计</source>
         <translation>Counted total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="192" />
-        <location filename="../../ui/items/cash.py" line="246" />
-        <location filename="../../ui/items/cash.py" line="366" />
+        <location filename="../../ui/items/cash.py" line="193" />
+        <location filename="../../ui/items/cash.py" line="247" />
+        <location filename="../../ui/items/cash.py" line="367" />
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="193" />
+        <location filename="../../ui/items/cash.py" line="194" />
         <source>如 1234.56</source>
         <translation>e.g. 1234.56</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="194" />
+        <location filename="../../ui/items/cash.py" line="195" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="306" />
+        <location filename="../../ui/items/cash.py" line="307" />
         <source>长款合计 {over}
 短款合计 {short}</source>
         <translation>Overages {over}
 Shortages {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="312" />
+        <location filename="../../ui/items/cash.py" line="313" />
         <source>{n} 个券别不符</source>
         <translation>{n} denomination(s) differ</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="312" />
+        <location filename="../../ui/items/cash.py" line="313" />
         <source>各券别相符</source>
         <translation>Every denomination agrees</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="352" />
+        <location filename="../../ui/items/cash.py" line="353" />
         <source>{den} 账面金额</source>
         <translation>{den} book amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="183" />
-        <location filename="../../ui/items/cash.py" line="195" />
+        <location filename="../../ui/items/cash.py" line="184" />
+        <location filename="../../ui/items/cash.py" line="196" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="278" />
+        <location filename="../../ui/items/cash.py" line="279" />
         <source>（填写账面余额后计算）</source>
         <translation>(shown once the book balance is entered)</translation>
     </message>
@@ -696,210 +696,347 @@ Shortages {short}</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceBox</name>
+    <message>
+        <location filename="../../ui/screens/findings_parts.py" line="92" />
+        <source>证明材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings_parts.py" line="93" />
+        <source>添加证明材料…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings_parts.py" line="94" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionBox</name>
+    <message>
+        <location filename="../../ui/screens/findings_parts.py" line="145" />
+        <source>例外接受（网点负责人，到期后重新打开）</source>
+        <translation>Accept as an exception (branch head; reopens at expiry)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings_parts.py" line="146" />
+        <source>例外接受的理由</source>
+        <translation>Reason for the exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings_parts.py" line="147" />
+        <source>到期日</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings_parts.py" line="148" />
+        <source>例外接受</source>
+        <translation>Accept as exception</translation>
+    </message>
+</context>
+<context>
     <name>FindingsScreen</name>
     <message>
-        <location filename="../../ui/screens/findings.py" line="236" />
+        <location filename="../../ui/screens/findings.py" line="284" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="239" />
-        <source>检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → 复查确认（复查人不得为整改责任人）→ 关闭。</source>
-        <translation>Once a record is sealed its findings enter the closed loop: start the rectification → record the result → re-check (never by the person responsible) → close.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/findings.py" line="244" />
+        <location filename="../../ui/screens/findings.py" line="293" />
         <source>全部未关闭</source>
         <translation>All not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="245" />
-        <location filename="../../ui/screens/findings.py" line="347" />
+        <location filename="../../ui/screens/findings.py" line="294" />
+        <location filename="../../ui/screens/findings.py" line="412" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="246" />
-        <location filename="../../ui/screens/findings.py" line="259" />
+        <location filename="../../ui/screens/findings.py" line="295" />
+        <location filename="../../ui/screens/findings.py" line="309" />
         <source>屡查屡犯</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="247" />
+        <location filename="../../ui/screens/findings.py" line="296" />
+        <location filename="../../ui/screens/findings.py" line="581" />
+        <source>例外接受</source>
+        <translation>Accept as exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="297" />
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="253" />
+        <location filename="../../ui/screens/findings.py" line="303" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="254" />
-        <location filename="../../ui/screens/findings.py" line="448" />
+        <location filename="../../ui/screens/findings.py" line="304" />
+        <location filename="../../ui/screens/findings.py" line="556" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="255" />
+        <location filename="../../ui/screens/findings.py" line="305" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="256" />
-        <location filename="../../ui/screens/findings.py" line="451" />
+        <location filename="../../ui/screens/findings.py" line="306" />
+        <location filename="../../ui/screens/findings.py" line="559" />
         <source>整改责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="257" />
-        <location filename="../../ui/screens/findings.py" line="454" />
+        <location filename="../../ui/screens/findings.py" line="307" />
+        <location filename="../../ui/screens/findings.py" line="562" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="258" />
-        <location filename="../../ui/screens/findings.py" line="455" />
+        <location filename="../../ui/screens/findings.py" line="308" />
+        <location filename="../../ui/screens/findings.py" line="563" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="262" />
-        <location filename="../../ui/screens/findings.py" line="458" />
+        <location filename="../../ui/screens/findings.py" line="312" />
+        <location filename="../../ui/screens/findings.py" line="566" />
         <source>整改措施</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="263" />
+        <location filename="../../ui/screens/findings.py" line="313" />
         <source>采取了哪些整改措施</source>
         <translation>What is being done to put it right</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="264" />
+        <location filename="../../ui/screens/findings.py" line="314" />
         <source>开始整改</source>
         <translation>Start rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="265" />
-        <location filename="../../ui/screens/findings.py" line="460" />
+        <location filename="../../ui/screens/findings.py" line="315" />
+        <location filename="../../ui/screens/findings.py" line="568" />
         <source>整改结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="266" />
+        <location filename="../../ui/screens/findings.py" line="316" />
         <source>整改完成的情况</source>
         <translation>What the rectification achieved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="267" />
+        <location filename="../../ui/screens/findings.py" line="317" />
         <source>登记整改结果</source>
         <translation>Record the result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="268" />
-        <source>复查人（不得为整改责任人）</source>
-        <translation>Re-checked by (not the person responsible)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/findings.py" line="269" />
-        <location filename="../../ui/screens/findings.py" line="464" />
+        <location filename="../../ui/screens/findings.py" line="319" />
+        <location filename="../../ui/screens/findings.py" line="575" />
         <source>复查日期</source>
         <translation>Re-check date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="270" />
+        <location filename="../../ui/screens/findings.py" line="320" />
         <source>复查确认</source>
         <translation>Confirm re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="271" />
+        <location filename="../../ui/screens/findings.py" line="321" />
         <source>整改已复查确认，可关闭此问题。</source>
         <translation>The rectification has been re-checked; the finding can be closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="272" />
+        <location filename="../../ui/screens/findings.py" line="322" />
+        <location filename="../../ui/screens/findings.py" line="577" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="273" />
+        <location filename="../../ui/screens/findings.py" line="323" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="274" />
+        <location filename="../../ui/screens/findings.py" line="324" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="346" />
+        <location filename="../../ui/screens/findings.py" line="325" />
+        <source>导出台账…</source>
+        <translation>Export register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="326" />
+        <source>问题整改台账：Excel 与签名 PDF</source>
+        <translation>The findings register: Excel and a signed PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="411" />
         <source>未关闭</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="348" />
-        <location filename="../../ui/screens/findings.py" line="372" />
+        <location filename="../../ui/screens/findings.py" line="413" />
+        <location filename="../../ui/screens/findings.py" line="437" />
         <source>⚠ 屡查屡犯</source>
         <translation>⚠ Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="420" />
+        <location filename="../../ui/screens/findings.py" line="496" />
         <source>请在左侧选择一个问题。</source>
         <translation>Choose a finding on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="420" />
+        <location filename="../../ui/screens/findings.py" line="496" />
         <source>没有符合条件的问题。</source>
         <translation>No findings match.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="438" />
+        <location filename="../../ui/screens/findings.py" line="524" />
         <source>该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。</source>
         <translation>This record is not signed and sealed yet. Its findings can be rectified once everyone has signed and the record is sealed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="442" />
+        <location filename="../../ui/screens/findings.py" line="529" />
+        <source>此问题已例外接受，至 {until} 到期后重新打开。</source>
+        <translation>Accepted as an exception until {until}; it reopens after that.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="535" />
         <source>此问题已整改、复查并关闭。</source>
         <translation>This finding has been rectified, re-checked and closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="449" />
+        <location filename="../../ui/screens/findings.py" line="557" />
         <source>风险点</source>
         <translation>Risk driver</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="463" />
+        <location filename="../../ui/screens/findings.py" line="571" />
+        <source>整改日期</source>
+        <translation>Rectified on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="574" />
         <source>复查人</source>
         <translation>Re-checked by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="385" />
-        <location filename="../../ui/screens/findings.py" line="470" />
+        <location filename="../../ui/screens/findings.py" line="672" />
+        <source>已例外接受，到期后重新打开。</source>
+        <translation>Accepted as an exception; it reopens at expiry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="679" />
+        <source>添加证明材料</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="681" />
+        <source>照片、扫描件或 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</source>
+        <translation>Photos, scans or PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="691" />
+        <source>证明材料已添加：{name}</source>
+        <translation>Evidence added: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="716" />
+        <source>关联应发现未发现的检查</source>
+        <translation>Link the check that missed it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="717" />
+        <source>此前将该项检查为合格的记录（由近及远）：</source>
+        <translation>Earlier records that passed this item (newest first):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="733" />
+        <source>没有此前将该项检查为合格的已封存记录。</source>
+        <translation>No earlier sealed record passed this item.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="742" />
+        <source>已关联应发现未发现的检查。</source>
+        <translation>Linked to the check that missed it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="759" />
+        <source>导出问题整改台账</source>
+        <translation>Export the findings register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="760" />
+        <source>请输入您的签名密钥密码以签署 PDF（留空则不签名）：</source>
+        <translation>Your signing-key password to sign the PDF (leave empty for an unsigned PDF):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="777" />
+        <source>已导出：{files}</source>
+        <translation>Exported: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="450" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="472" />
+        <location filename="../../ui/screens/findings.py" line="287" />
+        <source>检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → 复查确认（由营运主管、授权代理负责人或网点负责人本人复查，不得为整改责任人或结果登记人）→ 关闭。</source>
+        <translation>Once a record is sealed its findings enter the closed loop: start the rectification → record the result → re-check (by an operations supervisor, authorised deputy or the branch head in person; never the person responsible nor who recorded the result) → close.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="590" />
+        <source>已逾期 {n} 天</source>
+        <translation>Overdue by {n} day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="592" />
+        <source>逾期整改（迟 {n} 天）</source>
+        <translation>Rectified late (by {n} day(s))</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="594" />
+        <source>例外接受已到期</source>
+        <translation>Exception expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="596" />
         <source>⚠ 屡查屡犯：同一问题此前已被查出</source>
         <translation>⚠ Repeat finding: the same problem was found before</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="514" />
+        <location filename="../../ui/screens/findings.py" line="605" />
+        <source>复查人：{who}（本人复查确认；不得为整改责任人或结果登记人）</source>
+        <translation>Re-checked by: {who} (in person; not the person responsible nor who recorded the result)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="641" />
         <source>已开始整改。</source>
         <translation>Rectification started.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="521" />
+        <location filename="../../ui/screens/findings.py" line="648" />
         <source>整改结果已登记，待复查。</source>
         <translation>Result recorded; awaiting the re-check.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="532" />
+        <location filename="../../ui/screens/findings.py" line="658" />
         <source>已复查确认。</source>
         <translation>Re-check confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="538" />
+        <location filename="../../ui/screens/findings.py" line="664" />
         <source>问题已关闭。</source>
         <translation>Finding closed.</translation>
     </message>
@@ -907,107 +1044,107 @@ Shortages {short}</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="105" />
+        <location filename="../../ui/screens/home.py" line="176" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="107" />
+        <location filename="../../ui/screens/home.py" line="178" />
         <source>本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。</source>
         <translation>This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="109" />
+        <location filename="../../ui/screens/home.py" line="180" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="110" />
+        <location filename="../../ui/screens/home.py" line="181" />
         <source>导入账户清单</source>
         <translation>Import account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="111" />
+        <location filename="../../ui/screens/home.py" line="182" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="112" />
+        <location filename="../../ui/screens/home.py" line="183" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="113" />
+        <location filename="../../ui/screens/home.py" line="184" />
         <source>更正…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="115" />
+        <location filename="../../ui/screens/home.py" line="186" />
         <source>已封存的记录不可更改；更正会建立指向原记录的新版本。</source>
         <translation>A sealed record never changes; a correction is a new version pointing to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="117" />
+        <location filename="../../ui/screens/home.py" line="188" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="118" />
+        <location filename="../../ui/screens/home.py" line="189" />
         <source>本网点的检查问题：整改、复查、关闭</source>
         <translation>The branch's findings: rectify, re-check, close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="119" />
+        <location filename="../../ui/screens/home.py" line="190" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="122" />
+        <location filename="../../ui/screens/home.py" line="193" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="123" />
+        <location filename="../../ui/screens/home.py" line="194" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="124" />
+        <location filename="../../ui/screens/home.py" line="195" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="125" />
+        <location filename="../../ui/screens/home.py" line="196" />
         <source>查库人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="126" />
+        <location filename="../../ui/screens/home.py" line="197" />
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="127" />
+        <location filename="../../ui/screens/home.py" line="198" />
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="134" />
+        <location filename="../../ui/screens/home.py" line="205" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="135" />
+        <location filename="../../ui/screens/home.py" line="206" />
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="136" />
+        <location filename="../../ui/screens/home.py" line="207" />
         <source>已封存</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="164" />
+        <location filename="../../ui/screens/home.py" line="357" />
         <source>（更正 第{n}版）</source>
         <translation> (correction, version {n})</translation>
     </message>
@@ -1139,54 +1276,67 @@ Shortages {short}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>网点自查 BranchCheck</source>
         <translation>BranchCheck branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>当前用户：{name} ({no})</source>
         <translation>Signed in: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>已恢复您未完成的检查。</source>
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448" />
+        <location filename="../../ui/main_window.py" line="467" />
         <source>已导出：</source>
         <translation>Exported:</translation>
+    </message>
+</context>
+<context>
+    <name>MissedBox</name>
+    <message>
+        <location filename="../../ui/screens/findings_parts.py" line="181" />
+        <source>关联应发现未发现的检查…</source>
+        <translation>Link the check that missed it…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings_parts.py" line="189" />
+        <source>应发现未发现：{date} 的检查（{record}），检查人 {name}（{no}）</source>
+        <translation>Missed by the check of {date} ({record}), inspector {name} ({no})</translation>
     </message>
 </context>
 <context>
@@ -1504,37 +1654,37 @@ Shortages {short}</translation>
 <context>
     <name>TellerBoxesWidget</name>
     <message>
-        <location filename="../../ui/items/cash.py" line="465" />
+        <location filename="../../ui/items/cash.py" line="466" />
         <source>柜员</source>
         <translation>Teller</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="466" />
+        <location filename="../../ui/items/cash.py" line="467" />
         <source>系统余额（元）</source>
         <translation>System balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="467" />
+        <location filename="../../ui/items/cash.py" line="468" />
         <source>实点金额（元）</source>
         <translation>Counted (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="468" />
+        <location filename="../../ui/items/cash.py" line="469" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="469" />
+        <location filename="../../ui/items/cash.py" line="470" />
         <source>凭证相符</source>
         <translation>Vouchers match</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="470" />
+        <location filename="../../ui/items/cash.py" line="471" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="516" />
+        <location filename="../../ui/items/cash.py" line="517" />
         <source>{name} 的金额</source>
         <translation>{name}'s amount</translation>
     </message>
