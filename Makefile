@@ -7,7 +7,7 @@ DEBS    := xvfb xauth poppler-utils fonts-wqy-microhei libreoffice-calc-nogui li
            libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 \
            libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
 
-.PHONY: run test typecheck bench lint format debs venv screenshots clean
+.PHONY: run test typecheck bench soak lint format debs venv screenshots clean
 
 run: $(STAMP) debs
 	@$(BIN)/branchcheck demo --if-empty
@@ -23,6 +23,10 @@ test: $(STAMP) debs typecheck
 
 bench: $(STAMP) debs
 	$(BIN)/python bench/run_all.py
+
+# the long tamper soak: random single changes to the demo's records, every one must be refused
+soak: $(STAMP) debs
+	$(BIN)/python bench/soak_verify.py --changes 5000
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

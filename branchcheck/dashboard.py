@@ -13,9 +13,9 @@ conditions of a count and of the list it opens are the same fragments below, so 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from branchcheck.db import Store
 from branchcheck.db.read import rows
@@ -27,6 +27,9 @@ from branchcheck.views import (
     RecordSummary,
     ScoreReport,
 )
+
+if TYPE_CHECKING:
+    from branchcheck.people.rotation import RotationReminder
 
 MONTHS = 12
 OPEN_OBLIGATION = ("due", "overdue")
@@ -119,7 +122,13 @@ class IndexQuery:
     """The compliance index's parts."""
 
 
-Opens = FindingsQuery | RecordsQuery | ObligationsQuery | IndexQuery
+@dataclass(frozen=True)
+class RotationQuery:
+    """The key posts held and ATM routes kept too long (Desk.rotation)."""
+
+
+Opens = FindingsQuery | RecordsQuery | ObligationsQuery | IndexQuery | RotationQuery
+ROTATION_NAME = {"zh": "轮岗提醒", "en": "Rotation due"}
 
 
 @dataclass(frozen=True)
@@ -158,6 +167,11 @@ class Desk:
     score: ScoreReport | None  # as passed in; the index card opens IndexQuery()
     months: tuple[MonthTrend, ...]  # oldest first, as_of's month last
     obligations: tuple[Obligation, ...]  # as passed in: what the obligation numbers open
+    # key posts held and routes kept too long (seed 000: 三年轮岗), as passed in
+    rotation: Figure = field(
+        default_factory=lambda: Figure("rotation", ROTATION_NAME, 0, RotationQuery())
+    )
+    rotation_reminders: tuple[RotationReminder, ...] = ()
 
 
 def _name(zh: str, en: str) -> dict[str, str]:
@@ -288,6 +302,7 @@ def desk(
     *,
     obligations: Sequence[Obligation],
     score: ScoreReport | None,
+    rotation: Sequence[RotationReminder] = (),
 ) -> Desk:
     """The desk as of `as_of` (the branch's local date)."""
     months = last_months(as_of)
@@ -334,6 +349,8 @@ def desk(
         score=score,
         months=_month_trends(months, read, obligations),
         obligations=tuple(obligations),
+        rotation=Figure("rotation", ROTATION_NAME, len(rotation), RotationQuery()),
+        rotation_reminders=tuple(rotation),
     )
 
 
@@ -420,4 +437,6 @@ def load(store: Store, as_of: date) -> Desk:
         found.setdefault(o.key, o)
     ordered = sorted(found.values(), key=lambda o: (o.due_on, o.key))
     score = period_report(store, date(as_of.year, 1, 1), as_of, as_of=as_of).score
-    return desk(store, as_of, obligations=ordered, score=score)
+    return desk(
+        store, as_of, obligations=ordered, score=score, rotation=rotation.reminders(store, as_of)
+    )

@@ -194,3 +194,21 @@ def test_records_of_a_month_are_the_current_sealed_ones():
     chosen = dashboard.select_records(records, RecordsQuery(month="2026-05"))
     assert [r.id for r in chosen] == ["a", "b2"]
     assert [r.id for r in dashboard.select_records(records, RecordsQuery())] == ["a", "b2", "d"]
+
+
+def test_the_desk_as_opened_sweeps_then_counts_misses_rotation_and_the_index(demo):
+    """load(): the demo's key posts held too long are reminders (and findings once past their
+    grace); the obligations are the schedule's; the index is the year's so far."""
+    today = clock.now().date()
+    desk = dashboard.load(demo, today)
+    held = {(r.employee_no, r.role, r.kind) for r in desk.rotation_reminders}
+    assert held == {("E003", "vault_keeper", "post"), ("E006", "atm_loader", "route")}
+    assert desk.rotation.value == 2
+    assert all(r.finding_id for r in desk.rotation_reminders)  # past the grace period
+    rotation_findings = findings.list_findings(demo, origin="rotation")
+    assert {f.id for f in rotation_findings} == {r.finding_id for r in desk.rotation_reminders}
+    assert desk.score is not None and desk.score.current.first == f"{today.year}-01-01"
+    assert desk.obligations and all(o.due_on >= f"{today.year - 1}" for o in desk.obligations)
+    again = dashboard.load(demo, today)  # the sweep makes nothing twice
+    assert len(findings.list_findings(demo, origin="rotation")) == 2
+    assert again.rotation.value == 2

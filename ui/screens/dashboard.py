@@ -283,7 +283,10 @@ class Board(QWidget):
         self.due_week = FigureButton(schedule)
         self.overdue = FigureButton(schedule)
         self.missed = FigureButton(schedule)
-        for n, button in enumerate((self.due_today, self.due_week, self.overdue, self.missed)):
+        self.rotation = FigureButton(schedule)
+        for n, button in enumerate(
+            (self.due_today, self.due_week, self.overdue, self.missed, self.rotation)
+        ):
             grid.addWidget(button, 0, n)
         s_layout.addLayout(grid)
         self.to_cover = QLabel(schedule)
@@ -348,6 +351,7 @@ class Board(QWidget):
             self.due_week,
             self.overdue,
             self.missed,
+            self.rotation,
             self.index_button,
             self.open_findings,
             self.overdue_findings,
@@ -374,6 +378,7 @@ class Board(QWidget):
         self.due_week.show_figure(desk.due_this_week)
         self.overdue.show_figure(desk.overdue_obligations, colour=RED)
         self.missed.show_figure(desk.missed_obligations, colour=RED)
+        self.rotation.show_figure(desk.rotation, colour=RED if desk.rotation.value else ACCENT)
         self.week.setText(t("week").format(first=desk.week_first, last=desk.week_last))
         names = "、" if i18n.lang() == "zh" else ", "
         self.to_cover.setText(

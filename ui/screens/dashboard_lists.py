@@ -4,6 +4,7 @@ parts. Each dialog shows rows the core selected (`branchcheck.dashboard`); it fi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
 from branchcheck.views import FindingView, Obligation, ScoreReport
+
+if TYPE_CHECKING:
+    from branchcheck.people.rotation import RotationReminder
 from ui import i18n
 
 T = {
@@ -46,6 +50,15 @@ T = {
     },
     "total": {"zh": "合规性指数：{index:.2f}", "en": "Compliance index: {index:.2f}"},
     "yes": {"zh": "是", "en": "Yes"},
+    "rotation": {"zh": "轮岗提醒（{n}）", "en": "Rotation due ({n})"},
+    "rotation_cols": {
+        "zh": "人员|岗位|任职起始|年数/天数|应轮岗日|宽限至|状态|问题",
+        "en": "Person|Post|Since|Years/days|Due on|Grace until|Status|Finding",
+    },
+}
+ROTATION_STATUSES = {
+    "reminder": {"zh": "到期提醒", "en": "Reminder"},
+    "overdue": {"zh": "逾期未轮岗", "en": "Overdue"},
 }
 REASONS = {
     "weekly": {"zh": "每周查库", "en": "Weekly"},
@@ -219,6 +232,28 @@ class ObligationsDialog(ListDialog):
         ob = self.selected()
         if ob is not None:
             signal.emit(ob)
+
+
+class RotationDialog(ListDialog):
+    """Key posts held and ATM routes kept too long (seed 000: 三年轮岗), with the finding made of
+    each once its grace period ran out."""
+
+    def __init__(self, rows: Sequence[RotationReminder], parent: QWidget | None = None) -> None:
+        self.rows = list(rows)
+        cells = [
+            (
+                f"{r.name} ({r.employee_no})",
+                i18n.text(r.role_name) + (f" · {r.route}" if r.route else ""),
+                r.since,
+                f"{r.years_held:.1f}" if r.kind == "post" else str(r.days_held),
+                r.due_on,
+                r.grace_until,
+                _named(ROTATION_STATUSES, r.status),
+                r.finding_id[:8] if r.finding_id else "",
+            )
+            for r in self.rows
+        ]
+        super().__init__(parent, t("rotation").format(n=len(cells)), t("rotation_cols"), cells)
 
 
 class IndexDialog(ListDialog):

@@ -31,6 +31,7 @@ from branchcheck.dashboard import (
     ObligationsQuery,
     Opens,
     RecordsQuery,
+    RotationQuery,
 )
 from branchcheck.db import Store
 from branchcheck.views import Obligation, RecordSummary
@@ -46,7 +47,12 @@ from ui.screens import (
     title_label,
 )
 from ui.screens.dashboard import DashboardView
-from ui.screens.dashboard_lists import FindingsDialog, IndexDialog, ObligationsDialog
+from ui.screens.dashboard_lists import (
+    FindingsDialog,
+    IndexDialog,
+    ObligationsDialog,
+    RotationDialog,
+)
 from ui.screens.obligation_actions import AbsenceDialog, ExplainDialog
 from ui.tasks import TaskRunner, describe
 
@@ -91,7 +97,7 @@ class HomeScreen(Screen):
         self.records: list[RecordSummary] = []  # as shown: all, or those of records_filter
         self.records_filter: RecordsQuery | None = None
         self.desk: Desk | None = None
-        self.dialog: FindingsDialog | ObligationsDialog | IndexDialog | None = None
+        self.dialog: FindingsDialog | ObligationsDialog | IndexDialog | RotationDialog | None = None
         self.action_dialog: ExplainDialog | AbsenceDialog | None = None
         self.actor = ""  # the signed-in person (MainWindow.signed_in)
         layout = QVBoxLayout(self)
@@ -248,6 +254,8 @@ class HomeScreen(Screen):
             dialog.explain_chosen.connect(self.explain_obligation)
             dialog.absence_chosen.connect(self.record_absence)
             self._show_dialog(dialog)
+        elif isinstance(query, RotationQuery) and self.desk is not None:
+            self._show_dialog(RotationDialog(self.desk.rotation_reminders, self))
         elif isinstance(query, IndexQuery) and self.desk is not None and self.desk.score:
             self._show_dialog(IndexDialog(self.desk.score, self))
 
@@ -322,7 +330,9 @@ class HomeScreen(Screen):
             lambda exc: self.show_failure(describe(exc)),
         )
 
-    def _show_dialog(self, dialog: FindingsDialog | ObligationsDialog | IndexDialog) -> None:
+    def _show_dialog(
+        self, dialog: FindingsDialog | ObligationsDialog | IndexDialog | RotationDialog
+    ) -> None:
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

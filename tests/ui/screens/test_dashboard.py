@@ -274,3 +274,25 @@ def test_the_desk_says_it_is_reading_until_the_worker_is_done(demo, qtbot):
     assert home.dashboard.status.isHidden() and home.refresh_button.isEnabled()
     assert home.desk is not None and board.isVisibleTo(home)
     assert board.open_findings.figure == home.desk.open_findings
+
+
+def test_the_rotation_number_opens_the_posts_held_too_long(demo, home, qtbot):
+    """With the real desk (branchcheck.dashboard.load): the demo's vault keeper and one loader's
+    route are due for rotation."""
+    from ui.screens.dashboard_lists import RotationDialog
+
+    w = MainWindow(demo, tasks=SyncTaskRunner(), home=home)
+    qtbot.addWidget(w)
+    w.login.refresh()
+    w.login.select("E001")
+    w.login.password.setText("demo1234")
+    w.login.button.click()
+    w.show_home()
+    board = w.home_screen.dashboard.board
+    assert board.rotation.figure.value == 2
+    board.rotation.click()
+    dialog = w.home_screen.dialog
+    assert isinstance(dialog, RotationDialog)
+    assert dialog.table.rowCount() == 2
+    assert {dialog.cell(r, 0) for r in range(2)} == {"李梅 (E003)", "赵磊 (E006)"}
+    assert "R01" in {dialog.cell(r, 1).split(" · ")[-1] for r in range(2)}
