@@ -4,6 +4,7 @@ parts. Each dialog shows rows the core selected (`branchcheck.dashboard`); it fi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -50,6 +52,7 @@ T = {
     },
     "total": {"zh": "合规性指数：{index:.2f}", "en": "Compliance index: {index:.2f}"},
     "yes": {"zh": "是", "en": "Yes"},
+    "export_report": {"zh": "导出期间报告…", "en": "Export the period report…"},
     "rotation": {"zh": "轮岗提醒（{n}）", "en": "Rotation due ({n})"},
     "rotation_cols": {
         "zh": "人员|岗位|任职起始|年数/天数|应轮岗日|宽限至|状态|问题",
@@ -257,7 +260,10 @@ class RotationDialog(ListDialog):
 
 
 class IndexDialog(ListDialog):
-    """The index's parts, each against the same period a year earlier where known."""
+    """The index's parts, each against the same period a year earlier where known; the period
+    report (workbook with charts, PDF) can be exported from here."""
+
+    export_chosen = Signal(object)  # the folder (Path) to write the period report to
 
     def __init__(self, report: ScoreReport, parent: QWidget | None = None) -> None:
         current = report.current
@@ -287,3 +293,24 @@ class IndexDialog(ListDialog):
         self.total = QLabel(t("total").format(index=current.index), self)
         self.total.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.body.insertWidget(1, self.total)
+        self.report = report
+        self.export_button = QPushButton(t("export_report"), self)
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self._choose_folder)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setObjectName("subtle")
+        self.body.insertWidget(self.body.count() - 1, self.status)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, t("export_report"))
+        if folder:
+            self.export_chosen.emit(Path(folder))
+
+    def show_status(self, message: str, *, error: bool = False, busy: bool = False) -> None:
+        """The export's progress or outcome under the table; the button waits while it runs."""
+        self.status.setObjectName("error" if error else "subtle")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.setText(message)
+        self.export_button.setEnabled(not busy)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -58,6 +59,8 @@ from ui.tasks import TaskRunner, describe
 
 DeskLoader = Callable[[Store, date], Desk]  # the desk of a day, on the worker thread
 
+EXPORTING = {"zh": "正在导出期间报告…", "en": "Exporting the period report…"}
+EXPORTED = {"zh": "已导出 {files}（{folder}）", "en": "Written: {files} ({folder})"}
 T = {
     "desk": {"zh": "工作台", "en": "Desk"},
     "records": {"zh": "记录", "en": "Records"},
@@ -257,7 +260,25 @@ class HomeScreen(Screen):
         elif isinstance(query, RotationQuery) and self.desk is not None:
             self._show_dialog(RotationDialog(self.desk.rotation_reminders, self))
         elif isinstance(query, IndexQuery) and self.desk is not None and self.desk.score:
-            self._show_dialog(IndexDialog(self.desk.score, self))
+            index = IndexDialog(self.desk.score, self)
+            index.export_chosen.connect(lambda folder, d=index: self.export_period(d, folder))
+            self._show_dialog(index)
+
+    def export_period(self, dialog: IndexDialog, folder: Path) -> None:
+        """导出期间报告: the index's period as a workbook with charts and a PDF, in `folder`."""
+        from branchcheck.score.period import export_period_report
+
+        score = dialog.report.current
+        first, last = date.fromisoformat(score.first), date.fromisoformat(score.last)
+        store, lang = self.store, i18n.lang()
+        dialog.show_status(i18n.text(EXPORTING), busy=True)
+        self.tasks.run_in_background(
+            lambda: export_period_report(store, first, last, folder, as_of=last, lang=lang),
+            lambda paths: dialog.show_status(
+                i18n.text(EXPORTED).format(files="、".join(p.name for p in paths), folder=folder)
+            ),
+            lambda exc: dialog.show_status(describe(exc), error=True),
+        )
 
     def explain_obligation(self, ob: Obligation) -> ExplainDialog:
         """说明原因: the signed-in person explains a miss (the core says who may)."""

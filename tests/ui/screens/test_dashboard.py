@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from branchcheck import clock, dashboard, findings, inspections
+from branchcheck.dashboard import IndexQuery
 from branchcheck.views import (
     ComplianceIndex,
     IndicatorScore,
@@ -296,3 +297,13 @@ def test_the_rotation_number_opens_the_posts_held_too_long(demo, home, qtbot):
     assert dialog.table.rowCount() == 2
     assert {dialog.cell(r, 0) for r in range(2)} == {"李梅 (E003)", "赵磊 (E006)"}
     assert "R01" in {dialog.cell(r, 1).split(" · ")[-1] for r in range(2)}
+
+
+def test_the_index_exports_its_period_report(window, tmp_path):
+    """导出期间报告 writes the index's period as a workbook and a PDF and says so."""
+    home = window.home_screen
+    home.open_list(IndexQuery())
+    dialog = _dialog(window, IndexDialog)
+    home.export_period(dialog, tmp_path / "report")
+    assert sorted(p.suffix for p in (tmp_path / "report").iterdir()) == [".pdf", ".xlsx"]
+    assert "已导出" in dialog.status.text() and dialog.export_button.isEnabled()
