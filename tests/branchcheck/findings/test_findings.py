@@ -17,7 +17,9 @@ TODAY = clock.now().date()
 
 
 def _one(store, **filters):
-    """A sealed finding with a responsible person (not the repeat one), newest first."""
+    """A sealed record's finding with a responsible person (not the repeat one), newest first
+    (not a missed obligation's or a key post's finding, which have no record)."""
+    filters.setdefault("origin", "inspection")
     rows = [f for f in findings.list_findings(store, **filters) if f.responsible]
     return rows[0]
 

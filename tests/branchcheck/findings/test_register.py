@@ -89,7 +89,9 @@ def test_the_pdf_is_signed_and_lists_the_same(worked, tmp_path):
     flat = text.replace(" ", "").replace("\n", "")
     assert f.id[:8] in flat and other.id[:8] in flat
     assert hashlib.sha256(PNG).hexdigest()[:16] in flat
-    assert "例外接受" in flat and "第1页共1页" in flat
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(next(x for x in info.stdout.splitlines() if x.startswith("Pages:")).split()[1])
+    assert "例外接受" in flat and f"第1页共{pages}页" in flat and f"第{pages}页共{pages}页" in flat
 
 
 def test_unsigned_without_a_signer_and_refusals(worked, tmp_path):
