@@ -23,6 +23,16 @@ def cmd_score(args: argparse.Namespace) -> int:
         print_json(made)
     else:
         print(to_text(made.score, args.lang))
+        title = (
+            "核查问责：应发现未发现（按检查人）"
+            if args.lang == "zh"
+            else "Missed problems by inspector"
+        )
+        print(title)
+        for m in made.missed_by_inspector:
+            print(f"  {m.name} ({m.employee_no})  {m.missed}")
+        if not made.missed_by_inspector:
+            print("  —")
     if args.out:
         for path in export_period_report(
             st, first, last, Path(args.out), as_of=as_of, lang=args.lang

@@ -78,6 +78,29 @@ CHANGE_NAMES: dict[str, dict[str, str]] = {
 
 
 @dataclass(frozen=True)
+class InspectorMisses:
+    """核查问责: an inspector and the period's problems an earlier check of theirs passed."""
+
+    employee_no: str
+    name: str
+    missed: int
+
+
+def missed_by_inspector(store: Store, first: date, last: date) -> list[InspectorMisses]:
+    """Each inspector with problems of [first, last] linked to a check of theirs as 应发现未发现,
+    most first (the findings loop's missed_counts, with the names)."""
+    from branchcheck.findings.missed import missed_counts
+    from branchcheck.people.roster import list_staff
+
+    counts = missed_counts(store, first, last)
+    names = {p.employee_no: p.name for p in list_staff(store) if p.employee_no in counts}
+    return sorted(
+        (InspectorMisses(no, names.get(no, no), n) for no, n in counts.items()),
+        key=lambda m: (-m.missed, m.employee_no),
+    )
+
+
+@dataclass(frozen=True)
 class MonthRow:
     """One calendar month of a period: its index and its counts (the report's monthly chart)."""
 

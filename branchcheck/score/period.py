@@ -10,7 +10,14 @@ from pathlib import Path
 from branchcheck import clock
 from branchcheck.db import Store
 from branchcheck.errors import AnswerError
-from branchcheck.score.gather import MonthRow, monthly, report, year_earlier
+from branchcheck.score.gather import (
+    InspectorMisses,
+    MonthRow,
+    missed_by_inspector,
+    monthly,
+    report,
+    year_earlier,
+)
 from branchcheck.views import ScoreReport
 
 
@@ -19,6 +26,7 @@ class PeriodReport:
     score: ScoreReport
     monthly: tuple[MonthRow, ...]
     as_of: str
+    missed_by_inspector: tuple[InspectorMisses, ...] = ()  # 核查问责, most first
 
 
 def _today() -> date:
@@ -53,7 +61,8 @@ def period_report(
         store, first, last, obligations=current, previous_obligations=earlier, as_of=today
     )
     months = monthly(store, first, last, obligations=current, as_of=today)
-    return PeriodReport(scored, tuple(months), today.isoformat())
+    missed = missed_by_inspector(store, first, last)
+    return PeriodReport(scored, tuple(months), today.isoformat(), tuple(missed))
 
 
 def export_period_report(
@@ -80,9 +89,19 @@ def export_period_report(
     stem = f"compliance_{first.isoformat()}_{last.isoformat()}"
     return [
         export_excel(
-            made.score, out_dir / f"{stem}.xlsx", branch=branch, lang=lang, monthly=made.monthly
+            made.score,
+            out_dir / f"{stem}.xlsx",
+            branch=branch,
+            lang=lang,
+            monthly=made.monthly,
+            missed=made.missed_by_inspector,
         ),
         export_pdf(
-            made.score, out_dir / f"{stem}.pdf", branch=branch, lang=lang, monthly=made.monthly
+            made.score,
+            out_dir / f"{stem}.pdf",
+            branch=branch,
+            lang=lang,
+            monthly=made.monthly,
+            missed=made.missed_by_inspector,
         ),
     ]

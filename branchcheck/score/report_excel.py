@@ -21,7 +21,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from branchcheck.i18n import pick
 from branchcheck.records.excel.printing import fit_row_heights
 from branchcheck.records.excel.sheets import FONT_NAME, put
-from branchcheck.score.gather import MonthRow
+from branchcheck.score.gather import InspectorMisses, MonthRow
 from branchcheck.score.words import words
 from branchcheck.views import ScoreReport
 
@@ -163,6 +163,25 @@ def _monthly(wb: Workbook, monthly: Sequence[MonthRow], branch: str, lang: str) 
     _print(ws, branch, w["title"], "1:1")
 
 
+def _missed(wb: Workbook, missed: Sequence[InspectorMisses], branch: str, lang: str) -> None:
+    """核查问责: each inspector's count of problems an earlier check of theirs passed as 合格."""
+    w = words(lang)
+    ws = wb.create_sheet(w["missed_sheet"])
+    put(ws, 1, 1, w["missed_title"], font=_BOLD, border=False)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=3)
+    _head(ws, 2, w["missed_columns"])
+    for row, m in enumerate(missed, start=3):
+        put(ws, row, 1, m.name)
+        put(ws, row, 2, m.employee_no)
+        _num(ws, row, 3, m.missed)
+    if not missed:
+        put(ws, 3, 1, w["missed_none"], border=False)
+        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=3)
+    _widths(ws, [20, 14, 16])
+    fit_row_heights(ws)
+    _print(ws, branch, w["title"], "2:2")
+
+
 def export_excel(
     report: ScoreReport,
     path: Path,
@@ -170,6 +189,7 @@ def export_excel(
     branch: str,
     lang: str = "zh",
     monthly: Sequence[MonthRow] | None = None,
+    missed: Sequence[InspectorMisses] | None = None,
 ) -> Path:
     """Write the period report to `path` (.xlsx); returns the path."""
     w = words(lang)
@@ -200,6 +220,7 @@ def export_excel(
     _print(ws, branch, w["title"], f"{INDICATORS_HEAD}:{INDICATORS_HEAD}")
     if monthly:
         _monthly(wb, monthly, branch, lang)
+    _missed(wb, missed or (), branch, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path

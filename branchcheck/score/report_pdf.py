@@ -30,7 +30,7 @@ from branchcheck.records.pdf.page import (
     grid,
     register_font,
 )
-from branchcheck.score.gather import MonthRow
+from branchcheck.score.gather import InspectorMisses, MonthRow
 from branchcheck.score.words import words
 from branchcheck.views import ScoreReport
 
@@ -164,6 +164,19 @@ def _monthly_chart(monthly: Sequence[MonthRow], lang: str, font: str) -> Drawing
     return drawing
 
 
+def _missed_table(missed: Sequence[InspectorMisses], lang: str, st: Styles) -> RecordTable:
+    w = words(lang)
+    data: list[list[Any]] = [[_p(h, st.cell) for h in w["missed_columns"]]]
+    for m in missed:
+        data.append([_p(m.name, st.left), m.employee_no, str(m.missed)])
+    widths = [0.4, 0.3, 0.3]
+    table = RecordTable(data, colWidths=[CONTENT_W * f for f in widths], repeatRows=1)
+    table.setStyle(
+        grid() + [("ALIGN", (1, 1), (-1, -1), "CENTER"), ("FONTSIZE", (0, 0), (-1, -1), 8.5)]
+    )
+    return table
+
+
 def export_pdf(
     report: ScoreReport,
     path: Path,
@@ -171,6 +184,7 @@ def export_pdf(
     branch: str,
     lang: str = "zh",
     monthly: Sequence[MonthRow] | None = None,
+    missed: Sequence[InspectorMisses] | None = None,
 ) -> Path:
     """Write the period report to `path` (.pdf); returns the path."""
     font = register_font()
@@ -195,6 +209,8 @@ def export_pdf(
     else:
         story.append(_p(f"{report.previous.first} — {report.previous.last}", st.small))
     story.append(_change_table(report, lang, st))
+    story.append(_p(w["missed_title"], st.h2))
+    story.append(_missed_table(missed, lang, st) if missed else _p(w["missed_none"], st.base))
     if monthly:
         story.append(
             KeepTogether([_p(w["chart_monthly"], st.h2), _monthly_chart(monthly, lang, font)])

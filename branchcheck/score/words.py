@@ -21,6 +21,10 @@ _WORDS: dict[str, dict[str, Any]] = {
         "change_columns": ["项目", "本期", "上年同期", "增减", "增减幅度"],
         "month_columns": ["月份", "合规性指数", "检查次数", "发现问题"],
         "nothing": "“—”：本期无可计量的数据，按 3 分计。",
+        "missed_title": "核查问责：应发现未发现（按检查人）",
+        "missed_sheet": "核查问责",
+        "missed_columns": ["检查人", "员工号", "应发现未发现"],
+        "missed_none": "本期没有应发现未发现的问题。",
     },
     "en": {
         "title": "Compliance index report",
@@ -48,6 +52,10 @@ _WORDS: dict[str, dict[str, Any]] = {
         "change_columns": ["Figure", "This period", "A year earlier", "Change", "Change %"],
         "month_columns": ["Month", "Index", "Checks", "Findings"],
         "nothing": "“—”: nothing to measure in the period; scored 3.",
+        "missed_title": "Accountability: problems an inspector should have found (by inspector)",
+        "missed_sheet": "Missed problems",
+        "missed_columns": ["Inspector", "Employee no.", "Missed problems"],
+        "missed_none": "No problem of the period was missed by an earlier inspection.",
     },
 }
 

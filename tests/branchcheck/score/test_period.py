@@ -63,3 +63,39 @@ def test_the_report_files(people_store, tmp_path):
     assert [p.suffix for p in paths] == [".xlsx", ".pdf"]
     text = subprocess.run(["pdftotext", str(paths[1]), "-"], capture_output=True, text=True).stdout
     assert "合规性指数" in text and "2026-11-01" in text
+
+
+def test_missed_problems_are_counted_by_inspector(people_store):
+    """核查问责 in the period report: a finding linked to an earlier check counts for that check's
+    inspector."""
+    from sqlalchemy import select
+
+    from branchcheck.db.models import Finding, Inspection, Staff
+
+    earlier = vault_check(people_store, date(2026, 11, 2))
+    later = vault_check(people_store, date(2026, 11, 9), tellers=("E004", "E005"))
+    with people_store.session() as s:
+        inspector = s.scalars(select(Staff).where(Staff.employee_no == "E001")).one()
+        insp = s.get(Inspection, later)
+        s.add(
+            Finding(
+                inspection_id=later,
+                branch_id=insp.branch_id,
+                checklist_key="vault_check",
+                item_key="cash_count",
+                problem_key="vault_check:cash_count",
+                title={"zh": "短款", "en": "Short"},
+                severity="high",
+                risk_driver="accounting_error",
+                due_date="2026-11-12",
+                created_at="2026-11-09T11:00:00+08:00",
+                missed_by_inspection_id=earlier,
+                missed_by_id=inspector.id,
+            )
+        )
+    made = period_report(
+        people_store, date(2026, 11, 1), date(2026, 11, 15), as_of=date(2026, 11, 20)
+    )
+    assert [(m.employee_no, m.name, m.missed) for m in made.missed_by_inspector] == [
+        ("E001", "王建国", 1)
+    ]

@@ -102,7 +102,23 @@ def test_the_workbook_prints_on_a4_one_page_wide_with_its_header_row(tmp_path):
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
     assert ws.print_title_rows == f"${INDICATORS_HEAD}:${INDICATORS_HEAD}"
-    assert wb.sheetnames == ["合规性指数"]  # no monthly sheet without a monthly series
+    # no monthly sheet without a monthly series; the 核查问责 sheet always (it says when none)
+    assert wb.sheetnames == ["合规性指数", "核查问责"]
+    assert wb["核查问责"]["A3"].value == "本期没有应发现未发现的问题。"
+
+
+def test_the_missed_problems_sheet_lists_each_inspector(tmp_path):
+    from branchcheck.score.gather import InspectorMisses
+
+    missed = [InspectorMisses("E002", "陈静", 2), InspectorMisses("E001", "王建国", 1)]
+    wb = load_workbook(export_excel(make_report(), tmp_path / "r.xlsx", branch="B", missed=missed))
+    ws = wb["核查问责"]
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=4)] == [
+        ["检查人", "员工号", "应发现未发现"],
+        ["陈静", "E002", 2],
+        ["王建国", "E001", 1],
+    ]
+    assert ws.print_title_rows == "$2:$2"
 
 
 def test_formula_looking_text_stays_text(tmp_path):
