@@ -172,6 +172,8 @@ class Desk:
         default_factory=lambda: Figure("rotation", ROTATION_NAME, 0, RotationQuery())
     )
     rotation_reminders: tuple[RotationReminder, ...] = ()
+    # each checklist's title by its key, for the lists the numbers open
+    checklist_titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _name(zh: str, en: str) -> dict[str, str]:
@@ -303,6 +305,7 @@ def desk(
     obligations: Sequence[Obligation],
     score: ScoreReport | None,
     rotation: Sequence[RotationReminder] = (),
+    titles: dict[str, dict[str, str]] | None = None,
 ) -> Desk:
     """The desk as of `as_of` (the branch's local date)."""
     months = last_months(as_of)
@@ -351,6 +354,7 @@ def desk(
         obligations=tuple(obligations),
         rotation=Figure("rotation", ROTATION_NAME, len(rotation), RotationQuery()),
         rotation_reminders=tuple(rotation),
+        checklist_titles=dict(titles or {}),
     )
 
 
@@ -437,6 +441,14 @@ def load(store: Store, as_of: date) -> Desk:
         found.setdefault(o.key, o)
     ordered = sorted(found.values(), key=lambda o: (o.due_on, o.key))
     score = period_report(store, date(as_of.year, 1, 1), as_of, as_of=as_of).score
+    from branchcheck.engine.validate import load_all
+
+    titles = {key: t.template.title.as_dict() for key, t in load_all().items()}
     return desk(
-        store, as_of, obligations=ordered, score=score, rotation=rotation.reminders(store, as_of)
+        store,
+        as_of,
+        obligations=ordered,
+        score=score,
+        rotation=rotation.reminders(store, as_of),
+        titles=titles,
     )

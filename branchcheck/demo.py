@@ -61,10 +61,7 @@ REGISTERS_NOT_KEPT = (1, 3, 11, 12)  # the same problem again: repeat findings
 SHORT_WEEK = 2  # a teller's box ¥50 short
 UNCOVERED_WEEK = 6  # a teller left out of the week's check
 MISSED_WEEK = 7  # no vault check that week
-PAPER_CHECKS = (
-    "系统上线前该期检查以纸质记录进行，纸质记录已存档备查 / "
-    "checked on paper before BranchCheck was introduced; the paper record is filed"
-)
+PAPER_CHECKS = "系统上线前该期检查以纸质记录进行，纸质记录已存档备查"
 ABSENT_WEEK = 9  # a teller on leave all week: left out of the check, and not "uncovered"
 ABSENT_TELLER = "E005"
 # Key posts and their dates (seed 000: 管库、加钞人员三年轮岗, routes changed monthly or quarterly):

@@ -80,6 +80,11 @@ FINDING_STATES: dict[str, dict[str, str]] = {
 
 # Where a finding comes from: an inspection's items, a missed obligation of the schedule (no
 # record of its own), a key post held too long, a head-office inspection.
+# Findings about something no checklist template covers: the name they are listed under.
+OTHER_CHECKLISTS: dict[str, dict[str, str]] = {
+    "key_post_rotation": {"zh": "重要岗位轮岗", "en": "Key-post rotation"},
+}
+
 FINDING_ORIGINS: dict[str, dict[str, str]] = {
     "inspection": {"zh": "检查发现", "en": "Inspection"},
     "schedule": {"zh": "应检未检", "en": "Missed schedule"},

@@ -14,7 +14,7 @@ from branchcheck import clock
 from branchcheck.db import Store
 from branchcheck.db.read import json_value, one, rows
 from branchcheck.errors import AnswerError, NotFoundError
-from branchcheck.taxonomy import FINDING_STATES, risk_driver_label
+from branchcheck.taxonomy import FINDING_STATES, OTHER_CHECKLISTS, risk_driver_label
 from branchcheck.views import (
     EvidenceView,
     FindingsSummary,
@@ -97,7 +97,7 @@ def _person(no: str | None, name: str | None) -> PersonName | None:
 
 def _title(key: str | None, content: Any, fallback: str) -> dict[str, str]:
     if key is None:
-        return {"zh": fallback, "en": fallback}
+        return OTHER_CHECKLISTS.get(fallback, {"zh": fallback, "en": fallback})
     title = json_value(content).get("title") or {}
     return {"zh": title.get("zh", key), "en": title.get("en", key)}
 

@@ -1,5 +1,5 @@
-"""Screenshots 17–19: the desk (工作台) on the demo's half year, in Chinese and in English, and the
-list one of its numbers opens (the overdue findings)."""
+"""Screenshots 17–21: the desk (工作台) on the demo's half year, in Chinese and in English, and the
+lists its numbers open (the overdue findings, the missed obligations, the posts due for rotation)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from tools.screenshots import Shots, take
 
 
 def shoot(s: Shots) -> None:
-    from ui.screens.dashboard_lists import FindingsDialog
+    from ui.screens.dashboard_lists import FindingsDialog, ObligationsDialog, RotationDialog
 
     window = s.window
     s.sign_in()
@@ -27,6 +27,18 @@ def shoot(s: Shots) -> None:
         raise RuntimeError("the overdue findings did not open")
     s.save(dialog, "18_dashboard_findings.png")
     dialog.reject()
+
+    for button, kind, name in (
+        (board.missed, ObligationsDialog, "20_dashboard_missed.png"),
+        (board.rotation, RotationDialog, "21_dashboard_rotation.png"),
+    ):
+        button.click()
+        s.settle()
+        listed = home.dialog
+        if not isinstance(listed, kind):
+            raise RuntimeError(f"{name}: the list did not open")
+        s.save(listed, name)
+        listed.reject()
 
     window.set_language("en")
     s.settle()

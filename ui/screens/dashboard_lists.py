@@ -192,12 +192,19 @@ class ObligationsDialog(ListDialog):
     explain_chosen = Signal(object)  # the Obligation
     absence_chosen = Signal(object)  # the Obligation
 
-    def __init__(self, rows: Sequence[Obligation], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rows: Sequence[Obligation],
+        parent: QWidget | None = None,
+        *,
+        titles: dict[str, dict[str, str]] | None = None,
+    ) -> None:
         self.rows = list(rows)
         sep = "、" if i18n.lang() == "zh" else ", "
+        titles = titles or {}
         cells = [
             (
-                o.checklist,
+                i18n.text(titles.get(o.checklist, {"zh": o.checklist, "en": o.checklist})),
                 _named(REASONS, o.reason),
                 o.period_start,
                 o.due_on,

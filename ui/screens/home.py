@@ -253,7 +253,11 @@ class HomeScreen(Screen):
         elif isinstance(query, FindingsQuery):
             self._open_findings(query)
         elif isinstance(query, ObligationsQuery) and self.desk is not None:
-            dialog = ObligationsDialog(dashboard.select_obligations(self.desk, query), self)
+            dialog = ObligationsDialog(
+                dashboard.select_obligations(self.desk, query),
+                self,
+                titles=self.desk.checklist_titles,
+            )
             dialog.explain_chosen.connect(self.explain_obligation)
             dialog.absence_chosen.connect(self.record_absence)
             self._show_dialog(dialog)
