@@ -105,7 +105,7 @@ class MonthRow:
     """One calendar month of a period: its index and its counts (the report's monthly chart)."""
 
     month: str  # YYYY-MM
-    index: float
+    index: float | None  # None: nothing to measure that month (no check due or done, no finding)
     checks: int
     findings: int
 
@@ -277,10 +277,11 @@ def monthly(
     rows = []
     for start, end in _months(first, last):
         facts = gather(store, start, end, obligations=obligations, as_of=as_of)
+        measured = facts.scheduled or facts.checks or facts.findings or facts.findings_due
         rows.append(
             MonthRow(
                 start.strftime("%Y-%m"),
-                compute(facts, settings).index,
+                compute(facts, settings).index if measured else None,
                 facts.checks,
                 facts.findings,
             )

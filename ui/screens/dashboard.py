@@ -52,7 +52,7 @@ T = {
     "loading": {"zh": "正在读取工作台…", "en": "Reading the desk…"},
     "part": {
         "zh": "{name}：{display}（{score}分，权重 {weight:.0%}）",
-        "en": "{name}: {display} ({score} points, weight {weight:.0%})",
+        "en": "{name}: {display} (score {score}, weight {weight:.0%})",
     },
 }
 
