@@ -211,7 +211,7 @@ def export_pdf(
     story.append(_change_table(report, lang, st))
     story.append(_p(w["missed_title"], st.h2))
     story.append(_missed_table(missed, lang, st) if missed else _p(w["missed_none"], st.base))
-    if monthly:
+    if monthly and any(m.index is not None for m in monthly):  # a chart of nothing says nothing
         story.append(
             KeepTogether([_p(w["chart_monthly"], st.h2), _monthly_chart(monthly, lang, font)])
         )

@@ -161,3 +161,13 @@ def test_the_pdf_in_english_without_a_year_earlier(tmp_path):
     assert "Compliance index report" in text
     assert "No inspection in the same period a year earlier" in text
     assert "By month" not in text and "Compliance index by month" not in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_months_with_nothing_measured_draw_no_chart(tmp_path):
+    empty = [MonthRow("2026-01", None, 0, 0), MonthRow("2026-02", None, 0, 0)]
+    pdf = export_pdf(make_report(), tmp_path / "r.pdf", branch="B", monthly=empty)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "合规性指数报告" in text and "合规性指数按月" not in text
+    wb = load_workbook(export_excel(make_report(), tmp_path / "r.xlsx", branch="B", monthly=empty))
+    assert [c.value for c in wb["按月"]["B"][1:]] == [None, None]  # blank, not 3
