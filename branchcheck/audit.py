@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from branchcheck.db.read import json_value
+from branchcheck.errors import StateError
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -119,17 +120,20 @@ def anchor(session: Session, cred: Credential, *, record_id: str | None, at: str
     from branchcheck.db.models import AuditAnchor, AuditEntry
     from branchcheck.records import pki
 
+    signer = cred.employee_no
+    if signer is None:
+        raise StateError("签名证书未写明员工号 / the signing certificate names no employee number")
     session.flush()
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     head = last or GENESIS
-    data = _anchor_bytes(count, head, record_id, at, cred.employee_no)
+    data = _anchor_bytes(count, head, record_id, at, signer)
     row = AuditAnchor(
         count=count,
         hash=head,
         record_id=record_id,
         at=at,
-        signer=cred.employee_no,
+        signer=signer,
         signature=base64.b64encode(pki.sign_bytes(cred, data)).decode("ascii"),
         certificate_pem=pki.cert_to_pem(cred.cert),
         chain_pem=[pki.cert_to_pem(c) for c in cred.chain],
