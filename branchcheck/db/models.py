@@ -328,3 +328,20 @@ class AuditEntry(Base):
     detail: Mapped[dict] = mapped_column()
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditAnchor(Base):
+    """The chain's head (entry count and last hash) signed by a sealing signer's key; append-only.
+    An entry rewritten or removed before an anchor no longer matches it."""
+
+    __tablename__ = "audit_anchor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    at: Mapped[str] = mapped_column(String(40))
+    signer: Mapped[str] = mapped_column(String(32))  # employee number
+    signature: Mapped[str] = mapped_column(Text)  # base64
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    chain_pem: Mapped[list] = mapped_column()

@@ -1,6 +1,7 @@
 """Signing and sealing. Each person signs a completed inspection by hand; sealing builds the record
 document, signs it with the inspector's key, makes the signed PDF and workbook and stores all of
-it at once. Each action reads, checks and writes in one session."""
+it at once, with the audit chain's head signed by the same key (an anchor). Each action reads,
+checks and writes in one session."""
 
 from __future__ import annotations
 
@@ -137,4 +138,6 @@ def seal(
             subject=insp.id,
             detail={"sha256": the_seal["sha256"]},
         )
+        # the chain's head, this seal's entry included, signed with the same key
+        audit.anchor(s, cred, record_id=insp.id, at=clock.iso(now))
         return insp.id

@@ -67,7 +67,8 @@ def test_read_only_commands_say_what_the_core_says(demo_records, demo_env):
     assert [p["employee_no"] for p in staff] == [p.employee_no for p in list_staff(store)]
     with store.read() as conn:
         entries = audit.check_chain(conn).entries
-    assert _run(["audit", "check"], demo_env)[0].strip() == f"audit log intact: {entries} entries"
+    said = _run(["audit", "check"], demo_env)[0].splitlines()
+    assert said[0] == f"审计日志链完整：{entries} 条 / audit log intact: {entries} entries"
     store.dispose()
 
 
