@@ -4,6 +4,8 @@
   reportlab.pdfbase.ttfonts"` — the two libraries it needs: the signature and the pages laid out
   again (goal ≤ 2×: the record is laid out again, beyond the imports);
 - `verify` of 100 PDFs in one call against 10 one-file calls (goal < 1×);
+- `audit verify` (the chain, its signed anchors and every stored record file) against `verify` of
+  the same files exported (goal ≤ 1.5×);
 - `records list --json | head -1` ends quietly (nothing on stderr).
 
 A and B run in turn (A B A B ...) and the ratio is taken pair by pair, so a machine that slows
@@ -41,7 +43,6 @@ READ_ONLY = (
     ["findings", "list", "--json"],
     ["staff", "list", "--json"],
     ["checklists", "list"],
-    ["audit", "check"],
 )
 
 
@@ -167,6 +168,18 @@ def main(argv: list[str] | None = None) -> int:
                 # the pages are laid out again to be compared (the CJK font parsed ~0.1 s, the
                 # layout ~0.16 s): a whole record rendered beyond the two imports
                 2.0,
+            )
+        )
+        exported = sorted((home / "out").glob("*.pdf")) + sorted((home / "out").glob("*.xlsx"))
+        rows.append(
+            paired(
+                "audit verify",
+                [[*CLI, "audit", "verify"]],
+                f"verify the store's {len(exported)} record files",
+                [[*CLI, "verify", *map(str, exported)]],
+                env,
+                max(3, args.runs // 2),
+                1.5,
             )
         )
         rows.append(
