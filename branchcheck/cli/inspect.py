@@ -125,7 +125,9 @@ def register(sub: SubParsers) -> None:
     x.add_argument("--answers", required=True)
     add_actor(x, help="the inspector")
     x.add_argument(
-        "--sign", action="store_true", help="sign and seal (needs signatures in the file)"
+        "--sign",
+        action="store_true",
+        help="sign and seal (needs signatures in the file, each other signer proven by --party-password-env)",
     )
     x.add_argument(
         "--late-reason",
