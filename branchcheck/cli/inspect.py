@@ -127,7 +127,8 @@ def register(sub: SubParsers) -> None:
     x.add_argument(
         "--sign",
         action="store_true",
-        help="sign and seal (needs signatures in the file, each other signer proven by --party-password-env)",
+        help="sign and seal (needs signatures in the file; each other signer is proven by "
+        "--party-password-env)",
     )
     x.add_argument(
         "--late-reason",
