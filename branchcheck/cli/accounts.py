@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from branchcheck.cli.common import SubParsers, print_json, store
+from branchcheck.cli.common import SubParsers, actor, add_actor, print_json, record_inspector, store
 from branchcheck.errors import InputFileError
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -39,20 +39,21 @@ def cmd_review(args: argparse.Namespace) -> int:
     from branchcheck.inspections.context import branch_env
 
     as_of = parse_as_of(args.as_of)
+    if args.record and not args.as_:
+        raise InputFileError("--record needs --as EMPLOYEE_NO (the reviewer)")
+    reviewer = actor(args) if args.record else None
     out = Path(args.out)
     if _same_file(out, Path(args.input)):
         raise InputFileError(f"--out {out}: would overwrite the input file")
     mapping = load_mapping(args.mapping) if args.mapping else None
     settings = ReviewSettings.from_settings(branch_env(None, None)[0])
     rv = review(args.input, as_of, mapping=mapping, settings=settings)
-    if args.record and not args.as_:
-        raise InputFileError("--record needs --as EMPLOYEE_NO (the reviewer)")
     write_review_xlsx(rv, out)
     record_id = None
     if args.record:
         from branchcheck.accounts.record import record_review
 
-        record_id = record_review(store(), rv, inspector=args.as_, checker=args.checker)
+        record_id = record_review(store(), rv, inspector=str(reviewer), checker=args.checker)
     for warning in rv.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for w in rv.row_warnings:
@@ -87,7 +88,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
         decision=parse_decision(args.decision),
         reason=args.reason or "",
         due_date=args.due,
-        actor=args.as_,
+        actor=record_inspector(args),
     )
     print(outcome.display["zh"])
     return 0
@@ -117,6 +118,11 @@ def register(sub: SubParsers) -> None:
         help="also start the review record (decide, complete, sign and seal it later)",
     )
     p.add_argument("--as", dest="as_", metavar="EMPLOYEE_NO", help="the reviewer, with --record")
+    p.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="with --record: environment variable holding the reviewer's sign-in password",
+    )
     p.add_argument("--checker", metavar="EMPLOYEE_NO", help="a second checker, with --record")
     p.set_defaults(func=cmd_review)
     d = asub.add_parser("decide", help="decide on one flagged account of a review record")
@@ -129,5 +135,5 @@ def register(sub: SubParsers) -> None:
     )
     d.add_argument("--reason", help="the explanation (needed for explained)")
     d.add_argument("--due", help="rectification deadline YYYY-MM-DD (needed for rectify)")
-    d.add_argument("--as", dest="as_", metavar="EMPLOYEE_NO", help="who decides")
+    add_actor(d, help="the record's reviewer (its inspector)")
     d.set_defaults(func=cmd_decide)

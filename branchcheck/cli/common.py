@@ -56,3 +56,57 @@ def key_password(args: argparse.Namespace, prompt: str) -> str:
     raise InputFileError(
         "no key password: pass --key-password-env VAR (the name of an environment variable)"
     )
+
+
+def add_actor(x: argparse.ArgumentParser, help: str = "your employee number") -> None:
+    """`--as EMP` and `--password-env VAR`: who acts, proven by their sign-in password (actor)."""
+    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO", help=help)
+    x.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="environment variable holding that person's sign-in password (else asked on a "
+        "terminal)",
+    )
+
+
+def _password_from(var: str | None, employee_no: str, option: str) -> str:
+    if var:
+        value = os.environ.get(var)
+        if value is None:
+            raise InputFileError(f"environment variable {var} is not set ({option})")
+        return value
+    if sys.stdin.isatty():
+        return getpass.getpass(f"sign-in password of {employee_no}: ")
+    raise InputFileError(
+        f"no password for {employee_no}: pass {option} VAR (the name of an environment variable)"
+    )
+
+
+def prove(employee_no: str, var: str | None, option: str = "--password-env") -> str:
+    """Check EMP's sign-in password (people.register.sign_in: audited, locked after repeated
+    failures); a wrong one raises AuthError (exit 3) before anything is changed."""
+    from branchcheck.people.register import sign_in
+
+    sign_in(store(), employee_no, _password_from(var, employee_no, option))
+    return employee_no
+
+
+def actor(args: argparse.Namespace) -> str:
+    """The proven `--as` of a command (see add_actor)."""
+    return prove(args.as_, args.password_env)
+
+
+def record_inspector(args: argparse.Namespace) -> str:
+    """The proven `--as`, who must be the record's inspector (answer, complete, seal)."""
+    from branchcheck.errors import AuthError
+    from branchcheck.inspections.rows import get_inspection
+
+    who = actor(args)
+    with store().session() as s:
+        inspector = get_inspection(s, args.record_id).inspector.employee_no
+    if who != inspector:
+        raise AuthError(
+            f"只有本记录的检查人 {inspector} 可以操作 / only the record's inspector "
+            f"({inspector}) may do this; --as is {who}"
+        )
+    return who

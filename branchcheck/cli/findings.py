@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from branchcheck.cli.common import SubParsers, print_json, store
+from branchcheck.cli.common import SubParsers, actor, add_actor, print_json, store
 from branchcheck.errors import InputFileError
 
 if TYPE_CHECKING:
@@ -63,7 +63,9 @@ def cmd_rectify(args: argparse.Namespace) -> int:
     from branchcheck import findings
 
     return _changed(
-        findings.start_rectification(store(), args.finding_id, action=args.action, actor=args.as_)
+        findings.start_rectification(
+            store(), args.finding_id, action=args.action, actor=actor(args)
+        )
     )
 
 
@@ -71,7 +73,7 @@ def cmd_result(args: argparse.Namespace) -> int:
     from branchcheck import findings
 
     return _changed(
-        findings.record_result(store(), args.finding_id, result=args.result, actor=args.as_)
+        findings.record_result(store(), args.finding_id, result=args.result, actor=actor(args))
     )
 
 
@@ -79,20 +81,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from branchcheck import clock, findings
 
     day = clock.parse_date(args.date, field="--date") if args.date else None
-    return _changed(findings.verify(store(), args.finding_id, recheck_date=day, actor=args.as_))
+    return _changed(findings.verify(store(), args.finding_id, recheck_date=day, actor=actor(args)))
 
 
 def cmd_close(args: argparse.Namespace) -> int:
     from branchcheck import findings
 
-    return _changed(findings.close(store(), args.finding_id, actor=args.as_))
+    return _changed(findings.close(store(), args.finding_id, actor=actor(args)))
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
     from branchcheck import findings
 
     return _changed(
-        findings.add_evidence(store(), args.finding_id, path=Path(args.file), actor=args.as_)
+        findings.add_evidence(store(), args.finding_id, path=Path(args.file), actor=actor(args))
     )
 
 
@@ -112,7 +114,7 @@ def cmd_exception(args: argparse.Namespace) -> int:
             args.finding_id,
             reason=args.reason,
             until=clock.parse_date(args.until, field="--until"),
-            actor=args.as_,
+            actor=actor(args),
         )
     )
 
@@ -122,7 +124,7 @@ def cmd_link_missed(args: argparse.Namespace) -> int:
 
     return _changed(
         findings.link_missed(
-            store(), args.finding_id, inspection_id=args.inspection, actor=args.as_
+            store(), args.finding_id, inspection_id=args.inspection, actor=actor(args)
         )
     )
 
@@ -164,7 +166,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _finding_and_actor(x: argparse.ArgumentParser) -> None:
     x.add_argument("finding_id", help="the finding's ID or a unique prefix (8 characters)")
-    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
+    add_actor(x)
 
 
 def register(sub: SubParsers) -> None:
@@ -202,7 +204,7 @@ def register(sub: SubParsers) -> None:
     x = evsub.add_parser("add", help="attach a file to a finding being rectified")
     x.add_argument("finding_id")
     x.add_argument("file", help="a JPEG, PNG, TIFF or PDF file (checked by content)")
-    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
+    add_actor(x)
     x.set_defaults(func=cmd_evidence_add)
     x = evsub.add_parser("export", help="write one piece of evidence into a folder")
     x.add_argument("finding_id")

@@ -7,7 +7,17 @@ import argparse
 import json
 from typing import Any
 
-from branchcheck.cli.common import SubParsers, key_password, print_json, store
+from branchcheck.cli.common import (
+    SubParsers,
+    actor,
+    add_actor,
+    key_password,
+    print_json,
+    prove,
+    record_inspector,
+    store,
+)
+from branchcheck.errors import InputFileError
 
 
 def _read_json(path: str, what: str) -> Any:
@@ -22,19 +32,43 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     data = _read_json(args.answers, "the answers file")
     if args.late_reason is not None and isinstance(data, dict):
         data["late_reason"] = args.late_reason
+    inspector = actor(args)
+    if args.sign:
+        _prove_signers(data, inspector, args.party_password_env or [])
     st = store()
     password = key_password(args, "signing key password: ") if args.sign else None
     summary = inspections.run_answers_file(
         st,
         args.checklist,
         data,
-        inspector=args.as_,
+        inspector=inspector,
         sign_and_seal=args.sign,
         key_password=password,
         source=str(args.answers),
     )
     print_json(summary)
     return 0
+
+
+def _prove_signers(data: Any, inspector: str, given: list[str]) -> None:
+    """With --sign, every other person whose signature is in the answers file proves themself
+    with their own sign-in password (--party-password-env EMP=VAR); one missing is refused."""
+    variables: dict[str, str] = {}
+    for pair in given:
+        no, sep, var = pair.partition("=")
+        if not sep or not no or not var:
+            raise InputFileError(f"--party-password-env {pair!r}: expected EMPLOYEE_NO=VAR")
+        variables[no] = var
+    signatures = data.get("signatures") if isinstance(data, dict) else None
+    signers = [no for no in signatures if no != inspector] if isinstance(signatures, dict) else []
+    missing = [no for no in signers if no not in variables]
+    if missing:
+        raise InputFileError(
+            "each signer proves themself: pass --party-password-env EMP=VAR for "
+            + ", ".join(missing)
+        )
+    for no in signers:
+        prove(no, variables[no], f"--party-password-env {no}=VAR")
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
@@ -45,7 +79,12 @@ def cmd_answer(args: argparse.Namespace) -> int:
     except (ValueError, RecursionError):
         value = args.value  # plain text answers (yes, no, a seal number) need no quotes
     outcome = inspections.answer(
-        store(), args.record_id, args.item, value, note=args.note or "", actor=args.as_
+        store(),
+        args.record_id,
+        args.item,
+        value,
+        note=args.note or "",
+        actor=record_inspector(args),
     )
     print_json({"result": outcome.result, "display": outcome.display, "computed": outcome.computed})
     return 0
@@ -54,6 +93,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
 def cmd_complete(args: argparse.Namespace) -> int:
     from branchcheck import inspections
 
+    record_inspector(args)
     st = store()
     ev = inspections.complete(st, args.record_id)
     print_json({"counts": ev.counts(), "findings": inspections.findings(st, args.record_id)})
@@ -64,9 +104,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
     from branchcheck import inspections
 
     strokes = _read_json(args.strokes, "the signature")
-    inspections.sign(
-        store(), args.record_id, party=args.party, employee_no=args.as_, strokes=strokes
-    )
+    signer = actor(args)  # the signer's own password: nobody signs for another
+    inspections.sign(store(), args.record_id, party=args.party, employee_no=signer, strokes=strokes)
     print("signed")
     return 0
 
@@ -84,9 +123,12 @@ def register(sub: SubParsers) -> None:
     x = sub.add_parser("inspect", help="a whole inspection from an answers file (JSON)")
     x.add_argument("checklist")
     x.add_argument("--answers", required=True)
-    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO", help="the inspector")
+    add_actor(x, help="the inspector")
     x.add_argument(
-        "--sign", action="store_true", help="sign and seal (needs signatures in the file)"
+        "--sign",
+        action="store_true",
+        help="sign and seal (needs signatures in the file; each other signer is proven by "
+        "--party-password-env)",
     )
     x.add_argument(
         "--late-reason",
@@ -97,6 +139,13 @@ def register(sub: SubParsers) -> None:
     x.add_argument(
         "--key-password-env", metavar="VAR", help="environment variable holding the key password"
     )
+    x.add_argument(
+        "--party-password-env",
+        action="append",
+        metavar="EMP=VAR",
+        help="with --sign: the sign-in password of each other person signing in the file "
+        "(repeated)",
+    )
     x.set_defaults(func=cmd_inspect)
 
     x = sub.add_parser("answer", help="answer one item of an open inspection (committed at once)")
@@ -104,14 +153,13 @@ def register(sub: SubParsers) -> None:
     x.add_argument("item")
     x.add_argument("value", help="the answer: JSON, or plain text such as yes / no / na")
     x.add_argument("--note")
-    x.add_argument(
-        "--as", dest="as_", metavar="EMPLOYEE_NO", help="who answers (default: the inspector)"
-    )
+    add_actor(x, help="the record's inspector")
     x.set_defaults(func=cmd_answer)
     x = sub.add_parser(
         "complete", help="complete an inspection: check required items, make findings"
     )
     x.add_argument("record_id")
+    add_actor(x, help="the record's inspector")
     x.set_defaults(func=cmd_complete)
     x = sub.add_parser(
         "sign", help="add one handwritten signature (strokes JSON) to a completed inspection"
@@ -120,7 +168,7 @@ def register(sub: SubParsers) -> None:
     x.add_argument(
         "--party", required=True, help="inspector or the people slot the person signs for"
     )
-    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
+    add_actor(x, help="the person signing")
     x.add_argument(
         "--strokes", required=True, help="JSON file: [[[x, y], ...], ...] in a 600×240 box"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from branchcheck.cli.common import SubParsers, print_json, store
+from branchcheck.cli.common import SubParsers, actor, add_actor, print_json, store
 
 if TYPE_CHECKING:
     from datetime import date
@@ -85,7 +85,7 @@ def cmd_due(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     from branchcheck.schedule import explain
 
-    print_json(explain(store(), args.key, reason=args.reason, actor=args.as_))
+    print_json(explain(store(), args.key, reason=args.reason, actor=actor(args)))
     return 0
 
 
@@ -126,7 +126,7 @@ def register(sub: SubParsers) -> None:
     x = sub.add_parser("explain", help="the branch head explains a missed obligation (说明)")
     x.add_argument("key", help="the obligation's key, e.g. vault_check:weekly:2026-W46")
     x.add_argument("--reason", required=True, help="why it was missed")
-    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
+    add_actor(x)
     x.set_defaults(func=cmd_explain)
     x = sub.add_parser("absences", help="staff absences (leave, sick, training) in a period")
     x.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help="default: 30 days ago")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from branchcheck.cli.common import SubParsers, print_json, store
+from branchcheck.cli.common import SubParsers, actor, add_actor, print_json, store
 
 if TYPE_CHECKING:
     from branchcheck.people.posts import PostView
@@ -50,7 +50,7 @@ def cmd_post_add(args: argparse.Namespace) -> int:
         role=args.role,
         from_date=clock.parse_date(args.from_date, field="--from"),
         route=args.route,
-        actor=args.as_,
+        actor=actor(args),
     )
     return _shown(view, args.json)
 
@@ -64,7 +64,7 @@ def cmd_post_end(args: argparse.Namespace) -> int:
         employee_no=args.employee_no,
         role=args.role,
         to_date=clock.parse_date(args.to_date, field="--to"),
-        actor=args.as_,
+        actor=actor(args),
     )
     return _shown(view, args.json)
 
@@ -94,14 +94,14 @@ def register(sub: SubParsers) -> None:
     x.add_argument("role", help="e.g. vault_keeper, atm_loader")
     x.add_argument("--from", dest="from_date", required=True, help="first day, YYYY-MM-DD")
     x.add_argument("--route", default="", help="the ATM route (线路)")
-    x.add_argument("--as", dest="as_", required=True, help="your employee number")
+    add_actor(x)
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_post_add)
     x = psub.add_parser("end", help="a person leaves a post")
     x.add_argument("employee_no")
     x.add_argument("role")
     x.add_argument("--to", dest="to_date", required=True, help="last day held, YYYY-MM-DD")
-    x.add_argument("--as", dest="as_", required=True, help="your employee number")
+    add_actor(x)
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_post_end)
     x = psub.add_parser("list", help="the post history")
@@ -125,7 +125,7 @@ def cmd_absence_add(args: argparse.Namespace) -> int:
         last_day=parse_date(args.to, field="--to"),
         kind=args.kind,
         reason=args.reason,
-        actor=args.as_,
+        actor=actor(args),
     )
     print(f"已登记缺勤 / absence recorded: {args.employee_no} {args.from_} — {args.to}")
     return 0
@@ -145,5 +145,5 @@ def register_absence(stsub: SubParsers) -> None:
         help="leave 休假, sick 病假, training 培训, other 其他",
     )
     x.add_argument("--reason", required=True)
-    x.add_argument("--as", dest="as_", required=True, metavar="EMPLOYEE_NO")
+    add_actor(x)
     x.set_defaults(func=cmd_absence_add)

@@ -22,6 +22,13 @@ YES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def signin_password(monkeypatch):
+    """SIGNIN_PW holds every test person's sign-in password (tests/conftest.py's PASSWORD, the
+    demo's too): the CLI's `--as EMP --password-env SIGNIN_PW`."""
+    monkeypatch.setenv("SIGNIN_PW", "demo1234")
+
+
 def _answers_file(tmp_path, **changes):
     data = {
         "date": "2026-11-19T10:00:00+08:00",
@@ -80,7 +87,10 @@ def inspect_and_sign(path, password_env: str) -> list[str]:
         str(path),
         "--as",
         "E001",
+        "--password-env",
+        "SIGNIN_PW",
         "--sign",
+        *(f"--party-password-env={no}=SIGNIN_PW" for no in ("E003", "E004", "E005", "E006")),
         "--key-password-env",
         password_env,
     ]

@@ -10,6 +10,8 @@ from branchcheck import inspections
 from branchcheck.accounts import record as account_review
 from branchcheck.errors import AnswerError, InputFileError
 
+ME = ("--as", "E001", "--password-env", "SIGNIN_PW")  # the review's inspector, proven
+
 HEADERS = [
     "账号",
     "户名",
@@ -207,6 +209,8 @@ def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, cap
                 "--record",
                 "--as",
                 "E001",
+                "--password-env",
+                "SIGNIN_PW",
                 "--checker",
                 "E010",
                 "--json",
@@ -215,7 +219,7 @@ def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, cap
         == 0
     )
     rid = json.loads(capsys.readouterr().out)["record_id"]
-    assert main(["accounts", "decide", rid, "0012345678901", "--decision", "applied"]) == 0
+    assert main(["accounts", "decide", rid, "0012345678901", "--decision", "applied", *ME]) == 0
     assert (
         main(
             [
@@ -227,11 +231,12 @@ def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, cap
                 "explained",
                 "--reason",
                 "已联系客户",
+                *ME,
             ]
         )
         == 0
     )
-    assert main(["accounts", "decide", rid, "0012345678903", "--decision", "rectify"]) == 2
+    assert main(["accounts", "decide", rid, "0012345678903", "--decision", "rectify", *ME]) == 2
     assert "needs a due date" in capsys.readouterr().err
     assert (
         main(
@@ -244,23 +249,54 @@ def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, cap
                 "rectify",
                 "--due",
                 (clock.now().date() + timedelta(days=7)).isoformat(),
+                *ME,
             ]
         )
         == 0
     )
-    assert main(["answer", rid, "identity_calls", "yes"]) == 0
+    assert main(["answer", rid, "identity_calls", "yes", *ME]) == 0
     capsys.readouterr()
-    assert main(["complete", rid]) == 0
+    assert main(["complete", rid, *ME]) == 0
     assert len(json.loads(capsys.readouterr().out)["findings"]) == 1
     strokes = tmp_path / "s.json"
     strokes.write_text("[[[10, 10], [200, 120], [400, 60]]]", encoding="utf-8")
     assert (
-        main(["sign", rid, "--party", "inspector", "--as", "E001", "--strokes", str(strokes)]) == 0
+        main(
+            [
+                "sign",
+                rid,
+                "--party",
+                "inspector",
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+                "--strokes",
+                str(strokes),
+            ]
+        )
+        == 0
     )
     assert main(["seal", rid, "--key-password-env", "PW"]) == 2  # PW not set yet
     monkeypatch.setenv("PW", "demo1234")
     assert main(["seal", rid, "--key-password-env", "PW"]) == 5  # the checker has not signed
-    assert main(["sign", rid, "--party", "checker", "--as", "E010", "--strokes", str(strokes)]) == 0
+    assert (
+        main(
+            [
+                "sign",
+                rid,
+                "--party",
+                "checker",
+                "--as",
+                "E010",
+                "--password-env",
+                "SIGNIN_PW",
+                "--strokes",
+                str(strokes),
+            ]
+        )
+        == 0
+    )
     assert main(["seal", rid, "--key-password-env", "PW"]) == 0
     capsys.readouterr()
     assert main(["export", rid, "--out", str(tmp_path / "rec")]) == 0

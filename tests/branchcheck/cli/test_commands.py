@@ -42,7 +42,18 @@ def test_validate_broken_file_exits_nonzero_naming_file_and_item(tmp_path, capsy
 
 def test_inspect_prints_summary_and_records_list(people_store, tmp_path, capsys, answers_file):
     assert (
-        main(["inspect", "vault_check", "--answers", str(answers_file(tmp_path)), "--as", "E001"])
+        main(
+            [
+                "inspect",
+                "vault_check",
+                "--answers",
+                str(answers_file(tmp_path)),
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
         == 0
     )
     summary = json.loads(capsys.readouterr().out)
@@ -70,7 +81,21 @@ def test_bad_answers_file_stores_nothing(
     people_store, tmp_path, capsys, change, message, answers_file
 ):
     path = answers_file(tmp_path, **change)
-    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E001"]) == 2
+    assert (
+        main(
+            [
+                "inspect",
+                "vault_check",
+                "--answers",
+                str(path),
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert inspections.list_records(people_store) == []
@@ -79,10 +104,35 @@ def test_bad_answers_file_stores_nothing(
 def test_unreadable_answers_file(people_store, tmp_path, capsys):
     bad = tmp_path / "a.json"
     bad.write_text("{not json", encoding="utf-8")
-    assert main(["inspect", "vault_check", "--answers", str(bad), "--as", "E001"]) == 2
+    assert (
+        main(
+            [
+                "inspect",
+                "vault_check",
+                "--answers",
+                str(bad),
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        == 2
+    )
     assert "not valid JSON" in capsys.readouterr().err
     assert (
-        main(["inspect", "vault_check", "--answers", str(tmp_path / "none.json"), "--as", "E001"])
+        main(
+            [
+                "inspect",
+                "vault_check",
+                "--answers",
+                str(tmp_path / "none.json"),
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
         == 2
     )
 
@@ -98,7 +148,18 @@ def test_sign_without_signatures_is_refused_before_storing(
 
 
 def test_export_of_unsealed_record_says_why(people_store, tmp_path, capsys, answers_file):
-    main(["inspect", "vault_check", "--answers", str(answers_file(tmp_path)), "--as", "E001"])
+    main(
+        [
+            "inspect",
+            "vault_check",
+            "--answers",
+            str(answers_file(tmp_path)),
+            "--as",
+            "E001",
+            "--password-env",
+            "SIGNIN_PW",
+        ]
+    )
     rid = json.loads(capsys.readouterr().out)["record_id"]
     assert main(["export", rid, "--out", str(tmp_path / "out")]) == 5
     assert "not sealed" in capsys.readouterr().err
@@ -120,7 +181,21 @@ def test_cli_uses_the_branch_settings_and_holiday_table(
     data["answers"]["cash_count"]["book_fen"] += 100
     path = tmp_path / "a2.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E001"]) == 0
+    assert (
+        main(
+            [
+                "inspect",
+                "vault_check",
+                "--answers",
+                str(path),
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        == 0
+    )
     summary = json.loads(capsys.readouterr().out)
     assert summary["items"]["pre_holiday"]["result"] == "pass"
     [finding] = summary["findings"]
@@ -138,12 +213,40 @@ AUTHORISATION = {
 
 def test_a_deputy_without_an_authorisation_is_refused(people_store, tmp_path, capsys, answers_file):
     path = answers_file(tmp_path)
-    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E002"]) == 2
+    assert (
+        main(
+            [
+                "inspect",
+                "vault_check",
+                "--answers",
+                str(path),
+                "--as",
+                "E002",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "书面授权" in err and "Traceback" not in err
     assert inspections.list_records(people_store) == []
     path = answers_file(tmp_path, authorisation=AUTHORISATION)
-    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E002"]) == 0
+    assert (
+        main(
+            [
+                "inspect",
+                "vault_check",
+                "--answers",
+                str(path),
+                "--as",
+                "E002",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        == 0
+    )
     [record] = inspections.list_records(people_store)
     assert (record.inspector, record.status) == ("E002", "completed")
 
@@ -160,14 +263,38 @@ def test_a_future_date_or_a_late_entry_without_reason_stores_nothing(
     people_store, tmp_path, capsys, answers_file, change, argv, message
 ):
     path = answers_file(tmp_path, **change)
-    assert main(["inspect", "vault_check", "--answers", str(path), "--as", "E001", *argv]) == 2
+    assert (
+        main(
+            [
+                "inspect",
+                "vault_check",
+                "--answers",
+                str(path),
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+                *argv,
+            ]
+        )
+        == 2
+    )
     assert message in capsys.readouterr().err
     assert inspections.list_records(people_store) == []
 
 
 def test_the_late_reason_on_the_command_line(people_store, tmp_path, capsys, answers_file):
     path = answers_file(tmp_path, late_reason="")
-    argv = ["inspect", "vault_check", "--answers", str(path), "--as", "E001"]
+    argv = [
+        "inspect",
+        "vault_check",
+        "--answers",
+        str(path),
+        "--as",
+        "E001",
+        "--password-env",
+        "SIGNIN_PW",
+    ]
     assert main([*argv, "--late-reason", "系统故障，纸质登记后补录"]) == 0
     rid = json.loads(capsys.readouterr().out)["record_id"]
     from branchcheck.db.models import Inspection

@@ -25,6 +25,8 @@ def test_posts_through_the_command_line(people_store, capsys):
         "R1",
         "--as",
         "E001",
+        "--password-env",
+        "SIGNIN_PW",
         "--json",
     )
     assert code == 0
@@ -42,6 +44,8 @@ def test_posts_through_the_command_line(people_store, capsys):
         "R2",
         "--as",
         "E001",
+        "--password-env",
+        "SIGNIN_PW",
     )
     code, out, _ = run(capsys, "staff", "post", "list", "E007", "--json")
     rows = json.loads(out)
@@ -52,14 +56,36 @@ def test_posts_through_the_command_line(people_store, capsys):
     code, out, _ = run(capsys, "staff", "post", "list")
     assert "赵磊" not in out and "孙丽" in out and "线路 R2" in out
     code, out, _ = run(
-        capsys, "staff", "post", "end", "E007", "atm_loader", "--to", "2020-05-31", "--as", "E001"
+        capsys,
+        "staff",
+        "post",
+        "end",
+        "E007",
+        "atm_loader",
+        "--to",
+        "2020-05-31",
+        "--as",
+        "E001",
+        "--password-env",
+        "SIGNIN_PW",
     )
     assert code == 0 and "2020-04-01 至 2020-05-31" in out
 
 
 def test_a_refused_post_says_why(people_store, capsys):
     code, _, err = run(
-        capsys, "staff", "post", "add", "E003", "cashier", "--from", "2020-01-01", "--as", "E001"
+        capsys,
+        "staff",
+        "post",
+        "add",
+        "E003",
+        "cashier",
+        "--from",
+        "2020-01-01",
+        "--as",
+        "E001",
+        "--password-env",
+        "SIGNIN_PW",
     )
     assert code != 0 and "unknown 'cashier'" in err
     code, _, err = run(
@@ -73,6 +99,8 @@ def test_a_refused_post_says_why(people_store, capsys):
         "2020-13-01",
         "--as",
         "E001",
+        "--password-env",
+        "SIGNIN_PW",
     )
     assert code != 0 and "--from: '2020-13-01' is not a date" in err
 
@@ -89,6 +117,8 @@ def test_rotation_sweeps_then_lists(people_store, capsys):
         "2020-03-02",
         "--as",
         "E001",
+        "--password-env",
+        "SIGNIN_PW",
     )
     code, out, _ = run(capsys, "rotation", "--as-of", "2023-03-10", "--json")
     [r] = json.loads(out)

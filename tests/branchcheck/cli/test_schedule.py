@@ -67,16 +67,37 @@ def test_due_help_says_it_sweeps(capsys):
 def test_explain_from_the_command_line(people_store, capsys):
     vault_check(people_store, date(2026, 11, 2))
     key = "vault_check:weekly:2026-W46"
-    assert main(["explain", key, "--reason", "停电", "--as", "E004"]) == 3
+    assert (
+        main(["explain", key, "--reason", "停电", "--as", "E004", "--password-env", "SIGNIN_PW"])
+        == 3
+    )
     assert "only the branch head" in capsys.readouterr().err
-    assert main(["explain", key, "--reason", "停电", "--as", "E001"]) == 0
+    assert (
+        main(["explain", key, "--reason", "停电", "--as", "E001", "--password-env", "SIGNIN_PW"])
+        == 0
+    )
     shown = json.loads(capsys.readouterr().out)
     assert (shown["key"], shown["status"], shown["explanation"]) == (key, "explained", "停电")
 
 
 def test_absence_add_and_list(people_store, capsys):
     argv = ["staff", "absence", "add", "E006", "--from", "2026-11-16", "--to", "2026-11-20"]
-    assert main([*argv, "--kind", "leave", "--reason", "年休假", "--as", "E001"]) == 0
+    assert (
+        main(
+            [
+                *argv,
+                "--kind",
+                "leave",
+                "--reason",
+                "年休假",
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        == 0
+    )
     assert "absence recorded" in capsys.readouterr().out
     assert (
         main(
@@ -95,6 +116,8 @@ def test_absence_add_and_list(people_store, capsys):
                 "x",
                 "--as",
                 "E001",
+                "--password-env",
+                "SIGNIN_PW",
             ]
         )
         == 2

@@ -105,7 +105,22 @@ def test_cli_evidence_add_and_export(demo, tmp_path, capsys):
     fid = _rectifying(demo)
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(PDF)
-    assert main(["findings", "evidence", "add", fid[:8], str(scan), "--as", "E001"]) == 0
+    assert (
+        main(
+            [
+                "findings",
+                "evidence",
+                "add",
+                fid[:8],
+                str(scan),
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        == 0
+    )
     [e] = json.loads(capsys.readouterr().out)["evidence"]
     assert e["sha256"] == hashlib.sha256(PDF).hexdigest() and e["size"] == len(PDF)
     out = tmp_path / "out"
@@ -113,5 +128,20 @@ def test_cli_evidence_add_and_export(demo, tmp_path, capsys):
     assert (out / "scan.pdf").read_bytes() == PDF
     bad = tmp_path / "x.png"
     bad.write_bytes(b"GIF89a")
-    assert main(["findings", "evidence", "add", fid[:8], str(bad), "--as", "E001"]) != 0
+    assert (
+        main(
+            [
+                "findings",
+                "evidence",
+                "add",
+                fid[:8],
+                str(bad),
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        != 0
+    )
     assert "不是照片" in capsys.readouterr().err

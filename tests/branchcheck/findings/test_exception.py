@@ -101,7 +101,7 @@ def test_cli_exception_and_list_reopens(demo, capsys):
     f = _open(demo)
     until = (TODAY + timedelta(days=3)).isoformat()
     argv = ["findings", "exception", f.id[:8], "--reason", "停业装修", "--until", until]
-    assert main([*argv, "--as", "E001"]) == 0
+    assert main([*argv, "--as", "E001", "--password-env", "SIGNIN_PW"]) == 0
     assert json.loads(capsys.readouterr().out)["state"] == "exception"
     with demo.session() as s:
         s.get(Finding, f.id).exception_until = (TODAY - timedelta(days=1)).isoformat()

@@ -315,13 +315,28 @@ def test_cli_full_loop(demo, capsys):
     f = _one(demo)
     short, other = f.id[:8], _other_than(f.responsible)
     steps = [
-        (["rectify", short, "--action", "补登", "--as", "E001"], "rectifying"),
-        (["result", short, "--result", "已补登", "--as", "E001"], "rectifying"),
         (
-            ["verify", short, "--date", TODAY.isoformat(), "--as", other],
+            ["rectify", short, "--action", "补登", "--as", "E001", "--password-env", "SIGNIN_PW"],
+            "rectifying",
+        ),
+        (
+            ["result", short, "--result", "已补登", "--as", "E001", "--password-env", "SIGNIN_PW"],
+            "rectifying",
+        ),
+        (
+            [
+                "verify",
+                short,
+                "--date",
+                TODAY.isoformat(),
+                "--as",
+                other,
+                "--password-env",
+                "SIGNIN_PW",
+            ],
             "verified",
         ),
-        (["close", short, "--as", "E001"], "closed"),
+        (["close", short, "--as", "E001", "--password-env", "SIGNIN_PW"], "closed"),
     ]
     for argv, state in steps:
         assert main(["findings", *argv]) == 0
@@ -339,16 +354,58 @@ def test_cli_refusals_exit_codes_without_traceback(demo, capsys):
         assert "Traceback" not in err and err.startswith("error: ")
         return code, err
 
-    code, err = run("close", short, "--as", "E001")
+    code, err = run("close", short, "--as", "E001", "--password-env", "SIGNIN_PW")
     assert code == 5 and "待整改" in err and "开始整改" in err
-    assert run("rectify", "ffffffff", "--action", "a", "--as", "E001")[0] == 4
-    assert run("rectify", short, "--action", " ", "--as", "E001")[0] == 2
-    assert main(["findings", "rectify", short, "--action", "a", "--as", "E001"]) == 0
-    assert main(["findings", "result", short, "--result", "r", "--as", "E001"]) == 0
+    assert (
+        run("rectify", "ffffffff", "--action", "a", "--as", "E001", "--password-env", "SIGNIN_PW")[
+            0
+        ]
+        == 4
+    )
+    assert (
+        run("rectify", short, "--action", " ", "--as", "E001", "--password-env", "SIGNIN_PW")[0]
+        == 2
+    )
+    assert (
+        main(
+            [
+                "findings",
+                "rectify",
+                short,
+                "--action",
+                "a",
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "findings",
+                "result",
+                short,
+                "--result",
+                "r",
+                "--as",
+                "E001",
+                "--password-env",
+                "SIGNIN_PW",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
-    code, err = run("verify", short, "--date", TODAY.isoformat(), "--as", who)
+    code, err = run(
+        "verify", short, "--date", TODAY.isoformat(), "--as", who, "--password-env", "SIGNIN_PW"
+    )
     assert code == 2 and "整改责任人" in err
-    code, err = run("verify", short, "--date", "20261301", "--as", "E010")
+    code, err = run(
+        "verify", short, "--date", "20261301", "--as", "E010", "--password-env", "SIGNIN_PW"
+    )
     assert code == 2 and "--date" in err
     assert _state(demo, f.id)[0] == "rectifying"
 

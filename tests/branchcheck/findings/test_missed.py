@@ -81,7 +81,17 @@ def test_cli_candidates_and_link(demo, capsys):
     assert main(["findings", "candidates", f.id[:8]]) == 0
     [first, *_] = json.loads(capsys.readouterr().out)
     assert {"record_id", "record_date", "inspector"} <= set(first)
-    argv = ["findings", "link-missed", f.id[:8], "--inspection", first["record_id"], "--as", "E001"]
+    argv = [
+        "findings",
+        "link-missed",
+        f.id[:8],
+        "--inspection",
+        first["record_id"],
+        "--as",
+        "E001",
+        "--password-env",
+        "SIGNIN_PW",
+    ]
     assert main(argv) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["missed_record_id"] == first["record_id"]
