@@ -9,10 +9,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from branchcheck.cli import (
     accounts,
     audit,
+    backup,
     checklists,
     demo,
     findings,
@@ -43,6 +45,7 @@ GROUPS = (
     rotation,
     audit,
     accounts,
+    backup,
 )
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
@@ -84,10 +87,29 @@ def _run(argv: list[str] | None) -> int:
     try:
         if getattr(args, "record_id", None) is not None:
             full_record_id(args)
+        before = _open_stores()
         code: int = args.func(args)
+        _after_command(before)
     except BranchCheckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
     return code
+
+
+def _open_stores() -> list[Any]:
+    from branchcheck.db.store import open_stores
+
+    return open_stores()
+
+
+def _after_command(before: list[Any]) -> None:
+    """The stores this command opened record their anchor; one it changed takes the day's first
+    backup (branchcheck.backup.after_command)."""
+    opened = [s for s in _open_stores() if all(s is not b for b in before)]
+    if opened:
+        from branchcheck.backup import after_command
+
+        for info in after_command(opened):
+            print(f"daily backup: {info.path}", file=sys.stderr)

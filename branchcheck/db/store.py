@@ -81,11 +81,9 @@ class Store:
 _OPEN: WeakSet[Store] = WeakSet()
 
 
-def anchor_open_stores() -> None:
-    """Record the anchor of every store this process opened (the end of a CLI command)."""
-    for store in list(_OPEN):
-        if store.path is not None:
-            write_anchor(store.path)
+def open_stores() -> list[Store]:
+    """Every store this process opened and has not yet collected (the end of a CLI command)."""
+    return list(_OPEN)
 
 
 # ---------------------------------------------------------------- the anchor outside the store
@@ -122,27 +120,28 @@ def read_anchor(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def write_anchor(path: Path) -> None:
-    """Record the store's audit tip beside it (0600, replaced whole); nothing for a store without
-    audit entries (nothing to lose) or a store file that is gone."""
+def write_anchor(path: Path) -> bool:
+    """Record the store's audit tip beside it (0600, replaced whole); True when it changed.
+    Nothing for a store without audit entries (nothing to lose) or a store file that is gone."""
     from branchcheck.paths import anchor_path, write_private
 
     if not path.is_file() or path.stat().st_size == 0:
-        return
+        return False
     try:
         count, last = audit_tip(path)
     except sqlite3.DatabaseError:
-        return  # a damaged store keeps the anchor it had
+        return False  # a damaged store keeps the anchor it had
     if count == 0:
-        return
+        return False
     anchor = anchor_path(path)
     old = read_anchor(path)
     if old is not None and old.get("entries") == count and old.get("last_hash") == last:
-        return
+        return False
     at = datetime.now(UTC).isoformat(timespec="seconds")
     tmp = anchor.with_name(anchor.name + ".tmp")
     write_private(tmp, json.dumps({"entries": count, "last_hash": last, "at": at}))
     os.replace(tmp, anchor)
+    return True
 
 
 def latest_backup(folder: Path) -> tuple[Path, str] | None:
