@@ -144,42 +144,60 @@ def write_anchor(path: Path) -> bool:
     return True
 
 
-def latest_backup(folder: Path) -> tuple[Path, str] | None:
-    """The newest backup in folder and its time (from its side file), or None."""
-    newest: tuple[str, Path] | None = None
+def latest_backup(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The newest backup in folder and its side file's data ("at", "entries", "last_hash"), or
+    None."""
+    newest: tuple[Path, dict[str, Any]] | None = None
     for side in folder.glob(f"*{BACKUP_SUFFIX}.json") if folder.is_dir() else ():
         try:
-            at = str(json.loads(side.read_text(encoding="utf-8"))["at"])
+            data = json.loads(side.read_text(encoding="utf-8"))
+            at, entries = str(data["at"]), data["entries"]
         except (OSError, ValueError, KeyError, TypeError):
             continue
         file = side.with_suffix("")
-        if file.is_file() and (newest is None or at > newest[0]):
-            newest = (at, file)
-    return None if newest is None else (newest[1], newest[0])
+        if not isinstance(entries, int) or not file.is_file():
+            continue
+        if newest is None or at > newest[1]["at"]:
+            newest = (file, data)
+    return newest
 
 
-def _restore_hint(path: Path) -> str:
+def _backups_of(path: Path) -> Path:
     from branchcheck.paths import backup_folder
     from branchcheck.settings import load_settings
 
     try:
-        folder = backup_folder(path.parent, load_settings(path.parent).backup_folder)
+        return backup_folder(path.parent, load_settings(path.parent).backup_folder)
     except BranchCheckError:
-        folder = backup_folder(path.parent)
+        return backup_folder(path.parent)
+
+
+def _restore_hint(path: Path) -> str:
+    folder = _backups_of(path)
     found = latest_backup(folder)
     if found is None:
         return f"no backup found in {folder}; the file was left as it is / 文件未作改动"
-    file, at = found
+    file, data = found
     return (
-        f"restore the latest backup ({at}): branchcheck restore {file} / "
+        f"restore the latest backup ({data['at']}): branchcheck restore {file} / "
         f"从最近的备份恢复：branchcheck restore {file}"
     )
 
 
+def _last_anchor(path: Path) -> dict[str, Any] | None:
+    """The anchor beside the store, else the one the newest backup carries."""
+    anchor = read_anchor(path)
+    if anchor is None:
+        found = latest_backup(_backups_of(path))
+        anchor = found[1] if found else None
+    return anchor
+
+
 def check_store_file(path: Path) -> None:
     """Refuse a store that is damaged, gone, or older than its anchor (StoreError naming the file
-    and the latest backup); never changes the file. A missing store without an anchor is new."""
-    anchor = read_anchor(path)
+    and the latest backup); never changes the file. A missing store without an anchor (beside it
+    or in a backup) is a new one."""
+    anchor = _last_anchor(path)
     if not path.is_file() or path.stat().st_size == 0:
         if anchor is not None:
             raise StoreError(
