@@ -86,7 +86,8 @@ def list_backups(folder: Path) -> list[BackupInfo]:
             continue
         if file.is_file():
             found.append(info)
-    return sorted(found, key=lambda b: b.at, reverse=True)
+    # taken in the same second: the later written first
+    return sorted(found, key=lambda b: (b.at, b.path.stat().st_mtime_ns), reverse=True)
 
 
 @contextmanager

@@ -147,7 +147,7 @@ def write_anchor(path: Path) -> bool:
 def latest_backup(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     """The newest backup in folder and its side file's data ("at", "entries", "last_hash"), or
     None."""
-    newest: tuple[Path, dict[str, Any]] | None = None
+    newest: tuple[tuple[str, int], Path, dict[str, Any]] | None = None
     for side in folder.glob(f"*{BACKUP_SUFFIX}.json") if folder.is_dir() else ():
         try:
             data = json.loads(side.read_text(encoding="utf-8"))
@@ -157,9 +157,10 @@ def latest_backup(folder: Path) -> tuple[Path, dict[str, Any]] | None:
         file = side.with_suffix("")
         if not isinstance(entries, int) or not file.is_file():
             continue
-        if newest is None or at > newest[1]["at"]:
-            newest = (file, data)
-    return newest
+        key = (at, file.stat().st_mtime_ns)  # taken in the same second: the later written
+        if newest is None or key > newest[0]:
+            newest = (key, file, data)
+    return None if newest is None else (newest[1], newest[2])
 
 
 def _backups_of(path: Path) -> Path:
