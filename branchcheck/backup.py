@@ -236,13 +236,17 @@ def run_if_due(store: Store, today: date | None = None) -> BackupInfo | None:
     return run(store) if due(store, today) else None
 
 
-def after_command(stores: list[Store]) -> list[BackupInfo]:
+def after_command(databases: list[Path]) -> list[BackupInfo]:
     """The end of a CLI command: record each store's anchor and, when it changed, take the day's
     backup if there is none yet."""
     taken = []
-    for store in stores:
-        if store.path is not None and write_anchor(store.path):
-            info = run_if_due(store)
+    for database in databases:
+        if write_anchor(database):
+            store = open_store(database)
+            try:
+                info = run_if_due(store)
+            finally:
+                store.dispose()
             if info is not None:
                 taken.append(info)
     return taken

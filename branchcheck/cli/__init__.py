@@ -9,7 +9,6 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from branchcheck.cli import (
     accounts,
@@ -87,9 +86,9 @@ def _run(argv: list[str] | None) -> int:
     try:
         if getattr(args, "record_id", None) is not None:
             full_record_id(args)
-        before = _open_stores()
+        mark = _opened_count()
         code: int = args.func(args)
-        _after_command(before)
+        _after_command(mark)
     except BranchCheckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -98,16 +97,18 @@ def _run(argv: list[str] | None) -> int:
     return code
 
 
-def _open_stores() -> list[Any]:
-    from branchcheck.db.store import open_stores
+def _opened_count() -> int:
+    from branchcheck.db.store import opened_count
 
-    return open_stores()
+    return opened_count()
 
 
-def _after_command(before: list[Any]) -> None:
+def _after_command(mark: int) -> None:
     """The stores this command opened record their anchor; one it changed takes the day's first
     backup (branchcheck.backup.after_command)."""
-    opened = [s for s in _open_stores() if all(s is not b for b in before)]
+    from branchcheck.db.store import opened_since
+
+    opened = opened_since(mark)
     if opened:
         from branchcheck.backup import after_command
 

@@ -14,7 +14,6 @@ from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from weakref import WeakSet
 
 from branchcheck.errors import BranchCheckError
 
@@ -53,7 +52,8 @@ class Store:
         self.engine = engine
         self.path = path
         self._sessions: sessionmaker[Session] | None = None
-        _OPEN.add(self)
+        if path is not None:
+            _OPENED.append(path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -78,12 +78,17 @@ class Store:
             write_anchor(self.path)
 
 
-_OPEN: WeakSet[Store] = WeakSet()
+_OPENED: list[Path] = []  # the store file of each store opened in this process, in order
 
 
-def open_stores() -> list[Store]:
-    """Every store this process opened and has not yet collected (the end of a CLI command)."""
-    return list(_OPEN)
+def opened_count() -> int:
+    """How many stores this process has opened so far (a mark for `opened_since`)."""
+    return len(_OPENED)
+
+
+def opened_since(mark: int) -> list[Path]:
+    """The store files opened since the mark (`opened_count()`), each once: a CLI command's."""
+    return list(dict.fromkeys(_OPENED[mark:]))
 
 
 # ---------------------------------------------------------------- the anchor outside the store
