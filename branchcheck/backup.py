@@ -237,18 +237,18 @@ def run_if_due(store: Store, today: date | None = None) -> BackupInfo | None:
 
 
 def after_command(databases: list[Path]) -> list[BackupInfo]:
-    """The end of a CLI command: record each store's anchor and, when it changed, take the day's
-    backup if there is none yet."""
+    """The end of a CLI command that changed these stores: record each one's anchor and take the
+    day's backup if there is none yet."""
     taken = []
     for database in databases:
-        if write_anchor(database):
-            store = open_store(database)
-            try:
-                info = run_if_due(store)
-            finally:
-                store.dispose()
-            if info is not None:
-                taken.append(info)
+        write_anchor(database)
+        store = open_store(database)
+        try:
+            info = run_if_due(store)
+        finally:
+            store.dispose()
+        if info is not None:
+            taken.append(info)
     return taken
 
 

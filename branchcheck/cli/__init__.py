@@ -104,13 +104,13 @@ def _opened_count() -> int:
 
 
 def _after_command(mark: int) -> None:
-    """The stores this command opened record their anchor; one it changed takes the day's first
-    backup (branchcheck.backup.after_command)."""
-    from branchcheck.db.store import opened_since
+    """A store this command changed records its anchor and takes the day's first backup
+    (branchcheck.backup.after_command)."""
+    from branchcheck.db.store import changed_since
 
-    opened = opened_since(mark)
-    if opened:
+    changed = changed_since(mark)
+    if changed:
         from branchcheck.backup import after_command
 
-        for info in after_command(opened):
+        for info in after_command(changed):
             print(f"daily backup: {info.path}", file=sys.stderr)

@@ -52,8 +52,6 @@ class Store:
         self.engine = engine
         self.path = path
         self._sessions: sessionmaker[Session] | None = None
-        if path is not None:
-            _OPENED.append(path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -78,17 +76,29 @@ class Store:
             write_anchor(self.path)
 
 
-_OPENED: list[Path] = []  # the store file of each store opened in this process, in order
+# each store opened in this process, in order: its file and audit tip then
+_OPENED: list[tuple[Path, tuple[int, str | None]]] = []
 
 
 def opened_count() -> int:
-    """How many stores this process has opened so far (a mark for `opened_since`)."""
+    """How many stores this process has opened so far (a mark for `changed_since`)."""
     return len(_OPENED)
 
 
-def opened_since(mark: int) -> list[Path]:
-    """The store files opened since the mark (`opened_count()`), each once: a CLI command's."""
-    return list(dict.fromkeys(_OPENED[mark:]))
+def changed_since(mark: int) -> list[Path]:
+    """The store files opened since the mark (`opened_count()`) whose audit log has grown or
+    changed since they were opened, each once: what a CLI command changed."""
+    first: dict[Path, tuple[int, str | None]] = {}
+    for path, tip in _OPENED[mark:]:
+        first.setdefault(path, tip)
+    changed = []
+    for path, tip in first.items():
+        try:
+            if audit_tip(path) != tip:
+                changed.append(path)
+        except sqlite3.DatabaseError:
+            continue
+    return changed
 
 
 # ---------------------------------------------------------------- the anchor outside the store
@@ -320,4 +330,5 @@ def open_store(path: Path | str | None = None) -> Store:
     event.listen(engine, "connect", _on_connect)
     if current != _head_revision():
         upgrade(engine)
+    _OPENED.append((path, audit_tip(path)))
     return Store(engine, path)

@@ -112,4 +112,5 @@ def test_the_daily_backup_runs_once_a_day(people_store):
 def test_after_a_command_a_changed_store_is_anchored_and_backed_up(people_store, home):
     taken = backup.after_command([people_store.path])
     assert [b.entries for b in taken] == [audit_tip(people_store.path)[0]]
-    assert backup.after_command([people_store.path]) == []  # nothing changed since
+    assert read_anchor(people_store.path)["entries"] == taken[0].entries
+    assert backup.after_command([people_store.path]) == []  # backed up today already

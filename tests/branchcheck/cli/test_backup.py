@@ -67,3 +67,9 @@ def test_a_command_that_changed_the_store_takes_the_days_backup(people_store, ho
     assert code == 0, capsys.readouterr().err
     assert "daily backup:" in capsys.readouterr().err
     assert len(list((home / "backups").glob("*.sqlite3"))) == 1
+
+
+def test_a_command_that_only_reads_takes_no_backup(people_store, home, capsys):
+    assert main(["staff", "list"]) == 0
+    assert capsys.readouterr().err == ""
+    assert not (home / "backups").exists()
