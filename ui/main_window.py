@@ -49,6 +49,13 @@ def load_core(store: LazyStore) -> Store:
     return store.get()
 
 
+def daily_backup(store: Store) -> None:
+    """Worker thread: the day's first backup, when the newest is older than the branch's today."""
+    from branchcheck import backup
+
+    backup.run_if_due(store)
+
+
 def load_desk(store: Store, as_of: date) -> Desk:
     """Worker thread: the home page's desk (branchcheck.dashboard.load)."""
     from branchcheck import dashboard
@@ -130,7 +137,15 @@ class MainWindow(QMainWindow):
             raise ValueError("the window has no store to load")
         failed = on_error or (lambda message: self.show_opening_failure(f"error: {message}"))
         self.tasks.run_in_background(
-            lambda: load_core(lazy), self.attach, lambda exc: failed(describe(exc))
+            lambda: load_core(lazy), self._loaded, lambda exc: failed(describe(exc))
+        )
+
+    def _loaded(self, store: Store) -> None:
+        self.attach(store)
+        self.tasks.run_in_background(
+            lambda: daily_backup(store),
+            None,
+            lambda exc: self.statusBar().showMessage(describe(exc), 15000),
         )
 
     def attach(self, store: Store) -> None:
@@ -185,8 +200,14 @@ class MainWindow(QMainWindow):
         self.core_attached.emit()
 
     def show_opening_failure(self, message: str) -> None:
-        """The store could not be opened: say why in the window."""
+        """The store could not be opened (damaged, gone, gone back in time): say why in the window,
+        in place of the sign-in screen, which cannot work without it."""
         self.opening.setText(message)
+        self.opening.setWordWrap(True)
+        self.opening.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self.stack.indexOf(self.opening) == -1:
+            self.stack.addWidget(self.opening)
+        self.stack.setCurrentWidget(self.opening)
 
     # ------------------------------------------------------------------ menus and texts
 
