@@ -49,13 +49,6 @@ def load_core(store: LazyStore) -> Store:
     return store.get()
 
 
-def daily_backup(store: Store) -> None:
-    """Worker thread: the day's first backup, when the newest is older than the branch's today."""
-    from branchcheck import backup
-
-    backup.run_if_due(store)
-
-
 def load_desk(store: Store, as_of: date) -> Desk:
     """Worker thread: the home page's desk (branchcheck.dashboard.load)."""
     from branchcheck import dashboard
@@ -141,9 +134,12 @@ class MainWindow(QMainWindow):
         )
 
     def _loaded(self, store: Store) -> None:
+        """Attached; then the day's first backup on the worker (branchcheck.backup.run_if_due)."""
+        from branchcheck import backup
+
         self.attach(store)
         self.tasks.run_in_background(
-            lambda: daily_backup(store),
+            lambda: backup.run_if_due(store),
             None,
             lambda exc: self.statusBar().showMessage(describe(exc), 15000),
         )
