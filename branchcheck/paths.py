@@ -72,6 +72,16 @@ def database_path(home: Path | None = None) -> Path:
     return (home or data_home()) / "branchcheck.sqlite3"
 
 
+def anchor_path(database: Path) -> Path:
+    """The store's anchor beside it (`branchcheck.anchor`): what its audit log last held."""
+    return database.with_suffix(".anchor")
+
+
+def backup_folder(home: Path, configured: str = "") -> Path:
+    """Where backups go: the configured folder (a USB drive, say), else <data home>/backups."""
+    return Path(configured).expanduser() if configured else home / "backups"
+
+
 def checklists_dir() -> Path:
     """The shipped checklist templates (repo checkout or installed tree)."""
     env = os.environ.get("BRANCHCHECK_CHECKLISTS")

@@ -143,9 +143,14 @@ class Settings:
     # Sign-in: after this many wrong passwords in a row a person is locked for this many minutes.
     signin_max_failures: int = 5
     signin_lock_minutes: int = 15
+    # backups (branchcheck.backup): the folder ("" = <data home>/backups), how many are kept
+    backup_folder: str = ""
+    backup_keep: int = 7
 
     def __post_init__(self) -> None:
         _check_index(self.index_weights, self.index_bands)
+        if not isinstance(self.backup_keep, int) or self.backup_keep < 1:
+            raise InputFileError("backup_keep (backups kept) must be a whole number, at least 1")
 
     def due_days_for(self, severity: str) -> int:
         return self.due_days.get(severity, 7)

@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.exit_after_ready:
                 QTimer.singleShot(0, app.quit)  # after the sign-in screen has painted
             else:
-                window.load_core(on_error=login.show_failure)
+                window.load_core()  # a store that cannot be opened: the opening page says why
 
         login.people_shown.connect(ready, Qt.ConnectionType.SingleShotConnection)
         # What is loaded by then lives as long as the app: keep it out of the collector, so a full

@@ -130,7 +130,18 @@ class MainWindow(QMainWindow):
             raise ValueError("the window has no store to load")
         failed = on_error or (lambda message: self.show_opening_failure(f"error: {message}"))
         self.tasks.run_in_background(
-            lambda: load_core(lazy), self.attach, lambda exc: failed(describe(exc))
+            lambda: load_core(lazy), self._loaded, lambda exc: failed(describe(exc))
+        )
+
+    def _loaded(self, store: Store) -> None:
+        """Attached; then the day's first backup on the worker (branchcheck.backup.run_if_due)."""
+        from branchcheck import backup
+
+        self.attach(store)
+        self.tasks.run_in_background(
+            lambda: backup.run_if_due(store),
+            None,
+            lambda exc: self.statusBar().showMessage(describe(exc), 15000),
         )
 
     def attach(self, store: Store) -> None:
@@ -185,8 +196,14 @@ class MainWindow(QMainWindow):
         self.core_attached.emit()
 
     def show_opening_failure(self, message: str) -> None:
-        """The store could not be opened: say why in the window."""
+        """The store could not be opened (damaged, gone, gone back in time): say why in the window,
+        in place of the sign-in screen, which cannot work without it."""
         self.opening.setText(message)
+        self.opening.setWordWrap(True)
+        self.opening.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self.stack.indexOf(self.opening) == -1:
+            self.stack.addWidget(self.opening)
+        self.stack.setCurrentWidget(self.opening)
 
     # ------------------------------------------------------------------ menus and texts
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from branchcheck.cli import (
     accounts,
     audit,
+    backup,
     checklists,
     demo,
     findings,
@@ -43,6 +44,7 @@ GROUPS = (
     rotation,
     audit,
     accounts,
+    backup,
 )
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
@@ -84,10 +86,31 @@ def _run(argv: list[str] | None) -> int:
     try:
         if getattr(args, "record_id", None) is not None:
             full_record_id(args)
+        mark = _opened_count()
         code: int = args.func(args)
+        _after_command(mark)
     except BranchCheckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
     return code
+
+
+def _opened_count() -> int:
+    from branchcheck.db.store import opened_count
+
+    return opened_count()
+
+
+def _after_command(mark: int) -> None:
+    """A store this command changed records its anchor and takes the day's first backup
+    (branchcheck.backup.after_command)."""
+    from branchcheck.db.store import changed_since
+
+    changed = changed_since(mark)
+    if changed:
+        from branchcheck.backup import after_command
+
+        for info in after_command(changed):
+            print(f"daily backup: {info.path}", file=sys.stderr)
