@@ -80,6 +80,22 @@ FINDING_STATES: dict[str, dict[str, str]] = {
 
 # Where a finding comes from: an inspection's items, a missed obligation of the schedule (no
 # record of its own), a key post held too long, a head-office inspection.
+# The schedule's obligations (branchcheck.schedule): why each is asked and how it stands.
+OBLIGATION_REASONS: dict[str, dict[str, str]] = {
+    "weekly": {"zh": "每周查库", "en": "Weekly check"},
+    "teller_coverage": {"zh": "柜员全覆盖", "en": "Every teller covered"},
+    "pre_holiday": {"zh": "节前查库", "en": "Pre-holiday check"},
+    "periodic": {"zh": "定期检查", "en": "Periodic check"},
+    "events": {"zh": "按次检查", "en": "Expected events"},
+}
+OBLIGATION_STATUSES: dict[str, dict[str, str]] = {
+    "due": {"zh": "待做", "en": "Due"},
+    "overdue": {"zh": "已逾期", "en": "Overdue"},
+    "done": {"zh": "已完成", "en": "Done"},
+    "missed": {"zh": "漏做", "en": "Missed"},
+    "explained": {"zh": "漏做（已说明）", "en": "Missed (explained)"},
+}
+
 # Findings about something no checklist template covers: the name they are listed under.
 OTHER_CHECKLISTS: dict[str, dict[str, str]] = {
     "key_post_rotation": {"zh": "重要岗位轮岗", "en": "Key-post rotation"},

@@ -37,25 +37,14 @@ from branchcheck.holidays import HolidayCalendar, load_calendar
 from branchcheck.schedule.facts import CountedRecord, ScheduleFacts, read_facts
 from branchcheck.schedule.periods import Period, periods
 from branchcheck.settings import Settings
+from branchcheck.taxonomy import OBLIGATION_REASONS, OBLIGATION_STATUSES
 from branchcheck.views import Obligation, PersonName
 
 VAULT = "vault_check"
 TELLERS_SLOT = "tellers"
 RECENT_MISS_DAYS = 28  # `due` lists misses whose window closed this many days before as_of
-REASON_NAMES = {
-    "weekly": {"zh": "每周查库", "en": "Weekly check"},
-    "teller_coverage": {"zh": "柜员全覆盖", "en": "Every teller covered"},
-    "pre_holiday": {"zh": "节前查库", "en": "Pre-holiday check"},
-    "periodic": {"zh": "定期检查", "en": "Periodic check"},
-    "events": {"zh": "按次检查", "en": "Expected events"},
-}
-STATUS_NAMES = {
-    "due": {"zh": "待办", "en": "Due"},
-    "overdue": {"zh": "逾期未办", "en": "Overdue"},
-    "done": {"zh": "已完成", "en": "Done"},
-    "missed": {"zh": "未履行", "en": "Missed"},
-    "explained": {"zh": "未履行（已说明）", "en": "Missed (explained)"},
-}
+REASON_NAMES = OBLIGATION_REASONS  # the taxonomy's words, shared with the window
+STATUS_NAMES = OBLIGATION_STATUSES
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchcheck.taxonomy import FINDING_STATES, SEVERITIES
+from branchcheck.taxonomy import (
+    FINDING_STATES,
+    OBLIGATION_REASONS,
+    OBLIGATION_STATUSES,
+    SEVERITIES,
+)
 from branchcheck.views import FindingView, Obligation, ScoreReport
 
 if TYPE_CHECKING:
@@ -62,20 +67,6 @@ T = {
 ROTATION_STATUSES = {
     "reminder": {"zh": "到期提醒", "en": "Reminder"},
     "overdue": {"zh": "逾期未轮岗", "en": "Overdue"},
-}
-REASONS = {
-    "weekly": {"zh": "每周查库", "en": "Weekly"},
-    "pre_holiday": {"zh": "节前查库", "en": "Before a holiday"},
-    "teller_coverage": {"zh": "柜员覆盖", "en": "Teller coverage"},
-    "periodic": {"zh": "定期检查", "en": "Periodic"},
-    "events": {"zh": "按事件", "en": "Events"},
-}
-STATUSES = {
-    "due": {"zh": "待做", "en": "Due"},
-    "overdue": {"zh": "已逾期", "en": "Overdue"},
-    "done": {"zh": "已完成", "en": "Done"},
-    "missed": {"zh": "漏做", "en": "Missed"},
-    "explained": {"zh": "漏做（已说明）", "en": "Missed (explained)"},
 }
 
 
@@ -205,10 +196,10 @@ class ObligationsDialog(ListDialog):
         cells = [
             (
                 i18n.text(titles.get(o.checklist, {"zh": o.checklist, "en": o.checklist})),
-                _named(REASONS, o.reason),
+                _named(OBLIGATION_REASONS, o.reason),
                 o.period_start,
                 o.due_on,
-                _named(STATUSES, o.status),
+                _named(OBLIGATION_STATUSES, o.status),
                 o.done_on or "",
                 sep.join(f"{p.name} ({p.employee_no})" for p in o.uncovered),
                 " ".join(x for x in (o.explanation, i18n.text(o.calendar_note or {"zh": ""})) if x),

@@ -288,7 +288,7 @@ class HomeScreen(Screen):
         """说明原因: the signed-in person explains a miss (the core says who may)."""
         from branchcheck import schedule
 
-        dialog = ExplainDialog(ob, self)
+        dialog = ExplainDialog(ob, self, titles=self.desk.checklist_titles if self.desk else None)
         store, actor = self.store, self.actor
 
         def submit(done: Callable[[], None], failed: Callable[[str], None]) -> None:

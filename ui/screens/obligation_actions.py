@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.people.absence import ABSENCE_KINDS
+from branchcheck.taxonomy import OBLIGATION_REASONS
 from branchcheck.views import Obligation
 from ui import i18n
 from ui.screens import error_label, show_error
@@ -31,8 +32,8 @@ from ui.screens import error_label, show_error
 T = {
     "explain": {"zh": "说明未履行的原因", "en": "Explain a missed obligation"},
     "explain_intro": {
-        "zh": "{key}\n说明会记录并留痕；该项在各报表中仍计为未履行（已说明）。",
-        "en": "{key}\nThe explanation is recorded and audited; the obligation still counts as "
+        "zh": "{what}\n说明会记录并留痕；该项在各报表中仍计为漏做（已说明）。",
+        "en": "{what}\nThe explanation is recorded and audited; the obligation still counts as "
         "missed (explained) in every report.",
     },
     "reason": {"zh": "说明理由", "en": "Reason"},
@@ -55,6 +56,13 @@ class AbsenceInput:
     last_day: date
     kind: str
     reason: str
+
+
+def describe(ob: Obligation, titles: dict[str, dict[str, str]]) -> str:
+    """An obligation in a person's words: the checklist's title, why it was due, its period."""
+    title = i18n.text(titles.get(ob.checklist, {"zh": ob.checklist, "en": ob.checklist}))
+    reason = i18n.text(OBLIGATION_REASONS.get(ob.reason, {"zh": ob.reason, "en": ob.reason}))
+    return f"{title} · {reason} · {ob.period_start} – {ob.due_on}"
 
 
 def t(key: str) -> str:
@@ -106,10 +114,18 @@ class _ActionDialog(QDialog):
 
 
 class ExplainDialog(_ActionDialog):
-    def __init__(self, obligation: Obligation, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        obligation: Obligation,
+        parent: QWidget | None = None,
+        *,
+        titles: dict[str, dict[str, str]] | None = None,
+    ) -> None:
         super().__init__(parent, t("explain"))
         self.obligation = obligation
-        intro = QLabel(t("explain_intro").format(key=obligation.key), self)
+        self.intro = intro = QLabel(
+            t("explain_intro").format(what=describe(obligation, titles or {})), self
+        )
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.reason = QPlainTextEdit(self)

@@ -61,6 +61,8 @@ def test_the_branch_head_explains_a_missed_week(window, people_store):
     dialog.explain_button.click()
     form = w.home_screen.action_dialog
     assert isinstance(form, ExplainDialog) and form.obligation.key == key
+    # the person reads the checklist and the week, never the internal key
+    assert "网点负责人查库 · 每周查库" in form.intro.text() and key not in form.intro.text()
     form.save_button.click()  # no reason: refused, next to the field
     assert form.error.isVisible() and "说明理由不能为空" in form.error.text()
     form.reason.setPlainText("全行停电，已报告总行")
