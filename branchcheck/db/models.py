@@ -33,6 +33,7 @@ class Branch(Base):
     name: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200), default="")
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    head_office: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Staff(Base):
@@ -50,6 +51,7 @@ class Staff(Base):
     id_number: Mapped[str] = mapped_column(String(40), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     password_hash: Mapped[str | None] = mapped_column(String(300), default=None)
+    deactivated_on: Mapped[str | None] = mapped_column(String(10), default=None)
 
 
 class Credential(Base):
@@ -151,6 +153,8 @@ class Answer(Base):
     part: Mapped[str] = mapped_column(String(100), default="", server_default="")
     value: Mapped[dict] = mapped_column()  # {"v": <answer JSON>, "note": str}
     answered_at: Mapped[str] = mapped_column(String(40))
+    # a partly filled table or an unfinished entry, kept as typed and never evaluated as final
+    draft: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Finding(Base):
@@ -345,3 +349,68 @@ class AuditAnchor(Base):
     signature: Mapped[str] = mapped_column(Text)  # base64
     certificate_pem: Mapped[str] = mapped_column(Text)
     chain_pem: Mapped[list] = mapped_column()
+
+
+class ItemEvidence(Base):
+    """A photo or file attached to an item of a record; sealed with it."""
+
+    __tablename__ = "item_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"))
+    item_key: Mapped[str] = mapped_column(String(64))
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    added_at: Mapped[str] = mapped_column(String(40))
+
+
+class FindingStep(Base):
+    """One step of a finding's loop (rectify, result, verify, close, exception, reopen ...) as an
+    append-only row; the finding's state changes only together with a step (a trigger says so)."""
+
+    __tablename__ = "finding_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[str] = mapped_column(ForeignKey("finding.id"), index=True)
+    step: Mapped[str] = mapped_column(String(32))
+    from_state: Mapped[str] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None)
+    actor: Mapped[str] = mapped_column(String(32))  # employee number, or "system"
+    on_date: Mapped[str | None] = mapped_column(String(10), default=None)
+    fields: Mapped[dict] = mapped_column()  # the finding's columns this step set
+    recorded_at: Mapped[str] = mapped_column(String(40))
+
+
+class UploadPackage(Base):
+    """A package made for head office; its ID is derived from its content."""
+
+    __tablename__ = "upload_package"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    first_day: Mapped[str] = mapped_column(String(10))
+    last_day: Mapped[str] = mapped_column(String(10))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[str] = mapped_column(String(40))
+    records: Mapped[list] = mapped_column()
+
+
+class RecordReceipt(Base):
+    """What head office's signed receipt says of one record of a package; append-only."""
+
+    __tablename__ = "record_receipt"
+    __table_args__ = (UniqueConstraint("package_id", "record_id", "receipt_sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(64))
+    record_id: Mapped[str] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(16))  # accepted / duplicate / rejected
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    received_at: Mapped[str] = mapped_column(String(40))  # head office's own time
+    receipt_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[str] = mapped_column(String(40))

@@ -17,7 +17,7 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import FindingEvidence
 from branchcheck.errors import AnswerError, InputFileError, NotFoundError
-from branchcheck.findings.loop import ADD_EVIDENCE, load
+from branchcheck.findings.loop import ADD_EVIDENCE, load, record_step
 from branchcheck.findings.reading import get_finding, resolve_id
 from branchcheck.people.register import find_staff
 from branchcheck.views import FindingView
@@ -93,13 +93,15 @@ def add_evidence_bytes(
                 added_at=clock.iso(now),
             )
         )
+        detail = {"filename": name, "media_type": kind, "size": len(data), "sha256": digest}
+        record_step(s, f, ADD_EVIDENCE.audit_action, "", actor=actor, now=now, fields=detail)
         audit.append(
             s,
             at=clock.iso(now),
             actor=actor,
             action=ADD_EVIDENCE.audit_action,
             subject=f.id,
-            detail={"filename": name, "media_type": kind, "size": len(data), "sha256": digest},
+            detail=detail,
         )
         fid = f.id
     return get_finding(store, fid, as_of=now.date())

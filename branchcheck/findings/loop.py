@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, aliased
 
 from branchcheck import audit, clock
 from branchcheck.db import Store
-from branchcheck.db.models import Finding, FindingEvidence, Inspection, Staff
+from branchcheck.db.models import Finding, FindingEvidence, FindingStep, Inspection, Staff
 from branchcheck.errors import AnswerError, PeopleRuleError, StateError
 from branchcheck.findings.reading import get_finding, resolve_id
 from branchcheck.findings.rules import Actor, Involved, refusal
@@ -279,16 +279,42 @@ def reopen_if_expired(s: Session, f: Finding, *, as_of: date, now: datetime, act
     if date.fromisoformat(f.exception_until) >= as_of:
         return False
     back = prior_state(f)
+    detail = {"from": "exception", "to": back, "exception_until": f.exception_until}
     audit.append(
-        s,
-        at=clock.iso(now),
-        actor=actor,
-        action="finding.reopen",
-        subject=f.id,
-        detail={"from": "exception", "to": back, "exception_until": f.exception_until},
+        s, at=clock.iso(now), actor=actor, action="finding.reopen", subject=f.id, detail=detail
     )
+    record_step(s, f, "finding.reopen", back, actor=actor, now=now, fields=detail)
     f.state = back
     return True
+
+
+def record_step(
+    s: Session,
+    f: Finding,
+    step: str,
+    to_state: str,
+    *,
+    actor: str,
+    now: datetime,
+    fields: dict[str, Any],
+) -> None:
+    """The step as a new append-only row (finding_step), written before the finding's own row
+    changes: the database lets a finding change state only by such a step."""
+    person = s.scalar(select(Staff).where(Staff.employee_no == actor))
+    s.add(
+        FindingStep(
+            finding_id=f.id,
+            step=step,
+            from_state=f.state,
+            to_state=to_state or f.state,
+            actor_id=person.id if person is not None else None,
+            actor=actor,
+            on_date=now.date().isoformat(),
+            fields=fields,
+            recorded_at=clock.iso(now),
+        )
+    )
+    s.flush()
 
 
 def load(s: Session, finding_id: str, step: Transition, actor: str, now: datetime) -> Finding:
@@ -324,6 +350,7 @@ def change(
     s: Session, f: Finding, step: Transition, *, actor: str, now: datetime, detail: dict[str, Any]
 ) -> None:
     old = f.state
+    record_step(s, f, step.audit_action, step.to_state, actor=actor, now=now, fields=detail)
     f.state = step.to_state
     audit.append(
         s,

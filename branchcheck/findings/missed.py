@@ -21,7 +21,7 @@ from branchcheck.db import Store
 from branchcheck.db.models import Finding, Inspection, SealedRecord, TemplateVersion
 from branchcheck.db.read import rows
 from branchcheck.errors import AnswerError, NotFoundError
-from branchcheck.findings.loop import LINK_MISSED, earlier_versions, load
+from branchcheck.findings.loop import LINK_MISSED, earlier_versions, load, record_step
 from branchcheck.findings.reading import get_finding, resolve_id
 from branchcheck.views import FindingView, MissedCandidate, PersonName
 
@@ -111,17 +111,19 @@ def link_missed(
         previous = f.missed_by_inspection_id
         f.missed_by_inspection_id = earlier.id
         f.missed_by_id = earlier.inspector_id
+        detail = {
+            "inspection": earlier.id,
+            "inspector": earlier.inspector.employee_no,
+            "previous": previous,
+        }
+        record_step(s, f, LINK_MISSED.audit_action, "", actor=actor, now=now, fields=detail)
         audit.append(
             s,
             at=clock.iso(now),
             actor=actor,
             action=LINK_MISSED.audit_action,
             subject=f.id,
-            detail={
-                "inspection": earlier.id,
-                "inspector": earlier.inspector.employee_no,
-                "previous": previous,
-            },
+            detail=detail,
         )
         fid = f.id
     return get_finding(store, fid, as_of=now.date())
