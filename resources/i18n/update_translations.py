@@ -360,6 +360,24 @@ EN = {
 }
 
 
+def _more_english() -> dict[str, str]:
+    """English of a part of the window kept beside this file, one module per part
+    (`en_<part>.py` with a dict `EN`), so parts grow their texts without touching one list."""
+    import importlib.util
+
+    more: dict[str, str] = {}
+    for path in sorted(HERE.glob("en_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        more.update(module.EN)
+    return more
+
+
+EN.update(_more_english())
+
+
 def tool(name: str) -> str:
     local = Path(sys.executable).parent / name
     return str(local) if local.exists() else (shutil.which(name) or name)
