@@ -5,7 +5,6 @@ thread (`ui.tasks`), and navigation that needs a result happens once the result 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,45 +14,17 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget,
 
 from branchcheck.settings import Settings
 from ui import i18n
+from ui.admin_menu import AdminMenu
+from ui.loading import import_screens, load_core, load_desk
 from ui.screens.login import LoginScreen
 from ui.tasks import LazyStore, TaskManager, TaskRunner, describe
 
 if TYPE_CHECKING:
     from branchcheck.checklists import LoadedTemplate
-    from branchcheck.dashboard import Desk
     from branchcheck.db import Store
     from branchcheck.people.signin import StaffInfo
     from ui.screens.account_import import AccountImportDialog
     from ui.screens.new_inspection import NewInspectionDialog
-
-
-def import_screens() -> None:
-    """Import the screens after sign-in and their answer widgets (and with them SQLAlchemy, the
-    engine, the checklists). No widget is made: this may run on the worker thread."""
-    from ui.items import accounts, atm, basic, cash, handover, vouchers  # noqa: F401
-    from ui.screens import (  # noqa: F401
-        account_import,
-        dashboard,
-        findings,
-        home,
-        inspection,
-        new_inspection,
-        review,
-        signing,
-    )
-
-
-def load_core(store: LazyStore) -> Store:
-    """Worker thread: open the store and import the rest, while the person types their password."""
-    import_screens()
-    return store.get()
-
-
-def load_desk(store: Store, as_of: date) -> Desk:
-    """Worker thread: the home page's desk (branchcheck.dashboard.load)."""
-    from branchcheck import dashboard
-
-    return dashboard.load(store, as_of)
 
 
 class MainWindow(QMainWindow):
@@ -219,6 +190,7 @@ class MainWindow(QMainWindow):
         self.account_menu.addActions([self.home_action, self.sign_out_action])
         self.account_menu.addSeparator()
         self.account_menu.addAction(self.quit_action)
+        self.admin_menu = AdminMenu(self.menuBar(), self)
         # the language menu keeps both names so anyone can find it
         self.language_menu = self.menuBar().addMenu("语言 / Language")
         group = QActionGroup(self)
@@ -248,6 +220,7 @@ class MainWindow(QMainWindow):
         self.home_action.setText(self.tr("首页"))
         self.sign_out_action.setText(self.tr("退出登录"))
         self.quit_action.setText(self.tr("退出程序"))
+        self.admin_menu.retranslate()
         self._show_user()
 
     def _show_user(self) -> None:
@@ -261,6 +234,7 @@ class MainWindow(QMainWindow):
             )
         self.home_action.setEnabled(self.user is not None)
         self.sign_out_action.setEnabled(self.user is not None)
+        self.admin_menu.set_enabled(self.user is not None)
 
     # ------------------------------------------------------------------ navigation
 

@@ -17,8 +17,9 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import FindingEvidence
 from branchcheck.errors import AnswerError, InputFileError, NotFoundError
-from branchcheck.findings.loop import ADD_EVIDENCE, load, record_step
+from branchcheck.findings.loop import ADD_EVIDENCE, load
 from branchcheck.findings.reading import get_finding, resolve_id
+from branchcheck.findings.steps import record_step
 from branchcheck.people.register import find_staff
 from branchcheck.views import FindingView
 

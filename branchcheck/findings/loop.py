@@ -31,10 +31,11 @@ from sqlalchemy.orm import Session, aliased
 
 from branchcheck import audit, clock
 from branchcheck.db import Store
-from branchcheck.db.models import Finding, FindingEvidence, FindingStep, Inspection, Staff
+from branchcheck.db.models import Finding, FindingEvidence, Inspection, Staff
 from branchcheck.errors import AnswerError, PeopleRuleError, StateError
 from branchcheck.findings.reading import get_finding, resolve_id
 from branchcheck.findings.rules import Actor, Involved, refusal
+from branchcheck.findings.steps import record_step
 from branchcheck.people.register import find_staff
 from branchcheck.settings import Settings
 from branchcheck.taxonomy import FINDING_STATES
@@ -286,35 +287,6 @@ def reopen_if_expired(s: Session, f: Finding, *, as_of: date, now: datetime, act
     record_step(s, f, "finding.reopen", back, actor=actor, now=now, fields=detail)
     f.state = back
     return True
-
-
-def record_step(
-    s: Session,
-    f: Finding,
-    step: str,
-    to_state: str,
-    *,
-    actor: str,
-    now: datetime,
-    fields: dict[str, Any],
-) -> None:
-    """The step as a new append-only row (finding_step), written before the finding's own row
-    changes: the database lets a finding change state only by such a step."""
-    person = s.scalar(select(Staff).where(Staff.employee_no == actor))
-    s.add(
-        FindingStep(
-            finding_id=f.id,
-            step=step,
-            from_state=f.state,
-            to_state=to_state or f.state,
-            actor_id=person.id if person is not None else None,
-            actor=actor,
-            on_date=now.date().isoformat(),
-            fields=fields,
-            recorded_at=clock.iso(now),
-        )
-    )
-    s.flush()
 
 
 def load(s: Session, finding_id: str, step: Transition, actor: str, now: datetime) -> Finding:

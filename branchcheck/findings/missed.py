@@ -21,8 +21,9 @@ from branchcheck.db import Store
 from branchcheck.db.models import Finding, Inspection, SealedRecord, TemplateVersion
 from branchcheck.db.read import rows
 from branchcheck.errors import AnswerError, NotFoundError
-from branchcheck.findings.loop import LINK_MISSED, earlier_versions, load, record_step
+from branchcheck.findings.loop import LINK_MISSED, earlier_versions, load
 from branchcheck.findings.reading import get_finding, resolve_id
+from branchcheck.findings.steps import record_step
 from branchcheck.views import FindingView, MissedCandidate, PersonName
 
 

@@ -80,3 +80,36 @@ def test_nothing_before_the_record_is_sealed_nor_once_closed():
     for state in findings.STATES:
         assert findings.next_steps(state, has_result=True, record_sealed=False) == ()
     assert findings.next_steps("closed", has_result=True, record_sealed=True) == ()
+
+
+def test_each_step_is_an_appended_row_and_the_database_refuses_any_other_change(demo):
+    import sqlite3
+
+    finding = next(
+        f
+        for f in findings.list_findings(demo, state="open", origin="inspection")
+        if f.responsible
+    )
+    finding = _take(demo, "start_rectification", finding)
+    finding = _take(demo, "record_result", finding)
+    db = sqlite3.connect(demo.path)
+    rows = db.execute(
+        "SELECT step, from_state, to_state, actor FROM finding_step WHERE finding_id = ? "
+        "ORDER BY id",
+        (finding.id,),
+    ).fetchall()
+    assert rows == [
+        ("finding.rectify", "open", "rectifying", "E001"),
+        ("finding.result", "rectifying", "rectifying", "E001"),
+    ]
+    for sql in (
+        "UPDATE finding SET state = 'closed' WHERE id = ?",
+        "UPDATE finding SET severity = severity || 'x' WHERE id = ?",
+        "DELETE FROM finding WHERE id = ?",
+        "UPDATE finding_step SET actor = 'E010' WHERE finding_id = ?",
+        "DELETE FROM finding_step WHERE finding_id = ?",
+    ):
+        with pytest.raises(sqlite3.DatabaseError):
+            db.execute(sql, (finding.id,))
+    db.close()
+    assert findings.get_finding(demo, finding.id) == finding
