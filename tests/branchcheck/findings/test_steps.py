@@ -38,7 +38,9 @@ ACTIONS = ("start_rectification", "record_result", "verify", "close")
 
 
 def test_the_listed_steps_are_exactly_those_the_core_accepts(demo):
-    finding = next(f for f in findings.list_findings(demo, state="open", origin="inspection") if f.responsible)
+    finding = next(
+        f for f in findings.list_findings(demo, state="open", origin="inspection") if f.responsible
+    )
     walked = []
     while steps := tuple(s for s in _steps(finding) if s.action in ACTIONS):
         for action in ACTIONS:
@@ -58,7 +60,9 @@ def test_the_listed_steps_are_exactly_those_the_core_accepts(demo):
 
 
 def test_a_recorded_result_can_be_recorded_again_before_verification(demo):
-    finding = next(f for f in findings.list_findings(demo, state="open", origin="inspection") if f.responsible)
+    finding = next(
+        f for f in findings.list_findings(demo, state="open", origin="inspection") if f.responsible
+    )
     finding = _take(demo, "record_result", _take(demo, "start_rectification", finding))
     steps = _steps(finding)
     assert [s.action for s in steps] == ["verify", "record_result", "accept_exception"]
@@ -67,7 +71,9 @@ def test_a_recorded_result_can_be_recorded_again_before_verification(demo):
 
 
 def test_the_verify_step_names_who_may_not_recheck(demo):
-    finding = next(f for f in findings.list_findings(demo, state="open", origin="inspection") if f.responsible)
+    finding = next(
+        f for f in findings.list_findings(demo, state="open", origin="inspection") if f.responsible
+    )
     finding = _take(demo, "record_result", _take(demo, "start_rectification", finding))
     verify = _steps(finding)[0]
     assert verify.needs == ("recheck_date",) and verify.not_the_responsible
@@ -86,9 +92,7 @@ def test_each_step_is_an_appended_row_and_the_database_refuses_any_other_change(
     import sqlite3
 
     finding = next(
-        f
-        for f in findings.list_findings(demo, state="open", origin="inspection")
-        if f.responsible
+        f for f in findings.list_findings(demo, state="open", origin="inspection") if f.responsible
     )
     finding = _take(demo, "start_rectification", finding)
     finding = _take(demo, "record_result", finding)

@@ -105,7 +105,9 @@ GUARDS = [
 
 def upgrade() -> None:
     with op.batch_alter_table("branch") as batch:
-        batch.add_column(sa.Column("head_office", sa.String(200), nullable=False, server_default=""))
+        batch.add_column(
+            sa.Column("head_office", sa.String(200), nullable=False, server_default="")
+        )
     with op.batch_alter_table("staff") as batch:
         batch.add_column(sa.Column("deactivated_on", sa.String(10), nullable=True))
     with op.batch_alter_table("answer") as batch:
