@@ -172,11 +172,17 @@ def _copy(source: Path, target: Path) -> None:
         os.fsync(f.fileno())
 
 
-def run(store: Store, folder: Path | None = None) -> BackupInfo:
+def run(store: Store, folder: Path | None = None, *, actor: str | None = None) -> BackupInfo:
     """Back the store up to folder (default: the configured backup folder), verify the copy, keep
-    the newest `backup_keep`, and update the store's anchor."""
+    the newest `backup_keep`, and update the store's anchor. `actor` None is the automatic daily
+    backup; a person must be one the matrix lets back up (people/permissions.py "backup")."""
     if store.path is None:
         raise StoreError("an in-memory store cannot be backed up")
+    if actor is not None:
+        from branchcheck.people.permissions import require
+
+        with store.session() as s:
+            require(s, actor, "backup", _settings(store.path.parent))
     started = time.perf_counter()
     settings = _settings(store.path.parent)
     folder = folder if folder is not None else folder_of(store.path)
@@ -252,14 +258,52 @@ def after_command(databases: list[Path]) -> list[BackupInfo]:
     return taken
 
 
-def restore(file: Path, database: Path | None = None) -> RestoreInfo:
-    """Put a verified backup in the store's place. The store there (and its anchor) is renamed
-    aside with a time stamp, never deleted; a backup that does not verify changes nothing."""
+def _restorer(file: Path, actor: str, password: str, settings: Settings) -> None:
+    """Refuse unless `actor` is, in the backup's own staff register (the store in place may be
+    the broken one), a person the matrix lets restore, proven by their password there."""
+    from sqlalchemy import text
+
+    from branchcheck.db.models import Staff
+    from branchcheck.errors import AuthError, PeopleRuleError
+    from branchcheck.people.permissions import refusal
+    from branchcheck.people.signin import check_password
+
+    with _read_only(file) as conn:
+        row = conn.execute(
+            text(
+                "SELECT employee_no, name, roles, external, active, password_hash FROM staff "
+                "WHERE employee_no = :no"
+            ),
+            {"no": actor},
+        ).first()
+    if row is None or not check_password(password, row.password_hash):
+        raise AuthError(
+            f"{actor} 的登录密码不正确（按备份中的人员名册核对）/ wrong sign-in password for "
+            f"{actor} (checked against the backup's staff register)"
+        )
+    roles = json.loads(row.roles) if isinstance(row.roles, str) else row.roles
+    person = Staff(
+        employee_no=row.employee_no,
+        name=row.name,
+        roles=roles,
+        external=bool(row.external),
+        active=bool(row.active),
+    )
+    why = refusal("restore", person, settings)
+    if why is not None:
+        raise PeopleRuleError(why)
+
+
+def restore(file: Path, database: Path | None = None, *, actor: str, password: str) -> RestoreInfo:
+    """Put a verified backup in the store's place, by a person the matrix lets restore (proven
+    against the backup's register). The store there (and its anchor) is renamed aside with a
+    time stamp, never deleted; a backup that does not verify changes nothing."""
     from branchcheck import audit
 
     database = database if database is not None else database_path()
     checked = verify(file)
     settings = _settings(database.parent)
+    _restorer(file, actor, password, settings)
     now = clock.now(settings.timezone)
     stamp = f"{ASIDE_MARK}{now:%Y%m%d-%H%M%S}"
     make_private_folder(database.parent)
@@ -281,7 +325,7 @@ def restore(file: Path, database: Path | None = None) -> RestoreInfo:
             audit.append(
                 session,
                 at=clock.iso(now),
-                actor="branchcheck restore",
+                actor=actor,
                 action="store.restored",
                 subject=str(database),
                 detail={

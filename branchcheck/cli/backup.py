@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.cli.common import SubParsers, print_json, store
+from branchcheck.cli.common import SubParsers, actor, add_actor, password_of, print_json, store
 
 if TYPE_CHECKING:
     from branchcheck.backup import BackupInfo
@@ -34,8 +34,12 @@ def _line(info: BackupInfo) -> str:
 def cmd_backup(args: argparse.Namespace) -> int:
     from branchcheck import backup
 
+    if not args.as_:
+        from branchcheck.errors import InputFileError
+
+        raise InputFileError("backup needs --as EMPLOYEE_NO (and --password-env VAR)")
     st = store()
-    info = backup.run(st, Path(args.to).expanduser() if args.to else None)
+    info = backup.run(st, Path(args.to).expanduser() if args.to else None, actor=actor(args))
     if args.json:
         print_json(_plain(info))
     else:
@@ -63,7 +67,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from branchcheck import backup
 
-    done = backup.restore(Path(args.file).expanduser())
+    done = backup.restore(Path(args.file).expanduser(), actor=args.as_, password=password_of(args))
     if args.json:
         print_json(_plain(done))
         return 0
@@ -77,6 +81,10 @@ def register(sub: SubParsers) -> None:
     bk = sub.add_parser("backup", help="back the store up (verified), or list the backups")
     bk.add_argument("--to", metavar="DIR", help="backup folder (default: settings backup_folder)")
     bk.add_argument("--json", action="store_true")
+    bk.add_argument("--as", dest="as_", metavar="EMPLOYEE_NO", help="your employee number")
+    bk.add_argument(
+        "--password-env", metavar="VAR", help="environment variable holding your sign-in password"
+    )
     bk.set_defaults(func=cmd_backup)
     bksub = bk.add_subparsers(dest="sub")
     x = bksub.add_parser("list", help="the backups, newest first")
@@ -86,4 +94,5 @@ def register(sub: SubParsers) -> None:
     rs = sub.add_parser("restore", help="put a verified backup in the store's place")
     rs.add_argument("file", help="the backup file (.sqlite3)")
     rs.add_argument("--json", action="store_true")
+    add_actor(rs, "your employee number (checked against the backup's staff register)")
     rs.set_defaults(func=cmd_restore)

@@ -36,6 +36,7 @@ from branchcheck.errors import AnswerError, PeopleRuleError, StateError
 from branchcheck.findings.reading import get_finding, resolve_id
 from branchcheck.findings.rules import Actor, Involved, refusal
 from branchcheck.findings.steps import record_step
+from branchcheck.people.permissions import PERMISSIONS
 from branchcheck.people.register import find_staff
 from branchcheck.settings import Settings
 from branchcheck.taxonomy import FINDING_STATES
@@ -51,16 +52,22 @@ NEXT_STEP = {
     "closed": "none: the finding is closed",
     "exception": "none until the exception expires (例外接受到期后重新打开)",
 }
-# who may take the steps of the rectification itself
-RECTIFIERS = ("responsible", "branch_head", "recheck_roles")
+
+
+def _who(action: str) -> tuple[str, ...]:
+    return PERMISSIONS[action].who
+
+
+def _never(action: str) -> tuple[str, ...]:
+    return PERMISSIONS[action].not_the
 
 
 @dataclass(frozen=True)
 class Transition:
     """One step of the loop: the states it starts from, the state it leads to, what it needs
     besides the actor, what the audit log calls it, the words of a refusal, who may take it
-    (rules.py: roles, "branch_head", "recheck_roles", "close_roles", "responsible") and who never
-    may ("responsible", "result_by")."""
+    and who never may — both from the one matrix of roles × actions (people/permissions.py:
+    roles, "branch_head", "recheck_roles", "close_roles", "responsible"; "result_by")."""
 
     from_states: tuple[str, ...]
     to_state: str
@@ -73,10 +80,20 @@ class Transition:
 
 TRANSITIONS: dict[str, Transition] = {
     "start_rectification": Transition(
-        ("open",), "rectifying", ("action",), "finding.rectify", "start rectification", RECTIFIERS
+        ("open",),
+        "rectifying",
+        ("action",),
+        "finding.rectify",
+        "start rectification",
+        _who("rectify"),
     ),
     "record_result": Transition(
-        ("rectifying",), "rectifying", ("result",), "finding.result", "record a result", RECTIFIERS
+        ("rectifying",),
+        "rectifying",
+        ("result",),
+        "finding.result",
+        "record a result",
+        _who("record_result"),
     ),
     "verify": Transition(
         ("rectifying",),
@@ -84,22 +101,27 @@ TRANSITIONS: dict[str, Transition] = {
         ("recheck_date",),
         "finding.verify",
         "verify",
-        ("recheck_roles",),
-        ("responsible", "result_by"),
+        _who("recheck"),
+        _never("recheck"),
     ),
-    "close": Transition(("verified",), "closed", (), "finding.close", "close", ("close_roles",)),
+    "close": Transition(("verified",), "closed", (), "finding.close", "close", _who("close")),
     "accept_exception": Transition(
         ("open", "rectifying"),
         "exception",
         ("reason", "until"),
         "finding.exception",
         "accept as an exception",
-        ("branch_head",),
+        _who("accept_exception"),
     ),
 }
 # steps that change no state but follow the same rule
 ADD_EVIDENCE = Transition(
-    ("rectifying",), "rectifying", ("file",), "finding.evidence", "add evidence", RECTIFIERS
+    ("rectifying",),
+    "rectifying",
+    ("file",),
+    "finding.evidence",
+    "add evidence",
+    _who("add_evidence"),
 )
 LINK_MISSED = Transition(
     tuple(FINDING_STATES),
@@ -107,7 +129,7 @@ LINK_MISSED = Transition(
     ("inspection",),
     "finding.missed",
     "link a missed problem",
-    ("branch_head", "recheck_roles"),
+    _who("link_missed"),
 )
 
 

@@ -29,6 +29,7 @@ from branchcheck.errors import EntryError, MissingAnswersError, StateError
 from branchcheck.inspections.context import branch_env, evaluate_inspection
 from branchcheck.inspections.rows import get_inspection, require_open
 from branchcheck.inspections.state import store_template, template_of
+from branchcheck.people.permissions import Context, require, settings_for
 from branchcheck.people.register import find_staff, get_branch, person_ref
 from branchcheck.people.rules import authorisation_problems, check_people, clean_authorisation
 from branchcheck.settings import Settings
@@ -150,6 +151,13 @@ def start(
         branch = get_branch(s)
         template = loaded.template
         insp_staff, rows, refs = resolve_people(s, template, inspector, people)
+        require(
+            s,
+            inspector,
+            "start",
+            settings,
+            Context(checklist_roles=tuple(template.inspector.staff_roles)),
+        )
         entry = check_entry(
             s,
             template,
@@ -245,6 +253,9 @@ def correct(store: Store, record_id: str, *, actor: str, now: datetime | None = 
     now = clock.local_or_now(now)
     with store.session() as s:
         old = get_inspection(s, record_id)
+        require(
+            s, actor, "correct", settings_for(store), Context(inspector=old.inspector.employee_no)
+        )
         if old.status != "sealed":
             raise StateError(f"record {old.id} is not sealed; change its answers instead")
         if s.scalars(select(Inspection).where(Inspection.supersedes_id == old.id)).first():
@@ -296,6 +307,9 @@ def discard(store: Store, inspection_id: str, *, actor: str) -> None:
         insp = get_inspection(s, inspection_id)
         if insp.status == "sealed":
             raise StateError(f"record {insp.id} is sealed and can never be removed")
+        require(
+            s, actor, "discard", settings_for(store), Context(inspector=insp.inspector.employee_no)
+        )
         s.execute(delete(Finding).where(Finding.inspection_id == insp.id))
         s.execute(delete(Signature).where(Signature.inspection_id == insp.id))
         s.delete(insp)

@@ -16,6 +16,7 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Staff, StaffAbsence
 from branchcheck.errors import AnswerError
+from branchcheck.people.permissions import require, settings_for
 from branchcheck.people.register import find_staff
 
 ABSENCE_KINDS: dict[str, dict[str, str]] = {
@@ -63,8 +64,8 @@ def record_absence(
         raise AnswerError("事由不能为空 / the reason is required and cannot be empty")
     when = clock.local_or_now(now)
     with store.session() as s:
+        by = require(s, actor, "record_absence", settings_for(store))
         person = find_staff(s, employee_no)
-        by = find_staff(s, actor)
         s.add(
             StaffAbsence(
                 staff_id=person.id,

@@ -7,6 +7,7 @@ Each action names who may take it with tokens:
 - "inspector": the record's own inspector (no check by proxy);
 - "party": the person named in the slot being signed (their own signature only);
 - "responsible": a finding's 整改责任人;
+- "checklist": the inspector roles the checklist itself names (its `inspector.staff_roles`);
 - "system": the application itself (the schedule's and the rotation's sweeps), never a person.
 `not_the` names who never may, whatever their role ("responsible", "result_by" for the re-check).
 External people (escorts) take no action but signing as a party. A deactivated person takes none.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from branchcheck.db import Store
 from branchcheck.db.models import Staff
 from branchcheck.errors import PeopleRuleError
 from branchcheck.settings import Settings
@@ -92,6 +94,7 @@ _PEOPLE_TOKENS = {
     "responsible": ("整改责任人", "the person responsible"),
     "result_by": ("整改结果登记人", "the person who recorded the result"),
     "system": ("系统", "the application"),
+    "checklist": ("本检查表规定的检查人", "the inspector roles of the checklist"),
 }
 
 
@@ -104,6 +107,7 @@ class Context:
     party: str | None = None
     responsible: str | None = None
     result_by: str | None = None
+    checklist_roles: tuple[str, ...] = ()
 
 
 def roles_of(token: str, settings: Settings) -> list[str]:
@@ -115,6 +119,8 @@ def roles_of(token: str, settings: Settings) -> list[str]:
 
 
 def _matches(token: str, person: Staff, ctx: Context, settings: Settings) -> bool:
+    if token == "checklist":
+        return bool(set(person.roles or ()) & set(ctx.checklist_roles))
     if token in _PEOPLE_TOKENS:
         return getattr(ctx, token, None) == person.employee_no
     return bool(set(person.roles or ()) & set(roles_of(token, settings)))
@@ -165,6 +171,13 @@ def refusal(
         return None
     zh, en = who_words(action, settings)
     return f"{who} 不能{rule.zh}：须由{zh}办理 / {person.employee_no} cannot {rule.en}: only {en}"
+
+
+def settings_for(store: Store) -> Settings:
+    """The settings of the branch whose store this is (the supervising roles)."""
+    from branchcheck.settings import load_settings
+
+    return load_settings(store.path.parent) if store.path is not None else Settings()
 
 
 def require(

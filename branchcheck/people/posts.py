@@ -19,6 +19,7 @@ from branchcheck.db import Store
 from branchcheck.db.models import Staff, StaffPost
 from branchcheck.db.read import rows
 from branchcheck.errors import AnswerError, NotFoundError, StateError
+from branchcheck.people.permissions import require, settings_for
 from branchcheck.people.register import find_staff
 from branchcheck.taxonomy import STAFF_ROLES
 
@@ -96,7 +97,7 @@ def record_post(
     _not_future(from_date, at.date(), "from / 起始日期")
     start = from_date.isoformat()
     with store.session() as s:
-        find_staff(s, actor)
+        require(s, actor, "manage_posts", settings_for(store))
         staff = find_staff(s, employee_no)
         history = _rows(s, staff, role)
         held = next((r for r in history if r.to_date is None), None)
@@ -147,7 +148,7 @@ def end_post(
     at = clock.local_or_now(now)
     _not_future(to_date, at.date(), "to / 截止日期")
     with store.session() as s:
-        find_staff(s, actor)
+        require(s, actor, "manage_posts", settings_for(store))
         staff = find_staff(s, employee_no)
         held = next((r for r in _rows(s, staff, role) if r.to_date is None), None)
         if held is None:

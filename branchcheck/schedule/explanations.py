@@ -15,15 +15,13 @@ from pathlib import Path
 from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import ObligationNote
-from branchcheck.errors import AnswerError, AuthError, NotFoundError, StateError
-from branchcheck.people.register import find_staff
+from branchcheck.errors import AnswerError, NotFoundError, StateError
+from branchcheck.people.permissions import require
 from branchcheck.schedule.facts import read_facts
 from branchcheck.schedule.ledger import entries, env_for
 from branchcheck.schedule.periods import parse_label
 from branchcheck.settings import Settings
 from branchcheck.views import Obligation
-
-EXPLAINING_ROLE = "branch_head"
 
 
 def explain(
@@ -45,12 +43,7 @@ def explain(
     as_of = when.date()
     period = parse_label(key.rsplit(":", 1)[-1])
     with store.session() as s:
-        person = find_staff(s, actor)
-        if not person.active or EXPLAINING_ROLE not in person.roles:
-            raise AuthError(
-                f"{person.name}（{actor}）不是网点负责人：只有网点负责人能说明未履行的检查 / only the branch "
-                "head may explain a missed obligation"
-            )
+        person = require(s, actor, "explain_missed", env.settings)
         facts = read_facts(s)
         found = {e.ob.key: e.ob for e in entries(facts, env, period.first, period.last, as_of)}
         ob = found.get(key)

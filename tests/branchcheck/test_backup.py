@@ -56,7 +56,7 @@ def test_backup_damage_restore_keeps_records_and_audit(demo, home):
     with pytest.raises(StoreError):
         open_store(path)
 
-    done = backup.restore(taken.path, path)
+    done = backup.restore(taken.path, path, actor="E001", password="demo1234")
     assert done.kept_aside is not None and done.kept_aside.read_bytes() == damaged
     restored = open_store(path)
     try:
@@ -80,10 +80,10 @@ def test_restore_refuses_a_backup_that_does_not_verify_and_changes_nothing(peopl
     data = json.loads(side.read_text(encoding="utf-8"))
     side.write_text(json.dumps(data | {"entries": data["entries"] + 5}), encoding="utf-8")
     with pytest.raises(StoreError, match="side file says"):
-        backup.restore(taken.path, path)
+        backup.restore(taken.path, path, actor="E001", password="demo1234")
     os.truncate(taken.path, taken.path.stat().st_size // 2)
     with pytest.raises(StoreError, match="damaged"):
-        backup.restore(taken.path, path)
+        backup.restore(taken.path, path, actor="E001", password="demo1234")
     assert path.read_bytes() == before
     assert sorted(p.name for p in home.iterdir() if "before-restore" in p.name) == []
 
@@ -98,7 +98,7 @@ def test_restore_refuses_a_backup_whose_audit_chain_is_broken(people_store, home
     con.commit()
     con.close()
     with pytest.raises(StoreError, match="audit log is broken at entry 1"):
-        backup.restore(taken.path, people_store.path)
+        backup.restore(taken.path, people_store.path, actor="E001", password="demo1234")
 
 
 def test_the_daily_backup_runs_once_a_day(people_store):
