@@ -264,7 +264,7 @@ def _restorer(file: Path, actor: str, password: str, settings: Settings) -> None
     from sqlalchemy import text
 
     from branchcheck.db.models import Staff
-    from branchcheck.errors import AuthError, PeopleRuleError
+    from branchcheck.errors import AuthError
     from branchcheck.people.permissions import refusal
     from branchcheck.people.signin import check_password
 
@@ -291,7 +291,7 @@ def _restorer(file: Path, actor: str, password: str, settings: Settings) -> None
     )
     why = refusal("restore", person, settings)
     if why is not None:
-        raise PeopleRuleError(why)
+        raise AuthError(why)
 
 
 def restore(file: Path, database: Path | None = None, *, actor: str, password: str) -> RestoreInfo:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from branchcheck.db import Store
 from branchcheck.db.models import Staff
-from branchcheck.errors import PeopleRuleError
+from branchcheck.errors import AuthError
 from branchcheck.settings import Settings
 from branchcheck.taxonomy import STAFF_ROLES
 
@@ -187,15 +187,14 @@ def require(
     settings: Settings,
     ctx: Context = Context(),
 ) -> Staff:
-    """The person `employee_no`, refused with a PeopleRuleError unless they may take `action`."""
+    """The person `employee_no`, refused with an AuthError (the user may not do this) unless
+    they may take `action`."""
     from branchcheck.people.register import find_staff
 
     person = find_staff(session, employee_no)
     why = refusal(action, person, settings, ctx)
     if why is not None:
-        raise PeopleRuleError(
-            why, hint="sign in as a person who may (网点负责人可在“人员”中查看权限)"
-        )
+        raise AuthError(why, hint="sign in as a person who may (网点负责人可在“人员”中查看权限)")
     return person
 
 

@@ -67,6 +67,16 @@ def test_rectified_on_time_and_late_by_month_from_the_dates(demo):
     today = clock.now().date()
     a, b, c = findings.list_findings(demo, state="open")[:3]
     with demo.engine.begin() as conn:
+        # the database lets a finding change state only with a recorded step (finding_step)
+        for fid, to in ((a.id, "closed"), (b.id, "verified"), (c.id, "closed")):
+            conn.execute(
+                text(
+                    "INSERT INTO finding_step (finding_id, step, from_state, to_state, actor, "
+                    "fields, recorded_at) VALUES (:id, 'test', 'open', :to, 'E001', '{}', "
+                    "'2026-03-10T09:00:00+08:00')"
+                ),
+                {"id": fid, "to": to},
+            )
         conn.execute(
             text(
                 "UPDATE finding SET state='closed', rectified_on='2026-03-10', due_date='2026-03-10' WHERE id=:id"

@@ -19,7 +19,10 @@ def test_backup_list_restore(demo, home, capsys):
     assert taken["path"] in capsys.readouterr().out
 
     os.truncate(path, path.stat().st_size // 2)
-    assert main(["restore", taken["path"], "--json", "--as", "E001", "--password-env", "SIGNIN_PW"]) == 0
+    assert (
+        main(["restore", taken["path"], "--json", "--as", "E001", "--password-env", "SIGNIN_PW"])
+        == 0
+    )
     done = json.loads(capsys.readouterr().out)
     assert done["database"] == str(path) and done["kept_aside"].startswith(str(path))
     assert main(["audit", "check"]) == 0
@@ -28,7 +31,12 @@ def test_backup_list_restore(demo, home, capsys):
 
 
 def test_backup_to_a_folder(people_store, tmp_path, capsys):
-    assert main(["backup", "--to", str(tmp_path / "usb"), "--as", "E001", "--password-env", "SIGNIN_PW"]) == 0
+    assert (
+        main(
+            ["backup", "--to", str(tmp_path / "usb"), "--as", "E001", "--password-env", "SIGNIN_PW"]
+        )
+        == 0
+    )
     assert "backup written and verified" in capsys.readouterr().out
     assert main(["backup", "list", "--to", str(tmp_path / "usb"), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
@@ -81,11 +89,11 @@ def test_backup_and_restore_are_for_the_people_the_matrix_names(demo, home, caps
     path = demo.path
     demo.dispose()
     as_teller = ["--as", "E004", "--password-env", "SIGNIN_PW"]
-    assert main(["backup", *as_teller]) == 2
+    assert main(["backup", *as_teller]) == 3
     assert "E004 cannot back up the store" in capsys.readouterr().err
     assert main(["backup", "--json", "--as", "E001", "--password-env", "SIGNIN_PW"]) == 0
     taken = json.loads(capsys.readouterr().out)
-    assert main(["restore", taken["path"], *as_teller]) == 2
+    assert main(["restore", taken["path"], *as_teller]) == 3
     assert "E004 cannot restore a backup: only branch head" in capsys.readouterr().err
     os.environ["WRONG_PW"] = "not-it"
     try:

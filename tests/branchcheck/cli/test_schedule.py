@@ -71,7 +71,7 @@ def test_explain_from_the_command_line(people_store, capsys):
         main(["explain", key, "--reason", "停电", "--as", "E004", "--password-env", "SIGNIN_PW"])
         == 3
     )
-    assert "only the branch head" in capsys.readouterr().err
+    assert "cannot explain a missed check: only branch head" in capsys.readouterr().err
     assert (
         main(["explain", key, "--reason", "停电", "--as", "E001", "--password-env", "SIGNIN_PW"])
         == 0

@@ -49,7 +49,9 @@ def test_the_branch_head_explains_and_it_stays_a_miss(missed):
 
 @pytest.mark.parametrize("actor", ["E004", "E002", "E010"])  # teller, deputy, supervisor
 def test_only_the_branch_head_may_explain(missed, actor):
-    with pytest.raises(AuthError, match="只有网点负责人|only the branch head"):
+    with pytest.raises(
+        AuthError, match="须由网点负责人办理 / .* cannot explain a missed check: only branch head"
+    ):
         explain(missed, KEY, reason="理由", actor=actor, now=NOW)
     with missed.session() as s:
         assert s.scalars(select(ObligationNote)).all() == []
