@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from branchcheck.db.read import json_value
 from branchcheck.errors import StateError
+from branchcheck.integrity import RowProblem, finding_problems, missing_guards
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -251,6 +252,8 @@ class TrailCheck:
     chain: ChainCheck
     anchors: tuple[AnchorCheck, ...]
     files: tuple[FileCheck, ...]
+    guards_missing: tuple[str, ...] = ()  # triggers the migrations made that are gone
+    rows: tuple[RowProblem, ...] = ()  # rows that disagree with their steps or sealed record
 
     @property
     def last_trusted(self) -> AnchorCheck | None:
@@ -272,7 +275,13 @@ class TrailCheck:
 
     @property
     def ok(self) -> bool:
-        return self.chain.ok and all(a.ok for a in self.anchors) and all(f.ok for f in self.files)
+        return (
+            self.chain.ok
+            and all(a.ok for a in self.anchors)
+            and all(f.ok for f in self.files)
+            and not self.guards_missing
+            and not self.rows
+        )
 
     def lines(self) -> list[str]:
         """What `audit verify` prints: each problem, then the last trustworthy anchor."""
@@ -293,6 +302,11 @@ class TrailCheck:
         for f in self.files:
             if not f.ok:
                 out.append(f"记录 {f.record_id} 的 {f.kind}：{f.message}")
+        if self.guards_missing:
+            names = ", ".join(self.guards_missing)
+            out.append(f"数据库防护触发器缺失 / the store's guards are missing: {names}")
+        for r in self.rows:
+            out.append(f"{r.subject}: {r.problem}")
         last = self.last_trusted
         if last is None:
             out.append("没有可信的锚点 / no trustworthy anchor")
@@ -338,6 +352,8 @@ class TrailCheck:
                 {"record_id": f.record_id, "kind": f.kind, "status": f.status, "message": f.message}
                 for f in self.files
             ],
+            "guards_missing": list(self.guards_missing),
+            "rows": [{"subject": r.subject, "problem": r.problem} for r in self.rows],
         }
 
 
@@ -358,7 +374,8 @@ def check_files(conn: Connection | Session, trust_roots: list[x509.Certificate])
 
 def verify(conn: Connection | Session) -> TrailCheck:
     """`branchcheck audit verify`: the chain's links, every anchor (signature, certificate trusted
-    by this branch, the chain's entry at its count has its hash) and every sealed record's files.
+    by this branch, the chain's entry at its count has its hash), every sealed record's files,
+    the store's guards and the findings' rows against their steps and sealed records.
     Read in SQL; nothing written."""
     from sqlalchemy import text
 
@@ -370,5 +387,9 @@ def verify(conn: Connection | Session) -> TrailCheck:
     ]
     hashes, chain = _chain_hashes(conn)
     return TrailCheck(
-        chain, tuple(check_anchors(conn, hashes, roots)), tuple(check_files(conn, roots))
+        chain,
+        tuple(check_anchors(conn, hashes, roots)),
+        tuple(check_files(conn, roots)),
+        tuple(missing_guards(conn)),
+        tuple(finding_problems(conn)),
     )
