@@ -317,6 +317,8 @@ class SealedRecord(Base):
     sealed_at: Mapped[str] = mapped_column(String(40))
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     xlsx: Mapped[bytes] = mapped_column(LargeBinary)
+    # the workbook's detached CMS signature by the inspector (None for records sealed before 0005)
+    xlsx_p7s: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
 
 
 class AuditEntry(Base):

@@ -168,9 +168,18 @@ def export_name(doc: dict[str, Any]) -> str:
     return f"{doc['checklist']['key']}_{doc['branch']['code']}_{doc['local_date']}_{doc['record_id'][:8]}"
 
 
+def workbook_signature(store: Store, record_id: str) -> bytes | None:
+    """The workbook's detached CMS signature made at sealing (None before schema 0005)."""
+    with store.read() as conn:
+        row = one(conn, "SELECT xlsx_p7s FROM sealed_record WHERE id = :id", id=record_id)
+    return bytes(row["xlsx_p7s"]) if row and row["xlsx_p7s"] is not None else None
+
+
 def export(store: Store, record_id: str, out_dir: Path) -> list[Path]:
-    """Copy the signed PDF and workbook made at sealing; no password needed."""
-    _rid, pdf, xlsx, doc = record_files(store, record_id)
+    """Copy the signed PDF and workbook made at sealing; no password needed. The workbook's
+    detached CMS signature, where the record has one, is written beside it (`….xlsx.p7s`)."""
+    rid, pdf, xlsx, doc = record_files(store, record_id)
+    p7s = workbook_signature(store, rid)
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -178,7 +187,10 @@ def export(store: Store, record_id: str, out_dir: Path) -> list[Path]:
         raise InputFileError(f"{out_dir}: cannot create the folder ({exc.strerror})") from None
     base = export_name(doc)
     paths = [out_dir / f"{base}.pdf", out_dir / f"{base}.xlsx"]
-    for path, data in zip(paths, (pdf, xlsx), strict=True):
+    files = list(zip(paths, (pdf, xlsx), strict=True))
+    if p7s is not None:
+        files.append((out_dir / f"{base}.xlsx.p7s", p7s))
+    for path, data in files:
         tmp = path.with_suffix(path.suffix + ".part")
         tmp.write_bytes(data)
         tmp.replace(path)

@@ -102,6 +102,7 @@ def seal(
     from branchcheck import records
     from branchcheck.records import keys, sealing
     from branchcheck.records.document import build_document
+    from branchcheck.upload import cms
 
     settings, home = branch_env(settings, home)
     now = clock.local_or_now(now)
@@ -127,6 +128,7 @@ def seal(
                 sealed_at=clock.iso(now),
                 pdf=pdf,
                 xlsx=xlsx,
+                xlsx_p7s=cms.sign_detached(cred, xlsx),
             )
         )
         insp.status = "sealed"

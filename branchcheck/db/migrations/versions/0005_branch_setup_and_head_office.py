@@ -112,6 +112,9 @@ def upgrade() -> None:
         batch.add_column(sa.Column("deactivated_on", sa.String(10), nullable=True))
     with op.batch_alter_table("answer") as batch:
         batch.add_column(sa.Column("draft", sa.Boolean(), nullable=False, server_default="0"))
+    with op.batch_alter_table("sealed_record") as batch:
+        # the workbook's detached CMS signature by the inspector (openssl cms -verify checks it)
+        batch.add_column(sa.Column("xlsx_p7s", sa.LargeBinary(), nullable=True))
     op.create_table(
         "item_evidence",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -173,6 +176,8 @@ def downgrade() -> None:
     op.drop_index("ix_finding_step_finding_id", "finding_step")
     op.drop_table("finding_step")
     op.drop_table("item_evidence")
+    with op.batch_alter_table("sealed_record") as batch:
+        batch.drop_column("xlsx_p7s")
     with op.batch_alter_table("answer") as batch:
         batch.drop_column("draft")
     with op.batch_alter_table("staff") as batch:
