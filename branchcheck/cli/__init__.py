@@ -19,6 +19,7 @@ from branchcheck.cli import (
     findings,
     inspect,
     keys,
+    package,
     records,
     rotation,
     schedule,
@@ -45,6 +46,7 @@ GROUPS = (
     audit,
     accounts,
     backup,
+    package,
 )
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)

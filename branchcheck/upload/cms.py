@@ -29,7 +29,7 @@ SUFFIX = ".p7s"
 def sign_detached(cred: Credential, data: bytes) -> bytes:
     """A detached CMS SignedData over `data` by `cred`, DER."""
     builder = pkcs7.PKCS7SignatureBuilder().set_data(data)
-    builder = builder.add_signer(cred.cert, cred.key, hashes.SHA256())  # type: ignore[arg-type]
+    builder = builder.add_signer(cred.cert, cred.key, hashes.SHA256())
     for ca in cred.chain:
         builder = builder.add_certificate(ca)
     return builder.sign(
