@@ -35,8 +35,9 @@ from branchcheck.db.models import Finding, FindingEvidence, Inspection, Staff
 from branchcheck.errors import AnswerError, PeopleRuleError, StateError
 from branchcheck.findings.reading import get_finding, resolve_id
 from branchcheck.findings.rules import Actor, Involved, refusal
-from branchcheck.findings.steps import record_step
-from branchcheck.people.permissions import PERMISSIONS
+from branchcheck.findings.steps import ADD_EVIDENCE as ADD_EVIDENCE  # re-exported
+from branchcheck.findings.steps import LINK_MISSED as LINK_MISSED  # re-exported
+from branchcheck.findings.steps import TRANSITIONS, Transition, record_step
 from branchcheck.people.register import find_staff
 from branchcheck.settings import Settings
 from branchcheck.taxonomy import FINDING_STATES
@@ -52,85 +53,6 @@ NEXT_STEP = {
     "closed": "none: the finding is closed",
     "exception": "none until the exception expires (例外接受到期后重新打开)",
 }
-
-
-def _who(action: str) -> tuple[str, ...]:
-    return PERMISSIONS[action].who
-
-
-def _never(action: str) -> tuple[str, ...]:
-    return PERMISSIONS[action].not_the
-
-
-@dataclass(frozen=True)
-class Transition:
-    """One step of the loop: the states it starts from, the state it leads to, what it needs
-    besides the actor, what the audit log calls it, the words of a refusal, who may take it
-    and who never may — both from the one matrix of roles × actions (people/permissions.py:
-    roles, "branch_head", "recheck_roles", "close_roles", "responsible"; "result_by")."""
-
-    from_states: tuple[str, ...]
-    to_state: str
-    needs: tuple[str, ...]
-    audit_action: str
-    doing: str
-    who: tuple[str, ...]
-    not_the: tuple[str, ...] = ()
-
-
-TRANSITIONS: dict[str, Transition] = {
-    "start_rectification": Transition(
-        ("open",),
-        "rectifying",
-        ("action",),
-        "finding.rectify",
-        "start rectification",
-        _who("rectify"),
-    ),
-    "record_result": Transition(
-        ("rectifying",),
-        "rectifying",
-        ("result",),
-        "finding.result",
-        "record a result",
-        _who("record_result"),
-    ),
-    "verify": Transition(
-        ("rectifying",),
-        "verified",
-        ("recheck_date",),
-        "finding.verify",
-        "verify",
-        _who("recheck"),
-        _never("recheck"),
-    ),
-    "close": Transition(("verified",), "closed", (), "finding.close", "close", _who("close")),
-    "accept_exception": Transition(
-        ("open", "rectifying"),
-        "exception",
-        ("reason", "until"),
-        "finding.exception",
-        "accept as an exception",
-        _who("accept_exception"),
-    ),
-}
-# steps that change no state but follow the same rule
-ADD_EVIDENCE = Transition(
-    ("rectifying",),
-    "rectifying",
-    ("file",),
-    "finding.evidence",
-    "add evidence",
-    _who("add_evidence"),
-)
-LINK_MISSED = Transition(
-    tuple(FINDING_STATES),
-    "",
-    ("inspection",),
-    "finding.missed",
-    "link a missed problem",
-    _who("link_missed"),
-)
 
 
 def _state_name(state: str) -> str:

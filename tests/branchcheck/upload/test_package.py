@@ -10,7 +10,6 @@ from datetime import date, timedelta
 import pytest
 
 from branchcheck import clock, inspections
-from branchcheck.cli import main
 from branchcheck.errors import AuthError, StateError
 from branchcheck.records import keys
 from branchcheck.upload import cms
@@ -123,48 +122,3 @@ def test_only_an_administrator_packs(demo, tmp_path):
         make_package(
             demo, first=first, last=last, out=tmp_path, actor="E010", key_password="demo1234"
         )
-
-
-def test_the_command_line(demo, tmp_path, capsys, monkeypatch):
-    first, last, sealed = _sealed_period(demo)
-    monkeypatch.setenv("KEY_PW", "demo1234")
-    argv = [
-        "package",
-        "--from",
-        first.isoformat(),
-        "--to",
-        last.isoformat(),
-        "--out",
-        str(tmp_path),
-    ]
-    argv += [
-        "--as",
-        "E001",
-        "--password-env",
-        "SIGNIN_PW",
-        "--key-password-env",
-        "KEY_PW",
-        "--json",
-    ]
-    assert main(argv) == 0
-    out = json.loads(capsys.readouterr().out)
-    assert len(out["records"]) == len(sealed) and out["repeated"] is False
-    assert (
-        main(
-            [
-                "package",
-                "--from",
-                "2026-13-01",
-                "--to",
-                "2026-12-01",
-                "--out",
-                "x",
-                "--as",
-                "E001",
-                "--password-env",
-                "SIGNIN_PW",
-            ]
-        )
-        == 2
-    )
-    assert "--from: '2026-13-01' is not a valid date" in capsys.readouterr().err
