@@ -1,0 +1,606 @@
+"""Administration of the staff register: people come and go, roles change with their dates,
+passwords are reset. Each action is one function taking `actor`, an employee number already
+proven (the window's sign-in, the CLI's `--as` with a password), asks `permissions.require(...,
+"manage_staff", ...)`, changes the register in one transaction with its audit entry and returns
+the person as StaffInfo.
+
+- Nobody is ever deleted: a deactivated person keeps their history (posts, records, findings)
+  and appears on old records; the open posts end on the day of deactivation.
+- Roles change with their dates: the posts of dropped roles end on the day given, new ones start
+  on it (the post history feeds the rotation reminders). Dates are the branch's local dates and
+  never in the future.
+- Escorts of the escort company are kept apart from staff: an external person has the role escort
+  only, names their organisation and never signs in (no password); branch staff never have the
+  role escort.
+- The branch always keeps an active branch head who can sign in: deactivating the last one, or
+  taking the role from them, is refused. Nobody deactivates themself, grants themself a role or
+  resets their own password here.
+
+A bad value raises EntryError whose `fields` maps each field (employee_no, name, roles,
+organisation, id_number, password, on, reason) to its bilingual message, and changes nothing."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchcheck import audit, clock
+from branchcheck.db import Store
+from branchcheck.db.models import Staff, StaffPost
+from branchcheck.db.read import json_value, rows
+from branchcheck.errors import EntryError, StateError
+from branchcheck.people import signin
+from branchcheck.people.permissions import require
+from branchcheck.people.register import find_staff, get_branch, info
+from branchcheck.people.signin import StaffInfo, hash_password
+from branchcheck.settings import Settings, load_settings
+from branchcheck.taxonomy import STAFF_ROLES
+
+MIN_PASSWORD = 8  # characters
+MAX_PASSWORD = 256
+# the columns' sizes (db/models.py)
+MAX_EMPLOYEE_NO = 32
+MAX_NAME = 100
+MAX_ORGANISATION = 200
+MAX_ID_NUMBER = 40
+MAX_REASON = 2000
+ESCORT = "escort"
+HEAD = "branch_head"
+
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "employee_no": ("工号", "employee number"),
+    "name": ("姓名", "name"),
+    "roles": ("岗位", "roles"),
+    "organisation": ("单位", "organisation"),
+    "id_number": ("证件号", "ID number"),
+    "password": ("密码", "password"),
+    "on": ("日期", "date"),
+    "reason": ("原因", "reason"),
+}
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """A person as entered (the set-up assistant, the administration screen, a staff list row).
+    `roles` are keys of taxonomy.STAFF_ROLES."""
+
+    employee_no: str
+    name: str
+    roles: tuple[str, ...]
+    external: bool = False
+    organisation: str = ""
+    id_number: str = ""
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One person as the administration screen lists them."""
+
+    employee_no: str
+    name: str
+    roles: tuple[str, ...]
+    external: bool
+    organisation: str
+    active: bool
+    deactivated_on: str | None
+    has_password: bool
+    has_key: bool
+    id_number: str = ""
+
+    def role_names(self, lang: str = "zh") -> str:
+        return "、".join(STAFF_ROLES[r][lang] for r in self.roles if r in STAFF_ROLES)
+
+
+# ---------------------------------------------------------------- checking what was entered
+
+
+def _message(key: str, zh: str, en: str) -> str:
+    field_zh, field_en = FIELD_NAMES[key]
+    return f"{field_zh}：{zh} / {field_en}: {en}"
+
+
+def _text_problem(key: str, value: object, limit: int, *, required: bool) -> str | None:
+    if not isinstance(value, str):
+        return _message(key, "须为文字", "must be text")
+    if required and not value.strip():
+        return _message(key, "不能为空", "is required")
+    if len(value) > limit:
+        return _message(key, f"最多 {limit} 个字", f"at most {limit} characters")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
+        return _message(key, "含有不可见的控制字符", "contains control characters")
+    return None
+
+
+def employee_no_problem(value: object) -> str | None:
+    """Why `value` cannot be an employee number (None when it can): letters, digits, - _ . /,
+    at most 32 characters."""
+    problem = _text_problem("employee_no", value, MAX_EMPLOYEE_NO, required=True)
+    if problem is None and not all(c.isalnum() or c in "-_./" for c in str(value)):
+        problem = _message(
+            "employee_no",
+            "只能含字母、数字和 - _ . /",
+            "only letters, digits and - _ . / are allowed",
+        )
+    return problem
+
+
+def password_problem(password: object) -> str | None:
+    """Why `password` cannot be a sign-in password (None when it can): at least MIN_PASSWORD
+    characters, not only spaces."""
+    if not isinstance(password, str) or not password:
+        return _message("password", "不能为空", "is required")
+    if len(password) < MIN_PASSWORD:
+        return _message(
+            "password", f"至少 {MIN_PASSWORD} 个字符", f"at least {MIN_PASSWORD} characters"
+        )
+    if len(password) > MAX_PASSWORD:
+        return _message(
+            "password", f"最多 {MAX_PASSWORD} 个字符", f"at most {MAX_PASSWORD} characters"
+        )
+    if not password.strip():
+        return _message("password", "不能只有空格", "cannot be only spaces")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in password):
+        return _message("password", "含有不可见的控制字符", "contains control characters")
+    return None
+
+
+def roles_problem(roles: object, *, external: bool) -> str | None:
+    """Why `roles` do not fit a person (None when they do)."""
+    if not isinstance(roles, tuple | list) or not all(isinstance(r, str) for r in roles):
+        return _message("roles", "须为岗位列表", "must be a list of roles")
+    unknown = [r for r in roles if r not in STAFF_ROLES]
+    if unknown:
+        known_zh = "、".join(n["zh"] for n in STAFF_ROLES.values())
+        return _message(
+            "roles",
+            f"未知岗位 {'、'.join(unknown)}（可用：{known_zh}）",
+            f"unknown {', '.join(unknown)} (known: {', '.join(STAFF_ROLES)})",
+        )
+    if not roles:
+        return _message("roles", "至少一个岗位", "at least one role")
+    if external and tuple(roles) != (ESCORT,):
+        return _message(
+            "roles",
+            "外部人员（押运公司）只能是押运人员",
+            "an external person (escort company) has the role escort only",
+        )
+    if not external and ESCORT in roles:
+        return _message(
+            "roles",
+            "押运人员属押运公司，须登记为外部人员",
+            "escorts belong to the escort company: add them as external people",
+        )
+    return None
+
+
+def person_problems(person: PersonInput) -> dict[str, str]:
+    """Each field of `person` that cannot be stored, with its message (empty when all can)."""
+    found = {
+        "employee_no": employee_no_problem(person.employee_no),
+        "name": _text_problem("name", person.name, MAX_NAME, required=True),
+        "roles": roles_problem(person.roles, external=person.external),
+        "organisation": _text_problem(
+            "organisation", person.organisation, MAX_ORGANISATION, required=person.external
+        ),
+        "id_number": _text_problem("id_number", person.id_number, MAX_ID_NUMBER, required=False),
+    }
+    if found["organisation"] and person.external and not str(person.organisation).strip():
+        found["organisation"] = _message(
+            "organisation",
+            "外部人员须写明所属单位（押运公司）",
+            "an external person names their organisation (the escort company)",
+        )
+    return {k: v for k, v in found.items() if v}
+
+
+def normalised(person: PersonInput) -> PersonInput:
+    """The person as stored: outer white space trimmed, each role once, in the order given."""
+    return PersonInput(
+        person.employee_no.strip(),
+        person.name.strip(),
+        tuple(dict.fromkeys(person.roles)),
+        person.external,
+        person.organisation.strip(),
+        person.id_number.strip(),
+    )
+
+
+def _refuse(fields: dict[str, str]) -> None:
+    if fields:
+        raise EntryError(fields)
+
+
+def _settings(store: Store) -> Settings:
+    return load_settings(store.path.parent) if store.path is not None else Settings()
+
+
+def _today(settings: Settings, now: datetime | None) -> datetime:
+    return clock.local(now, settings.timezone) if now else clock.now(settings.timezone)
+
+
+def _day(on: date | None, at: datetime) -> date:
+    """`on` (default: the branch's today), refused when in the future."""
+    day = on or at.date()
+    if day > at.date():
+        _refuse(
+            {
+                "on": _message(
+                    "on",
+                    f"{day} 是将来的日期（今天是 {at.date()}）",
+                    f"{day} is in the future (today is {at.date()})",
+                )
+            }
+        )
+    return day
+
+
+# ---------------------------------------------------------------- in one transaction
+
+
+def insert_person(
+    s: Session, person: PersonInput, password: str | None, on: date, *, actor: str, at: datetime
+) -> Staff:
+    """Add a checked, normalised person inside the caller's transaction (set-up and the staff list
+    import add several in one): the staff row, a post per role from `on` (branch staff only) and
+    the audit entry. A number already in the register is refused."""
+    if s.scalars(select(Staff).where(Staff.employee_no == person.employee_no)).first():
+        _refuse(
+            {
+                "employee_no": _message(
+                    "employee_no",
+                    f"{person.employee_no} 已在人员名册中",
+                    f"{person.employee_no} is already in the staff register",
+                )
+            }
+        )
+    branch = None if person.external else get_branch(s)
+    row = Staff(
+        employee_no=person.employee_no,
+        name=person.name,
+        roles=list(person.roles),
+        external=person.external,
+        organisation=person.organisation,
+        id_number=person.id_number,
+        branch_id=branch.id if branch else None,
+        password_hash=hash_password(password) if password else None,
+    )
+    s.add(row)
+    s.flush()
+    if not person.external:
+        for role in person.roles:
+            s.add(StaffPost(staff_id=row.id, role=role, from_date=on.isoformat()))
+    audit.append(
+        s,
+        at=clock.iso(at),
+        actor=actor,
+        action="staff.add",
+        subject=person.employee_no,
+        detail={
+            "name": person.name,
+            "roles": list(person.roles),
+            "external": person.external,
+            "organisation": person.organisation,
+            "from": on.isoformat(),
+            "password": password is not None,
+        },
+    )
+    return row
+
+
+def check_new_person(person: PersonInput, password: str | None) -> PersonInput:
+    """The person normalised, or EntryError naming every field that cannot be stored: an external
+    person gets no password, a branch staff member's password follows password_problem."""
+    problems = person_problems(person)
+    if person.external and password is not None:
+        problems["password"] = _message(
+            "password", "外部人员不登录本系统，不设密码", "external people never sign in"
+        )
+    elif password is not None and (why := password_problem(password)):
+        problems["password"] = why
+    _refuse(problems)
+    return normalised(person)
+
+
+# ---------------------------------------------------------------- the actions
+
+
+def add_person(
+    store: Store,
+    *,
+    actor: str,
+    person: PersonInput,
+    password: str | None = None,
+    on: date | None = None,
+    now: datetime | None = None,
+) -> StaffInfo:
+    """Add `person` to the register; their roles are posts held from `on` (default today)."""
+    settings = _settings(store)
+    at = _today(settings, now)
+    checked = check_new_person(person, password)
+    day = _day(on, at)
+    with store.session() as s:
+        require(s, actor, "manage_staff", settings)
+        return info(insert_person(s, checked, password, day, actor=actor, at=at))
+
+
+def edit_person(
+    store: Store,
+    *,
+    actor: str,
+    employee_no: str,
+    name: str | None = None,
+    organisation: str | None = None,
+    id_number: str | None = None,
+    now: datetime | None = None,
+) -> StaffInfo:
+    """Change a person's name, organisation or ID number (None: unchanged). Sealed records keep
+    the names they were sealed with."""
+    settings = _settings(store)
+    at = _today(settings, now)
+    with store.session() as s:
+        require(s, actor, "manage_staff", settings)
+        row = find_staff(s, employee_no)
+        changed = {
+            "name": row.name if name is None else name,
+            "organisation": row.organisation if organisation is None else organisation,
+            "id_number": row.id_number if id_number is None else id_number,
+        }
+        probe = PersonInput(
+            row.employee_no, changed["name"], tuple(row.roles), row.external, **_rest(changed)
+        )
+        _refuse({k: v for k, v in person_problems(probe).items() if k in changed})
+        new = {k: v.strip() for k, v in changed.items()}
+        before = {k: getattr(row, k) for k in new}
+        diff = {k: [before[k], v] for k, v in new.items() if before[k] != v}
+        if not diff:
+            return info(row)
+        for key, value in new.items():
+            setattr(row, key, value)
+        audit.append(
+            s, at=clock.iso(at), actor=actor, action="staff.edit", subject=employee_no, detail=diff
+        )
+        return info(row)
+
+
+def _rest(changed: dict[str, str]) -> dict[str, str]:
+    return {"organisation": changed["organisation"], "id_number": changed["id_number"]}
+
+
+def _other_heads(s: Session, employee_no: str) -> int:
+    """Active branch staff other than `employee_no` who are branch heads and can sign in."""
+    found = s.scalars(
+        select(Staff).where(
+            Staff.active.is_(True),
+            Staff.external.is_(False),
+            Staff.password_hash.is_not(None),
+            Staff.employee_no != employee_no,
+        )
+    )
+    return sum(1 for p in found if HEAD in (p.roles or ()))
+
+
+def _last_head_error(row: Staff, what_zh: str, what_en: str) -> StateError:
+    return StateError(
+        f"{row.name}（{row.employee_no}）是唯一的网点负责人，不能{what_zh} / {row.employee_no} is "
+        f"the branch's only branch head: cannot {what_en}",
+        hint="先为另一位人员设置网点负责人岗位 / first give another person the role branch head",
+    )
+
+
+def _open_posts(s: Session, row: Staff, roles: set[str] | None = None) -> list[StaffPost]:
+    found = s.scalars(
+        select(StaffPost)
+        .where(StaffPost.staff_id == row.id, StaffPost.to_date.is_(None))
+        .order_by(StaffPost.id)
+    )
+    return [p for p in found if roles is None or p.role in roles]
+
+
+def _end_posts(posts: list[StaffPost], day: date) -> list[str]:
+    """End each post on `day` (the last day held); a post begun after `day` is refused."""
+    for post in posts:
+        if post.from_date > day.isoformat():
+            _refuse(
+                {
+                    "on": _message(
+                        "on",
+                        f"{day} 早于 {STAFF_ROLES[post.role]['zh']}岗位的起始日期 {post.from_date}",
+                        f"{day} is before the {post.role} post began on {post.from_date}",
+                    )
+                }
+            )
+        post.to_date = day.isoformat()
+    return [p.role for p in posts]
+
+
+def deactivate(
+    store: Store,
+    *,
+    actor: str,
+    employee_no: str,
+    on: date | None = None,
+    reason: str,
+    now: datetime | None = None,
+) -> StaffInfo:
+    """A person leaves: inactive from `on` (default today), their open posts end that day. Never
+    deleted; refused for oneself and for the last active branch head."""
+    settings = _settings(store)
+    at = _today(settings, now)
+    _refuse(
+        {"reason": why}
+        if (why := _text_problem("reason", reason, MAX_REASON, required=True))
+        else {}
+    )
+    day = _day(on, at)
+    with store.session() as s:
+        require(s, actor, "manage_staff", settings)
+        row = find_staff(s, employee_no)
+        if employee_no == actor:
+            raise StateError(
+                "不能停用自己 / you cannot deactivate yourself",
+                hint="请另一位管理员办理 / ask another administrator",
+            )
+        if not row.active:
+            raise StateError(
+                f"{row.name}（{employee_no}）已于 {row.deactivated_on or '此前'} 停用 / "
+                f"{employee_no} is already deactivated"
+            )
+        if HEAD in (row.roles or ()) and _other_heads(s, employee_no) == 0:
+            raise _last_head_error(row, "停用", "deactivate them")
+        ended = _end_posts(_open_posts(s, row), day)
+        row.active = False
+        row.deactivated_on = day.isoformat()
+        audit.append(
+            s,
+            at=clock.iso(at),
+            actor=actor,
+            action="staff.deactivate",
+            subject=employee_no,
+            detail={"on": day.isoformat(), "reason": reason.strip(), "posts_ended": ended},
+        )
+        return info(row)
+
+
+def set_roles(
+    store: Store,
+    *,
+    actor: str,
+    employee_no: str,
+    roles: tuple[str, ...],
+    on: date | None = None,
+    now: datetime | None = None,
+) -> StaffInfo:
+    """A person's roles become `roles` from `on` (default today): the posts of dropped roles end
+    on `on`, the new roles' posts start on it. Refused for a deactivated person, for taking the
+    role branch head from the last one, and for granting oneself a role."""
+    settings = _settings(store)
+    at = _today(settings, now)
+    day = _day(on, at)
+    with store.session() as s:
+        require(s, actor, "manage_staff", settings)
+        row = find_staff(s, employee_no)
+        _refuse({"roles": why} if (why := roles_problem(roles, external=row.external)) else {})
+        wanted = tuple(dict.fromkeys(roles))
+        held = tuple(row.roles or ())
+        if not row.active:
+            raise StateError(
+                f"{row.name}（{employee_no}）已停用，不能调整岗位 / {employee_no} is deactivated"
+            )
+        added = [r for r in wanted if r not in held]
+        dropped = [r for r in held if r not in wanted]
+        if not added and not dropped:
+            return info(row)
+        if employee_no == actor and added:
+            raise StateError(
+                "不能给自己增加岗位 / you cannot give yourself a role",
+                hint="请另一位管理员办理 / ask another administrator",
+            )
+        if HEAD in dropped and _other_heads(s, employee_no) == 0:
+            raise _last_head_error(row, "取消其网点负责人岗位", "take that role from them")
+        if not row.external:
+            _end_posts(_open_posts(s, row, set(dropped)), day)
+            for role in added:
+                _start_post(s, row, role, day)
+        row.roles = list(wanted)
+        audit.append(
+            s,
+            at=clock.iso(at),
+            actor=actor,
+            action="staff.roles",
+            subject=employee_no,
+            detail={
+                "roles": list(wanted),
+                "added": added,
+                "dropped": dropped,
+                "on": day.isoformat(),
+            },
+        )
+        return info(row)
+
+
+def _start_post(s: Session, row: Staff, role: str, day: date) -> None:
+    """A post of `role` from `day`; refused when an earlier post of the role ended after it."""
+    last_end = s.scalar(
+        select(StaffPost.to_date)
+        .where(StaffPost.staff_id == row.id, StaffPost.role == role, StaffPost.to_date.is_not(None))
+        .order_by(StaffPost.to_date.desc())
+        .limit(1)
+    )
+    if last_end is not None and last_end >= day.isoformat():
+        _refuse(
+            {
+                "on": _message(
+                    "on",
+                    f"{row.employee_no} 的{STAFF_ROLES[role]['zh']}岗位到 {last_end} 才结束，"
+                    "新的岗位须从其后开始",
+                    f"{row.employee_no}'s earlier {role} post ended on {last_end}: the new one "
+                    "starts after it",
+                )
+            }
+        )
+    s.add(StaffPost(staff_id=row.id, role=role, from_date=day.isoformat()))
+
+
+def reset_password(
+    store: Store, *, actor: str, employee_no: str, new_password: str, now: datetime | None = None
+) -> StaffInfo:
+    """An administrator sets another person's sign-in password. Audited as the event after which
+    that person's earlier wrong passwords no longer count and a lock they caused ends
+    (signin.PASSWORD_RESET). Their signing key keeps its own password."""
+    settings = _settings(store)
+    at = _today(settings, now)
+    _refuse({"password": why} if (why := password_problem(new_password)) else {})
+    with store.session() as s:
+        require(s, actor, "manage_staff", settings)
+        row = find_staff(s, employee_no)
+        if employee_no == actor:
+            raise StateError(
+                "不能在此重置自己的密码 / you cannot reset your own password here",
+                hint="请另一位管理员办理 / ask another administrator",
+            )
+        if row.external:
+            raise StateError(
+                f"{row.name}（{employee_no}）是外部人员，不登录本系统 / {employee_no} is external "
+                "and never signs in"
+            )
+        if not row.active:
+            raise StateError(f"{row.name}（{employee_no}）已停用 / {employee_no} is deactivated")
+        row.password_hash = hash_password(new_password)
+        audit.append(
+            s, at=clock.iso(at), actor=actor, action=signin.PASSWORD_RESET, subject=employee_no
+        )
+        return info(row)
+
+
+_PEOPLE = """
+SELECT s.employee_no, s.name, s.roles, s.external, s.organisation, s.active, s.deactivated_on,
+       s.password_hash IS NOT NULL AS has_password, s.id_number,
+       EXISTS (SELECT 1 FROM credential c WHERE c.staff_id = s.id AND c.active) AS has_key
+FROM staff s {where} ORDER BY s.external, s.employee_no
+"""
+
+
+def people(store: Store, *, include_inactive: bool = True) -> list[PersonRow]:
+    """Everyone in the register, branch staff first, then external people, by number."""
+    where = "" if include_inactive else "WHERE s.active"
+    with store.read() as conn:
+        found = rows(conn, _PEOPLE.format(where=where))
+    return [
+        PersonRow(
+            r["employee_no"],
+            r["name"],
+            tuple(json_value(r["roles"]) or ()),
+            bool(r["external"]),
+            r["organisation"] or "",
+            bool(r["active"]),
+            r["deactivated_on"],
+            bool(r["has_password"]),
+            bool(r["has_key"]),
+            r["id_number"] or "",
+        )
+        for r in found
+    ]
