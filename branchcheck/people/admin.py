@@ -214,7 +214,7 @@ def _refuse(fields: dict[str, str]) -> None:
         raise EntryError(fields)
 
 
-def _settings(store: Store) -> Settings:
+def settings_of(store: Store) -> Settings:
     return load_settings(store.path.parent) if store.path is not None else Settings()
 
 
@@ -222,7 +222,7 @@ def _today(settings: Settings, now: datetime | None) -> datetime:
     return clock.local(now, settings.timezone) if now else clock.now(settings.timezone)
 
 
-def _day(on: date | None, at: datetime) -> date:
+def checked_day(on: date | None, at: datetime) -> date:
     """`on` (default: the branch's today), refused when in the future."""
     day = on or at.date()
     if day > at.date():
@@ -239,6 +239,15 @@ def _day(on: date | None, at: datetime) -> date:
 
 
 # ---------------------------------------------------------------- in one transaction
+
+
+def registered(s: Session, numbers: list[str]) -> set[str]:
+    """Which of `numbers` are already in the register."""
+    found: set[str] = set()
+    for start in range(0, len(numbers), 500):  # SQLite's bound on parameters
+        chunk = numbers[start : start + 500]
+        found.update(s.scalars(select(Staff.employee_no).where(Staff.employee_no.in_(chunk))))
+    return found
 
 
 def insert_person(
@@ -318,10 +327,10 @@ def add_person(
     now: datetime | None = None,
 ) -> StaffInfo:
     """Add `person` to the register; their roles are posts held from `on` (default today)."""
-    settings = _settings(store)
+    settings = settings_of(store)
     at = _today(settings, now)
     checked = check_new_person(person, password)
-    day = _day(on, at)
+    day = checked_day(on, at)
     with store.session() as s:
         require(s, actor, "manage_staff", settings)
         return info(insert_person(s, checked, password, day, actor=actor, at=at))
@@ -339,7 +348,7 @@ def edit_person(
 ) -> StaffInfo:
     """Change a person's name, organisation or ID number (None: unchanged). Sealed records keep
     the names they were sealed with."""
-    settings = _settings(store)
+    settings = settings_of(store)
     at = _today(settings, now)
     with store.session() as s:
         require(s, actor, "manage_staff", settings)
@@ -428,14 +437,14 @@ def deactivate(
 ) -> StaffInfo:
     """A person leaves: inactive from `on` (default today), their open posts end that day. Never
     deleted; refused for oneself and for the last active branch head."""
-    settings = _settings(store)
+    settings = settings_of(store)
     at = _today(settings, now)
     _refuse(
         {"reason": why}
         if (why := _text_problem("reason", reason, MAX_REASON, required=True))
         else {}
     )
-    day = _day(on, at)
+    day = checked_day(on, at)
     with store.session() as s:
         require(s, actor, "manage_staff", settings)
         row = find_staff(s, employee_no)
@@ -477,9 +486,9 @@ def set_roles(
     """A person's roles become `roles` from `on` (default today): the posts of dropped roles end
     on `on`, the new roles' posts start on it. Refused for a deactivated person, for taking the
     role branch head from the last one, and for granting oneself a role."""
-    settings = _settings(store)
+    settings = settings_of(store)
     at = _today(settings, now)
-    day = _day(on, at)
+    day = checked_day(on, at)
     with store.session() as s:
         require(s, actor, "manage_staff", settings)
         row = find_staff(s, employee_no)
@@ -551,7 +560,7 @@ def reset_password(
     """An administrator sets another person's sign-in password. Audited as the event after which
     that person's earlier wrong passwords no longer count and a lock they caused ends
     (signin.PASSWORD_RESET). Their signing key keeps its own password."""
-    settings = _settings(store)
+    settings = settings_of(store)
     at = _today(settings, now)
     _refuse({"password": why} if (why := password_problem(new_password)) else {})
     with store.session() as s:
