@@ -31,9 +31,10 @@ from sqlalchemy.orm import Session
 from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Staff, StaffPost
-from branchcheck.db.read import json_value, rows
 from branchcheck.errors import EntryError, StateError
 from branchcheck.people import signin
+from branchcheck.people.directory import PersonRow as PersonRow  # the screen's rows
+from branchcheck.people.directory import people as people
 from branchcheck.people.permissions import require
 from branchcheck.people.register import find_staff, get_branch, info
 from branchcheck.people.signin import StaffInfo, hash_password
@@ -74,25 +75,6 @@ class PersonInput:
     external: bool = False
     organisation: str = ""
     id_number: str = ""
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    """One person as the administration screen lists them."""
-
-    employee_no: str
-    name: str
-    roles: tuple[str, ...]
-    external: bool
-    organisation: str
-    active: bool
-    deactivated_on: str | None
-    has_password: bool
-    has_key: bool
-    id_number: str = ""
-
-    def role_names(self, lang: str = "zh") -> str:
-        return "、".join(STAFF_ROLES[r][lang] for r in self.roles if r in STAFF_ROLES)
 
 
 # ---------------------------------------------------------------- checking what was entered
@@ -583,33 +565,3 @@ def reset_password(
             s, at=clock.iso(at), actor=actor, action=signin.PASSWORD_RESET, subject=employee_no
         )
         return info(row)
-
-
-_PEOPLE = """
-SELECT s.employee_no, s.name, s.roles, s.external, s.organisation, s.active, s.deactivated_on,
-       s.password_hash IS NOT NULL AS has_password, s.id_number,
-       EXISTS (SELECT 1 FROM credential c WHERE c.staff_id = s.id AND c.active) AS has_key
-FROM staff s {where} ORDER BY s.external, s.employee_no
-"""
-
-
-def people(store: Store, *, include_inactive: bool = True) -> list[PersonRow]:
-    """Everyone in the register, branch staff first, then external people, by number."""
-    where = "" if include_inactive else "WHERE s.active"
-    with store.read() as conn:
-        found = rows(conn, _PEOPLE.format(where=where))
-    return [
-        PersonRow(
-            r["employee_no"],
-            r["name"],
-            tuple(json_value(r["roles"]) or ()),
-            bool(r["external"]),
-            r["organisation"] or "",
-            bool(r["active"]),
-            r["deactivated_on"],
-            bool(r["has_password"]),
-            bool(r["has_key"]),
-            r["id_number"] or "",
-        )
-        for r in found
-    ]

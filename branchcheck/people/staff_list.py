@@ -173,7 +173,9 @@ def _columns(path: Path, header: list[object]) -> dict[str, tuple[int, str]]:
     return found
 
 
-def _roles(cell: object) -> tuple[str, ...]:
+def parse_roles(cell: object) -> tuple[str, ...]:
+    """The roles a cell (or a command line's text) names, each once: Chinese or English names or
+    keys, separated by 、 , ， ; ； / or spaces. ValueError names the unknown ones."""
     words = [w for w in _ROLE_SEPARATORS.split(unicodedata.normalize("NFKC", text(cell))) if w]
     unknown = [w for w in words if header_key(w) not in ROLE_INDEX]
     if unknown:
@@ -214,7 +216,7 @@ def _row_person(
             errors.append(StaffRowError(number, header(key), str(exc)))
             return default
 
-    roles = read("roles", _roles, ())
+    roles = read("roles", parse_roles, ())
     listed_external = read("external", _external, False)
     external = listed_external or roles == ("escort",)
     person = PersonInput(
