@@ -102,6 +102,7 @@ class StaffList:
 class StaffImportResult:
     source: str
     added: tuple[StaffInfo, ...]
+    skipped: tuple[str, ...] = ()  # listed, left out as asked (already in the register)
 
 
 # ---------------------------------------------------------------- reading
@@ -309,18 +310,21 @@ def import_staff_list(
     path: str | Path,
     on: date | None = None,
     now: datetime | None = None,
+    skip: tuple[str, ...] = (),
 ) -> StaffImportResult:
     """Add every person of the list, their roles held from `on` (default today), in one
     transaction; if any row has an error (a number already in the register included), nobody is
-    added and the InputFileError says every error."""
+    added and the InputFileError says every error. People numbered in `skip` are left out (set-up
+    adds its administrator first, who is on the branch's list too)."""
     listed = read_staff_list(path)
+    kept = [p for p in listed.people if p.person.employee_no not in skip]
     settings = admin.settings_of(store)
     at = clock.local(now, settings.timezone) if now else clock.now(settings.timezone)
     day = admin.checked_day(on, at)
     errors = list(listed.errors)
     with store.session() as s:
         require(s, actor, "manage_staff", settings)
-        known = admin.registered(s, [p.person.employee_no for p in listed.people])
+        known = admin.registered(s, [p.person.employee_no for p in kept])
         errors += [
             StaffRowError(
                 p.row,
@@ -328,15 +332,15 @@ def import_staff_list(
                 f"工号 {p.person.employee_no} 已在人员名册中 / employee number "
                 f"{p.person.employee_no} is already in the staff register",
             )
-            for p in listed.people
+            for p in kept
             if p.person.employee_no in known
         ]
         if errors:
             raise _refused(listed, sorted(errors, key=lambda e: (e.row, e.column)))
-        if not listed.people:
-            raise InputFileError(f"{listed.source}: 名单中没有人员 / the list names nobody")
+        if not kept:
+            raise InputFileError(f"{listed.source}: 名单中没有可添加的人员 / the list adds nobody")
         added = [
-            info(admin.insert_person(s, p.person, None, day, actor=actor, at=at))
-            for p in listed.people
+            info(admin.insert_person(s, p.person, None, day, actor=actor, at=at)) for p in kept
         ]
-    return StaffImportResult(str(listed.source), tuple(added))
+    skipped = tuple(p.person.employee_no for p in listed.people if p.person.employee_no in skip)
+    return StaffImportResult(str(listed.source), tuple(added), skipped)
