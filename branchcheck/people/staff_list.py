@@ -32,8 +32,8 @@ from branchcheck.accounts.reader import _is_blank, _read_rows
 from branchcheck.db import Store
 from branchcheck.errors import InputFileError
 from branchcheck.people import admin
-from branchcheck.people.admin import FIELD_NAMES, PersonInput
 from branchcheck.people.permissions import require
+from branchcheck.people.person_input import FIELD_NAMES, PersonInput, normalised, person_problems
 from branchcheck.people.register import info
 from branchcheck.people.signin import StaffInfo
 from branchcheck.taxonomy import STAFF_ROLES
@@ -229,12 +229,12 @@ def _row_person(
         read("id_number", compact_text, ""),
     )
     wrong = {e.column for e in errors}
-    for key, message in admin.person_problems(person).items():
+    for key, message in person_problems(person).items():
         if header(key) not in wrong:
             field_zh, field_en = FIELD_NAMES[key]
             reason = message.removeprefix(f"{field_zh}：").replace(f" / {field_en}: ", " / ", 1)
             errors.append(StaffRowError(number, header(key), reason))
-    return errors or admin.normalised(person)
+    return errors or normalised(person)
 
 
 def staff_from_rows(grid: list[list[object]], path: Path, sheet: str = "") -> StaffList:
