@@ -347,13 +347,13 @@ def set_roles(
         dropped = [r for r in held if r not in wanted]
         if not added and not dropped:
             return info(row)
+        if HEAD in dropped and _other_heads(s, employee_no) == 0:
+            raise _last_head_error(row, "取消其网点负责人岗位", "take that role from them")
         if employee_no == actor and added:
             raise StateError(
                 "不能给自己增加岗位 / you cannot give yourself a role",
                 hint="请另一位管理员办理 / ask another administrator",
             )
-        if HEAD in dropped and _other_heads(s, employee_no) == 0:
-            raise _last_head_error(row, "取消其网点负责人岗位", "take that role from them")
         if not row.external:
             _end_posts(_open_posts(s, row, set(dropped)), day)
             for role in added:

@@ -67,7 +67,7 @@ def employee_no_problem(value: object) -> str | None:
     """Why `value` cannot be an employee number (None when it can): letters, digits, - _ . /,
     at most 32 characters."""
     problem = text_problem("employee_no", value, MAX_EMPLOYEE_NO, required=True)
-    if problem is None and not all(c.isalnum() or c in "-_./" for c in str(value)):
+    if problem is None and not all(c.isalnum() or c in "-_./" for c in str(value).strip()):
         problem = message(
             "employee_no",
             "只能含字母、数字和 - _ . /",
