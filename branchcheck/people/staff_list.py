@@ -59,7 +59,7 @@ HEADER_INDEX: dict[str, str] = {
 ROLE_INDEX: dict[str, str] = {
     header_key(name): key for key, names in STAFF_ROLES.items() for name in (key, *names.values())
 }
-_ROLE_SEPARATORS = re.compile(r"[、,;/\s]+")  # after NFKC: ， → ,  ； → ;
+_ROLE_SEPARATORS = re.compile(r"[、,;/]+")  # after NFKC: ， → ,  ； → ; (then spaces)
 _YES = frozenset({"是", "y", "yes", "true", "1", "外部", "外部人员", "external"})
 _NO = frozenset({"", "否", "n", "no", "false", "0", "内部", "本行", "staff"})
 _HEADER_SCAN_ROWS = 20
@@ -174,11 +174,19 @@ def _columns(path: Path, header: list[object]) -> dict[str, tuple[int, str]]:
     return found
 
 
+def _short(word: str) -> str:
+    """A cell's text as a message quotes it: at most 30 characters."""
+    return word if len(word) <= 30 else word[:29] + "…"
+
+
 def parse_roles(cell: object) -> tuple[str, ...]:
     """The roles a cell (or a command line's text) names, each once: Chinese or English names or
-    keys, separated by 、 , ， ; ； / or spaces. ValueError names the unknown ones."""
-    words = [w for w in _ROLE_SEPARATORS.split(unicodedata.normalize("NFKC", text(cell))) if w]
-    unknown = [w for w in words if header_key(w) not in ROLE_INDEX]
+    keys, separated by 、 , ， ; ； / or spaces (an English name of two words is one role). ValueError
+    names the unknown ones."""
+    words: list[str] = []
+    for part in _ROLE_SEPARATORS.split(unicodedata.normalize("NFKC", text(cell))):
+        words += [part] if header_key(part) in ROLE_INDEX else part.split()
+    unknown = [_short(w) for w in words if header_key(w) not in ROLE_INDEX]
     if unknown:
         known = "、".join(n["zh"] for n in STAFF_ROLES.values())
         raise ValueError(
@@ -194,7 +202,7 @@ def _external(cell: object) -> bool:
         return True
     if word in _NO:
         return False
-    raise ValueError(f"“{text(cell)[:30]}”应为 是 或 否 / should be yes or no")
+    raise ValueError(f"“{_short(text(cell))}”应为 是 或 否 / should be yes or no")
 
 
 def _cell(row: list[object], idx: int | None) -> object:
@@ -279,8 +287,8 @@ def _duplicates(rows_of: dict[str, list[int]], header: str) -> list[StaffRowErro
         StaffRowError(
             r,
             header,
-            f"工号 {no} 重复出现（第 {'、'.join(map(str, rws))} 行）/ employee number {no} is on "
-            f"rows {', '.join(map(str, rws))}",
+            f"工号 {_short(no)} 重复出现（第 {'、'.join(map(str, rws))} 行）/ employee number "
+            f"{_short(no)} is on rows {', '.join(map(str, rws))}",
         )
         for no, rws in rows_of.items()
         if no and len(rws) > 1
