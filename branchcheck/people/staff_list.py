@@ -283,17 +283,17 @@ def staff_from_rows(grid: list[list[object]], path: Path, sheet: str = "") -> St
 def _duplicates(rows_of: dict[str, list[int]], header: str) -> list[StaffRowError]:
     """An employee number on several rows: an error on each of them (nobody can tell which row
     is right)."""
-    return [
-        StaffRowError(
-            r,
-            header,
-            f"工号 {_short(no)} 重复出现（第 {'、'.join(map(str, rws))} 行）/ employee number "
-            f"{_short(no)} is on rows {', '.join(map(str, rws))}",
-        )
-        for no, rws in rows_of.items()
-        if no and len(rws) > 1
-        for r in rws
-    ]
+    errors = []
+    for no, rws in rows_of.items():
+        if no and len(rws) > 1:
+            more = "…" if len(rws) > 10 else ""
+            zh, en = "、".join(map(str, rws[:10])) + more, ", ".join(map(str, rws[:10])) + more
+            reason = (
+                f"工号 {_short(no)} 重复出现（第 {zh} 行）/ employee number {_short(no)} is on "
+                f"rows {en}"
+            )
+            errors += [StaffRowError(r, header, reason) for r in rws]
+    return errors
 
 
 # ---------------------------------------------------------------- importing
