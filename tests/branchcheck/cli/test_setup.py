@@ -41,6 +41,7 @@ def passwords(monkeypatch):
     monkeypatch.setenv("ADMIN_PW", "head-of-branch-1")
     monkeypatch.setenv("CA_PW", "branch-ca-secret")
     monkeypatch.setenv("NEW_PW", "first-password")
+    monkeypatch.setenv("SHORT_PW", "short")
 
 
 def _vault_answers(tmp_path):
@@ -86,3 +87,41 @@ def test_from_an_empty_store_to_a_first_sealed_vault_check(home, tmp_path, capsy
     assert main(["verify", *map(str, files)]) == 0
     said = capsys.readouterr().out
     assert said.count("OK ") == 2 and "E001" in said
+
+
+def _people(home):
+    store = open_store(home / "branchcheck.sqlite3")
+    try:
+        return {p.employee_no: p for p in people(store)}
+    finally:
+        store.dispose()
+
+
+def test_setup_from_a_staff_list(home, tmp_path, capsys):
+    path = tmp_path / "staff.csv"
+    path.write_text(
+        "工号,姓名,岗位,单位\nE001,王建国,网点负责人,\nE003,李梅,管库员,\nX001,黄海,押运人员,押运公司\n",
+        encoding="utf-8",
+    )
+    assert main([*SETUP, "--from", str(path)]) == 0, capsys.readouterr().err
+    assert "imported 2" in capsys.readouterr().out
+    found = _people(home)
+    assert set(found) == {"E001", "E003", "X001"}
+    assert found["E001"].has_key and not found["E003"].has_password and found["X001"].external
+
+
+def test_setup_refused_changes_nothing(home, tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("工号,姓名,岗位\nE003,,管库员\n", encoding="utf-8")
+    assert main([*SETUP, "--from", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "nothing was set up" in err and "第 2 行 / row 2" in err
+    argv = [a if a != "ADMIN_PW" else "SHORT_PW" for a in SETUP]
+    assert main(argv) == 2
+    assert "password: at least 8 characters" in capsys.readouterr().err
+    store = open_store(home / "branchcheck.sqlite3")
+    assert not is_set_up(store)
+    store.dispose()
+    assert main(SETUP) == 0
+    assert main(SETUP) == 5
+    assert "already has its branch" in capsys.readouterr().err
