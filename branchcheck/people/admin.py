@@ -95,12 +95,20 @@ def registered(s: Session, numbers: list[str]) -> set[str]:
 
 
 def insert_person(
-    s: Session, person: PersonInput, password: str | None, on: date, *, actor: str, at: datetime
+    s: Session,
+    person: PersonInput,
+    password: str | None,
+    on: date,
+    *,
+    actor: str,
+    at: datetime,
+    unregistered: bool = False,
 ) -> Staff:
     """Add a checked, normalised person inside the caller's transaction (set-up and the staff list
     import add several in one): the staff row, a post per role from `on` (branch staff only) and
-    the audit entry. A number already in the register is refused."""
-    if s.scalars(select(Staff).where(Staff.employee_no == person.employee_no)).first():
+    the audit entry. A number already in the register is refused (`unregistered`: the caller has
+    checked)."""
+    if not unregistered and registered(s, [person.employee_no]):
         _refuse(
             {
                 "employee_no": message(
@@ -122,10 +130,9 @@ def insert_person(
         password_hash=hash_password(password) if password else None,
     )
     s.add(row)
-    s.flush()
     if not person.external:
         for role in person.roles:
-            s.add(StaffPost(staff_id=row.id, role=role, from_date=on.isoformat()))
+            s.add(StaffPost(staff=row, role=role, from_date=on.isoformat()))
     audit.append(
         s,
         at=clock.iso(at),

@@ -348,7 +348,8 @@ def import_staff_list(
         if not kept:
             raise InputFileError(f"{listed.source}: 名单中没有可添加的人员 / the list adds nobody")
         added = [
-            info(admin.insert_person(s, p.person, None, day, actor=actor, at=at)) for p in kept
+            info(admin.insert_person(s, p.person, None, day, actor=actor, at=at, unregistered=True))
+            for p in kept
         ]
     skipped = tuple(p.person.employee_no for p in listed.people if p.person.employee_no in skip)
     return StaffImportResult(str(listed.source), tuple(added), skipped)

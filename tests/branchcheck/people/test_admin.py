@@ -337,3 +337,14 @@ def test_the_people_list_for_the_administration_screen(people_store):
     )
     assert first.role_names("en") == "Branch head"
     assert admin.checked_day(None, clock.local(datetime(2026, 3, 2, 9))) == date(2026, 3, 2)
+
+
+def test_a_person_listed_without_a_password_gets_their_first_one_by_a_reset(people_store):
+    added = admin.add_person(
+        people_store, actor="E001", person=PersonInput("E011", "钱多", ("teller",))
+    )
+    assert not added.can_sign_in
+    with pytest.raises(AuthError):
+        staff.sign_in(people_store, "E011", "")
+    admin.reset_password(people_store, actor="E002", employee_no="E011", new_password="first-one")
+    assert staff.sign_in(people_store, "E011", "first-one").can_sign_in
