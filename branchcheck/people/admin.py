@@ -210,7 +210,12 @@ def edit_person(
             "id_number": row.id_number if id_number is None else id_number,
         }
         probe = PersonInput(
-            row.employee_no, changed["name"], tuple(row.roles), row.external, **_rest(changed)
+            row.employee_no,
+            changed["name"],
+            tuple(row.roles),
+            row.external,
+            changed["organisation"],
+            changed["id_number"],
         )
         _refuse({k: v for k, v in person_problems(probe).items() if k in changed})
         new = {k: v.strip() for k, v in changed.items()}
@@ -224,10 +229,6 @@ def edit_person(
             s, at=clock.iso(at), actor=actor, action="staff.edit", subject=employee_no, detail=diff
         )
         return info(row)
-
-
-def _rest(changed: dict[str, str]) -> dict[str, str]:
-    return {"organisation": changed["organisation"], "id_number": changed["id_number"]}
 
 
 def _other_heads(s: Session, employee_no: str) -> int:
