@@ -24,7 +24,9 @@ from branchcheck.cli import (
     rotation,
     schedule,
     score,
+    setup,
     staff,
+    users,
     verify,
 )
 from branchcheck.cli.common import full_record_id
@@ -32,6 +34,7 @@ from branchcheck.errors import BranchCheckError
 
 # in the order `branchcheck --help` lists them
 GROUPS = (
+    setup,
     checklists,
     records,
     verify,
@@ -42,6 +45,7 @@ GROUPS = (
     keys,
     demo,
     staff,
+    users,
     rotation,
     audit,
     accounts,

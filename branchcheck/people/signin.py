@@ -63,7 +63,15 @@ SIGNED_IN = "user.sign_in"
 FAILED = "user.sign_in_failed"
 LOCKED = "user.sign_in_locked"
 REFUSED = "user.sign_in_refused"  # an attempt while locked: audited, not counted, not checked
-COUNTED = (SIGNED_IN, FAILED, LOCKED)  # the entries `lock_state` reads, newest first
+# an administrator set a new password (people.admin.reset_password): earlier failures and a lock
+# they caused no longer count
+PASSWORD_RESET = "user.password_reset"
+COUNTED = (
+    SIGNED_IN,
+    FAILED,
+    LOCKED,
+    PASSWORD_RESET,
+)  # the entries `lock_state` reads, newest first
 
 
 @dataclass(frozen=True)
