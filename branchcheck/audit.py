@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from branchcheck.db.read import json_value
 from branchcheck.errors import StateError
-from branchcheck.integrity import RowProblem, finding_problems, missing_guards
+from branchcheck.integrity import RowProblem, finding_problems, missing_guards, staff_problems
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -391,5 +391,5 @@ def verify(conn: Connection | Session) -> TrailCheck:
         tuple(check_anchors(conn, hashes, roots)),
         tuple(check_files(conn, roots)),
         tuple(missing_guards(conn)),
-        tuple(finding_problems(conn)),
+        tuple(finding_problems(conn) + staff_problems(conn)),
     )

@@ -152,3 +152,57 @@ def finding_problems(conn: Connection | Session) -> list[RowProblem]:
                 )
             )
     return out
+
+
+def _staff_events(conn: Connection | Session) -> dict[str, dict[str, Any]]:
+    """Each person's roles and whether they are active, as the audit trail says."""
+    said: dict[str, dict[str, Any]] = {}
+    query = text(
+        "SELECT action, subject, detail FROM audit_log WHERE action IN "
+        "('staff.add', 'staff.roles', 'staff.deactivate') ORDER BY id"
+    )
+    for row in conn.execute(query).mappings():
+        detail = row["detail"]
+        detail = json.loads(detail) if isinstance(detail, str) else detail
+        person = said.setdefault(row["subject"], {"roles": None, "active": True})
+        if row["action"] == "staff.deactivate":
+            person["active"] = False
+        else:
+            person["roles"] = sorted(detail.get("roles") or [])
+    return said
+
+
+def staff_problems(conn: Connection | Session) -> list[RowProblem]:
+    """Each person of the register against the audit trail: added through it, their roles and
+    active state what its last entries say (a role given by direct SQL shows here)."""
+    said = _staff_events(conn)
+    out = []
+    query = text("SELECT employee_no, roles, active FROM staff ORDER BY id")
+    for row in conn.execute(query).mappings():
+        no = row["employee_no"]
+        roles = row["roles"]
+        roles = sorted(json.loads(roles) if isinstance(roles, str) else roles or [])
+        trail = said.get(no)
+        if trail is None or trail["roles"] is None:
+            out.append(
+                RowProblem(
+                    f"staff {no}",
+                    "审计日志中没有此人的登记 / the audit trail never added this person",
+                )
+            )
+        elif trail["roles"] != roles:
+            out.append(
+                RowProblem(
+                    f"staff {no}",
+                    f"岗位 {', '.join(roles)} 与审计日志（{', '.join(trail['roles'])}）不符 / roles "
+                    f"{', '.join(roles)} differ from the audit trail's ({', '.join(trail['roles'])})",
+                )
+            )
+        elif bool(row["active"]) != trail["active"]:
+            out.append(
+                RowProblem(
+                    f"staff {no}",
+                    "在职状态与审计日志不符 / active state differs from the audit trail",
+                )
+            )
+    return out

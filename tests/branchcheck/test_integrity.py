@@ -90,3 +90,20 @@ def test_a_step_text_rewritten_in_place_is_reported(demo):
     assert [r.problem for r in result.rows] == [
         "action 与整改步骤记录不符 / action differs from what its steps recorded"
     ]
+
+
+def test_a_role_given_or_a_person_added_by_direct_sql_is_reported(demo):
+    _tamper(
+        demo,
+        ("UPDATE staff SET roles = '[\"branch_head\"]' WHERE employee_no = 'E004'", ()),
+        (
+            "INSERT INTO staff (employee_no, name, roles, external, organisation, id_number, "
+            "active) VALUES ('E999', '某人', '[\"supervisor\"]', 0, '', '', 1)",
+            (),
+        ),
+    )
+    result = _verify(demo)
+    assert [(r.subject, r.problem.split(" / ")[1]) for r in result.rows] == [
+        ("staff E004", "roles branch_head differ from the audit trail's (teller)"),
+        ("staff E999", "the audit trail never added this person"),
+    ]
