@@ -43,11 +43,7 @@ class Permission:
 
 PERMISSIONS: dict[str, Permission] = {
     # inspections
-    "start": Permission(
-        ("branch_head", "deputy_head", "authorised_deputy", "supervisor"),
-        "发起检查",
-        "start a check",
-    ),
+    "start": Permission(("checklist",), "发起检查", "start a check"),
     "answer": Permission(("inspector",), "填写检查", "answer a check"),
     "sign_inspector": Permission(("inspector",), "检查人签字", "sign as the inspector"),
     "sign_party": Permission(

@@ -96,7 +96,11 @@ def test_a_short_record_id_is_resolved_by_the_cli_only(demo_records, demo_env, t
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == f"记录 / record {sealed.id}"
-    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".pdf", ".xlsx"]
+    assert sorted(p.name.split(".", 1)[1] for p in (tmp_path / "out").iterdir()) == [
+        "pdf",
+        "xlsx",
+        "xlsx.p7s",
+    ]
     short = subprocess.run(
         [
             sys.executable,

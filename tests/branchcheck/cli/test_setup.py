@@ -81,9 +81,10 @@ def test_from_an_empty_store_to_a_first_sealed_vault_check(home, tmp_path, capsy
     assert summary["status"] == "sealed", summary
     out = tmp_path / "out"
     assert main(["export", summary["record_id"], "--out", str(out)]) == 0
-    files = sorted(out.iterdir())
+    files = sorted(f for f in out.iterdir() if f.suffix != ".p7s")
     capsys.readouterr()
     assert {f.suffix for f in files} == {".pdf", ".xlsx"}
+    assert (out / (files[1].name + ".p7s")).exists()  # the workbook's detached signature
     assert main(["verify", *map(str, files)]) == 0
     said = capsys.readouterr().out
     assert said.count("OK ") == 2 and "E001" in said

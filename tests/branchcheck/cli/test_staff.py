@@ -82,7 +82,7 @@ def test_refusals_change_nothing(people_store, capsys, argv, code, words):
 
 def test_only_an_administrator_manages_staff(people_store, capsys):
     argv = ["staff", "add", "E011", "钱多", "--roles", "teller"]
-    assert main([*argv, "--as", "E010", "--password-env", "SIGNIN_PW"]) == 2
+    assert main([*argv, "--as", "E010", "--password-env", "SIGNIN_PW"]) == 3
     assert "E010 cannot manage staff" in capsys.readouterr().err
     assert main([*argv, "--as", "E001", "--password-env", "NEW_PW"]) == 3  # wrong password
     assert "E011" not in {p.employee_no for p in people(people_store)}

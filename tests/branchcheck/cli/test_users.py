@@ -30,7 +30,7 @@ def test_the_branch_head_resets_a_tellers_password(people_store, capsys):
         (["E004", "--new-password-env", "SHORT_PW", *AS_HEAD], 2, "at least 8 characters"),
         (["E004", "--new-password-env", "UNSET_PW", *AS_HEAD], 2, "UNSET_PW is not set"),
         (["E004", "--new-password-env", "NEW_PW", "--as", "E010", "--password-env", "SIGNIN_PW"],
-         2, "E010 cannot manage staff"),
+         3, "E010 cannot manage staff"),
         (["E004", "--new-password-env", "NEW_PW", "--as", "E001", "--password-env", "NEW_PW"],
          3, "wrong employee number or password"),
         (["E001", "--new-password-env", "NEW_PW", *AS_HEAD], 5, "own password"),

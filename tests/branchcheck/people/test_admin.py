@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from branchcheck import clock
 from branchcheck.db.models import AuditEntry, Staff, StaffPost
-from branchcheck.errors import AuthError, EntryError, NotFoundError, PeopleRuleError, StateError
+from branchcheck.errors import AuthError, EntryError, NotFoundError, StateError
 from branchcheck.people import admin
 from branchcheck.people import register as staff
 from branchcheck.people.admin import PersonInput
@@ -174,7 +174,7 @@ def test_a_deactivated_person_can_no_longer_sign_in_or_act(people_store):
     admin.deactivate(people_store, actor="E010", employee_no="E002", reason="调离")
     with pytest.raises(AuthError):
         staff.sign_in(people_store, "E002", PASSWORD)
-    with pytest.raises(PeopleRuleError, match="deactivated"):
+    with pytest.raises(AuthError, match="deactivated"):
         admin.edit_person(people_store, actor="E002", employee_no="E004", name="某")
     # with another branch head, the first one may now leave
     admin.deactivate(people_store, actor="E010", employee_no="E001", reason="退休")
@@ -259,7 +259,7 @@ def test_a_password_reset_refused(people_store):
         admin.reset_password(people_store, actor="E001", employee_no="X001", new_password="x" * 9)
     with pytest.raises(EntryError, match="at least 8"):
         admin.reset_password(people_store, actor="E001", employee_no="E004", new_password="x")
-    with pytest.raises(PeopleRuleError):
+    with pytest.raises(AuthError):
         admin.reset_password(people_store, actor="E010", employee_no="E004", new_password="x" * 9)
     assert _snapshot(people_store) == before
 
@@ -308,7 +308,7 @@ def test_only_the_branch_head_and_deputy_heads_manage_staff(people_store):
             if who in allowed:
                 continue
             before = _snapshot(people_store)
-            with pytest.raises(PeopleRuleError) as exc:
+            with pytest.raises(AuthError) as exc:
                 run(people_store, who)
             assert who in str(exc.value) and ("manage staff" in str(exc.value)), (action, who)
             assert _snapshot(people_store) == before, (action, who)

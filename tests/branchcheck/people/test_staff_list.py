@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from branchcheck.db.models import AuditEntry, Staff, StaffPost
-from branchcheck.errors import InputFileError, PeopleRuleError
+from branchcheck.errors import AuthError, InputFileError
 from branchcheck.people import staff_list
 from branchcheck.people.person_input import PersonInput
 from branchcheck.people.posts import post_history
@@ -199,7 +199,7 @@ def test_one_bad_row_and_nobody_is_added(people_store, tmp_path):
 
 def test_only_an_administrator_imports(people_store, tmp_path):
     before = _stored(people_store)
-    with pytest.raises(PeopleRuleError, match="cannot manage staff"):
+    with pytest.raises(AuthError, match="cannot manage staff"):
         import_staff_list(people_store, actor="E010", path=_write(tmp_path, GOOD_CSV))
     assert _stored(people_store) == before
 

@@ -84,7 +84,7 @@ def test_a_teller_cannot_explain_and_nothing_is_stored(window, people_store):
     form = w.home_screen.action_dialog
     form.reason.setPlainText("我来说明")
     form.save_button.click()
-    assert form.isVisible() and "只有网点负责人" in form.error.text()
+    assert form.isVisible() and "须由网点负责人办理" in form.error.text()
     with people_store.session() as s:
         assert s.scalars(select(ObligationNote)).all() == []
 

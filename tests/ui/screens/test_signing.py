@@ -130,7 +130,11 @@ def test_full_flow_through_sealing_and_export(
     out2 = tmp_path / "again"
     monkeypatch.setattr("ui.operations.choose_folder", lambda parent: out2)
     home.export_button.click()
-    assert len(list(Path(out2).iterdir())) == 2
+    assert sorted(p.name.split(".", 1)[1] for p in Path(out2).iterdir()) == [
+        "pdf",
+        "xlsx",
+        "xlsx.p7s",
+    ]
     assert "已导出" in home.message.text()
 
 
