@@ -1,3 +1,4 @@
+# longer than 500 lines: one harness (children, kill moments, what was acknowledged, the checks)
 """The crash harness: crash_child.py works vault checks through the real core and acknowledges
 each committed operation; this parent SIGKILLs it at random moments and after every kill checks
 the store as the branch would find it:
@@ -13,10 +14,12 @@ the store as the branch would find it:
 
 Children fork from a server that has the core imported and warm (crash_child.py), so a kill
 costs a fork, not an interpreter start. tests/branchcheck/test_crash_harness.py runs it in the
-suite, bench/soak_crash.py at any size; both print the seed, which replays the same decisions."""
+suite, bench/soak_crash.py at any size; both print the seed, which replays the same choices of
+operations and kill moments (not the machine's timing)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -66,7 +69,8 @@ class Counts:
     acknowledged: Counter = field(default_factory=Counter)  # kind → operations
     killed_during: Counter = field(default_factory=Counter)  # kind → kills mid-operation
     sealed_records: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time of the sequences
+    cpu_seconds: float = 0.0  # CPU time of the whole soak, children included
 
     def add(self, other: Counts) -> None:
         for name in ("kills", "mid_operation", "while_opening", "landed", "sealed_records"):
@@ -87,6 +91,7 @@ class Counts:
             "sealed_records": self.sealed_records,
             "lost": 0,  # a loss raises HarnessError: a finished run lost nothing
             "s": round(self.seconds, 1),
+            "cpu_s": round(self.cpu_seconds, 1),
         }
 
 
@@ -162,9 +167,14 @@ class ForkServer:
         return json.loads(line)
 
     def close(self) -> None:
+        """End of jobs: the server exits once its stdin closes."""
         assert self.proc.stdin
         self.proc.stdin.close()
-        self.proc.wait(timeout=30)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 @dataclass
@@ -227,31 +237,37 @@ def run_child(
     delay = plan.delay_at_start() if plan else None
     kill_at = None if delay is None else time.monotonic() + delay
     pid, killed, code = None, False, None
-    while code is None:
-        due = kill_at is not None and not killed and pid is not None
-        wait = max(0.0, kill_at - time.monotonic()) if due else SILENCE_S  # type: ignore[operator]
-        message = server.read(wait)
-        if message is None:
-            if not due:
-                raise HarnessError(f"the child said nothing for {SILENCE_S} s")
-            os.kill(pid, signal.SIGKILL)  # type: ignore[arg-type]
-            killed = True
-            continue
-        now = time.monotonic()
-        if message["m"] == "child":
-            pid = message["pid"]
-        elif message["m"] == "exit":
-            code = message["code"]
-        else:
-            run.take(message, begun)
-        if message["m"] == "begin" and plan and kill_at is None:
-            message["t"] = now
-            delay = plan.delay_at_begin(message["kind"])
-            kill_at = None if delay is None else now + delay
-        elif message["m"] == "ack" and plan:
-            op = run.acked[-1]
-            took = now - op.get("t", now)
-            plan.durations[op["kind"]] = 0.8 * plan.durations.get(op["kind"], took) + 0.2 * took
+    try:
+        while code is None:
+            due = kill_at is not None and not killed and pid is not None
+            wait = max(0.0, kill_at - time.monotonic()) if due else SILENCE_S  # type: ignore[operator]
+            message = server.read(wait)
+            if message is None:
+                if not due:
+                    raise HarnessError(f"the child said nothing for {SILENCE_S} s")
+                os.kill(pid, signal.SIGKILL)  # type: ignore[arg-type]
+                killed = True
+                continue
+            now = time.monotonic()
+            if message["m"] == "child":
+                pid = message["pid"]
+            elif message["m"] == "exit":
+                code = message["code"]
+            else:
+                message["t"] = now
+                run.take(message, begun)
+            if message["m"] == "begin" and plan and kill_at is None:
+                delay = plan.delay_at_begin(message["kind"])
+                kill_at = None if delay is None else now + delay
+            elif message["m"] == "ack" and plan:
+                op = run.acked[-1]
+                took = now - op["t"]
+                plan.durations[op["kind"]] = 0.8 * plan.durations.get(op["kind"], took) + 0.2 * took
+    except BaseException:
+        if pid is not None and code is None and not killed:
+            with contextlib.suppress(ProcessLookupError):  # the server then reaps it
+                os.kill(pid, signal.SIGKILL)
+        raise
     if killed and code != -signal.SIGKILL or not killed and not run.done:
         raise HarnessError(f"the child ended with exit code {code}")
     return run
@@ -534,11 +550,26 @@ def run_sequence(server: ForkServer, template: Path, home: Path, seed: int, kill
     return counts
 
 
+def _cpu_s() -> float:
+    """CPU seconds of this process and of its children that ended (the fork server, and with it
+    every child it forked): about the wall time on a machine that runs nothing else."""
+    import resource
+
+    return sum(
+        u.ru_utime + u.ru_stime
+        for u in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    )
+
+
 def soak(
     folder: Path, *, kills: int, sequences: int, seed: int, template: Path | None = None
 ) -> Counts:
     """`kills` kills spread over `sequences` fresh copies of one prepared store (`template`, else
     one prepared in folder)."""
+    cpu = _cpu_s()
     template = template or prepare_template(folder / "template")
     server = ForkServer(template, folder / "warm-up")
     total = Counts()
@@ -548,4 +579,5 @@ def soak(
             total.add(run_sequence(server, template, folder / f"seq{i}", seed * 1000 + i, share))
     finally:
         server.close()
+    total.cpu_seconds = _cpu_s() - cpu
     return total
