@@ -29,6 +29,7 @@ def _harness() -> Any:
     spec = importlib.util.spec_from_file_location("branchcheck_tests_crash_harness", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 

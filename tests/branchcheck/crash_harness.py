@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,8 @@ GUESS_S = {"seal": 0.5, "complete": 0.05, "start": 0.02, "sign": 0.03}  # until 
 START_TIMEOUT_S = 120  # the fork server imports the core and seals one record first
 SILENCE_S = 60
 OPENING_KILLS = 0.05  # this share of kills lands while the child opens the store
-SKIP = 8  # a kill comes in one of the first SKIP + 1 operations of a child, or
-# in a rare one under way, this often (a seal must be found absent or complete)
+SKIP = 8  # a kill comes in one of the first SKIP + 1 operations of a child…
+# …or in one of these under way, this often (a kill during sealing must find no seal or a whole one)
 RARE_KILLS = {"seal": 0.5, "export": 0.5, "complete": 0.3, "sign": 0.2, "start": 0.2}
 
 
@@ -98,23 +99,37 @@ class Counts:
 # ---------------------------------------------------------------- the store every sequence copies
 
 
+@contextlib.contextmanager
+def data_home(folder: Path) -> Iterator[None]:
+    """BRANCHCHECK_HOME is folder while the block runs, as it was after."""
+    old = os.environ.get("BRANCHCHECK_HOME")
+    os.environ["BRANCHCHECK_HOME"] = str(folder)
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["BRANCHCHECK_HOME"]
+        else:
+            os.environ["BRANCHCHECK_HOME"] = old
+
+
 def prepare_template(folder: Path) -> Path:
     """A store with the branch, four people and the inspector's signing key."""
-    import os
-
     from branchcheck.db import open_store
     from branchcheck.people import register
     from branchcheck.records import keys
 
     folder.mkdir(parents=True, exist_ok=True)
-    os.environ["BRANCHCHECK_HOME"] = str(folder)
-    store = open_store(folder / "branchcheck.sqlite3")
-    register.add_branch(store, code="GZ0101", name="赣州分行营业部", name_en="Ganzhou Branch")
-    for no, name, roles in STAFF:
-        register.add_staff(store, employee_no=no, name=name, roles=roles, password=PASSWORD)
-    keys.create_branch_ca(store, ca_password=CA_PASSWORD)
-    keys.issue_credential(store, employee_no=INSPECTOR, password=PASSWORD, ca_password=CA_PASSWORD)
-    store.dispose()
+    with data_home(folder):
+        store = open_store(folder / "branchcheck.sqlite3")
+        register.add_branch(store, code="GZ0101", name="赣州分行营业部", name_en="Ganzhou Branch")
+        for no, name, roles in STAFF:
+            register.add_staff(store, employee_no=no, name=name, roles=roles, password=PASSWORD)
+        keys.create_branch_ca(store, ca_password=CA_PASSWORD)
+        keys.issue_credential(
+            store, employee_no=INSPECTOR, password=PASSWORD, ca_password=CA_PASSWORD
+        )
+        store.dispose()
     return folder / "branchcheck.sqlite3"
 
 
@@ -471,7 +486,8 @@ def check_after_kill(
     from branchcheck.db import open_store
 
     integrity(path)
-    store = open_store(path)
+    with data_home(path.parent):
+        store = open_store(path)
     try:
         ids = {r.id for r in inspections.list_records(store)}
         new = ids - set(model.status)
