@@ -6,9 +6,10 @@ notes, signatures, completing, sealing, export) and acknowledges each committed 
 SIGKILLed N times at random moments, on fresh copies of one prepared store (K kills each), and
 after every kill the store is checked (tests/branchcheck/crash_harness.py): integrity, every
 acknowledged write there with its value, a seal absent or complete, `audit verify`, resume.
-Prints one JSON line: {"kills", "mid_operation", "while_opening", "landed", "acknowledged",
-"acknowledged_by_kind", "killed_during", "sealed_records", "lost", "s", "seed"}; on a loss it
-prints what was lost (with the seed that replays the run's choices) and exits 1."""
+Prints one JSON line: {"kills", "mid_operation", "while_opening", "between_operations", "landed"
+(writes under way at the kill found in the store after all), "acknowledged",
+"acknowledged_by_kind", "killed_during", "sealed_records", "lost", "s", "cpu_s", "seed"}; on a
+loss it prints what was lost (with the seed that replays the run's choices) and exits 1."""
 
 from __future__ import annotations
 

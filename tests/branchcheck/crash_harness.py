@@ -85,6 +85,7 @@ class Counts:
             "kills": self.kills,
             "mid_operation": self.mid_operation,
             "while_opening": self.while_opening,
+            "between_operations": self.kills - self.mid_operation - self.while_opening,
             "landed": self.landed,
             "acknowledged": sum(self.acknowledged.values()),
             "acknowledged_by_kind": dict(sorted(self.acknowledged.items())),
