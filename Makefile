@@ -24,9 +24,11 @@ test: $(STAMP) debs typecheck
 bench: $(STAMP) debs
 	$(BIN)/python bench/run_all.py
 
-# the long tamper soak: random single changes to the demo's records, every one must be refused
+# the long soaks: random single changes to the demo's records, every one must be refused; then
+# SIGKILLs at random moments of inspections, sealing and export, nothing acknowledged may be lost
 soak: $(STAMP) debs
 	$(BIN)/python bench/soak_verify.py --changes 5000
+	$(BIN)/python bench/soak_crash.py --kills 1000
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
