@@ -120,4 +120,4 @@ def test_demo_export_and_verify_work_from_the_wheel(venv, outside, tmp_path):
 
 def test_the_window_starts_from_the_wheel(venv, outside):
     work, env = outside
-    run([scripts(venv) / "branchcheck-gui", "--exit-after-show"], cwd=work, env=env)
+    run([scripts(venv) / "branchcheck-gui", "--exit-after-show", "--lang", "en"], cwd=work, env=env)
