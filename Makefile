@@ -7,7 +7,7 @@ DEBS    := xvfb xauth poppler-utils fonts-wqy-microhei libreoffice-calc-nogui li
            libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 \
            libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
 
-.PHONY: run test typecheck bench soak lint format debs venv screenshots clean
+.PHONY: run test typecheck bench soak lint format debs venv screenshots bundle bundle-test clean
 
 run: $(STAMP) debs
 	@$(BIN)/branchcheck demo --if-empty
@@ -44,12 +44,22 @@ screenshots: $(STAMP) debs
 		xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m tools.screenshots.$$m --out docs/screenshots || exit 1; \
 	done
 
+# the one-folder program for a branch PC: dist/BranchCheck/ (branchcheck-gui, branchcheck)
+bundle: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/branchcheck.spec
+
+# builds the bundle (minutes), then starts its window and verifies a demo record made with it
+bundle-test: bundle debs
+	BRANCHCHECK_BUNDLE_TEST=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/test_bundle.py
+
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q -e ".[test,bundle]"
 	touch $(STAMP)
 
 # Debian packages: Qt's xcb libraries, Xvfb, poppler (pdftotext/pdftoppm/pdfsig), a CJK font,
@@ -63,4 +73,4 @@ debs:
 	fi
 
 clean:
-	rm -rf $(VENV) out .bench
+	rm -rf $(VENV) out .bench build dist

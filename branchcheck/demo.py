@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from branchcheck import clock, inspections, schedule
 from branchcheck.db import Store
 from branchcheck.db.models import Inspection, Staff
-from branchcheck.paths import REPO_ROOT
+from branchcheck.paths import examples_dir
 from branchcheck.people import register as staff
 from branchcheck.people import rotation
 from branchcheck.people.absence import record_absence
@@ -52,8 +52,8 @@ ESCORTS = [
 ]
 ESCORT_COMPANY = "赣州市金盾押运有限公司"
 SIGNERS_WITH_KEYS = ("E001", "E002", "E010")
-EXAMPLES = REPO_ROOT / "examples" / "answers"
-ACCOUNT_LIST = REPO_ROOT / "examples" / "accounts" / "demo_accounts.csv"
+EXAMPLES = examples_dir() / "answers"
+ACCOUNT_LIST = examples_dir() / "accounts" / "demo_accounts.csv"
 
 WEEKS = 26  # about half a year of weekly vault checks
 # weeks ago (1 = last week); the history's events lie beyond the three weeks the tests' demo holds

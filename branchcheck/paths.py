@@ -3,18 +3,24 @@
 The folder holds password hashes, signing keys and every record, so it is private to the user who
 runs BranchCheck: the folder is 0700 and every file in it 0600 (the store, its -wal/-shm, settings,
 holidays, backups). A folder made before this rule, with wider modes, is tightened when it is first
-used in a process; files written later go through `write_private`."""
+used in a process; files written later go through `write_private`.
+
+What the package ships (checklists, examples, the font, the window's translations) lies in
+branchcheck/data/ and is found through importlib.resources: `shipped(...)`."""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import stat
+from contextlib import ExitStack
+from importlib.resources import as_file, files
 from pathlib import Path
 
 APP_NAME = "BranchCheck"
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 _HOMES: dict[str | None, Path] = {}
@@ -82,15 +88,28 @@ def backup_folder(home: Path, configured: str = "") -> Path:
     return Path(configured).expanduser() if configured else home / "backups"
 
 
+_EXTRACTED = ExitStack()  # shipped data a zipped install had to extract: removed at exit
+atexit.register(_EXTRACTED.close)
+
+
+@functools.cache
+def shipped(*parts: str) -> Path:
+    """A file or folder shipped in the package (branchcheck/data/...) as a real path, wherever the
+    package is installed (checkout, wheel, PyInstaller bundle)."""
+    return _EXTRACTED.enter_context(as_file(files("branchcheck").joinpath("data", *parts)))
+
+
 def checklists_dir() -> Path:
-    """The shipped checklist templates (repo checkout or installed tree)."""
+    """The checklist templates: $BRANCHCHECK_CHECKLISTS, else the shipped ones."""
     env = os.environ.get("BRANCHCHECK_CHECKLISTS")
-    return Path(env) if env else REPO_ROOT / "checklists"
+    return Path(env) if env else shipped("checklists")
 
 
-def resources_dir() -> Path:
-    return REPO_ROOT / "resources"
+def examples_dir() -> Path:
+    """The shipped examples: answers for each checklist (answers/<key>.json), the demo's account
+    list (accounts/demo_accounts.csv)."""
+    return shipped("examples")
 
 
 def font_path() -> Path:
-    return resources_dir() / "fonts" / "wqy-microhei.ttc"
+    return shipped("fonts", "wqy-microhei.ttc")

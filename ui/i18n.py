@@ -1,5 +1,6 @@
 """The UI language. Source strings are Simplified Chinese (`self.tr("…")`); English comes from
-resources/i18n/branchcheck_en.qm. Checklist texts carry both languages and are picked with `text()`.
+the shipped branchcheck/data/i18n/branchcheck_en.qm (compiled by resources/i18n/). Checklist texts
+carry both languages and are picked with `text()`.
 
 Switching installs or removes the translator; Qt then sends every widget a LanguageChange event
 and each screen re-sets its texts in `retranslate()`."""
@@ -11,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from branchcheck.i18n import pick
-from branchcheck.paths import resources_dir
+from branchcheck.paths import shipped
 
 LANGUAGES = ("zh", "en")
 CJK_FAMILY = "WenQuanYi Micro Hei"  # the shipped font, registered at start-up
@@ -21,7 +22,7 @@ LATIN_FAMILIES = ["Segoe UI", "Noto Sans", "DejaVu Sans"]
 
 
 def qm_path(lang: str) -> Path:
-    return resources_dir() / "i18n" / f"branchcheck_{lang}.qm"
+    return shipped("i18n", f"branchcheck_{lang}.qm")
 
 
 class _Language:

@@ -1,5 +1,6 @@
 """Refresh the English translation of the UI: extract the Chinese source strings from ui/ with
-pyside6-lupdate, fill in the English below, and compile the .qm with pyside6-lrelease.
+pyside6-lupdate, fill in the English below, and compile the .qm with pyside6-lrelease into the
+package's data (branchcheck/data/i18n/), where the window finds it once installed.
 
     .venv/bin/python resources/i18n/update_translations.py
 
@@ -16,6 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TS = HERE / "branchcheck_en.ts"
+QM = ROOT / "branchcheck" / "data" / "i18n" / "branchcheck_en.qm"
 
 EN = {
     "券别": "Denomination",
@@ -411,9 +413,7 @@ def main() -> int:
         else:
             missing.append(source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
-    subprocess.run(
-        [tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT, check=True
-    )
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
     for source in missing:
         print(f"untranslated: {source!r}", file=sys.stderr)
     return 1 if missing else 0

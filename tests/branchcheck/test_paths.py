@@ -1,7 +1,10 @@
-"""The data folder is private to its user: 0700, its files 0600."""
+"""The data folder is private to its user: 0700, its files 0600. The shipped data is found inside
+the package, wherever it is installed."""
 
 import stat
+from pathlib import Path
 
+import branchcheck
 from branchcheck import paths
 from branchcheck.db import open_store
 from branchcheck.settings import Settings, save_settings
@@ -57,3 +60,24 @@ def test_a_narrower_mode_is_kept(tmp_path):
 def test_settings_are_written_private(tmp_path):
     save_settings(tmp_path, Settings())
     assert _mode(tmp_path / "settings.json") == 0o600
+
+
+PACKAGE = Path(branchcheck.__file__).resolve().parent
+
+
+def test_the_shipped_data_lies_inside_the_package():
+    assert paths.font_path() == PACKAGE / "data" / "fonts" / "wqy-microhei.ttc"
+    assert paths.font_path().is_file()
+    assert (paths.examples_dir() / "accounts" / "demo_accounts.csv").is_file()
+    answers = {p.stem for p in (paths.examples_dir() / "answers").glob("*.json")}
+    assert "vault_check" in answers  # each example answers a shipped checklist
+    assert answers <= {p.stem for p in paths.checklists_dir().glob("*.yaml")}
+    assert paths.shipped("i18n", "branchcheck_en.qm").is_file()
+
+
+def test_the_checklists_are_the_shipped_ones_unless_a_folder_is_named(tmp_path, monkeypatch):
+    monkeypatch.delenv("BRANCHCHECK_CHECKLISTS", raising=False)
+    assert paths.checklists_dir() == PACKAGE / "data" / "checklists"
+    assert (paths.checklists_dir() / "vault_check.yaml").is_file()
+    monkeypatch.setenv("BRANCHCHECK_CHECKLISTS", str(tmp_path))
+    assert paths.checklists_dir() == tmp_path

@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QScrollArea
 
+from branchcheck.paths import examples_dir
 from tools.screenshots import Shots, take
 
-ROOT = Path(__file__).resolve().parents[2]
 HEADER = (
     "账号,户名,客户号,账户性质,开户日期,最后动户日期,余额,是否欠款,证明文件有效期至,"
     "营业执照状态,人行账户状态,行内账户状态,特殊长期不动户类别,预留手机号,注册地址,法定代表人"
@@ -24,7 +24,7 @@ PLACES = ["章贡区", "南康区", "赣县区", "于都县", "信丰县", "瑞�
 
 
 def _example(name: str) -> dict[str, Any]:
-    return json.loads((ROOT / "examples" / "answers" / f"{name}.json").read_text("utf-8"))
+    return json.loads((examples_dir() / "answers" / f"{name}.json").read_text("utf-8"))
 
 
 def account_list(path: Path, n: int = 2400, seed: int = 7) -> Path:

@@ -9,9 +9,9 @@ import pytest
 from branchcheck import inspections
 from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.validate import load_all
-from branchcheck.paths import REPO_ROOT
+from branchcheck.paths import examples_dir
 
-EXAMPLES = REPO_ROOT / "examples" / "answers"
+EXAMPLES = examples_dir() / "answers"
 
 EXPECTED = {
     "cashbox_handover": {("handover_time", "medium"), ("register_signed", "medium")},

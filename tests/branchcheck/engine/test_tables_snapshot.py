@@ -12,11 +12,11 @@ from typing import Any
 
 from branchcheck.engine import ITEM_TYPES
 from branchcheck.engine.evaluate import evaluate
-from branchcheck.paths import REPO_ROOT
+from branchcheck.paths import examples_dir
 
 from .conftest import make_ctx
 
-EXAMPLES = sorted((REPO_ROOT / "examples" / "answers").glob("*.json"))
+EXAMPLES = sorted((examples_dir() / "answers").glob("*.json"))
 GOLDEN = Path(__file__).with_name("data") / "tables.json"
 
 ACCOUNT_ROWS = [
@@ -148,7 +148,7 @@ def _text(tables: list[dict[str, Any]]) -> str:
 
 
 def test_there_are_examples():
-    assert EXAMPLES, "examples/answers/*.json is empty"
+    assert EXAMPLES, f"{examples_dir()}/answers/*.json is empty"
 
 
 def test_tables_unchanged():

@@ -11,7 +11,7 @@ from branchcheck.cli import main
 from branchcheck.db import open_store
 from branchcheck.db.models import AuditEntry, Finding
 from branchcheck.errors import AnswerError, NotFoundError, PeopleRuleError, StateError
-from branchcheck.paths import REPO_ROOT
+from branchcheck.paths import examples_dir
 
 TODAY = clock.now().date()
 
@@ -282,7 +282,7 @@ def test_unknown_and_ambiguous_ids_and_actor(demo):
 
 
 def test_unsealed_record_findings_wait_for_the_seal(demo):
-    data = json.loads((REPO_ROOT / "examples/answers/vault_check.json").read_text(encoding="utf-8"))
+    data = json.loads((examples_dir() / "answers" / "vault_check.json").read_text(encoding="utf-8"))
     data.pop("signatures", None)
     data.pop("inspector", None)
     data["date"] = datetime.combine(TODAY, datetime.min.time()).isoformat()

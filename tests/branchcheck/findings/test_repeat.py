@@ -12,7 +12,7 @@ import pytest
 from branchcheck import clock, inspections
 from branchcheck.db import open_store
 from branchcheck.engine.validate import load_all
-from branchcheck.paths import REPO_ROOT
+from branchcheck.paths import examples_dir
 from branchcheck.people import register as staff
 from branchcheck.records import handwriting, keys
 
@@ -20,7 +20,7 @@ from ...conftest import PASSWORD, PEOPLE
 
 CA_PASSWORD = "test-ca-1234"
 ATM_EXAMPLE = json.loads(
-    (REPO_ROOT / "examples" / "answers" / "atm_replenishment.json").read_text(encoding="utf-8")
+    (examples_dir() / "answers" / "atm_replenishment.json").read_text(encoding="utf-8")
 )
 HERE, THERE = "36070199Z777", "36070101A003"
 

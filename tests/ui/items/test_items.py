@@ -3,18 +3,18 @@ store inside the real inspection screen: restore a saved answer, commit an edit,
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from branchcheck import inspections
 from branchcheck.accounts import record as account_review
+from branchcheck.paths import examples_dir
 from branchcheck.people import register as staff
 from ui.items.vouchers import split_ranges
 from ui.screens.inspection import InspectionScreen
 
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "answers"
+EXAMPLES = examples_dir() / "answers"
 
 ACCOUNTS_CSV = """\
 账号,户名,客户号,账户性质,开户日期,最后动户日期,余额,是否欠款,证明文件有效期至,营业执照状态,人行账户状态,行内账户状态,特殊长期不动户类别,预留手机号,注册地址,法定代表人
