@@ -1,0 +1,567 @@
+"""人员: the administration screen of the staff register (管理 → 人员).
+
+Branch staff and the escorts of the escort company are listed apart (two tabs); deactivated
+people stay on the list, marked, with the day they left: nobody is ever deleted. Each action is
+a small dialog whose fields show the core's refusal next to them: add, edit, change roles (from a
+date), reset a password, deactivate (a date and a reason), import a staff list. Every change is
+one core call of `branchcheck.people.admin` by the signed-in person, on the worker; the core
+decides who may (manage_staff)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchcheck import clock
+from branchcheck.people import admin
+from branchcheck.people.admin import PersonRow
+from ui import i18n
+from ui.screens import error_label, show_error, subtle_label, title_label
+from ui.screens.people_forms import Form, PersonForm, RolesPicker, field_errors, refusal_text
+from ui.screens.staff_panel import fill_row, people_table
+from ui.style import GREY
+from ui.tasks import LazyStore, TaskRunner
+
+if TYPE_CHECKING:
+    from branchcheck.db import Store
+    from branchcheck.people.signin import StaffInfo
+    from ui.main_window import MainWindow
+    from ui.screens.staff_import import StaffImportDialog
+
+
+def open_dialog(window: MainWindow) -> StaffAdminDialog | None:
+    """The 管理 menu's entry: the dialog on the window's store, for the signed-in person."""
+    if window.user is None:
+        return None
+    dialog = StaffAdminDialog(
+        window.core,
+        tasks=window.tasks,
+        actor=window.user.employee_no,
+        today=clock.now(window.settings.timezone).date(),
+        parent=window,
+    )
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def date_edit(parent: QWidget, today: date) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(_qdate(today))
+    return edit
+
+
+def picked(edit: QDateEdit) -> date:
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())
+
+
+class ActionDialog(QDialog):
+    """One change to the register: a form, OK and Cancel; OK runs `call()` on the worker, a refusal
+    is shown next to its fields and the dialog stays, success closes it. A subclass builds its
+    form in `make_form()` (called once, from here) and says what it asks in `call()`."""
+
+    changed = Signal(object)  # the person as the core returns them (StaffInfo)
+
+    def __init__(
+        self, store: Store, tasks: TaskRunner, actor: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.tasks, self.actor = store, tasks, actor
+        self.setMinimumWidth(520)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(24, 20, 24, 20)
+        self.title = title_label(self)
+        self.layout_.addWidget(self.title)
+        self.note = subtle_label(self)
+        self.note.hide()
+        self.layout_.addWidget(self.note)
+        self.form = self.make_form()
+        self.layout_.addWidget(self.form)
+        self.error = error_label(self)
+        self.layout_.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setObjectName("primary")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+        self.retranslate()
+
+    def make_form(self) -> Form:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.ok.setText(self.tr("确定"))
+
+    def local_errors(self) -> dict[str, str]:
+        """What the window itself can tell before asking the core: a password typed twice
+        differently."""
+        return {}
+
+    def call(self) -> Callable[[], Any]:
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        show_error(self.error, None)
+        local = self.local_errors()
+        self.form.show_errors(local)
+        if local:
+            return
+        self.ok.setEnabled(False)
+        self.tasks.run_in_background(self.call(), self._done, self._refused)
+
+    def _done(self, person: StaffInfo) -> None:
+        self.ok.setEnabled(True)
+        self.changed.emit(person)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.ok.setEnabled(True)
+        errors = field_errors(exc)
+        rest = self.form.show_errors(errors)
+        show_error(self.error, "\n".join(rest.values()) if errors else refusal_text(exc))
+
+
+class AddDialog(ActionDialog):
+    external = False
+
+    def make_form(self) -> PersonForm:
+        self.person_form = PersonForm(external=self.external, parent=self)
+        return self.person_form
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("新增人员"))
+        self.title.setText(self.windowTitle())
+        self.person_form.retranslate()
+
+    def local_errors(self) -> dict[str, str]:
+        return self.person_form.mismatch()
+
+    def call(self) -> Callable[[], StaffInfo]:
+        store, actor = self.store, self.actor
+        person, password = self.person_form.person(), self.person_form.typed_password()
+        return lambda: admin.add_person(store, actor=actor, person=person, password=password)
+
+
+class AddEscortDialog(AddDialog):
+    """An escort of the escort company: their organisation, no roles, no password."""
+
+    external = True
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("新增押运人员"))
+        self.title.setText(self.windowTitle())
+
+
+class PersonDialog(ActionDialog):
+    """A change to one person of the list; `today` is the branch's date, where a date is asked."""
+
+    def __init__(
+        self,
+        store: Store,
+        tasks: TaskRunner,
+        actor: str,
+        row: PersonRow,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.row, self.today = row, today
+        super().__init__(store, tasks, actor, parent)
+
+    def named(self, what: str) -> str:
+        return f"{what}：{self.row.name}（{self.row.employee_no}）"
+
+
+class EditDialog(PersonDialog):
+    """A person's name, organisation (escorts) and ID number; the number never changes."""
+
+    def make_form(self) -> PersonForm:
+        form = PersonForm(external=self.row.external, password=False, parent=self)
+        form.employee_no.setText(self.row.employee_no)
+        form.employee_no.setReadOnly(True)
+        form.name.setText(self.row.name)
+        form.organisation.setText(self.row.organisation)
+        form.id_number.setText(self.row.id_number)
+        if not self.row.external:
+            form.set_visible("roles", False)  # roles change with a date: their own dialog
+        self.person_form = form
+        return form
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("编辑人员"))
+        self.title.setText(self.windowTitle())
+        self.person_form.retranslate()
+
+    def call(self) -> Callable[[], StaffInfo]:
+        store, actor, no = self.store, self.actor, self.row.employee_no
+        form = self.person_form
+        name, id_number = form.name.text(), form.id_number.text()
+        organisation = form.organisation.text() if self.row.external else None
+        return lambda: admin.edit_person(
+            store,
+            actor=actor,
+            employee_no=no,
+            name=name,
+            organisation=organisation,
+            id_number=id_number,
+        )
+
+
+class RolesDialog(PersonDialog):
+    """The roles from a date: the posts of dropped roles end that day, new ones start on it."""
+
+    def make_form(self) -> Form:
+        form = Form(self)
+        self.roles = RolesPicker(parent=form)
+        self.roles.set_roles(self.row.roles)
+        form.add("roles", self.roles)
+        self.on = date_edit(form, self.today)
+        form.add("on", self.on)
+        return form
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("调整岗位"))
+        self.title.setText(self.named(self.tr("调整岗位")))
+        self.form.labels["roles"].setText(self.tr("岗位"))
+        self.form.labels["on"].setText(self.tr("生效日期"))
+        self.roles.retranslate()
+
+    def call(self) -> Callable[[], StaffInfo]:
+        store, actor, no = self.store, self.actor, self.row.employee_no
+        roles, on = self.roles.roles(), picked(self.on)
+        return lambda: admin.set_roles(store, actor=actor, employee_no=no, roles=roles, on=on)
+
+
+class DeactivateDialog(PersonDialog):
+    def make_form(self) -> Form:
+        form = Form(self)
+        self.on = date_edit(form, self.today)
+        form.add("on", self.on)
+        self.reason = QLineEdit(form)
+        form.add("reason", self.reason)
+        return form
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("停用人员"))
+        self.title.setText(self.named(self.tr("停用人员")))
+        self.note.setText(
+            self.tr("停用后不能再登录或被选为检查人员；其历史记录保留，旧记录上仍显示其姓名。")
+        )
+        self.note.show()
+        self.form.labels["on"].setText(self.tr("停用日期"))
+        self.form.labels["reason"].setText(self.tr("原因"))
+        self.reason.setPlaceholderText(self.tr("如 调离本网点、退休"))
+
+    def call(self) -> Callable[[], StaffInfo]:
+        store, actor, no = self.store, self.actor, self.row.employee_no
+        on, reason = picked(self.on), self.reason.text()
+        return lambda: admin.deactivate(store, actor=actor, employee_no=no, on=on, reason=reason)
+
+
+class PasswordDialog(PersonDialog):
+    def make_form(self) -> Form:
+        form = Form(self)
+        self.password = form.line("password", secret=True)
+        self.password_again = form.line("password_again", secret=True)
+        return form
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("重置密码"))
+        self.title.setText(self.named(self.tr("重置密码")))
+        self.note.setText(
+            self.tr("新的登录密码；其签名证书的密码不变。重置后此前的登录失败不再计数。")
+        )
+        self.note.show()
+        self.form.labels["password"].setText(self.tr("新密码"))
+        self.form.labels["password_again"].setText(self.tr("再次输入新密码"))
+
+    def local_errors(self) -> dict[str, str]:
+        if self.password.text() != self.password_again.text():
+            return {"password_again": self.tr("两次输入的密码不一致，请重新输入。")}
+        return {}
+
+    def call(self) -> Callable[[], StaffInfo]:
+        store, actor, no, password = (
+            self.store,
+            self.actor,
+            self.row.employee_no,
+            self.password.text(),
+        )
+        return lambda: admin.reset_password(
+            store, actor=actor, employee_no=no, new_password=password
+        )
+
+
+class PeopleTab(QWidget):
+    """One list (branch staff, or escorts) and the actions that fit it."""
+
+    def __init__(self, *, external: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.external = external
+        self.rows: list[PersonRow] = []
+        layout = QVBoxLayout(self)
+        self.table = people_table(self)
+        self.table.setColumnCount(5)
+        layout.addWidget(self.table, 1)
+        self.table.itemSelectionChanged.connect(self.selection_changed)
+
+    selection_changed = Signal()
+
+    def headers(self) -> list[str]:
+        if self.external:
+            return [
+                self.tr("工号"),
+                self.tr("姓名"),
+                self.tr("所属单位"),
+                self.tr("证件号"),
+                self.tr("状态"),
+            ]
+        return [
+            self.tr("工号"),
+            self.tr("姓名"),
+            self.tr("岗位"),
+            self.tr("状态"),
+            self.tr("登录 / 证书"),
+        ]
+
+    def show_rows(self, rows: list[PersonRow]) -> None:
+        selected = self.selected()
+        self.rows = [r for r in rows if r.external == self.external]
+        self.table.setHorizontalHeaderLabels(self.headers())
+        self.table.setRowCount(len(self.rows))
+        for r, p in enumerate(self.rows):
+            state = (
+                self.tr("在岗")
+                if p.active
+                else self.tr("已停用（{day}）").format(day=p.deactivated_on or "")
+            )
+            if self.external:
+                values = [p.employee_no, p.name, p.organisation, p.id_number, state]
+            else:
+                sign_in = self.tr("可登录") if p.has_password else self.tr("不登录")
+                key = self.tr("有证书") if p.has_key else self.tr("无证书")
+                values = [
+                    p.employee_no,
+                    p.name,
+                    p.role_names(i18n.lang()),
+                    state,
+                    f"{sign_in} · {key}",
+                ]
+            fill_row(self.table, r, values)
+            if not p.active:
+                for c in range(self.table.columnCount()):
+                    if (cell := self.table.item(r, c)) is not None:
+                        cell.setForeground(QBrush(QColor(GREY)))
+        if selected is not None:
+            self.select(selected.employee_no)
+
+    def selected(self) -> PersonRow | None:
+        picked = self.table.selectionModel().selectedRows()
+        if not picked or picked[0].row() >= len(self.rows):
+            return None
+        return self.rows[picked[0].row()]
+
+    def select(self, employee_no: str) -> None:
+        for r, p in enumerate(self.rows):
+            if p.employee_no == employee_no:
+                self.table.selectRow(r)
+
+
+class StaffAdminDialog(QDialog):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        tasks: TaskRunner,
+        actor: str,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.tasks, self.actor, self.today = store, tasks, actor, today
+        self.rows: list[PersonRow] = []
+        self.action: ActionDialog | None = None  # the open sub-dialog
+        self.import_dialog: StaffImportDialog | None = None
+        self.setMinimumSize(900, 560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        self.title = title_label(self)
+        self.intro = subtle_label(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        self.tabs = QTabWidget(self)
+        self.staff_tab = PeopleTab(external=False, parent=self.tabs)
+        self.escort_tab = PeopleTab(external=True, parent=self.tabs)
+        self.tabs.addTab(self.staff_tab, "")
+        self.tabs.addTab(self.escort_tab, "")
+        layout.addWidget(self.tabs, 1)
+        self.message = subtle_label(self)
+        layout.addWidget(self.message)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
+        self.roles_button = QPushButton(self)
+        self.password_button = QPushButton(self)
+        self.deactivate_button = QPushButton(self)
+        self.import_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        for b in (
+            self.add_button,
+            self.edit_button,
+            self.roles_button,
+            self.password_button,
+            self.deactivate_button,
+            self.import_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(lambda: self.change(EditDialog))
+        self.roles_button.clicked.connect(lambda: self.change(RolesDialog))
+        self.password_button.clicked.connect(lambda: self.change(PasswordDialog))
+        self.deactivate_button.clicked.connect(lambda: self.change(DeactivateDialog))
+        self.import_button.clicked.connect(self.import_list)
+        self.close_button.clicked.connect(self.accept)
+        self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
+        for tab in (self.staff_tab, self.escort_tab):
+            tab.selection_changed.connect(self._update_buttons)
+        self.retranslate()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("人员"))
+        self.title.setText(self.tr("人员"))
+        self.intro.setText(
+            self.tr(
+                "本网点的人员名册。人员从不删除：停用后保留其历史，旧记录上仍显示其姓名；"
+                "岗位按生效日期调整，岗位历史用于轮岗提醒。押运公司人员单独登记。"
+            )
+        )
+        self.tabs.setTabText(0, self.tr("本行人员"))
+        self.tabs.setTabText(1, self.tr("押运人员"))
+        self.edit_button.setText(self.tr("编辑…"))
+        self.roles_button.setText(self.tr("调整岗位…"))
+        self.password_button.setText(self.tr("重置密码…"))
+        self.deactivate_button.setText(self.tr("停用…"))
+        self.import_button.setText(self.tr("导入名单…"))
+        self.close_button.setText(self.tr("关闭"))
+        for tab in (self.staff_tab, self.escort_tab):
+            tab.show_rows(self.rows)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ the list
+
+    def refresh(self) -> None:
+        store = self.store
+        self.tasks.run_in_background(lambda: admin.people(store), self.show_rows, self._failed)
+
+    def show_rows(self, rows: list[PersonRow]) -> None:
+        self.rows = rows
+        for tab in (self.staff_tab, self.escort_tab):
+            tab.show_rows(rows)
+        self._update_buttons()
+
+    def tab(self) -> PeopleTab:
+        return self.escort_tab if self.tabs.currentIndex() == 1 else self.staff_tab
+
+    def _update_buttons(self) -> None:
+        tab = self.tab()
+        row = tab.selected()
+        active = row is not None and row.active
+        self.add_button.setText(self.tr("新增押运人员…") if tab.external else self.tr("新增人员…"))
+        self.edit_button.setEnabled(row is not None)
+        self.roles_button.setEnabled(active and not tab.external)
+        self.password_button.setEnabled(active and not tab.external)
+        self.deactivate_button.setEnabled(active)
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self.error, refusal_text(exc))
+
+    # ------------------------------------------------------------------ the actions
+
+    def _open(self, dialog: ActionDialog, said: str) -> None:
+        show_error(self.error, None)
+        dialog.changed.connect(lambda person: self._changed(person, said))
+        dialog.finished.connect(dialog.deleteLater)
+        self.action = dialog
+        dialog.open()
+
+    def _changed(self, person: StaffInfo, said: str) -> None:
+        self.message.setText(said.format(name=person.name, no=person.employee_no))
+        self.refresh()
+        self.tab().select(person.employee_no)
+
+    def add(self) -> None:
+        kind = AddEscortDialog if self.tab().external else AddDialog
+        self._open(
+            kind(self.store, self.tasks, self.actor, self), self.tr("已新增 {name}（{no}）。")
+        )
+
+    def change(self, kind: type[PersonDialog]) -> None:
+        """The dialog of `kind` for the selected person."""
+        row = self.tab().selected()
+        if row is None:
+            return
+        said = {
+            EditDialog: self.tr("已保存 {name}（{no}）。"),
+            RolesDialog: self.tr("已调整 {name}（{no}）的岗位。"),
+            PasswordDialog: self.tr("已重置 {name}（{no}）的登录密码。"),
+            DeactivateDialog: self.tr("已停用 {name}（{no}）。"),
+        }[kind]
+        self._open(kind(self.store, self.tasks, self.actor, row, self.today, self), said)
+
+    def import_list(self) -> None:
+        from ui.screens.staff_import import StaffImportDialog
+
+        dialog = StaffImportDialog(
+            LazyStore.of(self.store), tasks=self.tasks, actor=self.actor, parent=self
+        )
+        dialog.imported.connect(self.refresh)
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
