@@ -1,3 +1,4 @@
+# longer than 500 lines: the navigation between every screen of the window, kept in one place
 """The main window: a stack of screens, the language menu, and a busy bar for background work.
 It only wires the screens together; each screen calls the core itself, always on the worker
 thread (`ui.tasks`), and navigation that needs a result happens once the result is in."""
@@ -98,26 +99,20 @@ class MainWindow(QMainWindow):
 
     def _people_shown(self) -> None:
         """Nobody to sign in: a store not set up yet opens the set-up assistant instead (asked on
-        the worker, and only then, so a branch's start-up reads no more than the list)."""
-        login = self.login
-        if login is None or login.people or not login.people_loaded or self.setup is not None:
+        the worker, and only then: a branch's start-up reads no more than the list)."""
+        login, lazy = self.login, self.lazy
+        if login is None or lazy is None or login.people or not login.people_loaded or self.setup:
             self._sign_in_shown()
-            return
-        lazy = self.lazy
-        if lazy is None:
             return
         self.tasks.run_in_background(
-            lambda: _set_up(lazy), self._set_up_or_not, lambda exc: self._sign_in_shown()
+            lambda: _set_up(lazy),
+            lambda done: self._sign_in_shown() if done else self.show_setup(),
+            lambda exc: self._sign_in_shown(),
         )
 
-    def _set_up_or_not(self, done: bool) -> None:
-        if done:
-            self._sign_in_shown()
-        else:
-            self.show_setup()
-
     def show_setup(self) -> None:
-        """The set-up assistant (建立网点) in place of the sign-in screen."""
+        """The set-up assistant (建立网点) in place of the sign-in screen; once done, the sign-in
+        screen with the administrator chosen."""
         from ui.screens.setup_assistant import SetupAssistant
 
         if self.lazy is None or self.setup is not None:
@@ -126,20 +121,16 @@ class MainWindow(QMainWindow):
         self.setup.finished.connect(self._set_up_done)
         self.stack.addWidget(self.setup)
         self.stack.setCurrentWidget(self.setup)
-        if self.stack.indexOf(self.opening) != -1:
-            self.stack.removeWidget(self.opening)
+        self.stack.removeWidget(self.opening)
 
     def _set_up_done(self, admin_no: str) -> None:
-        """The branch is set up: the sign-in screen, its administrator chosen."""
-        login = self.login
-        if login is None:
-            return
-        login.people_shown.connect(
-            lambda: login.select(admin_no), Qt.ConnectionType.SingleShotConnection
-        )
-        login.reset()
-        login.refresh()
-        self.stack.setCurrentWidget(login)
+        if (login := self.login) is not None:
+            login.people_shown.connect(
+                lambda: login.select(admin_no), Qt.ConnectionType.SingleShotConnection
+            )
+            login.reset()
+            login.refresh()
+            self.stack.setCurrentWidget(login)
 
     def _sign_in_shown(self) -> None:
         if self.stack.currentWidget() is self.opening and self.login is not None:
