@@ -212,8 +212,8 @@ class StaffAdminDialog(QDialog):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("人员"))
-        self.title.setText(self.tr("人员"))
+        self.setWindowTitle(self.tr("人员名册"))
+        self.title.setText(self.tr("人员名册"))
         self.intro.setText(
             self.tr(
                 "本网点的人员名册。人员从不删除：停用后保留其历史，旧记录上仍显示其姓名；"
@@ -221,7 +221,7 @@ class StaffAdminDialog(QDialog):
             )
         )
         self.tabs.setTabText(0, self.tr("本行人员"))
-        self.tabs.setTabText(1, self.tr("押运人员"))
+        self.tabs.setTabText(1, self.tr("押运公司人员"))
         self.edit_button.setText(self.tr("编辑…"))
         self.roles_button.setText(self.tr("调整岗位…"))
         self.password_button.setText(self.tr("重置密码…"))
@@ -253,8 +253,9 @@ class StaffAdminDialog(QDialog):
         active = row is not None and row.active
         self.add_button.setText(self.tr("新增押运人员…") if tab.external else self.tr("新增人员…"))
         self.edit_button.setEnabled(row is not None)
-        self.roles_button.setEnabled(active and not tab.external)
-        self.password_button.setEnabled(active and not tab.external)
+        for staff_only in (self.roles_button, self.password_button):  # escorts: neither
+            staff_only.setVisible(not tab.external)
+            staff_only.setEnabled(active)
         self.deactivate_button.setEnabled(active)
 
     def _failed(self, exc: BaseException) -> None:

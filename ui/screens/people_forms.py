@@ -7,15 +7,16 @@ collects what was typed and shows what the core said about it."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,14 +33,19 @@ if TYPE_CHECKING:
 STAFF_ROLE_KEYS = tuple(key for key in STAFF_ROLES if key != "escort")
 
 
+_PAIR = re.compile(r" ?(?<![\w./])/ ")  # "中文 / English", "中文）/ English"; not "是/否", "a/b"
+
+
 def in_language(message: str) -> str:
     """The window's language of a core message written "中文 / English", line by line; a line
     that is not one such pair (several pairs, say) is shown as it is, in both."""
     lines = []
     for line in message.splitlines():
-        halves = line.split(" / ")
+        halves = _PAIR.split(line)
         if len(halves) == 2 and all(h.strip() for h in halves):
-            line = halves[1] if i18n.lang() == "en" else halves[0]
+            zh, en = halves
+            lead = zh[: len(zh) - len(zh.lstrip(" →"))]  # a hint's "  → "
+            line = lead + en.strip() if i18n.lang() == "en" else zh
         lines.append(line)
     return "\n".join(lines)
 
@@ -71,6 +77,7 @@ class Form(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.editors: dict[str, QWidget] = {}
         self.rows: dict[str, QWidget] = {}  # the editor and its error line
+        self.hidden: set[str] = set()
 
     def add(self, key: str, editor: QWidget) -> QWidget:
         holder = QWidget(self)
@@ -96,45 +103,45 @@ class Form(QWidget):
 
     def set_visible(self, key: str, visible: bool) -> None:
         self.layout_.setRowVisible(self.rows[key], visible)
+        if visible:
+            self.hidden.discard(key)
+        else:
+            self.hidden.add(key)
 
     def show_errors(self, errors: dict[str, str]) -> dict[str, str]:
-        """Each error under its field; the errors of fields this form does not have are returned."""
+        """Each error under its field; the errors of fields this form does not show are
+        returned."""
         for key, label in self.errors.items():
             show_error(label, errors.get(key))
-        return {k: v for k, v in errors.items() if k not in self.errors}
+        return {k: v for k, v in errors.items() if k not in self.errors or k in self.hidden}
 
 
-class RolesPicker(QListWidget):
-    """The register's roles as a checkable list, in the window's language."""
+class RolesPicker(QWidget):
+    """The register's roles as check boxes in a grid, in the window's language."""
+
+    COLUMNS = 2
 
     def __init__(self, keys: tuple[str, ...] = STAFF_ROLE_KEYS, parent: QWidget | None = None):
         super().__init__(parent)
         self.keys = keys
-        for key in keys:
-            row = QListWidgetItem()
-            row.setData(Qt.ItemDataRole.UserRole, key)
-            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            row.setCheckState(Qt.CheckState.Unchecked)
-            row.setSizeHint(QSize(0, 30))
-            self.addItem(row)
-        self.setMinimumHeight(min(len(keys), 5) * 30 + 8)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 4)
+        grid.setHorizontalSpacing(16)
+        self.boxes = [QCheckBox(self) for _ in keys]
+        for i, box in enumerate(self.boxes):
+            grid.addWidget(box, i // self.COLUMNS, i % self.COLUMNS)
         self.retranslate()
 
     def retranslate(self) -> None:
-        for i, key in enumerate(self.keys):
-            self.item(i).setText(STAFF_ROLES[key][i18n.lang()])
+        for key, box in zip(self.keys, self.boxes, strict=True):
+            box.setText(STAFF_ROLES[key][i18n.lang()])
 
     def roles(self) -> tuple[str, ...]:
-        return tuple(
-            self.keys[i]
-            for i in range(self.count())
-            if self.item(i).checkState() == Qt.CheckState.Checked
-        )
+        return tuple(k for k, box in zip(self.keys, self.boxes, strict=True) if box.isChecked())
 
     def set_roles(self, roles: tuple[str, ...] | list[str]) -> None:
-        for i, key in enumerate(self.keys):
-            on = key in roles
-            self.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        for key, box in zip(self.keys, self.boxes, strict=True):
+            box.setChecked(key in roles)
 
 
 class PersonForm(Form):
@@ -150,10 +157,10 @@ class PersonForm(Form):
         self.name = self.line("name")
         self.roles = RolesPicker(parent=self)
         self.organisation = QLineEdit(self)
-        if external:
-            self.add("organisation", self.organisation)
-        else:
-            self.add("roles", self.roles)
+        self.add("roles", self.roles)
+        self.add("organisation", self.organisation)
+        self.set_visible("roles", not external)  # an escort's role is escort, always
+        self.set_visible("organisation", external)
         self.id_number = self.line("id_number")
         self.password = self.line("password", secret=True)
         self.password_again = self.line("password_again", secret=True)
@@ -166,12 +173,10 @@ class PersonForm(Form):
         self.labels["employee_no"].setText(self.tr("工号"))
         self.labels["name"].setText(self.tr("姓名"))
         self.labels["id_number"].setText(self.tr("证件号（可选）"))
-        if self.external:
-            self.labels["organisation"].setText(self.tr("所属单位"))
-            self.organisation.setPlaceholderText(self.tr("如 某某押运公司"))
-        else:
-            self.labels["roles"].setText(self.tr("岗位"))
-            self.roles.retranslate()
+        self.labels["organisation"].setText(self.tr("所属单位"))
+        self.organisation.setPlaceholderText(self.tr("如 某某押运公司"))
+        self.labels["roles"].setText(self.tr("岗位"))
+        self.roles.retranslate()
         self.labels["password"].setText(self.tr("登录密码"))
         self.labels["password_again"].setText(self.tr("再次输入密码"))
         self.password.setPlaceholderText(self.tr("不登录系统的人员可不填"))

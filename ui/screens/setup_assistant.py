@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,18 @@ if TYPE_CHECKING:
     from branchcheck.setup import BranchInput, SetupResult
 
 BRANCH, ADMIN, STAFF, DONE = range(4)
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName("page")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.viewport().setObjectName("pageViewport")
+    area.setStyleSheet("#page, #pageViewport { background: white; }")  # the panel's own
+    area.setWidget(page)
+    page.setAutoFillBackground(False)  # setWidget turned it on: the page would paint grey
+    return area
 
 
 def _set_up(
@@ -123,7 +136,7 @@ class SetupAssistant(Screen):
         outer.setContentsMargins(24, 16, 24, 16)
         panel = QFrame(self)
         panel.setObjectName("panel")
-        panel.setMaximumWidth(1100)
+        panel.setMinimumWidth(940)
         outer.addWidget(panel, 1, Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(32, 24, 32, 20)
@@ -148,7 +161,7 @@ class SetupAssistant(Screen):
         self.done.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.done.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for page in (self.branch, self.admin, self.staff, self.done):
-            self.pages.addWidget(page)
+            self.pages.addWidget(scrolled(page))  # a small screen scrolls, never squeezes
         layout.addWidget(self.pages, 1)
 
         self.progress = QProgressBar(panel)
@@ -174,7 +187,7 @@ class SetupAssistant(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("建立网点"))
-        names = (self.tr("网点"), self.tr("管理员"), self.tr("人员"), self.tr("完成"))
+        names = (self.tr("网点"), self.tr("管理员"), self.tr("本网点人员"), self.tr("完成"))
         page = self.pages.currentIndex()
         for i, (label, name) in enumerate(zip(self.steps, names, strict=True)):
             label.setText(f"{i + 1}  {name}")
@@ -219,6 +232,14 @@ class SetupAssistant(Screen):
         )
 
     # ------------------------------------------------------------------ pages
+
+    def page(self) -> QWidget:
+        """The page shown (inside its scroll area)."""
+        area = self.pages.currentWidget()
+        widget = area.widget() if isinstance(area, QScrollArea) else None
+        if widget is None:
+            raise RuntimeError("the assistant shows no page")
+        return widget
 
     def show_page(self, page: int) -> None:
         self.pages.setCurrentIndex(page)

@@ -43,16 +43,6 @@ def _import(store: LazyStore, actor: str, path: Path) -> StaffImportResult:
     return import_staff_list(store.get(), actor=actor, path=path)
 
 
-def choose_file(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(
-        parent,
-        parent.tr("选择人员名单"),
-        "",
-        parent.tr("人员名单 (*.xlsx *.xls *.ods *.csv)"),
-    )
-    return Path(path) if path else None
-
-
 class StaffImportDialog(QDialog):
     imported = Signal(object)  # StaffImportResult
 
@@ -125,9 +115,11 @@ class StaffImportDialog(QDialog):
     # ------------------------------------------------------------------ reading
 
     def pick(self) -> None:
-        path = choose_file(self)
-        if path is not None:
-            self.file_edit.setText(str(path))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择人员名单"), "", self.tr("人员名单 (*.xlsx *.xls *.ods *.csv)")
+        )
+        if path:
+            self.file_edit.setText(path)
             self.read()
 
     def read(self) -> None:
@@ -190,7 +182,10 @@ class StaffImportDialog(QDialog):
     def _update(self, *, busy: bool = False) -> None:
         listed = self.listed
         ready = (
-            listed is not None and bool(listed.people) and not listed.errors and self.outcome is None
+            listed is not None
+            and bool(listed.people)
+            and not listed.errors
+            and self.outcome is None
         )
         self.import_button.setEnabled(ready and not busy)
         self.file_button.setEnabled(not busy)

@@ -1,7 +1,6 @@
 """The 人员 administration dialog: each action reaches the store (read back with the core), a
 refusal is said next to its field and changes nothing, escorts are listed apart."""
 
-
 from sqlalchemy import select
 
 from branchcheck import clock
@@ -37,7 +36,7 @@ def test_the_menu_entry_opens_the_register_for_the_signed_in_person(signed_in):
     assert dialog.actor == "E001"
     assert dialog.staff_tab.table.rowCount() == 10
     assert dialog.escort_tab.table.rowCount() == 0
-    assert dialog.tabs.tabText(1) == "押运人员"
+    assert dialog.tabs.tabText(1) == "押运公司人员"
     assert open_dialog(signed_in) is not None
 
 
@@ -84,6 +83,8 @@ def test_escorts_are_added_and_listed_apart(qtbot, people_store):
     dialog = dialog_for(qtbot, people_store)
     dialog.tabs.setCurrentIndex(1)
     assert dialog.add_button.text() == "新增押运人员…"
+    assert not dialog.roles_button.isVisibleTo(dialog)  # an escort's role is always escort
+    assert not dialog.password_button.isVisibleTo(dialog)  # and they never sign in
     dialog.add_button.click()
     add = dialog.action
     assert isinstance(add, AddEscortDialog)

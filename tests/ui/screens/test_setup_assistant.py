@@ -94,7 +94,7 @@ def answer_vault_check(store, iid: str) -> None:
 def test_an_empty_store_opens_the_assistant(qtbot, store, home):
     window = empty_window(qtbot, store, home)
     assert window.stack.currentWidget() is window.setup
-    assert window.setup.pages.currentWidget() is window.setup.branch
+    assert window.setup.page() is window.setup.branch
     assert window.setup.next_button.text() == "下一步"
 
 
@@ -112,11 +112,11 @@ def test_from_an_empty_store_to_a_first_sealed_vault_check(
     setup = window.setup
     fill_branch(setup)
     setup.next_button.click()
-    assert setup.pages.currentWidget() is setup.admin
+    assert setup.page() is setup.admin
     fill_admin(setup)
     setup.next_button.click()  # 建立网点: the branch, its head, the CA and the head's key
     assert setup.error.isHidden(), setup.error.text()
-    assert setup.pages.currentWidget() is setup.staff
+    assert setup.page() is setup.staff
     assert is_set_up(store)
 
     staff = setup.staff
@@ -178,7 +178,7 @@ def test_a_bad_field_is_said_next_to_it_and_nothing_is_stored(qtbot, store, home
     fill_admin(setup, password="short")
     setup.next_button.click()
     # the branch code's message is on the branch page, shown again; the password's on its page
-    assert setup.pages.currentWidget() is setup.branch
+    assert setup.page() is setup.branch
     assert "网点代码" in setup.branch.errors["code"].text()
     assert not setup.branch.errors["code"].isHidden()
     assert setup.branch.errors["name"].isHidden()
@@ -190,7 +190,7 @@ def test_a_bad_field_is_said_next_to_it_and_nothing_is_stored(qtbot, store, home
     setup.next_button.click()
     fill_admin(setup)
     setup.next_button.click()
-    assert setup.pages.currentWidget() is setup.staff
+    assert setup.page() is setup.staff
     assert setup.admin.errors["password"].isHidden()
     assert count(store, Branch) == 1
 
@@ -203,7 +203,7 @@ def test_the_branch_name_and_the_persons_name_are_told_apart(qtbot, store, home)
     fill_admin(setup)
     setup.admin.name.clear()
     setup.next_button.click()
-    assert setup.pages.currentWidget() is setup.admin
+    assert setup.page() is setup.admin
     assert "姓名" in setup.admin.errors["name"].text()
     assert setup.branch.errors["name"].isHidden()
     assert count(store, Staff) == 0
@@ -216,7 +216,7 @@ def test_passwords_typed_differently_are_said_before_anything_is_asked(qtbot, st
     setup.next_button.click()
     fill_admin(setup, again="head-pass-2")
     setup.next_button.click()
-    assert setup.pages.currentWidget() is setup.admin
+    assert setup.page() is setup.admin
     assert "不一致" in setup.admin.errors["password_again"].text()
     assert count(store, Branch) == 0
 
