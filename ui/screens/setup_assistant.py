@@ -132,6 +132,7 @@ class SetupAssistant(Screen):
         self.store = store
         self.tasks = tasks
         self.result: SetupResult | None = None
+        self.busy = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         panel = QFrame(self)
@@ -181,6 +182,10 @@ class SetupAssistant(Screen):
         layout.addLayout(buttons)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
+        for form in (self.branch, self.admin):  # Enter in a field: on to the next page
+            for editor in form.editors.values():
+                if isinstance(editor, QLineEdit):
+                    editor.returnPressed.connect(self.next)
         self.show_page(BRANCH)
 
     # ------------------------------------------------------------------ texts
@@ -214,6 +219,7 @@ class SetupAssistant(Screen):
         self.next_button.setText(nexts[page])
         self.branch.retranslate()
         self.admin.retranslate()
+        self.staff.retranslate()
         self._show_done()
 
     def _show_done(self) -> None:
@@ -257,6 +263,8 @@ class SetupAssistant(Screen):
             self.show_page(BRANCH)
 
     def next(self) -> None:
+        if self.busy:  # Enter again while the branch is being made
+            return
         page = self.pages.currentIndex()
         if page == BRANCH:
             self.show_page(ADMIN)
@@ -268,6 +276,7 @@ class SetupAssistant(Screen):
             self.finished.emit(self.result.admin_no)
 
     def set_busy(self, busy: bool) -> None:
+        self.busy = busy
         self.progress.setVisible(busy)
         self.next_button.setEnabled(not busy)
         self.back_button.setEnabled(not busy)

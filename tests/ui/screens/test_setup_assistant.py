@@ -98,6 +98,19 @@ def test_an_empty_store_opens_the_assistant(qtbot, store, home):
     assert window.setup.next_button.text() == "下一步"
 
 
+def test_enter_in_a_field_goes_on_to_the_next_page(qtbot, store, home):
+    window = empty_window(qtbot, store, home)
+    setup = window.setup
+    fill_branch(setup)
+    qtbot.keyClick(setup.branch.head_office, Qt.Key.Key_Return)
+    assert setup.page() is setup.admin
+    setup.back_button.click()
+    assert setup.page() is setup.branch and setup.branch.code.text() == "GZ0101"
+    setup.set_busy(True)  # the branch being made: Enter again does nothing
+    qtbot.keyClick(setup.branch.head_office, Qt.Key.Key_Return)
+    assert setup.page() is setup.branch and not setup.next_button.isEnabled()
+
+
 def test_a_set_up_store_opens_the_sign_in(make_window):
     window = make_window()
     assert window.setup is None
