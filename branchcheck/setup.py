@@ -19,13 +19,8 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Branch, Staff
 from branchcheck.errors import EntryError, StateError
-from branchcheck.people.admin import (
-    HEAD,
-    PersonInput,
-    check_new_person,
-    insert_person,
-    password_problem,
-)
+from branchcheck.people.admin import HEAD, check_new_person, insert_person
+from branchcheck.people.person_input import PersonInput, password_problem
 from branchcheck.records import keys
 from branchcheck.settings import Settings, load_settings
 
@@ -150,7 +145,7 @@ def set_up(
     sign-in password and their signing key's), the branch CA (its key kept under `ca_password`)
     and the administrator's signing key: all or nothing. Refused when the store is already set
     up. EntryError names every field that cannot be used: "branch.code", "branch.name",
-    "branch.name_en", "branch.head_office", "admin.<field>" (people.admin.FIELD_NAMES's, the admin's
+    "branch.name_en", "branch.head_office", "admin.<field>" (people.person_input.FIELD_NAMES's, the admin's
     password as "admin.password") and "ca_password"."""
     person = _checked(branch, admin, admin_password, ca_password)
     settings = _settings(store)

@@ -23,7 +23,9 @@ from branchcheck.cli import (
     rotation,
     schedule,
     score,
+    setup,
     staff,
+    users,
     verify,
 )
 from branchcheck.cli.common import full_record_id
@@ -31,6 +33,7 @@ from branchcheck.errors import BranchCheckError
 
 # in the order `branchcheck --help` lists them
 GROUPS = (
+    setup,
     checklists,
     records,
     verify,
@@ -41,6 +44,7 @@ GROUPS = (
     keys,
     demo,
     staff,
+    users,
     rotation,
     audit,
     accounts,

@@ -17,12 +17,11 @@ the person as StaffInfo.
   resets their own password here.
 
 A bad value raises EntryError whose `fields` maps each field (employee_no, name, roles,
-organisation, id_number, password, on, reason) to its bilingual message, and changes nothing."""
+organisation, id_number, password, on, reason) to its bilingual message, and changes nothing
+(the checks of what is entered: people/person_input.py)."""
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -31,182 +30,27 @@ from sqlalchemy.orm import Session
 from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Staff, StaffPost
-from branchcheck.db.read import json_value, rows
 from branchcheck.errors import EntryError, StateError
 from branchcheck.people import signin
+from branchcheck.people.directory import PersonRow as PersonRow  # the screen's rows
+from branchcheck.people.directory import people as people
 from branchcheck.people.permissions import require
+from branchcheck.people.person_input import PersonInput as PersonInput  # what add_person takes
+from branchcheck.people.person_input import (
+    message,
+    normalised,
+    password_problem,
+    person_problems,
+    roles_problem,
+    text_problem,
+)
 from branchcheck.people.register import find_staff, get_branch, info
 from branchcheck.people.signin import StaffInfo, hash_password
 from branchcheck.settings import Settings, load_settings
 from branchcheck.taxonomy import STAFF_ROLES
 
-MIN_PASSWORD = 8  # characters
-MAX_PASSWORD = 256
-# the columns' sizes (db/models.py)
-MAX_EMPLOYEE_NO = 32
-MAX_NAME = 100
-MAX_ORGANISATION = 200
-MAX_ID_NUMBER = 40
 MAX_REASON = 2000
-ESCORT = "escort"
 HEAD = "branch_head"
-
-FIELD_NAMES: dict[str, tuple[str, str]] = {
-    "employee_no": ("工号", "employee number"),
-    "name": ("姓名", "name"),
-    "roles": ("岗位", "roles"),
-    "organisation": ("单位", "organisation"),
-    "id_number": ("证件号", "ID number"),
-    "password": ("密码", "password"),
-    "on": ("日期", "date"),
-    "reason": ("原因", "reason"),
-}
-
-
-@dataclass(frozen=True)
-class PersonInput:
-    """A person as entered (the set-up assistant, the administration screen, a staff list row).
-    `roles` are keys of taxonomy.STAFF_ROLES."""
-
-    employee_no: str
-    name: str
-    roles: tuple[str, ...]
-    external: bool = False
-    organisation: str = ""
-    id_number: str = ""
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    """One person as the administration screen lists them."""
-
-    employee_no: str
-    name: str
-    roles: tuple[str, ...]
-    external: bool
-    organisation: str
-    active: bool
-    deactivated_on: str | None
-    has_password: bool
-    has_key: bool
-    id_number: str = ""
-
-    def role_names(self, lang: str = "zh") -> str:
-        return "、".join(STAFF_ROLES[r][lang] for r in self.roles if r in STAFF_ROLES)
-
-
-# ---------------------------------------------------------------- checking what was entered
-
-
-def _message(key: str, zh: str, en: str) -> str:
-    field_zh, field_en = FIELD_NAMES[key]
-    return f"{field_zh}：{zh} / {field_en}: {en}"
-
-
-def _text_problem(key: str, value: object, limit: int, *, required: bool) -> str | None:
-    if not isinstance(value, str):
-        return _message(key, "须为文字", "must be text")
-    if required and not value.strip():
-        return _message(key, "不能为空", "is required")
-    if len(value) > limit:
-        return _message(key, f"最多 {limit} 个字", f"at most {limit} characters")
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
-        return _message(key, "含有不可见的控制字符", "contains control characters")
-    return None
-
-
-def employee_no_problem(value: object) -> str | None:
-    """Why `value` cannot be an employee number (None when it can): letters, digits, - _ . /,
-    at most 32 characters."""
-    problem = _text_problem("employee_no", value, MAX_EMPLOYEE_NO, required=True)
-    if problem is None and not all(c.isalnum() or c in "-_./" for c in str(value)):
-        problem = _message(
-            "employee_no",
-            "只能含字母、数字和 - _ . /",
-            "only letters, digits and - _ . / are allowed",
-        )
-    return problem
-
-
-def password_problem(password: object) -> str | None:
-    """Why `password` cannot be a sign-in password (None when it can): at least MIN_PASSWORD
-    characters, not only spaces."""
-    if not isinstance(password, str) or not password:
-        return _message("password", "不能为空", "is required")
-    if len(password) < MIN_PASSWORD:
-        return _message(
-            "password", f"至少 {MIN_PASSWORD} 个字符", f"at least {MIN_PASSWORD} characters"
-        )
-    if len(password) > MAX_PASSWORD:
-        return _message(
-            "password", f"最多 {MAX_PASSWORD} 个字符", f"at most {MAX_PASSWORD} characters"
-        )
-    if not password.strip():
-        return _message("password", "不能只有空格", "cannot be only spaces")
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in password):
-        return _message("password", "含有不可见的控制字符", "contains control characters")
-    return None
-
-
-def roles_problem(roles: object, *, external: bool) -> str | None:
-    """Why `roles` do not fit a person (None when they do)."""
-    if not isinstance(roles, tuple | list) or not all(isinstance(r, str) for r in roles):
-        return _message("roles", "须为岗位列表", "must be a list of roles")
-    unknown = [r for r in roles if r not in STAFF_ROLES]
-    if unknown:
-        known_zh = "、".join(n["zh"] for n in STAFF_ROLES.values())
-        return _message(
-            "roles",
-            f"未知岗位 {'、'.join(unknown)}（可用：{known_zh}）",
-            f"unknown {', '.join(unknown)} (known: {', '.join(STAFF_ROLES)})",
-        )
-    if not roles:
-        return _message("roles", "至少一个岗位", "at least one role")
-    if external and tuple(roles) != (ESCORT,):
-        return _message(
-            "roles",
-            "外部人员（押运公司）只能是押运人员",
-            "an external person (escort company) has the role escort only",
-        )
-    if not external and ESCORT in roles:
-        return _message(
-            "roles",
-            "押运人员属押运公司，须登记为外部人员",
-            "escorts belong to the escort company: add them as external people",
-        )
-    return None
-
-
-def person_problems(person: PersonInput) -> dict[str, str]:
-    """Each field of `person` that cannot be stored, with its message (empty when all can)."""
-    found = {
-        "employee_no": employee_no_problem(person.employee_no),
-        "name": _text_problem("name", person.name, MAX_NAME, required=True),
-        "roles": roles_problem(person.roles, external=person.external),
-        "organisation": _text_problem(
-            "organisation", person.organisation, MAX_ORGANISATION, required=person.external
-        ),
-        "id_number": _text_problem("id_number", person.id_number, MAX_ID_NUMBER, required=False),
-    }
-    if found["organisation"] and person.external and not str(person.organisation).strip():
-        found["organisation"] = _message(
-            "organisation",
-            "外部人员须写明所属单位（押运公司）",
-            "an external person names their organisation (the escort company)",
-        )
-    return {k: v for k, v in found.items() if v}
-
-
-def normalised(person: PersonInput) -> PersonInput:
-    """The person as stored: outer white space trimmed, each role once, in the order given."""
-    return PersonInput(
-        person.employee_no.strip(),
-        person.name.strip(),
-        tuple(dict.fromkeys(person.roles)),
-        person.external,
-        person.organisation.strip(),
-        person.id_number.strip(),
-    )
 
 
 def _refuse(fields: dict[str, str]) -> None:
@@ -228,7 +72,7 @@ def checked_day(on: date | None, at: datetime) -> date:
     if day > at.date():
         _refuse(
             {
-                "on": _message(
+                "on": message(
                     "on",
                     f"{day} 是将来的日期（今天是 {at.date()}）",
                     f"{day} is in the future (today is {at.date()})",
@@ -251,15 +95,23 @@ def registered(s: Session, numbers: list[str]) -> set[str]:
 
 
 def insert_person(
-    s: Session, person: PersonInput, password: str | None, on: date, *, actor: str, at: datetime
+    s: Session,
+    person: PersonInput,
+    password: str | None,
+    on: date,
+    *,
+    actor: str,
+    at: datetime,
+    unregistered: bool = False,
 ) -> Staff:
     """Add a checked, normalised person inside the caller's transaction (set-up and the staff list
     import add several in one): the staff row, a post per role from `on` (branch staff only) and
-    the audit entry. A number already in the register is refused."""
-    if s.scalars(select(Staff).where(Staff.employee_no == person.employee_no)).first():
+    the audit entry. A number already in the register is refused (`unregistered`: the caller has
+    checked)."""
+    if not unregistered and registered(s, [person.employee_no]):
         _refuse(
             {
-                "employee_no": _message(
+                "employee_no": message(
                     "employee_no",
                     f"{person.employee_no} 已在人员名册中",
                     f"{person.employee_no} is already in the staff register",
@@ -278,10 +130,9 @@ def insert_person(
         password_hash=hash_password(password) if password else None,
     )
     s.add(row)
-    s.flush()
     if not person.external:
         for role in person.roles:
-            s.add(StaffPost(staff_id=row.id, role=role, from_date=on.isoformat()))
+            s.add(StaffPost(staff=row, role=role, from_date=on.isoformat()))
     audit.append(
         s,
         at=clock.iso(at),
@@ -305,7 +156,7 @@ def check_new_person(person: PersonInput, password: str | None) -> PersonInput:
     person gets no password, a branch staff member's password follows password_problem."""
     problems = person_problems(person)
     if person.external and password is not None:
-        problems["password"] = _message(
+        problems["password"] = message(
             "password", "外部人员不登录本系统，不设密码", "external people never sign in"
         )
     elif password is not None and (why := password_problem(password)):
@@ -359,7 +210,12 @@ def edit_person(
             "id_number": row.id_number if id_number is None else id_number,
         }
         probe = PersonInput(
-            row.employee_no, changed["name"], tuple(row.roles), row.external, **_rest(changed)
+            row.employee_no,
+            changed["name"],
+            tuple(row.roles),
+            row.external,
+            changed["organisation"],
+            changed["id_number"],
         )
         _refuse({k: v for k, v in person_problems(probe).items() if k in changed})
         new = {k: v.strip() for k, v in changed.items()}
@@ -373,10 +229,6 @@ def edit_person(
             s, at=clock.iso(at), actor=actor, action="staff.edit", subject=employee_no, detail=diff
         )
         return info(row)
-
-
-def _rest(changed: dict[str, str]) -> dict[str, str]:
-    return {"organisation": changed["organisation"], "id_number": changed["id_number"]}
 
 
 def _other_heads(s: Session, employee_no: str) -> int:
@@ -415,7 +267,7 @@ def _end_posts(posts: list[StaffPost], day: date) -> list[str]:
         if post.from_date > day.isoformat():
             _refuse(
                 {
-                    "on": _message(
+                    "on": message(
                         "on",
                         f"{day} 早于 {STAFF_ROLES[post.role]['zh']}岗位的起始日期 {post.from_date}",
                         f"{day} is before the {post.role} post began on {post.from_date}",
@@ -441,7 +293,7 @@ def deactivate(
     at = _today(settings, now)
     _refuse(
         {"reason": why}
-        if (why := _text_problem("reason", reason, MAX_REASON, required=True))
+        if (why := text_problem("reason", reason, MAX_REASON, required=True))
         else {}
     )
     day = checked_day(on, at)
@@ -503,13 +355,13 @@ def set_roles(
         dropped = [r for r in held if r not in wanted]
         if not added and not dropped:
             return info(row)
+        if HEAD in dropped and _other_heads(s, employee_no) == 0:
+            raise _last_head_error(row, "取消其网点负责人岗位", "take that role from them")
         if employee_no == actor and added:
             raise StateError(
                 "不能给自己增加岗位 / you cannot give yourself a role",
                 hint="请另一位管理员办理 / ask another administrator",
             )
-        if HEAD in dropped and _other_heads(s, employee_no) == 0:
-            raise _last_head_error(row, "取消其网点负责人岗位", "take that role from them")
         if not row.external:
             _end_posts(_open_posts(s, row, set(dropped)), day)
             for role in added:
@@ -542,7 +394,7 @@ def _start_post(s: Session, row: Staff, role: str, day: date) -> None:
     if last_end is not None and last_end >= day.isoformat():
         _refuse(
             {
-                "on": _message(
+                "on": message(
                     "on",
                     f"{row.employee_no} 的{STAFF_ROLES[role]['zh']}岗位到 {last_end} 才结束，"
                     "新的岗位须从其后开始",
@@ -583,33 +435,3 @@ def reset_password(
             s, at=clock.iso(at), actor=actor, action=signin.PASSWORD_RESET, subject=employee_no
         )
         return info(row)
-
-
-_PEOPLE = """
-SELECT s.employee_no, s.name, s.roles, s.external, s.organisation, s.active, s.deactivated_on,
-       s.password_hash IS NOT NULL AS has_password, s.id_number,
-       EXISTS (SELECT 1 FROM credential c WHERE c.staff_id = s.id AND c.active) AS has_key
-FROM staff s {where} ORDER BY s.external, s.employee_no
-"""
-
-
-def people(store: Store, *, include_inactive: bool = True) -> list[PersonRow]:
-    """Everyone in the register, branch staff first, then external people, by number."""
-    where = "" if include_inactive else "WHERE s.active"
-    with store.read() as conn:
-        found = rows(conn, _PEOPLE.format(where=where))
-    return [
-        PersonRow(
-            r["employee_no"],
-            r["name"],
-            tuple(json_value(r["roles"]) or ()),
-            bool(r["external"]),
-            r["organisation"] or "",
-            bool(r["active"]),
-            r["deactivated_on"],
-            bool(r["has_password"]),
-            bool(r["has_key"]),
-            r["id_number"] or "",
-        )
-        for r in found
-    ]

@@ -32,8 +32,8 @@ from branchcheck.accounts.reader import _is_blank, _read_rows
 from branchcheck.db import Store
 from branchcheck.errors import InputFileError
 from branchcheck.people import admin
-from branchcheck.people.admin import FIELD_NAMES, PersonInput
 from branchcheck.people.permissions import require
+from branchcheck.people.person_input import FIELD_NAMES, PersonInput, normalised, person_problems
 from branchcheck.people.register import info
 from branchcheck.people.signin import StaffInfo
 from branchcheck.taxonomy import STAFF_ROLES
@@ -59,7 +59,7 @@ HEADER_INDEX: dict[str, str] = {
 ROLE_INDEX: dict[str, str] = {
     header_key(name): key for key, names in STAFF_ROLES.items() for name in (key, *names.values())
 }
-_ROLE_SEPARATORS = re.compile(r"[、,;/\s]+")  # after NFKC: ， → ,  ； → ;
+_ROLE_SEPARATORS = re.compile(r"[、,;/]+")  # after NFKC: ， → ,  ； → ; (then spaces)
 _YES = frozenset({"是", "y", "yes", "true", "1", "外部", "外部人员", "external"})
 _NO = frozenset({"", "否", "n", "no", "false", "0", "内部", "本行", "staff"})
 _HEADER_SCAN_ROWS = 20
@@ -102,6 +102,7 @@ class StaffList:
 class StaffImportResult:
     source: str
     added: tuple[StaffInfo, ...]
+    skipped: tuple[str, ...] = ()  # listed, left out as asked (already in the register)
 
 
 # ---------------------------------------------------------------- reading
@@ -173,9 +174,19 @@ def _columns(path: Path, header: list[object]) -> dict[str, tuple[int, str]]:
     return found
 
 
-def _roles(cell: object) -> tuple[str, ...]:
-    words = [w for w in _ROLE_SEPARATORS.split(unicodedata.normalize("NFKC", text(cell))) if w]
-    unknown = [w for w in words if header_key(w) not in ROLE_INDEX]
+def _short(word: str) -> str:
+    """A cell's text as a message quotes it: at most 30 characters."""
+    return word if len(word) <= 30 else word[:29] + "…"
+
+
+def parse_roles(cell: object) -> tuple[str, ...]:
+    """The roles a cell (or a command line's text) names, each once: Chinese or English names or
+    keys, separated by 、 , ， ; ； / or spaces (an English name of two words is one role). ValueError
+    names the unknown ones."""
+    words: list[str] = []
+    for part in _ROLE_SEPARATORS.split(unicodedata.normalize("NFKC", text(cell))):
+        words += [part] if header_key(part) in ROLE_INDEX else part.split()
+    unknown = [_short(w) for w in words if header_key(w) not in ROLE_INDEX]
     if unknown:
         known = "、".join(n["zh"] for n in STAFF_ROLES.values())
         raise ValueError(
@@ -191,7 +202,7 @@ def _external(cell: object) -> bool:
         return True
     if word in _NO:
         return False
-    raise ValueError(f"“{text(cell)[:30]}”应为 是 或 否 / should be yes or no")
+    raise ValueError(f"“{_short(text(cell))}”应为 是 或 否 / should be yes or no")
 
 
 def _cell(row: list[object], idx: int | None) -> object:
@@ -214,7 +225,7 @@ def _row_person(
             errors.append(StaffRowError(number, header(key), str(exc)))
             return default
 
-    roles = read("roles", _roles, ())
+    roles = read("roles", parse_roles, ())
     listed_external = read("external", _external, False)
     external = listed_external or roles == ("escort",)
     person = PersonInput(
@@ -226,12 +237,12 @@ def _row_person(
         read("id_number", compact_text, ""),
     )
     wrong = {e.column for e in errors}
-    for key, message in admin.person_problems(person).items():
+    for key, message in person_problems(person).items():
         if header(key) not in wrong:
             field_zh, field_en = FIELD_NAMES[key]
             reason = message.removeprefix(f"{field_zh}：").replace(f" / {field_en}: ", " / ", 1)
             errors.append(StaffRowError(number, header(key), reason))
-    return errors or admin.normalised(person)
+    return errors or normalised(person)
 
 
 def staff_from_rows(grid: list[list[object]], path: Path, sheet: str = "") -> StaffList:
@@ -272,17 +283,17 @@ def staff_from_rows(grid: list[list[object]], path: Path, sheet: str = "") -> St
 def _duplicates(rows_of: dict[str, list[int]], header: str) -> list[StaffRowError]:
     """An employee number on several rows: an error on each of them (nobody can tell which row
     is right)."""
-    return [
-        StaffRowError(
-            r,
-            header,
-            f"工号 {no} 重复出现（第 {'、'.join(map(str, rws))} 行）/ employee number {no} is on "
-            f"rows {', '.join(map(str, rws))}",
-        )
-        for no, rws in rows_of.items()
-        if no and len(rws) > 1
-        for r in rws
-    ]
+    errors = []
+    for no, rws in rows_of.items():
+        if no and len(rws) > 1:
+            more = "…" if len(rws) > 10 else ""
+            zh, en = "、".join(map(str, rws[:10])) + more, ", ".join(map(str, rws[:10])) + more
+            reason = (
+                f"工号 {_short(no)} 重复出现（第 {zh} 行）/ employee number {_short(no)} is on "
+                f"rows {en}"
+            )
+            errors += [StaffRowError(r, header, reason) for r in rws]
+    return errors
 
 
 # ---------------------------------------------------------------- importing
@@ -307,18 +318,21 @@ def import_staff_list(
     path: str | Path,
     on: date | None = None,
     now: datetime | None = None,
+    skip: tuple[str, ...] = (),
 ) -> StaffImportResult:
     """Add every person of the list, their roles held from `on` (default today), in one
     transaction; if any row has an error (a number already in the register included), nobody is
-    added and the InputFileError says every error."""
+    added and the InputFileError says every error. People numbered in `skip` are left out (set-up
+    adds its administrator first, who is on the branch's list too)."""
     listed = read_staff_list(path)
+    kept = [p for p in listed.people if p.person.employee_no not in skip]
     settings = admin.settings_of(store)
     at = clock.local(now, settings.timezone) if now else clock.now(settings.timezone)
     day = admin.checked_day(on, at)
     errors = list(listed.errors)
     with store.session() as s:
         require(s, actor, "manage_staff", settings)
-        known = admin.registered(s, [p.person.employee_no for p in listed.people])
+        known = admin.registered(s, [p.person.employee_no for p in kept])
         errors += [
             StaffRowError(
                 p.row,
@@ -326,15 +340,16 @@ def import_staff_list(
                 f"工号 {p.person.employee_no} 已在人员名册中 / employee number "
                 f"{p.person.employee_no} is already in the staff register",
             )
-            for p in listed.people
+            for p in kept
             if p.person.employee_no in known
         ]
         if errors:
             raise _refused(listed, sorted(errors, key=lambda e: (e.row, e.column)))
-        if not listed.people:
-            raise InputFileError(f"{listed.source}: 名单中没有人员 / the list names nobody")
+        if not kept:
+            raise InputFileError(f"{listed.source}: 名单中没有可添加的人员 / the list adds nobody")
         added = [
-            info(admin.insert_person(s, p.person, None, day, actor=actor, at=at))
-            for p in listed.people
+            info(admin.insert_person(s, p.person, None, day, actor=actor, at=at, unregistered=True))
+            for p in kept
         ]
-    return StaffImportResult(str(listed.source), tuple(added))
+    skipped = tuple(p.person.employee_no for p in listed.people if p.person.employee_no in skip)
+    return StaffImportResult(str(listed.source), tuple(added), skipped)
