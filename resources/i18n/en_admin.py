@@ -39,7 +39,7 @@ EN = {
     "如 GZ0101": "e.g. GZ0101",
     "如 赣州分行营业部": "e.g. Ganzhou Branch, Business Department",
     "本网点向其报送记录的机构": "Where the branch sends its records",
-    "至少 8 位": "At least 8 characters",
+    "至少 {n} 个字符": "At least {n} characters",
     "本行 CA 密码": "Branch CA password",
     "再次输入 CA 密码": "CA password again",
     "签发人员证书时使用，请另行妥善保管": "Used to issue staff certificates; keep it safe, apart",

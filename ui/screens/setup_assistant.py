@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchcheck.people.person_input import MIN_PASSWORD
 from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
 from ui.screens.people_forms import Form, PersonForm, field_errors, refusal_text
 from ui.screens.staff_panel import StaffPanel
+from ui.style import ACCENT, GREY
 from ui.tasks import LazyStore, TaskRunner
 
 if TYPE_CHECKING:
@@ -104,8 +106,8 @@ class AdminPage(PersonForm):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.password.setPlaceholderText(self.tr("至少 8 位"))
-        if "ca_password" in self.labels:
+        self.password.setPlaceholderText(self.tr("至少 {n} 个字符").format(n=MIN_PASSWORD))
+        if "ca_password" in self.labels:  # not yet when PersonForm's __init__ sets its texts
             self.labels["ca_password"].setText(self.tr("本行 CA 密码"))
             self.labels["ca_password_again"].setText(self.tr("再次输入 CA 密码"))
             self.ca_password.setPlaceholderText(self.tr("签发人员证书时使用，请另行妥善保管"))
@@ -196,9 +198,8 @@ class SetupAssistant(Screen):
         page = self.pages.currentIndex()
         for i, (label, name) in enumerate(zip(self.steps, names, strict=True)):
             label.setText(f"{i + 1}  {name}")
-            label.setObjectName("stepCurrent" if i == page else "subtle")
-            weight = "bold" if i == page else "normal"
-            label.setStyleSheet(f"font-weight: {weight}; padding-right: 24px;")
+            look = f"font-weight: bold; color: {ACCENT};" if i == page else f"color: {GREY};"
+            label.setStyleSheet(look + " padding-right: 24px;")
         intros = (
             self.tr(
                 "欢迎使用网点自查。先建立本网点：填写网点代码、名称和上级管辖行（记录报送的机构）。"

@@ -158,10 +158,11 @@ class StaffPanel(QWidget):
     def import_list(self) -> None:
         from ui.screens.staff_import import StaffImportDialog
 
-        if self.actor is None:
+        actor = self.actor
+        if actor is None:
             return
-        dialog = StaffImportDialog(self.store, tasks=self.tasks, actor=self.actor, parent=self)
-        dialog.imported.connect(lambda: self.set_actor(self.actor or ""))
+        dialog = StaffImportDialog(self.store, tasks=self.tasks, actor=actor, parent=self)
+        dialog.imported.connect(lambda _result: self.set_actor(actor))  # the register again
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.import_dialog = dialog

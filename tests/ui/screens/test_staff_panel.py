@@ -46,3 +46,16 @@ def test_the_import_dialog_opens_for_the_administrator(qtbot, people_store):
     panel.import_button.click()
     assert isinstance(panel.import_dialog, StaffImportDialog)
     assert panel.import_dialog.actor == "E001"
+
+
+def test_an_imported_list_shows_in_the_register(qtbot, people_store, tmp_path):
+    path = tmp_path / "staff.csv"
+    path.write_text("工号,姓名,岗位\nE020,钱多多,柜员\n", encoding="utf-8")
+    panel = make(qtbot, people_store)
+    panel.import_button.click()
+    dialog = panel.import_dialog
+    dialog.file_edit.setText(str(path))
+    dialog.read()
+    dialog.import_button.click()
+    assert panel.table.rowCount() == 11
+    assert "E020" in [r.employee_no for r in panel.rows]
