@@ -1,3 +1,4 @@
+# longer than 500 lines: the navigation between every screen of the window, kept in one place
 """The main window: a stack of screens, the language menu, and a busy bar for background work.
 It only wires the screens together; each screen calls the core itself, always on the worker
 thread (`ui.tasks`), and navigation that needs a result happens once the result is in."""
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
     from branchcheck.people.signin import StaffInfo
     from ui.screens.account_import import AccountImportDialog
     from ui.screens.new_inspection import NewInspectionDialog
+    from ui.screens.setup_assistant import SetupAssistant
+
+
+def _set_up(lazy: LazyStore) -> bool:
+    from branchcheck.setup import is_set_up
+
+    return is_set_up(lazy.get())
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +60,7 @@ class MainWindow(QMainWindow):
         self.user: StaffInfo | None = None
         self.login: LoginScreen | None = None
         self.import_dialog: AccountImportDialog | None = None
+        self.setup: SetupAssistant | None = None
         self.resize(1280, 800)
         self.setMinimumSize(1024, 680)
 
@@ -84,10 +93,44 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.login)
             self.login.signed_in.connect(self.signed_in)
             if self.login.people_loaded:
-                self._sign_in_shown()
-            else:
-                self.login.people_shown.connect(self._sign_in_shown)
+                self._people_shown()
+            self.login.people_shown.connect(self._people_shown)
         return self.login
+
+    def _people_shown(self) -> None:
+        """Nobody to sign in: a store not set up yet opens the set-up assistant instead (asked on
+        the worker, and only then: a branch's start-up reads no more than the list)."""
+        login, lazy = self.login, self.lazy
+        if login is None or lazy is None or login.people or not login.people_loaded or self.setup:
+            self._sign_in_shown()
+            return
+        self.tasks.run_in_background(
+            lambda: _set_up(lazy),
+            lambda done: self._sign_in_shown() if done else self.show_setup(),
+            lambda exc: self._sign_in_shown(),
+        )
+
+    def show_setup(self) -> None:
+        """The set-up assistant (建立网点) in place of the sign-in screen; once done, the sign-in
+        screen with the administrator chosen."""
+        from ui.screens.setup_assistant import SetupAssistant
+
+        if self.lazy is None or self.setup is not None:
+            return
+        self.setup = SetupAssistant(self.lazy, tasks=self.tasks)
+        self.setup.finished.connect(self._set_up_done)
+        self.stack.addWidget(self.setup)
+        self.stack.setCurrentWidget(self.setup)
+        self.stack.removeWidget(self.opening)
+
+    def _set_up_done(self, admin_no: str) -> None:
+        if (login := self.login) is not None:
+            login.people_shown.connect(
+                lambda: login.select(admin_no), Qt.ConnectionType.SingleShotConnection
+            )
+            login.reset()
+            login.refresh()
+            self.stack.setCurrentWidget(login)
 
     def _sign_in_shown(self) -> None:
         if self.stack.currentWidget() is self.opening and self.login is not None:

@@ -111,12 +111,12 @@ class LoginScreen(Screen):
         if current:
             self.person.setCurrentIndex(max(0, self.person.findData(current)))
         if self.people_loaded and self.person.count() == 0:
-            # an empty store: say how to get a branch and its users instead of an empty list
+            # nobody can sign in (a store not set up opens the set-up assistant instead)
             show_error(
                 self.error,
                 self.tr(
-                    "此数据库中还没有可登录的用户。请运行 branchcheck demo 建立演示网点，"
-                    "或由管理员添加网点和人员。"
+                    "此数据库中还没有可登录的用户。请管理员用 branchcheck setup 建立网点，"
+                    "或用 branchcheck users reset-password 设置登录密码。"
                 ),
             )
 

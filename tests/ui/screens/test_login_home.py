@@ -98,7 +98,7 @@ def test_empty_store_says_how_to_get_users(qtbot, store):
     screen = LoginScreen(LazyStore.of(store), tasks=SyncTaskRunner())
     qtbot.addWidget(screen)
     assert screen.person.count() == 0
-    assert "branchcheck demo" in screen.error.text()
+    assert "branchcheck setup" in screen.error.text()
 
 
 def test_a_locked_person_is_told_until_when(make_window, vault):
