@@ -10,10 +10,11 @@ from typing import Any
 from branchcheck.cli.common import (
     SubParsers,
     actor,
+    actor_password,
     add_actor,
     key_password,
+    password_from,
     print_json,
-    prove,
     record_inspector,
     store,
 )
@@ -32,9 +33,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     data = _read_json(args.answers, "the answers file")
     if args.late_reason is not None and isinstance(data, dict):
         data["late_reason"] = args.late_reason
-    inspector = actor(args)
+    passwords: dict[str, str] = {}
     if args.sign:
-        _prove_signers(data, inspector, args.party_password_env or [])
+        passwords = _signer_passwords(data, args.as_, args.party_password_env or [])
+        passwords[args.as_] = actor_password(args)
+        inspector = args.as_  # proven with the other signers by the core, before anything is stored
+    else:
+        inspector = actor(args)
     st = store()
     password = key_password(args, "signing key password: ") if args.sign else None
     summary = inspections.run_answers_file(
@@ -44,15 +49,16 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         inspector=inspector,
         sign_and_seal=args.sign,
         key_password=password,
+        signer_passwords=passwords,
         source=str(args.answers),
     )
     print_json(summary)
     return 0
 
 
-def _prove_signers(data: Any, inspector: str, given: list[str]) -> None:
-    """With --sign, every other person whose signature is in the answers file proves themself
-    with their own sign-in password (--party-password-env EMP=VAR); one missing is refused."""
+def _signer_passwords(data: Any, inspector: str, given: list[str]) -> dict[str, str]:
+    """With --sign, every other person whose signature is in the answers file gives their own
+    sign-in password (--party-password-env EMP=VAR), checked by the core; one missing is refused."""
     variables: dict[str, str] = {}
     for pair in given:
         no, sep, var = pair.partition("=")
@@ -67,8 +73,9 @@ def _prove_signers(data: Any, inspector: str, given: list[str]) -> None:
             "each signer proves themself: pass --party-password-env EMP=VAR for "
             + ", ".join(missing)
         )
-    for no in signers:
-        prove(no, variables[no], f"--party-password-env {no}=VAR")
+    return {
+        no: password_from(variables[no], no, f"--party-password-env {no}=VAR") for no in signers
+    }
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
@@ -104,8 +111,14 @@ def cmd_sign(args: argparse.Namespace) -> int:
     from branchcheck import inspections
 
     strokes = _read_json(args.strokes, "the signature")
-    signer = actor(args)  # the signer's own password: nobody signs for another
-    inspections.sign(store(), args.record_id, party=args.party, employee_no=signer, strokes=strokes)
+    inspections.sign(
+        store(),
+        args.record_id,
+        party=args.party,
+        employee_no=args.as_,
+        strokes=strokes,
+        password=actor_password(args),  # checked by the core: nobody signs for another
+    )
     print("signed")
     return 0
 
