@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         resolve_id,
     )
     from branchcheck.inspections.rows import OPEN_STATES
-    from branchcheck.inspections.signing import seal, sign
+    from branchcheck.inspections.signing import preview, seal, sign
     from branchcheck.inspections.state import InspectionState, Party, load, store_template
 
 _PARTS = {
@@ -48,7 +48,7 @@ _PARTS = {
         "resolve_id",
     ),
     "rows": ("OPEN_STATES",),
-    "signing": ("seal", "sign"),
+    "signing": ("preview", "seal", "sign"),
     "state": ("InspectionState", "Party", "load", "store_template"),
 }
 __all__ = [
@@ -68,6 +68,7 @@ __all__ = [
     "list_records",
     "load",
     "open_inspection_for",
+    "preview",
     "record_files",
     "resolve_id",
     "run_answers_file",

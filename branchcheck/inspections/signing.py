@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -189,7 +190,6 @@ def seal(
     workbook, and store all of it at once. Returns the record ID."""
     from branchcheck import records
     from branchcheck.records import keys, sealing
-    from branchcheck.records.document import build_document
 
     settings, home = branch_env(settings, home)
     now = clock.local_or_now(now)
@@ -199,9 +199,7 @@ def seal(
         state = state_of(s, insp)
         _require_signed(state)
         cred = keys.credential_in(s, state.inspector.employee_no, key_password)
-        ev, values, notes = evaluate_inspection(s, insp, settings, home)
-        template = template_of(insp.template)
-        doc = build_document(s, insp, template, ev, values, notes, sealed_at=clock.iso(now))
+        doc = _document(s, insp, settings, home, now)
         the_seal = sealing.seal_document(doc, cred)
         pdf = records.render_pdf(doc, the_seal, cred)
         xlsx = records.render_xlsx(doc, the_seal, cred)
@@ -229,3 +227,42 @@ def seal(
         # the chain's head, this seal's entry included, signed with the same key
         audit.anchor(s, cred, record_id=insp.id, at=clock.iso(now))
         return insp.id
+
+
+def _document(
+    s: Session, insp: Inspection, settings: Settings, home: Path, now: datetime
+) -> dict[str, Any]:
+    """The record document as sealing at `now` makes it."""
+    from branchcheck.records.document import build_document
+
+    ev, values, notes = evaluate_inspection(s, insp, settings, home)
+    template = template_of(insp.template)
+    return build_document(s, insp, template, ev, values, notes, sealed_at=clock.iso(now))
+
+
+def preview(
+    store: Store,
+    inspection_id: str,
+    *,
+    lang: str = "zh",
+    settings: Settings | None = None,
+    home: Path | None = None,
+    now: datetime | None = None,
+) -> bytes:
+    """The record's PDF pages as sealing now would draw them, the signatures given so far
+    included, unsigned and marked 预览 · 未封存 on every page. Nothing is stored."""
+    from branchcheck.records import sealing
+    from branchcheck.records.pdf import render_preview
+
+    settings, home = branch_env(settings, home)
+    now = clock.local_or_now(now)
+    with store.session() as s:
+        insp = get_inspection(s, inspection_id)
+        _require_completed(insp, "a preview shows a completed inspection before it is sealed")
+        doc = _document(s, insp, settings, home, now)
+        inspector = insp.inspector
+        seal = {
+            "sha256": sealing.sha256_hex(sealing.canonical_bytes(doc)),
+            "signer": {"employee_no": inspector.employee_no, "name": inspector.name},
+        }
+    return render_preview(doc, seal, lang=lang)

@@ -243,3 +243,43 @@ def test_the_same_person_may_sign_again(people_store, completed):
     sign_e003(people_store, completed, "li-mei-own", strokes)
     sign_e003(people_store, completed, "li-mei-own", strokes)  # replaces her own signature
     assert signed(people_store, completed) == {"E003"}
+
+
+# ---------------------------------------------------------------- a look before sealing
+
+
+def pdf_text(data: bytes, tmp_path) -> str:
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "preview.pdf"
+    path.write_bytes(data)
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_a_preview_shows_the_record_as_sealing_would_and_stores_nothing(
+    people_store, completed, tmp_path
+):
+    from branchcheck.db.models import SealedRecord
+
+    sign_e003(people_store, completed, "li-mei-own")
+    before = actions(people_store, completed)
+    text = pdf_text(inspections.preview(people_store, completed), tmp_path)
+    assert "预览 · 未封存" in text and "仅供预览" in text
+    assert "王建国" in text and "李梅" in text and completed in text.replace("\n", "")
+    english = pdf_text(inspections.preview(people_store, completed, lang="en"), tmp_path)
+    assert "PREVIEW · NOT SEALED" in english
+    assert inspections.load(people_store, completed).status == "completed"
+    assert actions(people_store, completed) == before
+    with people_store.session() as s:
+        assert s.query(SealedRecord).count() == 0
+
+
+def test_no_preview_of_an_inspection_not_completed(people_store):
+    iid = start(people_store)
+    with pytest.raises(StateError, match="preview"):
+        inspections.preview(people_store, iid)
