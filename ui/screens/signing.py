@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,6 +26,7 @@ from branchcheck.inspections import InspectionState, Party
 from branchcheck.inspections.signing import prove_signer
 from ui import i18n
 from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
+from ui.screens.record_preview import PreviewDialog
 from ui.signature_pad import SignaturePad
 from ui.style import GREEN
 from ui.tasks import TaskRunner, describe
@@ -201,14 +204,18 @@ class SigningScreen(Screen):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.back_button = QPushButton(self)
+        self.preview_button = QPushButton(self)
         self.seal_button = primary_button(self)
         self.busy = subtle_label(self)
+        self.preview_dialog: PreviewDialog | None = None
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.busy)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.seal_button)
         layout.addLayout(buttons)
         self.back_button.clicked.connect(lambda: self.back_requested.emit(self._id()))
+        self.preview_button.clicked.connect(self.preview)
         self.seal_button.clicked.connect(lambda: self.seal_requested.emit(self._id()))
         self.retranslate()
 
@@ -220,6 +227,7 @@ class SigningScreen(Screen):
             )
         )
         self.back_button.setText(self.tr("← 返回检查结果"))
+        self.preview_button.setText(self.tr("预览记录"))
         self.seal_button.setText(self.tr("封存记录"))
 
     def _id(self) -> str:
@@ -323,6 +331,33 @@ class SigningScreen(Screen):
         else:
             self.seal_button.setFocus()
 
+    def preview(self) -> None:
+        """Make the record's preview PDF in the background (the window's language), then show it."""
+        store, inspection_id, lang = self.store, self._id(), i18n.lang()
+        self.preview_button.setEnabled(False)
+        self.busy.setText(self.tr("正在生成预览…"))
+
+        def failed(exc: BaseException) -> None:
+            self._previewed()
+            show_error(self.error, describe(exc))
+
+        self.tasks.run_in_background(
+            lambda: inspections.preview(store, inspection_id, lang=lang),
+            self.show_preview,
+            failed,
+        )
+
+    def _previewed(self) -> None:
+        self.preview_button.setEnabled(True)
+        self.busy.setText("")
+
+    def show_preview(self, pdf: bytes) -> None:
+        self._previewed()
+        if self.preview_dialog is not None:
+            self.preview_dialog.deleteLater()
+        self.preview_dialog = PreviewDialog(pdf, self)
+        self.preview_dialog.open()
+
     def all_signed(self) -> bool:
         return self.state is not None and all(p.signed_at for p in self.state.parties)
 
@@ -334,6 +369,7 @@ class SigningScreen(Screen):
         self.busy.setText(self.tr("正在生成并签署 PDF 与 Excel 记录…") if busy else "")
         self.seal_button.setEnabled(not busy and self.all_signed())
         self.back_button.setEnabled(not busy)
+        self.preview_button.setEnabled(not busy)
 
     def show_failure(self, message: str | None) -> None:
         show_error(self.error, message)
@@ -382,13 +418,22 @@ class SealedScreen(Screen):
             layout.addWidget(w)
         buttons = QHBoxLayout()
         self.export_button = primary_button(panel)
+        self.open_file_button = QPushButton(panel)
+        self.open_folder_button = QPushButton(panel)
         self.home_button = QPushButton(panel)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.open_file_button)
+        buttons.addWidget(self.open_folder_button)
         buttons.addStretch(1)
         buttons.addWidget(self.home_button)
         layout.addLayout(buttons)
+        self.exported: list[Path] = []
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl  # tests replace it
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.record_id))
+        self.open_file_button.clicked.connect(lambda: self._open(self.exported[0]))
+        self.open_folder_button.clicked.connect(lambda: self._open(self.exported[0].parent))
         self.home_button.clicked.connect(self.home_requested.emit)
+        self._show_open_buttons()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -401,17 +446,33 @@ class SealedScreen(Screen):
             )
         )
         self.export_button.setText(self.tr("导出 PDF / Excel…"))
+        self.open_file_button.setText(self.tr("打开 PDF"))
+        self.open_folder_button.setText(self.tr("打开所在文件夹"))
         self.home_button.setText(self.tr("返回首页"))
 
     def open(self, record_id: str) -> None:
         self.record_id = record_id
         self.paths.setText("")
+        self.exported = []
+        self._show_open_buttons()
         show_error(self.error, None)
         self.retranslate()
 
     def show_paths(self, paths: list) -> None:
+        """The exported files, each path in full (selectable); the PDF first for 打开 PDF."""
         show_error(self.error, None)
-        self.paths.setText(self.tr("已导出：") + "\n" + "\n".join(str(p) for p in paths))
+        full = [Path(p).resolve() for p in paths]
+        self.exported = sorted(full, key=lambda p: p.suffix.lower() != ".pdf")
+        self.paths.setText(self.tr("已导出：") + "\n" + "\n".join(str(p) for p in self.exported))
+        self._show_open_buttons()
+
+    def _show_open_buttons(self) -> None:
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setVisible(bool(self.exported))
+
+    def _open(self, path: Path) -> None:
+        if not self.open_url(QUrl.fromLocalFile(str(path))):
+            show_error(self.error, self.tr("无法打开：{path}").format(path=path))
 
     def show_failure(self, message: str) -> None:
         show_error(self.error, message)

@@ -116,6 +116,11 @@ def test_full_flow_through_sealing_and_export(
         asked.append(error)
         return next(answers)
 
+    window.signing.preview_button.click()  # a look before sealing: the pages as they will be
+    dialog = window.signing.preview_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.pages() >= 1
+    dialog.reject()
+    assert inspections.load(people_store, iid).status == "completed"
     window.signing.ask_password = ask
     window.signing.seal_button.click()
     # the wrong password is reported and asked again; the right one seals
@@ -130,7 +135,17 @@ def test_full_flow_through_sealing_and_export(
     pdfs = list(out.glob("*.pdf"))
     xlsx = list(out.glob("*.xlsx"))
     assert len(pdfs) == 1 and len(xlsx) == 1
-    assert str(pdfs[0]) in window.sealed.paths.text()
+    shown = window.sealed.paths.text()
+    assert str(pdfs[0].resolve()) in shown and str(xlsx[0].resolve()) in shown
+    opened: list[str] = []
+    window.sealed.open_url = lambda url: opened.append(url.toLocalFile()) or True
+    assert window.sealed.open_file_button.isVisibleTo(window.sealed)
+    window.sealed.open_file_button.click()
+    window.sealed.open_folder_button.click()
+    assert opened == [str(pdfs[0].resolve()), str(out.resolve())]
+    window.sealed.open_url = lambda url: False
+    window.sealed.open_file_button.click()
+    assert "无法打开" in window.sealed.error.text()
 
     window.sealed.home_button.click()
     home = window.home_screen
