@@ -376,13 +376,15 @@ def run_answers_file(
         store, checklist, data, inspector, sign_and_seal, source, settings, home, tick()
     )
     signatures = (data.get("signatures") or {}) if sign_and_seal else None
-    if sign_and_seal:
+    passwords = dict(signer_passwords or {})
+    started = tick()
+    if signatures is not None:
         from branchcheck.records import keys
 
-        keys.load_credential(store, inspector, key_password or "")  # wrong: stop before storing
-        passwords = dict(signer_passwords or {})
-        for no in signatures or {}:
-            prove_signer(store, no, passwords.get(no, ""), settings=settings, now=tick())
+        # a wrong password or key stops before anything is stored
+        for no in signatures:
+            prove_signer(store, no, passwords.get(no, ""), settings=settings, now=started)
+        keys.load_credential(store, inspector, key_password or "")
     iid = start(
         store,
         checklist=loaded,
@@ -392,7 +394,7 @@ def run_answers_file(
         held_at=checked.when,
         late_reason=checked.late_reason,
         settings=settings,
-        now=tick(),
+        now=started,
     )
     try:
         for key, raw in checked.answers.items():
