@@ -34,7 +34,7 @@ def thumbnail_jpeg(b64: Any) -> bytes | None:
 
 
 def thumbnail(b64: Any, width: float) -> Image | None:
-    """An attachment's thumbnail from the record, `width` wide, or None."""
+    """An attachment's thumbnail from the record, within a `width` square, or None."""
     data = thumbnail_jpeg(b64)
     if data is None:
         return None
@@ -42,7 +42,8 @@ def thumbnail(b64: Any, width: float) -> Image | None:
         img = Image(io.BytesIO(data))
     except OSError:  # a thumbnail that is no image draws as none
         return None
-    img.drawWidth, img.drawHeight = width, img.imageHeight * width / img.imageWidth
+    scale = min(width / img.imageWidth, width / img.imageHeight)  # within a width × width box
+    img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
     img.hAlign = "LEFT"
     return img
 
@@ -51,10 +52,18 @@ def _p(text: Any, style: ParagraphStyle) -> Para:
     return Para(escape(mask_ids(str(text))), style)
 
 
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:,.1f} KB"
+    return f"{size / 1024 / 1024:,.1f} MB"
+
+
 def _line(n: int, f: dict[str, Any], lang: str) -> str:
     by = f.get("added_by") or {}
     size = f.get("size")
-    kb = f"{size / 1024:,.1f} KB" if isinstance(size, int) else ""
+    kb = _size(size) if isinstance(size, int) else ""
     at = format_time(f.get("added_at"))
     colon = "：" if lang == "zh" else ": "
     if lang == "zh":
