@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from branchcheck.cli.common import (
@@ -132,7 +133,55 @@ def cmd_seal(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_attach(args: argparse.Namespace) -> int:
+    from branchcheck.inspections import evidence
+
+    who = record_inspector(args)
+    views = [
+        evidence.add_item_evidence(store(), args.record_id, args.item, path=path, actor=who)
+        for path in args.files
+    ]
+    print_json(views)
+    return 0
+
+
+def cmd_detach(args: argparse.Namespace) -> int:
+    from branchcheck.inspections import evidence
+
+    who = record_inspector(args)
+    evidence.remove_item_evidence(store(), args.record_id, args.evidence_id, actor=who)
+    print("removed")
+    return 0
+
+
+def cmd_attachments(args: argparse.Namespace) -> int:
+    from branchcheck.inspections import evidence
+
+    print_json(evidence.item_evidence(store(), args.record_id))
+    return 0
+
+
+def _register_evidence(sub: SubParsers) -> None:
+    x = sub.add_parser(
+        "attach", help="attach photos or files (JPEG, PNG, TIFF, PDF) to an item of an open record"
+    )
+    x.add_argument("record_id")
+    x.add_argument("item")
+    x.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    add_actor(x, help="the record's inspector")
+    x.set_defaults(func=cmd_attach)
+    x = sub.add_parser("detach", help="take an attached file off an open record")
+    x.add_argument("record_id")
+    x.add_argument("evidence_id", type=int)
+    add_actor(x, help="the record's inspector")
+    x.set_defaults(func=cmd_detach)
+    x = sub.add_parser("attachments", help="the files attached to a record's items (JSON)")
+    x.add_argument("record_id")
+    x.set_defaults(func=cmd_attachments)
+
+
 def register(sub: SubParsers) -> None:
+    _register_evidence(sub)
     x = sub.add_parser("inspect", help="a whole inspection from an answers file (JSON)")
     x.add_argument("checklist")
     x.add_argument("--answers", required=True)
