@@ -5,7 +5,8 @@
     context      what the rules see of the store (staff by role, this week's checks, holidays)
     answering    answer, answer_part, clear_answer, set_section — each committed before it returns
     lifecycle    start, evaluation, complete (findings made), correct, discard
-    signing      sign, seal
+    signing      sign (the signer's own password), preview, seal
+    evidence     files on items: add_item_evidence, remove_item_evidence, item_evidence
     listing      list_records, findings, open_inspection_for, record_files, export (light)
     answers_file run_answers_file: a whole inspection from a file, checked before anything is stored
 
