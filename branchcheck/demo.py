@@ -192,6 +192,7 @@ def _run(
         inspector=inspector,
         sign_and_seal=True,
         key_password=DEMO_PASSWORD,
+        signer_passwords=dict.fromkeys(data["signatures"], DEMO_PASSWORD),
         source=f"demo {checklist}",
         entry_clock=_entry_clock(entered, f"{checklist}{entered.isoformat()}"),
     )
@@ -221,6 +222,7 @@ def setup_demo(
             employee_no=no,
             name=name,
             roles=["escort"],
+            password=DEMO_PASSWORD,  # to confirm their signatures with, not to sign in
             external=True,
             organisation=ESCORT_COMPANY,
             id_number=id_number,
@@ -468,6 +470,7 @@ def _account_review(store: Store, when: datetime) -> int:
             party=party.party,
             employee_no=party.person.employee_no,
             strokes=strokes,
+            password=DEMO_PASSWORD,
             now=tick(),
         )
     inspections.seal(store, iid, key_password=DEMO_PASSWORD, now=tick())

@@ -28,6 +28,7 @@ class SignaturePad(QWidget):
         self._strokes: Strokes = []
         self._drawing = False
         self._read_only = False
+        self._hint = ""
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents, True)
         self.setCursor(Qt.CursorShape.CrossCursor)
@@ -54,6 +55,14 @@ class SignaturePad(QWidget):
         self._drawing = False
         self.update()
         self.changed.emit()
+
+    def set_hint(self, hint: str) -> None:
+        """A line shown in the empty pad (why it takes no strokes yet, say)."""
+        self._hint = hint
+        self.update()
+
+    def hint(self) -> str:
+        return self._hint
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
@@ -160,6 +169,11 @@ class SignaturePad(QWidget):
         painter.drawRect(rect)
         baseline = self.height() * 0.78
         painter.drawLine(QPointF(24, baseline), QPointF(self.width() - 24, baseline))
+        if self._hint and not self._strokes:
+            painter.setPen(QColor("#8a929c"))
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._hint
+            )
         scale = self.width() / BOX_W
         pen = QPen(QColor("#18202a"), max(2.0, 3.2 * scale))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)

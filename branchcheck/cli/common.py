@@ -69,7 +69,7 @@ def add_actor(x: argparse.ArgumentParser, help: str = "your employee number") ->
     )
 
 
-def _password_from(var: str | None, employee_no: str, option: str) -> str:
+def password_from(var: str | None, employee_no: str, option: str) -> str:
     if var:
         value = os.environ.get(var)
         if value is None:
@@ -92,8 +92,14 @@ def prove(employee_no: str, var: str | None, option: str = "--password-env") -> 
     failures); a wrong one raises AuthError (exit 3) before anything is changed."""
     from branchcheck.people.register import sign_in
 
-    sign_in(store(), employee_no, _password_from(var, employee_no, option))
+    sign_in(store(), employee_no, password_from(var, employee_no, option))
     return employee_no
+
+
+def actor_password(args: argparse.Namespace) -> str:
+    """The `--as` person's password, read but not checked: for a core call that checks it itself
+    (a signature: inspections.sign)."""
+    return password_from(args.password_env, args.as_, "--password-env")
 
 
 def actor(args: argparse.Namespace) -> str:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from branchcheck.cli.common import (
     SubParsers,
     actor,
+    actor_password,
     add_actor,
     key_password,
+    password_from,
     print_json,
-    prove,
     record_inspector,
     store,
 )
@@ -32,9 +34,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     data = _read_json(args.answers, "the answers file")
     if args.late_reason is not None and isinstance(data, dict):
         data["late_reason"] = args.late_reason
-    inspector = actor(args)
+    passwords: dict[str, str] = {}
     if args.sign:
-        _prove_signers(data, inspector, args.party_password_env or [])
+        passwords = _signer_passwords(data, args.as_, args.party_password_env or [])
+        passwords[args.as_] = actor_password(args)
+        inspector = args.as_  # proven with the other signers by the core, before anything is stored
+    else:
+        inspector = actor(args)
     st = store()
     password = key_password(args, "signing key password: ") if args.sign else None
     summary = inspections.run_answers_file(
@@ -44,15 +50,16 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         inspector=inspector,
         sign_and_seal=args.sign,
         key_password=password,
+        signer_passwords=passwords,
         source=str(args.answers),
     )
     print_json(summary)
     return 0
 
 
-def _prove_signers(data: Any, inspector: str, given: list[str]) -> None:
-    """With --sign, every other person whose signature is in the answers file proves themself
-    with their own sign-in password (--party-password-env EMP=VAR); one missing is refused."""
+def _signer_passwords(data: Any, inspector: str, given: list[str]) -> dict[str, str]:
+    """With --sign, every other person whose signature is in the answers file gives their own
+    sign-in password (--party-password-env EMP=VAR), checked by the core; one missing is refused."""
     variables: dict[str, str] = {}
     for pair in given:
         no, sep, var = pair.partition("=")
@@ -67,8 +74,9 @@ def _prove_signers(data: Any, inspector: str, given: list[str]) -> None:
             "each signer proves themself: pass --party-password-env EMP=VAR for "
             + ", ".join(missing)
         )
-    for no in signers:
-        prove(no, variables[no], f"--party-password-env {no}=VAR")
+    return {
+        no: password_from(variables[no], no, f"--party-password-env {no}=VAR") for no in signers
+    }
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
@@ -104,8 +112,14 @@ def cmd_sign(args: argparse.Namespace) -> int:
     from branchcheck import inspections
 
     strokes = _read_json(args.strokes, "the signature")
-    signer = actor(args)  # the signer's own password: nobody signs for another
-    inspections.sign(store(), args.record_id, party=args.party, employee_no=signer, strokes=strokes)
+    inspections.sign(
+        store(),
+        args.record_id,
+        party=args.party,
+        employee_no=args.as_,
+        strokes=strokes,
+        password=actor_password(args),  # checked by the core: nobody signs for another
+    )
     print("signed")
     return 0
 
@@ -119,7 +133,55 @@ def cmd_seal(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_attach(args: argparse.Namespace) -> int:
+    from branchcheck.inspections import evidence
+
+    who = record_inspector(args)
+    views = [
+        evidence.add_item_evidence(store(), args.record_id, args.item, path=path, actor=who)
+        for path in args.files
+    ]
+    print_json(views)
+    return 0
+
+
+def cmd_detach(args: argparse.Namespace) -> int:
+    from branchcheck.inspections import evidence
+
+    who = record_inspector(args)
+    evidence.remove_item_evidence(store(), args.record_id, args.evidence_id, actor=who)
+    print("removed")
+    return 0
+
+
+def cmd_attachments(args: argparse.Namespace) -> int:
+    from branchcheck.inspections import evidence
+
+    print_json(evidence.item_evidence(store(), args.record_id))
+    return 0
+
+
+def _register_evidence(sub: SubParsers) -> None:
+    x = sub.add_parser(
+        "attach", help="attach photos or files (JPEG, PNG, TIFF, PDF) to an item of an open record"
+    )
+    x.add_argument("record_id")
+    x.add_argument("item")
+    x.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    add_actor(x, help="the record's inspector")
+    x.set_defaults(func=cmd_attach)
+    x = sub.add_parser("detach", help="take an attached file off an open record")
+    x.add_argument("record_id")
+    x.add_argument("evidence_id", type=int)
+    add_actor(x, help="the record's inspector")
+    x.set_defaults(func=cmd_detach)
+    x = sub.add_parser("attachments", help="the files attached to a record's items (JSON)")
+    x.add_argument("record_id")
+    x.set_defaults(func=cmd_attachments)
+
+
 def register(sub: SubParsers) -> None:
+    _register_evidence(sub)
     x = sub.add_parser("inspect", help="a whole inspection from an answers file (JSON)")
     x.add_argument("checklist")
     x.add_argument("--answers", required=True)

@@ -5,7 +5,8 @@
     context      what the rules see of the store (staff by role, this week's checks, holidays)
     answering    answer, answer_part, clear_answer, set_section — each committed before it returns
     lifecycle    start, evaluation, complete (findings made), correct, discard
-    signing      sign, seal
+    signing      sign (the signer's own password), preview, seal
+    evidence     files on items: add_item_evidence, remove_item_evidence, item_evidence
     listing      list_records, findings, open_inspection_for, record_files, export (light)
     answers_file run_answers_file: a whole inspection from a file, checked before anything is stored
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
         resolve_id,
     )
     from branchcheck.inspections.rows import OPEN_STATES
-    from branchcheck.inspections.signing import seal, sign
+    from branchcheck.inspections.signing import preview, seal, sign
     from branchcheck.inspections.state import InspectionState, Party, load, store_template
 
 _PARTS = {
@@ -48,7 +49,7 @@ _PARTS = {
         "resolve_id",
     ),
     "rows": ("OPEN_STATES",),
-    "signing": ("seal", "sign"),
+    "signing": ("preview", "seal", "sign"),
     "state": ("InspectionState", "Party", "load", "store_template"),
 }
 __all__ = [
@@ -68,6 +69,7 @@ __all__ = [
     "list_records",
     "load",
     "open_inspection_for",
+    "preview",
     "record_files",
     "resolve_id",
     "run_answers_file",

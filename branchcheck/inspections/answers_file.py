@@ -6,7 +6,7 @@ as `answer`, the same required items as `complete` — so a bad file stores and 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -36,7 +36,7 @@ from branchcheck.inspections.lifecycle import (
     start,
 )
 from branchcheck.inspections.listing import findings
-from branchcheck.inspections.signing import seal, sign
+from branchcheck.inspections.signing import copies, prove_signer, seal, sign
 from branchcheck.inspections.state import load, parties
 from branchcheck.people.register import get_branch, person_ref
 from branchcheck.settings import Settings
@@ -290,11 +290,20 @@ def _check_signatures(source: str, needed: list, signatures: dict[str, Any]) -> 
         raise InputFileError(
             f"{source}: --sign needs a signature (strokes) for: {', '.join(lacking)}"
         )
+    valid: dict[str, list] = {}
     for no, strokes in signatures.items():
         try:
-            handwriting.validate_strokes(strokes)
+            valid[no] = handwriting.validate_strokes(strokes)
         except AnswerError as exc:
             raise InputFileError(f"{source}: signature of {no}: {exc.message}") from None
+        same = [
+            other for other, earlier in valid.items() if other != no and copies(earlier, valid[no])
+        ]
+        if same:
+            raise InputFileError(
+                f"{source}: {no} 与 {same[0]} 的签名相同 / the signatures of {same[0]} and {no} "
+                "are the same: each person signs by their own hand"
+            )
 
 
 def check_answers_file(
@@ -348,6 +357,7 @@ def run_answers_file(
     inspector: str,
     sign_and_seal: bool = False,
     key_password: str | None = None,
+    signer_passwords: Mapping[str, str] | None = None,
     source: str = "answers file",
     entry_clock: Callable[[], datetime] | None = None,
     settings: Settings | None = None,
@@ -356,6 +366,8 @@ def run_answers_file(
     """A whole inspection from an answers file; returns the record ID, item results, computed
     values and findings.
 
+    With `sign_and_seal`, every signer's own sign-in password is in `signer_passwords` (by employee
+    number, the inspector's too), each checked before anything is stored.
     The file's date is when the inspection took place; its start, answers, completion, signatures
     and seal carry the real time each is made: `entry_clock()` (the demo's history), else now."""
     settings, home = branch_env(settings, home)
@@ -364,10 +376,15 @@ def run_answers_file(
         store, checklist, data, inspector, sign_and_seal, source, settings, home, tick()
     )
     signatures = (data.get("signatures") or {}) if sign_and_seal else None
-    if sign_and_seal:
+    passwords = dict(signer_passwords or {})
+    started = tick()
+    if signatures is not None:
         from branchcheck.records import keys
 
-        keys.load_credential(store, inspector, key_password or "")  # wrong: stop before storing
+        # a wrong password or key stops before anything is stored
+        for no in signatures:
+            prove_signer(store, no, passwords.get(no, ""), settings=settings, now=started)
+        keys.load_credential(store, inspector, key_password or "")
     iid = start(
         store,
         checklist=loaded,
@@ -377,7 +394,7 @@ def run_answers_file(
         held_at=checked.when,
         late_reason=checked.late_reason,
         settings=settings,
-        now=tick(),
+        now=started,
     )
     try:
         for key, raw in checked.answers.items():
@@ -401,6 +418,8 @@ def run_answers_file(
                     party=party.party,
                     employee_no=party.person.employee_no,
                     strokes=signatures[party.person.employee_no],
+                    password=passwords.get(party.person.employee_no, ""),
+                    settings=settings,
                     now=tick(),
                 )
             seal(

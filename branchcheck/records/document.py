@@ -10,11 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchcheck.checklists import Template
-from branchcheck.db.models import Finding, Inspection, Signature, Staff
+from branchcheck.db.models import Finding, Inspection, ItemEvidence, Signature, Staff
 from branchcheck.engine.evaluate import Evaluation
 from branchcheck.taxonomy import RESULTS, STAFF_ROLES, risk_driver_ref
 
 FORMAT = "branchcheck-record/1"
+THUMBNAIL_PX = 320  # the longer side of an attached image's thumbnail in the record
+THUMBNAIL_TYPES = ("image/jpeg", "image/png", "image/tiff")
 
 
 def _role_title(roles: list[str], allowed: list[str]) -> dict[str, str]:
@@ -142,6 +144,48 @@ def sections_of(
     return sections, tables
 
 
+def thumbnail(data: bytes) -> str | None:
+    """A JPEG thumbnail (base64) of an attached image, at most THUMBNAIL_PX on its longer side;
+    None when the file cannot be read as an image (it is still listed with its hash). Kept in
+    the record, so its pages can be laid out again from the record alone."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.draft("RGB", (THUMBNAIL_PX, THUMBNAIL_PX))  # JPEG: decode at a fraction
+            small = img.convert("RGB")
+            small.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
+            out = io.BytesIO()
+            small.save(out, "JPEG", quality=70)
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        return None
+    return base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def evidence_by_item(session: Session, insp: Inspection) -> dict[str, list[dict[str, Any]]]:
+    """The files attached to each item (inspections.evidence), in the order added: name, type,
+    size, SHA-256, who added it and when, and an image's thumbnail. The seal covers the hashes."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in session.scalars(
+        select(ItemEvidence).where(ItemEvidence.inspection_id == insp.id).order_by(ItemEvidence.id)
+    ):
+        by = session.get_one(Staff, row.added_by_id)
+        entry: dict[str, Any] = {
+            "filename": row.filename,
+            "media_type": row.media_type,
+            "size": row.size,
+            "sha256": row.sha256,
+            "added_by": {"employee_no": by.employee_no, "name": by.name},
+            "added_at": row.added_at,
+        }
+        if row.media_type in THUMBNAIL_TYPES:
+            entry["thumbnail_b64"] = thumbnail(row.content)
+        out.setdefault(row.item_key, []).append(entry)
+    return out
+
+
 def build_document(
     session: Session,
     insp: Inspection,
@@ -154,6 +198,11 @@ def build_document(
 ) -> dict[str, Any]:
     authorisation = _authorisation(session, insp)
     sections, tables = sections_of(template, ev, values, notes, deputy=authorisation is not None)
+    evidence = evidence_by_item(session, insp)
+    for section in sections:  # only an item with files gets the key: others read as before
+        for item in section["items"]:
+            if item["key"] in evidence:
+                item["evidence"] = evidence[item["key"]]
 
     people = []
     for p in insp.people:

@@ -190,6 +190,10 @@ def test_no_stall_through_inspection_findings_and_import(
     probe.start("signatures")
     signing = window.signing
     for i, box in enumerate(signing.boxes):
+        box.password.setText("demo1234")
+        box.confirm_button.click()
+        assert box.status.text() == "正在核对密码…"
+        wait(qtbot, lambda box=box: box.confirmed_password is not None)
         draw(qtbot, box.pad, [(40, 150), (120, 60 + i * 10), (220, 160), (400, 90)])
         box.sign_button.click()
         assert box.status.text() == "保存中…"

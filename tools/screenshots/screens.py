@@ -127,17 +127,24 @@ def shoot(s: Shots) -> None:
     screen.complete()  # the window then shows the review
     s.save(window, "06_review.png")
 
-    # 7 signing: two have signed, the third has drawn
+    # 7 signing: two have signed, the third types their own password
     window.review.sign_button.click()
     s.settle()
     parties = window.signing.boxes
     for n, party in enumerate(parties):
         person = party.party.person
+        if n == 2:  # the third has typed a password and not yet confirmed it
+            party.password.setText(PASSWORD)
+            continue
+        party.confirmed(PASSWORD)
         party.pad.set_strokes(demo_strokes(person.name + person.employee_no))
         if n < 2:
             window.signing.sign(party)
     s.save(window, "07_signing.png")
     for party in parties[2:]:
+        person = party.party.person
+        party.confirmed(PASSWORD)
+        party.pad.set_strokes(demo_strokes(person.name + person.employee_no))
         window.signing.sign(party)
     s.settle()
 

@@ -31,6 +31,7 @@ from branchcheck.people.register import StaffInfo, list_staff
 from branchcheck.settings import Settings
 from ui import i18n
 from ui.items import ItemContext
+from ui.items.attachments import attach_to
 from ui.screens import Screen, primary_button, show_error, subtle_label, title_label
 from ui.screens.item_card import ItemCard
 from ui.tasks import SyncTaskRunner, TaskRunner, describe
@@ -281,6 +282,7 @@ class InspectionScreen(Screen):
             card.commit_part.connect(self._commit_part)
             card.commit_note.connect(self._commit_note)
             card.widget.focus_next.connect(lambda c=card: self._focus_after(c))
+            attach_to(card, item, ctx, store=self.store, tasks=self.tasks)
             self.cards[item.key] = card
             self._card_order.append(card)
             layout.addWidget(card)

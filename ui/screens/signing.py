@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,8 +23,10 @@ from PySide6.QtWidgets import (
 from branchcheck import inspections
 from branchcheck.db import Store
 from branchcheck.inspections import InspectionState, Party
+from branchcheck.inspections.signing import prove_signer
 from ui import i18n
 from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
+from ui.screens.record_preview import PreviewDialog
 from ui.signature_pad import SignaturePad
 from ui.style import GREEN
 from ui.tasks import TaskRunner, describe
@@ -33,20 +37,29 @@ def _time(iso: str) -> str:
 
 
 class PartyBox(QFrame):
-    """One party: title and name, the pad, 清除 and 确认签名; ✓ and the time once signed."""
+    """One party: title and name, their own password (the pad takes strokes once it is confirmed),
+    the pad, 清除 and 确认签名; ✓ and the time once signed."""
 
+    confirm_requested = Signal(object)  # self
     sign_requested = Signal(object)  # self
 
     def __init__(self, party: Party, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.party = party
         self.saving = False
+        self.checking = False
+        self.confirmed_password: str | None = None  # set once the core has checked it
         self.setObjectName("card")
         layout = QGridLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
         self.who = QLabel(self)
         self.who.setObjectName("itemText")
         self.status = QLabel(self)
+        self.password = QLineEdit(self)
+        self.password.setMaximumWidth(300)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_button = QPushButton(self)
+        self.password_error = error_label(self)
         self.pad = SignaturePad(self)
         self.pad.setFixedSize(450, 180)
         self.clear_button = QPushButton(self)
@@ -58,43 +71,97 @@ class PartyBox(QFrame):
             button.setSizePolicy(policy)
         layout.addWidget(self.who, 0, 0)
         layout.addWidget(self.status, 1, 0)
+        confirm = QHBoxLayout()
+        confirm.addWidget(self.password, 1)
+        confirm.addWidget(self.confirm_button)
+        confirm.addStretch(0)
+        layout.addLayout(confirm, 2, 0)
+        layout.addWidget(self.password_error, 3, 0)
         buttons = QVBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.sign_button)
-        layout.addWidget(self.pad, 0, 1, 3, 1)
-        layout.addLayout(buttons, 0, 2, 3, 1)
-        layout.addWidget(self.error, 3, 0, 1, 3)
+        layout.addWidget(self.pad, 0, 1, 5, 1)
+        layout.addLayout(buttons, 0, 2, 5, 1)
+        layout.addWidget(self.error, 5, 0, 1, 3)
         layout.setColumnStretch(0, 1)
+        layout.setRowStretch(4, 1)
         self.clear_button.clicked.connect(self.pad.clear)
         self.sign_button.clicked.connect(lambda: self.sign_requested.emit(self))
+        self.confirm_button.clicked.connect(self._confirm)
+        self.password.returnPressed.connect(self._confirm)
+        self.password.textChanged.connect(lambda _text: self._pad_changed())
         self.pad.changed.connect(self._pad_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
         p = self.party
-        self.who.setText(f"{i18n.text(p.title)}\n{p.person.name} ({p.person.employee_no})")
+        name = p.person.name
+        self.who.setText(f"{i18n.text(p.title)}\n{name} ({p.person.employee_no})")
         self.clear_button.setText(self.tr("清除"))
         self.sign_button.setText(self.tr("确认签名"))
+        self.confirm_button.setText(self.tr("确认身份"))
+        self.password.setPlaceholderText(
+            self.tr("请 {name} 输入本人密码确认签字").format(name=name)
+        )
+        self.password.setAccessibleName(self.tr("{name} 的密码").format(name=name))
+        self.pad.set_hint("" if self.confirmed_password else self.tr("输入本人密码后签名"))
         if self.saving:
             self.status.setText(self.tr("保存中…"))
+            self.status.setStyleSheet("")
+        elif self.checking:
+            self.status.setText(self.tr("正在核对密码…"))
             self.status.setStyleSheet("")
         elif p.signed_at:
             self.status.setText(self.tr("✓ 已签名 {time}").format(time=_time(p.signed_at)))
             self.status.setStyleSheet(f"color: {GREEN}; font-weight: bold; font-size: 13pt;")
+        elif self.confirmed_password:
+            self.status.setText(self.tr("身份已确认，请在右侧框内签名"))
+            self.status.setStyleSheet("")
         else:
-            self.status.setText(self.tr("请在右侧框内签名"))
+            self.status.setText(self.tr("请本人输入密码确认身份，再在右侧框内签名"))
             self.status.setStyleSheet("")
         self._pad_changed()
 
     def _pad_changed(self) -> None:
         signed = self.party.signed_at is not None
-        editable = not signed and not self.saving
+        editable = not signed and not self.saving and self.confirmed_password is not None
+        asking = not signed and self.confirmed_password is None
         self.sign_button.setEnabled(editable and not self.pad.is_empty())
         self.clear_button.setEnabled(editable and not self.pad.is_empty())
         self.sign_button.setVisible(not signed)
         self.clear_button.setVisible(not signed)
         self.pad.set_read_only(not editable)
+        self.password.setVisible(asking)
+        self.confirm_button.setVisible(asking)
+        self.password.setEnabled(not self.checking)
+        self.confirm_button.setEnabled(not self.checking and bool(self.password.text()))
+
+    def _confirm(self) -> None:
+        if self.password.text() and not self.checking:
+            self.confirm_requested.emit(self)
+
+    def set_checking(self, checking: bool) -> None:
+        """While the core checks the password: the field and its button wait."""
+        self.checking = checking
+        self.retranslate()
+
+    def confirmed(self, password: str) -> None:
+        """The core accepted the person's password: the pad takes their strokes."""
+        self.checking = False
+        self.confirmed_password = password
+        self.password.clear()
+        show_error(self.password_error, None)
+        self.retranslate()
+        self.pad.setFocus()
+
+    def refused(self, message: str) -> None:
+        """A wrong password (or a lock): said next to the field; the pad stays locked."""
+        self.checking = False
+        self.password.selectAll()
+        show_error(self.password_error, message)
+        self.retranslate()
+        self.password.setFocus()
 
     def set_saving(self, saving: bool) -> None:
         """While the signature is committed: the pad and its buttons wait."""
@@ -104,6 +171,7 @@ class PartyBox(QFrame):
     def mark_signed(self, party: Party) -> None:
         self.party = party
         self.saving = False
+        self.confirmed_password = None  # not kept once used
         show_error(self.error, None)
         self.retranslate()
 
@@ -137,21 +205,30 @@ class SigningScreen(Screen):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.back_button = QPushButton(self)
+        self.preview_button = QPushButton(self)
         self.seal_button = primary_button(self)
         self.busy = subtle_label(self)
+        self.preview_dialog: PreviewDialog | None = None
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.busy)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.seal_button)
         layout.addLayout(buttons)
         self.back_button.clicked.connect(lambda: self.back_requested.emit(self._id()))
+        self.preview_button.clicked.connect(self.preview)
         self.seal_button.clicked.connect(lambda: self.seal_requested.emit(self._id()))
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("签名确认"))
-        self.subtitle.setText(self.tr("查库人与被查人员逐一在框内手写签名，全部签名后封存记录。"))
+        self.subtitle.setText(
+            self.tr(
+                "查库人与被查人员逐一输入本人密码确认身份，再在框内手写签名；全部签名后可预览并封存记录。"
+            )
+        )
         self.back_button.setText(self.tr("← 返回检查结果"))
+        self.preview_button.setText(self.tr("预览记录"))
         self.seal_button.setText(self.tr("封存记录"))
 
     def _id(self) -> str:
@@ -183,6 +260,7 @@ class SigningScreen(Screen):
         self.boxes = []
         for party in self.state.parties:
             box = PartyBox(party, page)
+            box.confirm_requested.connect(self.confirm)
             box.sign_requested.connect(self.sign)
             layout.addWidget(box)
             self.boxes.append(box)
@@ -194,15 +272,33 @@ class SigningScreen(Screen):
         show_error(self.error, None)
         self.set_busy(False)
 
+    def confirm(self, box: PartyBox) -> None:
+        """Check the person's own password in the background (the core's signer check, audited
+        and counted toward the sign-in lock); the pad opens only once it is right."""
+        store, employee_no, password = self.store, box.party.person.employee_no, box.password.text()
+        box.set_checking(True)
+        self.tasks.run_in_background(
+            lambda: prove_signer(store, employee_no, password),
+            lambda _none: box.confirmed(password) if box in self.boxes else None,
+            lambda exc: box.refused(describe(exc)) if box in self.boxes else None,
+        )
+
     def sign(self, box: PartyBox) -> None:
-        """Commit the box's signature in the background; the box says 保存中 until it is."""
+        """Commit the box's signature in the background; the box says 保存中 until it is. The
+        core checks the signer's password again: the window's confirmation is not trusted."""
         store, inspection_id = self.store, self._id()
         party, employee_no = box.party.party, box.party.person.employee_no
         strokes = box.pad.strokes()
+        password = box.confirmed_password or ""
 
         def work() -> InspectionState:
             inspections.sign(
-                store, inspection_id, party=party, employee_no=employee_no, strokes=strokes
+                store,
+                inspection_id,
+                party=party,
+                employee_no=employee_no,
+                strokes=strokes,
+                password=password,
             )
             return inspections.load(store, inspection_id)
 
@@ -236,6 +332,33 @@ class SigningScreen(Screen):
         else:
             self.seal_button.setFocus()
 
+    def preview(self) -> None:
+        """Make the record's preview PDF in the background (the window's language), then show it."""
+        store, inspection_id, lang = self.store, self._id(), i18n.lang()
+        self.preview_button.setEnabled(False)
+        self.busy.setText(self.tr("正在生成预览…"))
+
+        def failed(exc: BaseException) -> None:
+            self._previewed()
+            show_error(self.error, describe(exc))
+
+        self.tasks.run_in_background(
+            lambda: inspections.preview(store, inspection_id, lang=lang),
+            self.show_preview,
+            failed,
+        )
+
+    def _previewed(self) -> None:
+        self.preview_button.setEnabled(True)
+        self.busy.setText("")
+
+    def show_preview(self, pdf: bytes) -> None:
+        self._previewed()
+        if self.preview_dialog is not None:
+            self.preview_dialog.deleteLater()
+        self.preview_dialog = PreviewDialog(pdf, self)
+        self.preview_dialog.open()
+
     def all_signed(self) -> bool:
         return self.state is not None and all(p.signed_at for p in self.state.parties)
 
@@ -247,6 +370,7 @@ class SigningScreen(Screen):
         self.busy.setText(self.tr("正在生成并签署 PDF 与 Excel 记录…") if busy else "")
         self.seal_button.setEnabled(not busy and self.all_signed())
         self.back_button.setEnabled(not busy)
+        self.preview_button.setEnabled(not busy)
 
     def show_failure(self, message: str | None) -> None:
         show_error(self.error, message)
@@ -295,13 +419,22 @@ class SealedScreen(Screen):
             layout.addWidget(w)
         buttons = QHBoxLayout()
         self.export_button = primary_button(panel)
+        self.open_file_button = QPushButton(panel)
+        self.open_folder_button = QPushButton(panel)
         self.home_button = QPushButton(panel)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.open_file_button)
+        buttons.addWidget(self.open_folder_button)
         buttons.addStretch(1)
         buttons.addWidget(self.home_button)
         layout.addLayout(buttons)
+        self.exported: list[Path] = []
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl  # tests replace it
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.record_id))
+        self.open_file_button.clicked.connect(lambda: self._open(self.exported[0]))
+        self.open_folder_button.clicked.connect(lambda: self._open(self.exported[0].parent))
         self.home_button.clicked.connect(self.home_requested.emit)
+        self._show_open_buttons()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -314,17 +447,33 @@ class SealedScreen(Screen):
             )
         )
         self.export_button.setText(self.tr("导出 PDF / Excel…"))
+        self.open_file_button.setText(self.tr("打开 PDF"))
+        self.open_folder_button.setText(self.tr("打开所在文件夹"))
         self.home_button.setText(self.tr("返回首页"))
 
     def open(self, record_id: str) -> None:
         self.record_id = record_id
         self.paths.setText("")
+        self.exported = []
+        self._show_open_buttons()
         show_error(self.error, None)
         self.retranslate()
 
     def show_paths(self, paths: list) -> None:
+        """The exported files, each path in full (selectable); the PDF first for 打开 PDF."""
         show_error(self.error, None)
-        self.paths.setText(self.tr("已导出：") + "\n" + "\n".join(str(p) for p in paths))
+        full = [Path(p).resolve() for p in paths]
+        self.exported = sorted(full, key=lambda p: p.suffix.lower() != ".pdf")
+        self.paths.setText(self.tr("已导出：") + "\n" + "\n".join(str(p) for p in self.exported))
+        self._show_open_buttons()
+
+    def _show_open_buttons(self) -> None:
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setVisible(bool(self.exported))
+
+    def _open(self, path: Path) -> None:
+        if not self.open_url(QUrl.fromLocalFile(str(path))):
+            show_error(self.error, self.tr("无法打开：{path}").format(path=path))
 
     def show_failure(self, message: str) -> None:
         show_error(self.error, message)

@@ -1,6 +1,7 @@
 """The signed workbook of a sealed record (openpyxl).
 
-Visible sheets (`sheets`): 概要, 检查项目, one sheet per record table, 问题清单, 签名, 签章. A very
+Visible sheets (`sheets`): 概要, 检查项目, one sheet per record table, 问题清单, 附件 (a record
+with files on its items: `attachments`), 签名, 签章. A very
 hidden sheet `_seal` (`hidden`) carries the canonical record JSON and its seal. The workbook is
 written in one canonical zip form (`digest.canonical_package`) and an export manifest, signed by
 the exporting credential, is its last zip member (`digest.MANIFEST_PART`): it binds
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import Workbook
 
 from branchcheck.i18n import pick
+from branchcheck.records.excel.attachments import add_evidence_sheet
 from branchcheck.records.excel.digest import (
     MANIFEST_PART,
     canonical_package,
@@ -79,6 +81,7 @@ def _build(
     wb.properties.title = pick(doc.get("checklist", {}).get("title"), "zh") + "记录"
     wb.properties.identifier = str(doc.get("record_id", ""))
     add_visible_sheets(wb, doc, seal, exporter)
+    add_evidence_sheet(wb, doc)
     write_hidden(wb, hidden)
     wb.active = 0
     buf = io.BytesIO()

@@ -447,7 +447,8 @@ def _seal_sheet_visible(
 def add_visible_sheets(
     wb: WorkbookT, doc: dict[str, Any], seal: dict[str, Any], exporter: str | None
 ) -> None:
-    """Add the sheets a person reads, in order: 概要, 检查项目, the tables, 问题清单, 签名, 签章;
+    """Add the sheets a person reads, in order: 概要, 检查项目, the tables, 问题清单, 签名, 签章
+    (excel.attachments puts 附件 before 签名 on a record with files);
     `exporter` ("name（employee no.）" of the export signer, None: unsigned) is shown on 签章."""
     used = {"概要", "检查项目", "问题清单", "签名", "签章"}
 

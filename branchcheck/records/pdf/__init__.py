@@ -13,7 +13,7 @@ from branchcheck.records.pdf.sign import embed_record, sign, unsigned
 if TYPE_CHECKING:
     from branchcheck.records.pki import Credential
 
-__all__ = ["render_pdf"]
+__all__ = ["render_pdf", "render_preview"]
 
 
 def render_pdf(
@@ -25,3 +25,11 @@ def render_pdf(
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     writer = embed_record(layout(doc, seal, lang, signed=cred is not None), doc, seal)
     return unsigned(writer) if cred is None else sign(writer, doc, cred)
+
+
+def render_preview(doc: dict[str, Any], seal: dict[str, Any], *, lang: str = "zh") -> bytes:
+    """The record's pages before sealing: unsigned, nothing embedded, and every page marked
+    预览 · 未封存 / Preview · not sealed (a sealed record's pages never carry the mark)."""
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    return layout(doc, seal, lang, signed=False, preview=True)

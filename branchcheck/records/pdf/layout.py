@@ -41,9 +41,14 @@ def pdf_date(text: Any) -> str:
     return f"D:{dt:%Y%m%d%H%M%S}{sign}{hh:02d}'{mm_:02d}'"
 
 
-def layout(doc: dict[str, Any], seal: dict[str, Any], lang: str, signed: bool) -> bytes:
+PREVIEW_MARK = {"zh": "预览 · 未封存", "en": "PREVIEW · NOT SEALED"}
+
+
+def layout(
+    doc: dict[str, Any], seal: dict[str, Any], lang: str, signed: bool, preview: bool = False
+) -> bytes:
     """The unsigned PDF bytes of the record's pages in `lang` ('zh' or 'en'); `signed` picks
-    the note in the seal box."""
+    the note in the seal box; `preview` marks every page (a record before sealing)."""
     register_font()
     story = Story(doc, seal, lang, signed)
     title = story.title_text()
@@ -56,6 +61,8 @@ def layout(doc: dict[str, Any], seal: dict[str, Any], lang: str, signed: bool) -
         "head_right": f"{doc.get('local_date', '')}",
         "pdf_date": pdf_date(doc.get("sealed_at")),
     }
+    if preview:
+        footer["watermark"] = PREVIEW_MARK[lang]
     buf = io.BytesIO()
     template = SimpleDocTemplate(
         buf,

@@ -160,6 +160,15 @@ class PagedCanvas(Canvas):
             self.drawRightString(PAGE_W - MARGIN_X, top, f["head_right"])
             self.setStrokeColor(RULE)
             self.line(MARGIN_X, top - 1.8 * mm, PAGE_W - MARGIN_X, top - 1.8 * mm)
+        if f.get("watermark"):  # a preview: said above the page's head and faint across it
+            self.setFont(FONT, 9)
+            self.setFillColor(SEAL_RED)
+            self.drawCentredString(PAGE_W / 2, PAGE_H - MARGIN_TOP + 10 * mm, f["watermark"])
+            self.setFont(FONT, 54)
+            self.setFillColor(SEAL_RED, alpha=0.16)
+            self.translate(PAGE_W / 2, PAGE_H / 2)
+            self.rotate(35)
+            self.drawCentredString(0, 0, f["watermark"])
         self.restoreState()
 
 

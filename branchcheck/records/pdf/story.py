@@ -33,6 +33,7 @@ from branchcheck.records.labels import (
     table_cells,
     vocab,
 )
+from branchcheck.records.pdf.attachments import evidence_table
 from branchcheck.records.pdf.linebreak import Para, fit_widths, unbreakable_width
 from branchcheck.records.pdf.page import (
     CONTENT_W,
@@ -220,6 +221,7 @@ class Story:
         out: list[Flowable] = []
         widths = [10 * mm, 56 * mm, 16 * mm, 50 * mm, 16 * mm]
         widths.append(CONTENT_W - sum(widths))
+        width = CONTENT_W - widths[0]  # an item's attachments span the columns after the number
         header = [
             self.p(self.lbl(k), s.head)
             for k in ("no", "item", "result", "display", "severity", "source")
@@ -233,6 +235,7 @@ class Story:
                 markup += f'　<font size="8.5" color="{GREY.hexval()}">{_esc(other)}</font>'
             rows: list[list[Any]] = [header]
             fails: list[int] = []
+            attached: list[int] = []
             for ii, item in enumerate(section.get("items") or []):
                 result = item.get("result")
                 res_text = vocab(RESULTS, result, lang)
@@ -261,10 +264,16 @@ class Story:
                         self.p(item.get("source") or "", s.small),
                     ]
                 )
+                files = item.get("evidence")
+                if files:  # only an item with files has the key: other records lay out as before
+                    attached.append(len(rows))
+                    rows.append(["", evidence_table(files, width, lang, s), "", "", "", ""])
             table = RecordTable(rows, colWidths=widths, repeatRows=1, splitInRow=1)
             style = grid(1)
             for r in fails:
                 style.append(("BACKGROUND", (2, r), (2, r), colors.HexColor("#fbeaea")))
+            for r in attached:
+                style.append(("SPAN", (1, r), (-1, r)))
             table.setStyle(TableStyle(style))
             out.append(HeadedTable([self.raw(markup, s.h2)], table))
         return out

@@ -260,6 +260,8 @@ def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, cap
     assert len(json.loads(capsys.readouterr().out)["findings"]) == 1
     strokes = tmp_path / "s.json"
     strokes.write_text("[[[10, 10], [200, 120], [400, 60]]]", encoding="utf-8")
+    checker_strokes = tmp_path / "checker.json"  # the checker's own hand, not the inspector's
+    checker_strokes.write_text("[[[30, 200], [120, 40], [500, 180]]]", encoding="utf-8")
     assert (
         main(
             [
@@ -292,7 +294,7 @@ def test_cli_review_record_decide_complete_sign_seal(tmp_path, account_list, cap
                 "--password-env",
                 "SIGNIN_PW",
                 "--strokes",
-                str(strokes),
+                str(checker_strokes),
             ]
         )
         == 0

@@ -442,6 +442,7 @@ def test_a_sealed_correction_carries_its_findings_over_and_replaces_the_old_ones
             party=party.party,
             employee_no=party.person.employee_no,
             strokes=handwriting.demo_strokes(party.person.employee_no),
+            password="demo1234",
         )
     inspections.seal(store, new_id, key_password="demo1234")
     listed = [f for f in findings.list_findings(store) if f.title == old.title]

@@ -67,6 +67,7 @@ def seal(store, iid, when=None):
             party=party.party,
             employee_no=party.person.employee_no,
             strokes=handwriting.demo_strokes(party.person.employee_no),
+            password=PASSWORD,
             now=when,
         )
     inspections.seal(store, iid, key_password=PASSWORD, now=when)

@@ -9,6 +9,7 @@ from branchcheck import inspections
 from branchcheck.db import open_store
 from branchcheck.errors import AnswerError, StateError
 
+from ...conftest import PASSWORD
 from ..conftest import YES
 
 PEOPLE = {"vault_keeper": ["E003"], "tellers": ["E004", "E005", "E006"]}
@@ -117,14 +118,33 @@ def test_signing_needs_a_completed_inspection_and_the_right_person(people_store)
     iid = start(people_store)
     strokes = [[[10, 10], [100, 50], [200, 80]]]
     with pytest.raises(StateError, match="completed"):
-        inspections.sign(people_store, iid, party="inspector", employee_no="E001", strokes=strokes)
+        inspections.sign(
+            people_store,
+            iid,
+            party="inspector",
+            employee_no="E001",
+            strokes=strokes,
+            password=PASSWORD,
+        )
     fill(people_store, iid)
     inspections.complete(people_store, iid)
     with pytest.raises(StateError, match="does not sign"):
         inspections.sign(
-            people_store, iid, party="vault_keeper", employee_no="E004", strokes=strokes
+            people_store,
+            iid,
+            party="vault_keeper",
+            employee_no="E004",
+            strokes=strokes,
+            password=PASSWORD,
         )
-    inspections.sign(people_store, iid, party="vault_keeper", employee_no="E003", strokes=strokes)
+    inspections.sign(
+        people_store,
+        iid,
+        party="vault_keeper",
+        employee_no="E003",
+        strokes=strokes,
+        password=PASSWORD,
+    )
     state = inspections.load(people_store, iid)
     signed = {p.person.employee_no for p in state.parties if p.signed_at}
     assert signed == {"E003"}

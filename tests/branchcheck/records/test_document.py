@@ -55,6 +55,7 @@ def seal_file(store, path, inspector, **changes):
         inspector=inspector,
         sign_and_seal=True,
         key_password="demo1234",
+        signer_passwords=dict.fromkeys(signers, "demo1234"),
         entry_clock=lambda: next(ticks),
     )
     with store.session() as s:

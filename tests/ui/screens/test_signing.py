@@ -7,6 +7,8 @@ from branchcheck import inspections
 from branchcheck.db.models import Signature
 from ui.signature_pad import SignaturePad
 
+from ..conftest import PASSWORD
+
 KEY_PASSWORD = "key-pass-1"
 
 
@@ -44,10 +46,16 @@ def completed_on_signing_screen(make_window, vault, people_store):
     return iid, window
 
 
+def confirm(box, password=PASSWORD):
+    box.password.setText(password)
+    box.confirm_button.click()
+
+
 def sign_everyone(qtbot, window):
     for i, box in enumerate(window.signing.boxes):
         box.pad.setFixedSize(540, 216)
         box.pad.show()
+        confirm(box)
         draw(qtbot, box.pad, [(40, 150), (120, 60 + i * 10), (220, 160), (400, 90)])
         assert box.sign_button.isEnabled()
         box.sign_button.click()
@@ -60,6 +68,7 @@ def test_signing_stores_the_strokes(make_window, vault, people_store, qtbot):
     assert [b.party.party for b in screen.boxes] == ["inspector", "vault_keeper", "tellers"]
     assert not screen.seal_button.isEnabled()
     first = screen.boxes[0]
+    confirm(first)
     assert not first.sign_button.isEnabled()  # nothing drawn yet
     draw(qtbot, first.pad, [(54, 54), (108, 108), (270, 54)])
     expected = first.pad.strokes()
@@ -71,8 +80,9 @@ def test_signing_stores_the_strokes(make_window, vault, people_store, qtbot):
         sig = s.query(Signature).filter_by(inspection_id=iid, party="inspector").one()
         assert sig.strokes == expected
     assert not screen.seal_button.isEnabled()
-    for box in screen.boxes[1:]:
-        draw(qtbot, box.pad, [(30, 30), (200, 150)])
+    for i, box in enumerate(screen.boxes[1:]):
+        confirm(box)
+        draw(qtbot, box.pad, [(30, 30 + 20 * i), (200, 150)])
         box.sign_button.click()
     assert screen.seal_button.isEnabled()
 
@@ -106,6 +116,11 @@ def test_full_flow_through_sealing_and_export(
         asked.append(error)
         return next(answers)
 
+    window.signing.preview_button.click()  # a look before sealing: the pages as they will be
+    dialog = window.signing.preview_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.pages() >= 1
+    dialog.reject()
+    assert inspections.load(people_store, iid).status == "completed"
     window.signing.ask_password = ask
     window.signing.seal_button.click()
     # the wrong password is reported and asked again; the right one seals
@@ -120,7 +135,17 @@ def test_full_flow_through_sealing_and_export(
     pdfs = list(out.glob("*.pdf"))
     xlsx = list(out.glob("*.xlsx"))
     assert len(pdfs) == 1 and len(xlsx) == 1
-    assert str(pdfs[0]) in window.sealed.paths.text()
+    shown = window.sealed.paths.text()
+    assert str(pdfs[0].resolve()) in shown and str(xlsx[0].resolve()) in shown
+    opened: list[str] = []
+    window.sealed.open_url = lambda url: opened.append(url.toLocalFile()) or True
+    assert window.sealed.open_file_button.isVisibleTo(window.sealed)
+    window.sealed.open_file_button.click()
+    window.sealed.open_folder_button.click()
+    assert opened == [str(pdfs[0].resolve()), str(out.resolve())]
+    window.sealed.open_url = lambda url: False
+    window.sealed.open_file_button.click()
+    assert "无法打开" in window.sealed.error.text()
 
     window.sealed.home_button.click()
     home = window.home_screen
@@ -147,3 +172,52 @@ def test_seal_failure_is_shown_on_the_signing_screen(make_window, vault, people_
     assert not window.signing.error.isHidden()
     assert window.signing.error.text()
     assert inspections.load(people_store, iid).status == "completed"
+
+
+def test_the_pad_waits_for_the_persons_own_password(make_window, vault, people_store, qtbot):
+    from branchcheck.db.models import Staff
+    from branchcheck.people.signin import hash_password
+
+    with people_store.session() as s:
+        s.query(Staff).filter_by(employee_no="E003").one().password_hash = hash_password("li-own")
+    iid, window = completed_on_signing_screen(make_window, vault, people_store)
+    window.show()
+    keeper = window.signing.boxes[1]
+    assert keeper.party.person.employee_no == "E003"
+    assert "李梅" in keeper.password.placeholderText()
+    assert not keeper.confirm_button.isEnabled()  # nothing typed yet
+    draw(qtbot, keeper.pad, [(30, 30), (200, 150)])
+    assert keeper.pad.is_empty() and not keeper.sign_button.isEnabled()  # locked: no strokes
+    confirm(keeper, PASSWORD)  # the inspector's password does not sign for her
+    assert not keeper.password_error.isHidden()
+    assert "密码不正确" in keeper.password_error.text()
+    assert keeper.confirmed_password is None and keeper.password.isVisibleTo(keeper)
+    draw(qtbot, keeper.pad, [(30, 30), (200, 150)])
+    assert keeper.pad.is_empty()
+    confirm(keeper, "li-own")
+    assert keeper.password_error.isHidden() and not keeper.password.isVisibleTo(keeper)
+    assert "身份已确认" in keeper.status.text()
+    draw(qtbot, keeper.pad, [(30, 30), (200, 150)])
+    keeper.sign_button.click()
+    signed = {
+        p.person.employee_no for p in inspections.load(people_store, iid).parties if p.signed_at
+    }
+    assert signed == {"E003"} and "已签名" in keeper.status.text()
+
+
+def test_the_same_strokes_for_another_person_are_refused(make_window, vault, people_store, qtbot):
+    iid, window = completed_on_signing_screen(make_window, vault, people_store)
+    window.show()
+    first, second = window.signing.boxes[:2]
+    for box in (first, second):
+        confirm(box)
+        draw(qtbot, box.pad, [(40, 150), (120, 60), (220, 160), (400, 90)])
+        box.sign_button.click()
+    assert "已签名" in first.status.text()
+    assert not second.error.isHidden() and "签名相同" in second.error.text()
+    assert "王建国" in second.error.text()
+    assert second.party.signed_at is None and second.sign_button.isEnabled()
+    second.pad.clear()
+    draw(qtbot, second.pad, [(60, 40), (300, 200), (500, 60)])
+    second.sign_button.click()
+    assert second.error.isHidden() and "已签名" in second.status.text()
