@@ -146,6 +146,9 @@ class Settings:
     # backups (branchcheck.backup): the folder ("" = <data home>/backups), how many are kept
     backup_folder: str = ""
     backup_keep: int = 7
+    # Keys: a certificate in use (a person's active key, a trusted CA) is shown as expiring this
+    # many days before it ends (branchcheck.records.certificates).
+    cert_warn_days: int = 30
 
     def __post_init__(self) -> None:
         _check_index(self.index_weights, self.index_bands)
