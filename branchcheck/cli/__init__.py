@@ -23,6 +23,7 @@ from branchcheck.cli import (
     rotation,
     schedule,
     score,
+    settings,
     staff,
     verify,
 )
@@ -45,6 +46,7 @@ GROUPS = (
     audit,
     accounts,
     backup,
+    settings,
 )
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)

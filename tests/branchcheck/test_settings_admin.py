@@ -1,0 +1,160 @@
+"""Changing settings: each value checked with a message naming the setting, written atomically,
+audited old → new by a person who may; the holiday table imported after checking every date."""
+
+import json
+import re
+import stat
+
+import pytest
+from sqlalchemy import select
+
+from branchcheck.db.models import AuditEntry
+from branchcheck.errors import EntryError, InputFileError, PeopleRuleError
+from branchcheck.holidays import HEAD_OFFICE, load_calendar
+from branchcheck.settings import Settings, load_settings
+from branchcheck.settings_admin import (
+    change_settings,
+    check_value,
+    describe_settings,
+    holiday_table,
+    import_holidays,
+)
+
+
+def _audit(store, action):
+    with store.session() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.action == action))
+        return [(e.actor, e.detail) for e in rows]
+
+
+def test_the_screen_gets_each_setting_with_its_label_kind_current_and_default():
+    infos = {i.name: i for i in describe_settings(Settings(notes_per_bundle=500))}
+    bundle = infos["notes_per_bundle"]
+    assert (bundle.label, bundle.kind) == ({"zh": "每捆张数", "en": "Notes per bundle"}, "int")
+    assert (bundle.current, bundle.default, bundle.minimum) == (500, 1000, 1)
+    assert infos["due_days.critical"].current == 1
+    assert infos["language"].choices == ("zh", "en")
+    assert infos["backup_folder"].kind == "folder"
+    assert {"signin_max_failures", "signin_lock_minutes", "cert_warn_days"} <= set(infos)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "words"),
+    [
+        ("notes_per_bundle", "12ab", "“每捆张数”须为 1 至 10000 之间的整数，不是“12ab”"),
+        ("notes_per_bundle", "0", "Notes per bundle must be a whole number from 1 to 10000"),
+        ("notes_per_strap", True, "Notes per strap"),
+        ("due_days.high", "-3", "“较高问题”"),
+        ("language", "fr", "Default language must be one of Chinese (zh), English (en)"),
+        ("backup_folder", "relative/folder", "Backup folder must be a full path"),
+        ("nonsense", "1", "there is no setting 'nonsense'"),
+    ],
+)
+def test_a_value_that_cannot_be_is_refused_naming_the_setting(name, value, words):
+    with pytest.raises(ValueError, match=re.escape(words)):
+        check_value(name, value)
+
+
+def test_typed_values_become_values():
+    assert check_value("notes_per_bundle", " 500 ") == 500
+    assert check_value("backup_folder", "  ") == ""
+    assert check_value("language", "en") == "en"
+
+
+def test_a_change_is_written_and_audited_old_to_new(people_store, home):
+    new = change_settings(
+        people_store,
+        home,
+        actor="E001",
+        changes={"due_days.low": "21", "notes_per_bundle": 1000, "backup_keep": "10"},
+    )
+    assert new.due_days == {"critical": 1, "high": 3, "medium": 7, "low": 21}
+    assert load_settings(home) == new
+    path = home / "settings.json"
+    assert json.loads(path.read_text()) == {"due_days": new.due_days, "backup_keep": 10}
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in home.iterdir() if p.name.startswith(".settings")] == []
+    assert _audit(people_store, "settings.change") == [
+        (
+            "E001",
+            {
+                "changes": {
+                    "due_days.low": {"old": 14, "new": 21},
+                    "backup_keep": {"old": 7, "new": 10},
+                }
+            },
+        )
+    ]
+    assert change_settings(people_store, home, actor="E001", changes={"backup_keep": 10}) == new
+    assert len(_audit(people_store, "settings.change")) == 1  # nothing changed: nothing audited
+
+
+def test_a_refused_change_writes_and_audits_nothing(people_store, home):
+    with pytest.raises(PeopleRuleError, match="E004"):
+        change_settings(people_store, home, actor="E004", changes={"backup_keep": 3})
+    with pytest.raises(EntryError) as bad:
+        change_settings(
+            people_store,
+            home,
+            actor="E001",
+            changes={"backup_keep": "3", "signin_lock_minutes": "forever"},
+        )
+    assert list(bad.value.fields) == ["signin_lock_minutes"]
+    with pytest.raises(EntryError) as together:
+        change_settings(
+            people_store,
+            home,
+            actor="E002",
+            changes={"notes_per_bundle": 950, "due_days.critical": 30},
+        )
+    assert set(together.value.fields) == {"notes_per_bundle", "due_days.critical"}
+    assert "whole number of straps" in together.value.fields["notes_per_bundle"]
+    assert "critical findings cannot be given longer" in together.value.fields["due_days.critical"]
+    assert not (home / "settings.json").exists()
+    assert _audit(people_store, "settings.change") == []
+
+
+def _table(tmp_path, data):
+    path = tmp_path / "holidays.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_holiday_table_is_checked_then_imported_and_audited(people_store, home, tmp_path):
+    from datetime import date
+
+    good = _table(tmp_path, {"holidays": ["2027-10-01", "2027-10-04"], "workdays": ["2027-09-26"]})
+    assert holiday_table(home).years == []
+    table = import_holidays(people_store, home, actor="E001", path=good)
+    assert (table.years, table.holidays, table.workdays) == ([2027], 2, 1)
+    assert holiday_table(home) == table
+    cal = load_calendar(home)
+    assert not cal.is_workday(date(2027, 10, 4)) and cal.is_workday(date(2027, 9, 26))
+    assert cal.source(date(2027, 10, 4)) == HEAD_OFFICE
+    [(actor, detail)] = _audit(people_store, "settings.holidays")
+    assert actor == "E001" and detail["years"] == [2027] and len(detail["sha256"]) == 64
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ({"holidays": ["2027-10-01", "2027-13-01"]}, "holiday 2: '2027-13-01' is not a date"),
+        ({"holidays": ["1999-10-01"]}, "outside 2000–2100"),
+        ({"holidays": "2027-10-01"}, "must be a list of dates"),
+        ({"days": []}, "the holiday table must be"),
+        ({"holidays": ["2027-10-01"], "workdays": ["2027-10-01"]}, "both a holiday and"),
+        ([1, 2], "the holiday table must be"),
+    ],
+)
+def test_a_bad_holiday_table_changes_nothing(people_store, home, tmp_path, data, words):
+    with pytest.raises(InputFileError, match=words):
+        import_holidays(people_store, home, actor="E001", path=_table(tmp_path, data))
+    assert not (home / "holidays.json").exists()
+    assert _audit(people_store, "settings.holidays") == []
+
+
+def test_only_a_person_who_may_change_settings_imports_holidays(people_store, home, tmp_path):
+    good = _table(tmp_path, {"holidays": ["2027-10-01"]})
+    with pytest.raises(PeopleRuleError):
+        import_holidays(people_store, home, actor="E010", path=good)
+    assert not (home / "holidays.json").exists()
