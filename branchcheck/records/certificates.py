@@ -49,10 +49,11 @@ class CertificateInfo:
 
 @dataclass(frozen=True)
 class KeysOverview:
-    """What the keys screen shows: every certificate, the staff who have no signing key yet
-    (active branch staff, escorts excluded) and whether the branch has its own CA."""
+    """What the keys screen shows: every certificate, the active branch staff (escorts excluded),
+    those of them who have no signing key yet, and whether the branch has its own CA."""
 
     certificates: list[CertificateInfo]
+    staff: list[PersonRef]
     without_key: list[PersonRef]
     has_branch_ca: bool
 
@@ -154,10 +155,7 @@ def overview(
             .where(Staff.active.is_(True), Staff.external.is_(False))
             .order_by(Staff.employee_no)
         )
-        without = [
-            PersonRef(p.employee_no, p.name, tuple(p.roles or ()), False)
-            for p in staff
-            if p.id not in keyed
-        ]
+        people = [(p.id, PersonRef(p.employee_no, p.name, tuple(p.roles or ()))) for p in staff]
         has_ca = any(ca.own_branch_ca for ca in cas)
-    return KeysOverview(out, without, has_ca)
+    without = [ref for pid, ref in people if pid not in keyed]
+    return KeysOverview(out, [ref for _pid, ref in people], without, has_ca)

@@ -69,4 +69,4 @@ def test_the_overview_names_the_staff_without_a_key_and_whether_there_is_a_branc
     view = certificates.overview(people_store)
     assert view.has_branch_ca
     assert "E001" not in [p.employee_no for p in view.without_key]
-    assert len(view.without_key) == 9
+    assert len(view.without_key) == 9 and len(view.staff) == 10
