@@ -93,6 +93,7 @@ class KeyForm(QDialog):
                 row = QHBoxLayout()
                 row.addWidget(editor, 1)
                 pick = QPushButton(self)
+                pick.setAutoDefault(False)  # Enter confirms the form, never opens a file dialog
                 pick.clicked.connect(lambda _c=False, f=field: self._pick(f))
                 self.pickers[field.key] = pick
                 row.addWidget(pick)
@@ -108,6 +109,7 @@ class KeyForm(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton(self)
+        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         self.ok_button = primary_button(self)
         self.ok_button.setDefault(True)
