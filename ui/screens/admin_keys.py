@@ -6,6 +6,7 @@ create the branch CA, import a bank PKCS#12, issue a key, change a key password,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,8 +29,9 @@ from PySide6.QtWidgets import (
 from branchcheck.errors import AuthError, InputFileError, KeyPasswordError
 from branchcheck.records import certificates, keys
 from branchcheck.records.certificates import CertificateInfo, KeysOverview
+from ui import i18n
 from ui.screens import error_label, subtle_label, title_label
-from ui.screens.key_form import FILE, PERSON, Field, KeyForm
+from ui.screens.key_form import FILE, PERSON, Field, KeyForm, retell, tell
 from ui.style import ORANGE, RED
 from ui.tasks import TaskRunner, describe
 
@@ -147,6 +149,7 @@ class KeysDialog(QDialog):
         self.password_button.setText(self.tr("修改密钥密码…"))
         self.trust_button.setText(self.tr("添加信任 CA…"))
         self.close_button.setText(self.tr("关闭"))
+        retell([self.error])
         if self.view is not None:
             self._show(self.view)
 
@@ -157,8 +160,7 @@ class KeysDialog(QDialog):
         self.tasks.run_in_background(lambda: certificates.overview(store), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.error.setText(describe(exc))
-        self.error.show()
+        tell(self.error, describe(exc))
 
     def _kind(self, c: CertificateInfo) -> str:
         if c.kind == certificates.BRANCH_CA:
@@ -196,7 +198,9 @@ class KeysDialog(QDialog):
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{c.subject}\n{self.tr('签发者')}: {c.issuer}")
+                item.setToolTip(
+                    f"{c.subject}\n{self.tr('签发者')}: {c.issuer}\nSHA-256 {c.fingerprint}"
+                )
                 if c.needs_attention:
                     item.setBackground(QColor(EXPIRED_BG if c.expired else EXPIRING_BG))
                     if col == 6:
@@ -206,7 +210,7 @@ class KeysDialog(QDialog):
                 self.table.setItem(r, col, item)
         warned = view.warnings
         if warned:
-            names = "、".join(c.employee_no or c.name for c in warned)
+            names = _join(c.employee_no or c.name for c in warned)
             self.warning.setText(
                 self.tr(
                     "⚠ {n} 张在用证书即将到期或已过期：{names}。请及时换发或导入新证书。"
@@ -216,7 +220,7 @@ class KeysDialog(QDialog):
         if view.without_key:
             self.without.setText(
                 self.tr("尚无签名密钥：{names}").format(
-                    names="、".join(f"{p.name}（{p.employee_no}）" for p in view.without_key)
+                    names=_join(f"{p.name} ({p.employee_no})" for p in view.without_key)
                 )
             )
         else:
@@ -233,7 +237,7 @@ class KeysDialog(QDialog):
 
     def _after(self, done: str) -> None:
         self.status.setText(done)
-        self.error.hide()
+        tell(self.error, None)
         self.reload()
 
     def _people(self) -> list:
@@ -408,6 +412,11 @@ class KeysDialog(QDialog):
             ),
             self.tr("已添加信任 CA"),
         )
+
+
+def _join(items: Iterable[str]) -> str:
+    """A list in the window's language: 甲、乙 / A, B."""
+    return (", " if i18n.lang() == "en" else "、").join(items)
 
 
 def _route(by_type: dict[type[BaseException], str]):

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,7 +38,8 @@ from branchcheck.settings_admin import (
     SettingInfo,
 )
 from ui import i18n
-from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
+from ui.screens import error_label, primary_button, subtle_label, title_label
+from ui.screens.key_form import retell, tell
 from ui.tasks import TaskRunner, describe
 
 if TYPE_CHECKING:
@@ -96,8 +97,12 @@ class _Row:
     def changed(self) -> bool:
         return self.text().strip() != str(self.info.current)
 
-    def layout(self) -> QVBoxLayout:
-        box = QVBoxLayout()
+    def field(self, parent: QWidget) -> QWidget:
+        """The editor, its help and its message in one widget (so the form grows with the
+        message's lines)."""
+        widget = QWidget(parent)
+        box = QVBoxLayout(widget)
+        box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         line = QHBoxLayout()
         line.addWidget(self.editor, 1)
@@ -106,7 +111,7 @@ class _Row:
         box.addLayout(line)
         box.addWidget(self.help)
         box.addWidget(self.error)
-        return box
+        return widget
 
 
 class SettingsDialog(QDialog):
@@ -125,6 +130,7 @@ class SettingsDialog(QDialog):
         self.store, self.home, self.tasks, self.user = store, home, tasks, user
         self.rows: dict[str, _Row] = {}
         self.groups: list[tuple[QGroupBox, dict[str, str]]] = []
+        self.forms: list[QGridLayout] = []
         self.table: HolidayTable | None = None
         self.resize(860, 760)
         self.setMinimumSize(640, 480)
@@ -188,7 +194,7 @@ class SettingsDialog(QDialog):
         self.tasks.run_in_background(read, self._read, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        show_error(self.error, describe(exc))
+        tell(self.error, describe(exc))
 
     def _read(self, read: tuple[list[SettingInfo], HolidayTable]) -> None:
         infos, self.table = read
@@ -201,13 +207,15 @@ class SettingsDialog(QDialog):
         self.retranslate()
 
     def _build(self, infos: list[SettingInfo]) -> None:
-        forms: dict[str, QFormLayout] = {}
+        forms: dict[str, QGridLayout] = {}
         for info in infos:
             key = info.group["zh"]
             if key not in forms:
                 box = QGroupBox(self.body)
-                forms[key] = QFormLayout(box)
+                forms[key] = QGridLayout(box)  # a grid: rows grow with wrapped messages
+                forms[key].setColumnStretch(1, 1)
                 forms[key].setVerticalSpacing(8)
+                self.forms.append(forms[key])
                 self.groups.append((box, info.group))
                 self.body_layout.addWidget(box)
             row = _Row(info, self.body)
@@ -218,7 +226,10 @@ class SettingsDialog(QDialog):
                 row.pick.setAutoDefault(False)
                 row.pick.clicked.connect(lambda _c=False, r=row: self._pick_folder(r))
             self.rows[info.name] = row
-            forms[key].addRow(row.label, row.layout())
+            grid = forms[key]
+            at = grid.count() // 2  # two widgets a row
+            grid.addWidget(row.label, at, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(row.field(self.body), at, 1)
         self.body_layout.addStretch(1)
 
     # ------------------------------------------------------------------ texts
@@ -258,7 +269,16 @@ class SettingsDialog(QDialog):
             )
             if row.pick is not None:
                 row.pick.setText(self.tr("选择…"))
+        retell([self.error, self.holiday_error, *(row.error for row in self.rows.values())])
         self._show_table()
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Messages shown or hidden change the rows' heights: lay the groups out anew (a form
+        keeps the heights it worked out for wrapped text otherwise)."""
+        for form in self.forms:
+            form.invalidate()
+        self.body_layout.invalidate()
 
     def _show_table(self) -> None:
         table = self.table
@@ -269,7 +289,7 @@ class SettingsDialog(QDialog):
             return
         self.holiday_label.setText(
             self.tr("节假日表：{years} 年，{holidays} 个休息日，{workdays} 个调休上班日").format(
-                years="、".join(map(str, table.years)),
+                years=(", " if i18n.lang() == "en" else "、").join(map(str, table.years)),
                 holidays=table.holidays,
                 workdays=table.workdays,
             )
@@ -284,9 +304,11 @@ class SettingsDialog(QDialog):
         try:
             settings_admin.check_value(row.info.name, row.text())
         except ValueError as exc:
-            show_error(row.error, str(exc))
+            tell(row.error, str(exc))
+            self._relayout()
             return False
-        show_error(row.error, None)
+        tell(row.error, None)
+        self._relayout()
         return True
 
     def _pick_folder(self, row: _Row) -> None:
@@ -301,9 +323,9 @@ class SettingsDialog(QDialog):
         changes = self.changes()
         for name, row in self.rows.items():
             if name not in changes:
-                show_error(row.error, None)
+                tell(row.error, None)
         ok = [self._check(self.rows[name]) for name in changes]
-        show_error(self.error, None)
+        tell(self.error, None)
         if not all(ok):
             return
         if not changes:
@@ -324,7 +346,8 @@ class SettingsDialog(QDialog):
         self.status.setProperty("saving", False)
         self.status.setText(self.tr("已保存"))
         for row in self.rows.values():
-            show_error(row.error, None)
+            tell(row.error, None)
+        self._relayout()
         self.saved.emit(new)
         self.reload()
 
@@ -335,9 +358,10 @@ class SettingsDialog(QDialog):
         if isinstance(exc, EntryError):
             for name, message in exc.fields.items():
                 if name in self.rows:
-                    show_error(self.rows[name].error, message)
+                    tell(self.rows[name].error, message)
+            self._relayout()
             return
-        show_error(self.error, describe(exc))
+        tell(self.error, describe(exc))
 
     # ------------------------------------------------------------------ the holiday table
 
@@ -350,7 +374,7 @@ class SettingsDialog(QDialog):
 
     def import_holiday_table(self, path: Path) -> None:
         store, home, actor = self.store, self.home, self.user.employee_no
-        show_error(self.holiday_error, None)
+        tell(self.holiday_error, None)
         self.holiday_button.setEnabled(False)
         self.tasks.run_in_background(
             lambda: settings_admin.import_holidays(store, home, actor=actor, path=path),
@@ -366,4 +390,4 @@ class SettingsDialog(QDialog):
 
     def _import_failed(self, exc: BaseException) -> None:
         self.holiday_button.setEnabled(True)
-        show_error(self.holiday_error, describe(exc))
+        tell(self.holiday_error, describe(exc))

@@ -6,7 +6,7 @@ it is about (`route`), else at the bottom."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,11 +26,40 @@ from PySide6.QtWidgets import (
 
 from branchcheck.records.keys import check_key_password
 from branchcheck.views import PersonRef
+from ui import i18n
 from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
 from ui.tasks import TaskRunner, describe
 
 PASSWORD, PERSON, FILE = "password", "person", "file"
+HINT = "\n  → "  # how BranchCheckError puts its hint after the message (English)
 Text = Callable[[], str]  # a source text, translated when called (live language switch)
+
+
+def in_language(message: str) -> str:
+    """A core message "中文 / English" (one such pair per line) in the window's language; the
+    hint (English) is kept for an English window only."""
+    text, _, hint = message.partition(HINT)
+    english = i18n.lang() == "en"
+    lines = []
+    for line in text.splitlines():
+        zh, sep, en = line.partition(" / ")
+        lines.append((en[:1].upper() + en[1:] if english else zh) if sep else line)
+    shown = "\n".join(lines)
+    return f"{shown}{HINT}{hint}" if hint and english else shown
+
+
+def tell(label: QLabel, message: str | None) -> None:
+    """Show a core message (or none) in `label`, in the window's language; `retell` shows it
+    again after a language switch."""
+    label.setProperty("message", message or "")
+    show_error(label, in_language(message) if message else None)
+
+
+def retell(labels: Iterable[QLabel]) -> None:
+    for label in labels:
+        message = label.property("message")
+        if message:
+            label.setText(in_language(message))
 
 
 @dataclass(frozen=True)
@@ -151,6 +180,7 @@ class KeyForm(QDialog):
             pick.setText(self.tr("选择…"))
         self.cancel_button.setText(self.tr("取消"))
         self.ok_button.setText(self.tr("确定"))
+        retell([*self.errors.values(), self.error])
 
     def _pick(self, field: Field) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -195,8 +225,9 @@ class KeyForm(QDialog):
         values = self.values()
         wrong = self._checked(values)
         for key, label in self.errors.items():
+            tell(label, None)
             show_error(label, wrong.get(key))
-        show_error(self.error, None)
+        tell(self.error, None)
         if wrong:
             return
         self.ok_button.setEnabled(False)
@@ -212,4 +243,5 @@ class KeyForm(QDialog):
     def _failed(self, exc: BaseException, values: dict[str, str]) -> None:
         self.ok_button.setEnabled(True)
         key = self.route(exc, values)
-        show_error(self.errors[key] if key in self.errors else self.error, describe(exc))
+        label = self.errors[key] if key is not None and key in self.errors else self.error
+        tell(label, describe(exc))
