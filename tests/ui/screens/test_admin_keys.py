@@ -18,7 +18,7 @@ def test_create_the_ca_then_issue_a_key_and_see_it_listed(signed_in, people_stor
     dialog = admin_keys.open_dialog(signed_in)
     assert dialog.table.rowCount() == 0
     assert dialog.ca_button.isEnabled() and not dialog.issue_button.isEnabled()
-    assert "王建国（E001）" in dialog.without.text()
+    assert "王建国 (E001)" in dialog.without.text()
 
     dialog.ca_button.click()
     form = dialog.form
@@ -48,7 +48,7 @@ def test_create_the_ca_then_issue_a_key_and_see_it_listed(signed_in, people_stor
     )
     assert dialog.table.item(row, 7).text() == fp
     assert dialog.table.item(row, 3).text() == "当前"
-    assert "张伟（E004）" not in dialog.without.text()
+    assert "张伟 (E004)" not in dialog.without.text()
 
 
 def test_changing_a_key_password_shows_a_wrong_old_one_next_to_it(signed_in, people_store):
