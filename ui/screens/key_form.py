@@ -6,6 +6,7 @@ it is about (`route`), else at the bottom."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ from ui.screens import error_label, primary_button, show_error, subtle_label, ti
 from ui.tasks import TaskRunner, describe
 
 PASSWORD, PERSON, FILE = "password", "person", "file"
+_LEAD = re.compile(r"^([^\u3000-\u9fff\uff00-\uffef]+?: )")  # "path: " before the Chinese
 HINT = "\n  → "  # how BranchCheckError puts its hint after the message (English)
 Text = Callable[[], str]  # a source text, translated when called (live language switch)
 
@@ -43,9 +45,17 @@ def in_language(message: str) -> str:
     lines = []
     for line in text.splitlines():
         zh, sep, en = line.partition(" / ")
-        lines.append((en[:1].upper() + en[1:] if english else zh) if sep else line)
+        lines.append((_english(zh, en) if english else zh) if sep else line)
     shown = "\n".join(lines)
     return f"{shown}{HINT}{hint}" if hint and english else shown
+
+
+def _english(zh: str, en: str) -> str:
+    """The English half, with the file or name the message starts with ("path: 中文 / english")."""
+    lead = _LEAD.match(zh)
+    if lead:
+        return lead.group(1) + en
+    return en[:1].upper() + en[1:]
 
 
 def tell(label: QLabel, message: str | None) -> None:

@@ -13,5 +13,6 @@ def test_a_message_is_shown_in_the_windows_language(qtbot):
     try:
         i18n.set_language("en")
         assert in_language(MESSAGE) == "The old password is wrong\n  → nothing was changed"
+        assert in_language("/tmp/x.p12: 无法读取 / cannot read") == "/tmp/x.p12: cannot read"
     finally:
         i18n.set_language("zh")
