@@ -50,7 +50,7 @@ def shoot(s: Shots) -> None:
     settings = admin_settings.open_dialog(window)
     settings.resize(900, 900)
     s.settle()
-    settings.rows["due_days.critical"].editor.setText("30")
+    settings.rows["due_days.critical"].show_value(30)
     settings.save()
     s.save(settings, "32_settings.png")
 
