@@ -31,7 +31,7 @@ from branchcheck.records import certificates, keys
 from branchcheck.records.certificates import CertificateInfo, KeysOverview
 from ui import i18n
 from ui.screens import error_label, subtle_label, title_label
-from ui.screens.key_form import FILE, PERSON, Field, KeyForm, retell, tell
+from ui.screens.key_form import FILE, PERSON, Field, KeyForm, fit, retell, tell
 from ui.style import ORANGE, RED
 from ui.tasks import TaskRunner, describe
 
@@ -62,8 +62,8 @@ class KeysDialog(QDialog):
         self.user = user
         self.view: KeysOverview | None = None
         self.form: KeyForm | None = None
-        self.resize(1180, 640)
         self.setMinimumSize(900, 480)
+        fit(self, 1180, 640)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)

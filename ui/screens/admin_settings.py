@@ -39,7 +39,7 @@ from branchcheck.settings_admin import (
 )
 from ui import i18n
 from ui.screens import error_label, primary_button, subtle_label, title_label
-from ui.screens.key_form import retell, tell
+from ui.screens.key_form import fit, retell, tell
 from ui.tasks import TaskRunner, describe
 
 if TYPE_CHECKING:
@@ -132,8 +132,8 @@ class SettingsDialog(QDialog):
         self.groups: list[tuple[QGroupBox, dict[str, str]]] = []
         self.forms: list[QGridLayout] = []
         self.table: HolidayTable | None = None
-        self.resize(860, 760)
         self.setMinimumSize(640, 480)
+        fit(self, 860, 760)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)

@@ -58,6 +58,13 @@ def _english(zh: str, en: str) -> str:
     return en[:1].upper() + en[1:]
 
 
+def fit(dialog: QWidget, width: int, height: int) -> None:
+    """Open at `width` × `height`, or smaller on a small screen (1024×600 leaves room for the
+    taskbar and the title bar)."""
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(min(width, screen.width() - 40), min(height, screen.height() - 60))
+
+
 def tell(label: QLabel, message: str | None) -> None:
     """Show a core message (or none) in `label`, in the window's language; `retell` shows it
     again after a language switch."""
