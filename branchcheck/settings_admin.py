@@ -272,13 +272,17 @@ def _parse_folder(spec: _Spec, value: Any) -> str:
     text = value.strip()
     if not text:
         return ""
-    folder = Path(text).expanduser()
-    if not folder.is_absolute():
-        raise ValueError(
-            f"{zh}须为完整路径（如 /media/usb 或 E:\\备份） / {en} must be a full path"
-        )
-    if folder.exists() and not folder.is_dir():
-        raise ValueError(f"{zh}不是文件夹：{folder} / {en} is not a folder: {folder}")
+    try:
+        folder = Path(text).expanduser()
+        if not folder.is_absolute():
+            raise ValueError(
+                f"{zh}须为完整路径（如 /media/usb 或 E:\\备份） / {en} must be a full path"
+            )
+        if folder.exists() and not folder.is_dir():
+            raise ValueError(f"{zh}不是文件夹：{folder} / {en} is not a folder: {folder}")
+    except (RuntimeError, OSError) as exc:  # ~someone unknown, a name too long for the system
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ValueError(f"{zh}无法使用：{reason} / {en} cannot be used: {reason}") from None
     return str(folder)
 
 

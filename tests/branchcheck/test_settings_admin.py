@@ -47,6 +47,9 @@ def test_the_screen_gets_each_setting_with_its_label_kind_current_and_default():
         ("due_days.high", "-3", "“较高问题”"),
         ("language", "fr", "Default language must be one of Chinese (zh), English (en)"),
         ("backup_folder", "relative/folder", "Backup folder must be a full path"),
+        ("backup_folder", "~nobody-here/x", "Backup folder cannot be used"),
+        ("backup_folder", "/" + "a" * 300 + "/b", "Backup folder cannot be used"),
+        ("backup_folder", "/dev/null", "Backup folder is not a folder: /dev/null"),
         ("nonsense", "1", "there is no setting 'nonsense'"),
     ],
 )
@@ -158,3 +161,64 @@ def test_only_a_person_who_may_change_settings_imports_holidays(people_store, ho
     with pytest.raises(PeopleRuleError):
         import_holidays(people_store, home, actor="E010", path=good)
     assert not (home / "holidays.json").exists()
+
+
+# ---------------------------------------------------------------- fuzzed (issue 10 §5)
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+_DATES = st.dates().map(str) | st.text(max_size=12)
+_TABLES = _JSON | st.fixed_dictionaries(
+    {},
+    optional={"holidays": st.lists(_DATES, max_size=6), "workdays": st.lists(_DATES, max_size=6)},
+)
+
+
+@settings(
+    max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=_TABLES)
+def test_any_holiday_table_is_read_or_refused_with_a_clear_error(tmp_path, data):
+    from branchcheck.settings_admin import read_holiday_table
+
+    path = tmp_path / "fuzz.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    try:
+        holidays, workdays = read_holiday_table(path)
+    except InputFileError as exc:
+        assert str(path) in exc.message
+        return
+    assert not holidays & workdays
+    assert all(2000 <= d.year <= 2100 for d in holidays | workdays)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    name=st.sampled_from([i.name for i in describe_settings()] + ["nope"]),
+    value=st.text(max_size=30)
+    | st.from_regex(r"[~/][^\x00]{0,300}", fullmatch=True)
+    | st.integers()
+    | st.none()
+    | st.booleans(),
+)
+def test_any_typed_value_is_a_value_or_a_message_naming_the_setting(name, value):
+    infos = {i.name: i for i in describe_settings()}
+    try:
+        got = check_value(name, value)
+    except ValueError as exc:
+        label = infos[name].label if name in infos else {"zh": name, "en": name}
+        assert label["zh"] in str(exc) and label["en"] in str(exc)
+        return
+    info = infos[name]
+    if info.kind == "int":
+        assert isinstance(got, int) and info.minimum <= got <= info.maximum
+    elif info.kind == "choice":
+        assert got in info.choices
+    else:
+        assert isinstance(got, str)
