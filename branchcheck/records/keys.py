@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 # A key password is at least this long (a PKCS#12 file needs one; short ones are guessed).
 KEY_PASSWORD_MIN = 8
 KEY_PASSWORD_MAX = 1024
+MAX_P12_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,8 @@ def import_p12(
     by importing. The person's earlier keys stay stored, inactive. Returns the fingerprint."""
     pki = _pki()
     try:
+        if Path(path).stat().st_size > MAX_P12_BYTES:  # a key file is a few kilobytes
+            raise InputFileError(f"{path}: 不是密钥文件 / too large for a key file")
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read the key file ({exc.strerror})") from None

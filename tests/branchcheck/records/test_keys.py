@@ -284,3 +284,11 @@ def test_changing_a_key_password_asks_the_old_one(people_store):
         keys.change_key_password(
             people_store, employee_no="E005", old_password="x", new_password="new-key-pw-2"
         )
+
+
+def test_a_file_too_large_for_a_key_is_refused_before_reading(people_store, tmp_path):
+    big = tmp_path / "big.p12"
+    with big.open("wb") as f:
+        f.truncate(keys.MAX_P12_BYTES + 1)
+    with pytest.raises(InputFileError, match="too large"):
+        _import(big, store=people_store)
