@@ -106,3 +106,9 @@ def test_a_teller_is_refused_trusting_a_ca_and_nothing_changes(
     _fill(form, file=str(pem), admin="demo1234")
     assert "E004" in form.errors["admin"].text() and form.isVisible()
     assert keys.trusted_cas(people_store) == []
+
+
+def test_the_administration_menu_opens_it(signed_in):
+    [action] = [a for a, text in signed_in.admin_menu.actions if text == "密钥与证书"]
+    action.trigger()
+    assert signed_in.findChild(admin_keys.KeysDialog).isVisible()

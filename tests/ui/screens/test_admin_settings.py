@@ -100,3 +100,9 @@ def test_the_labels_follow_the_language(signed_in, qtbot):
     finally:
         i18n.set_language("zh")
     qtbot.waitUntil(lambda: dialog.rows["notes_per_bundle"].label.text() == "每捆张数")
+
+
+def test_the_administration_menu_opens_it(signed_in):
+    [action] = [a for a, text in signed_in.admin_menu.actions if text == "设置"]
+    action.trigger()
+    assert signed_in.findChild(admin_settings.SettingsDialog).isVisible()
