@@ -40,11 +40,7 @@ class CertificateInfo:
     expires_in_days: int
     expiring: bool
     expired: bool
-
-    @property
-    def needs_attention(self) -> bool:
-        """In use and expiring or expired: what the keys screen and `keys list` warn about."""
-        return self.active and (self.expiring or self.expired)
+    needs_attention: bool  # in use and expiring or expired: what the screen and `keys list` warn of
 
 
 @dataclass(frozen=True)
@@ -97,6 +93,7 @@ def _info(
         expires_in_days=left,
         expiring=active and 0 <= left <= settings.cert_warn_days,
         expired=left < 0,
+        needs_attention=active and left <= settings.cert_warn_days,
     )
 
 

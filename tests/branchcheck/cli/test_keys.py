@@ -42,7 +42,7 @@ def test_an_administrator_creates_the_ca_and_issues_a_key_then_list_shows_it(
     data = json.loads(capsys.readouterr().out)
     kinds = [(c["kind"], c["employee_no"], c["active"]) for c in data["certificates"]]
     assert kinds == [("person", "E004", True), ("person", "E004", False), ("branch_ca", None, True)]
-    assert data["has_branch_ca"] is True
+    assert data["has_branch_ca"] is True and data["certificates"][0]["needs_attention"] is False
     assert data["certificates"][1]["fingerprint"] == fp
 
 
