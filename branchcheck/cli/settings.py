@@ -22,8 +22,9 @@ def _shown(value: object) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from branchcheck.holiday_table import holiday_table
     from branchcheck.settings import load_settings
-    from branchcheck.settings_admin import describe_settings, holiday_table
+    from branchcheck.settings_admin import describe_settings
 
     home = _home()
     infos = describe_settings(load_settings(home))
@@ -59,7 +60,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_holidays(args: argparse.Namespace) -> int:
-    from branchcheck.settings_admin import import_holidays
+    from branchcheck.holiday_table import import_holidays
 
     who = actor(args)
     table = import_holidays(store(), _home(), actor=who, path=Path(args.file))

@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchcheck import settings_admin
+from branchcheck import holiday_table, settings_admin
 from branchcheck.errors import EntryError
+from branchcheck.holiday_table import HolidayTable
 from branchcheck.settings import Settings, load_settings
 from branchcheck.settings_admin import (
     CHOICE,
     FOLDER,
     INT,
     LANGUAGE_NAMES,
-    HolidayTable,
     SettingInfo,
 )
 from ui import i18n
@@ -188,7 +188,7 @@ class SettingsDialog(QDialog):
         def read() -> tuple[list[SettingInfo], HolidayTable]:
             return (
                 settings_admin.describe_settings(load_settings(home)),
-                settings_admin.holiday_table(home),
+                holiday_table.holiday_table(home),
             )
 
         self.tasks.run_in_background(read, self._read, self._failed)
@@ -377,7 +377,7 @@ class SettingsDialog(QDialog):
         tell(self.holiday_error, None)
         self.holiday_button.setEnabled(False)
         self.tasks.run_in_background(
-            lambda: settings_admin.import_holidays(store, home, actor=actor, path=path),
+            lambda: holiday_table.import_holidays(store, home, actor=actor, path=path),
             self._imported,
             self._import_failed,
         )
