@@ -146,6 +146,9 @@ class Settings:
     # backups (branchcheck.backup): the folder ("" = <data home>/backups), how many are kept
     backup_folder: str = ""
     backup_keep: int = 7
+    # Keys: a certificate in use (a person's active key, a trusted CA) is shown as expiring this
+    # many days before it ends (branchcheck.records.certificates).
+    cert_warn_days: int = 30
 
     def __post_init__(self) -> None:
         _check_index(self.index_weights, self.index_bands)
@@ -195,3 +198,32 @@ def save_settings(home: Path, settings: Settings) -> None:
     write_private(
         home / "settings.json", json.dumps(asdict(settings), ensure_ascii=False, indent=2)
     )
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a private (0600) UTF-8 file atomically: a temporary file beside it, flushed to disk,
+    then renamed over it; a crash leaves the old file or the new one, never half of one."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_settings(home: Path, settings: Settings) -> Path:
+    """Write the settings that differ from the defaults to home/settings.json atomically
+    (write_atomically). Returns the file's path."""
+    defaults = asdict(Settings())
+    data = {k: v for k, v in asdict(settings).items() if v != defaults[k]}
+    path = home / "settings.json"
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2))
+    _CACHE.pop(path, None)
+    return path

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
 # (source text, "module:function") in menu order; texts are translated in the "AdminMenu" context
-ENTRIES: list[tuple[str, str]] = [("人员", "ui.screens.admin_staff:open_dialog")]
+ENTRIES: list[tuple[str, str]] = [
+    ("人员", "ui.screens.admin_staff:open_dialog"),
+    ("密钥与证书", "ui.screens.admin_keys:open_dialog"),
+    ("设置", "ui.screens.admin_settings:open_dialog"),
+]
 
 
 def _opener(target: str, window: QMainWindow) -> Callable[[], None]:

@@ -24,6 +24,7 @@ from branchcheck.cli import (
     rotation,
     schedule,
     score,
+    settings,
     setup,
     staff,
     users,
@@ -51,6 +52,7 @@ GROUPS = (
     accounts,
     backup,
     package,
+    settings,
 )
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)

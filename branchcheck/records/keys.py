@@ -20,16 +20,21 @@ from branchcheck.db import Store
 from branchcheck.db.models import Credential as CredentialRow
 from branchcheck.db.models import Staff, TrustedCA
 from branchcheck.errors import AuthError, InputFileError, KeyPasswordError, NotFoundError
-from branchcheck.people.register import find_staff, get_branch
+from branchcheck.people.permissions import ADMIN as ADMIN_ROLES
+from branchcheck.people.permissions import refusal
+from branchcheck.people.register import find_staff, get_branch, sign_in
 from branchcheck.people.signin import check_password
+from branchcheck.settings import Settings
 
 if TYPE_CHECKING:
     from cryptography import x509
 
     from branchcheck.records.pki import Credential
 
-# Who may import keys and trust CAs: the branch's administrators.
-ADMIN_ROLES = ("branch_head", "deputy_head")
+# A key password is at least this long (a PKCS#12 file needs one; short ones are guessed).
+KEY_PASSWORD_MIN = 8
+KEY_PASSWORD_MAX = 1024
+MAX_P12_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -57,42 +62,80 @@ def _fingerprint(cert) -> str:
 def create_branch_ca(
     store: Store, *, ca_password: str, demo: bool = False, not_before: datetime | None = None
 ) -> str:
-    """Create this branch's CA (demo or local); returns its fingerprint."""
-    pki = _pki()
+    """Create this branch's CA (demo or local); returns its fingerprint. The application's own
+    action (the demo, the set-up); an administrator uses create_ca."""
     with store.session() as s:
-        branch = get_branch(s)
-        if s.scalars(select(TrustedCA).where(TrustedCA.own_branch_ca.is_(True))).first():
-            raise InputFileError("this branch already has a CA")
-        key, cert = pki.create_ca(
-            f"{branch.name} 网点自查 CA", branch.name, demo=demo, not_before=not_before
+        return _create_ca(s, ca_password, "system", demo, not_before)
+
+
+def create_ca(
+    store: Store,
+    *,
+    ca_password: str,
+    admin_no: str,
+    admin_password: str,
+    settings: Settings | None = None,
+) -> str:
+    """An administrator (keys_and_trust, proven by their sign-in password) creates the branch's
+    CA, its key kept under `ca_password`; refused when the branch has one. Returns its
+    fingerprint."""
+    _new_key_password(ca_password)
+    sign_in(store, admin_no, admin_password, settings=settings)  # audited, locks on failures
+    with store.session() as s:
+        _may_manage(s, admin_no, settings)
+        return _create_ca(s, ca_password, admin_no)
+
+
+def _may_manage(session: Session, employee_no: str, settings: Settings | None) -> None:
+    why = refusal("keys_and_trust", find_staff(session, employee_no), settings or Settings())
+    if why is not None:
+        raise AuthError(why)
+
+
+def _create_ca(
+    s: Session,
+    ca_password: str,
+    actor: str,
+    demo: bool = False,
+    not_before: datetime | None = None,
+) -> str:
+    pki = _pki()
+    branch = get_branch(s)
+    if s.scalars(select(TrustedCA).where(TrustedCA.own_branch_ca.is_(True))).first():
+        raise InputFileError("本网点已有 CA / this branch already has a CA")
+    key, cert = pki.create_ca(
+        f"{branch.name} 网点自查 CA", branch.name, demo=demo, not_before=not_before
+    )
+    cred = pki.Credential(key, cert, [])
+    fp = _fingerprint(cert)
+    label = f"{branch.code} branch CA" + (" (DEMO)" if demo else "")
+    s.add(
+        TrustedCA(
+            label=label,
+            certificate_pem=pki.cert_to_pem(cert),
+            fingerprint=fp,
+            own_branch_ca=True,
+            p12=pki.make_p12(cred, ca_password),
         )
-        cred = pki.Credential(key, cert, [])
-        fp = _fingerprint(cert)
-        label = f"{branch.code} branch CA" + (" (DEMO)" if demo else "")
-        s.add(
-            TrustedCA(
-                label=label,
-                certificate_pem=pki.cert_to_pem(cert),
-                fingerprint=fp,
-                own_branch_ca=True,
-                p12=pki.make_p12(cred, ca_password),
-            )
-        )
-        audit.append(
-            s,
-            at=clock.iso(clock.now()),
-            actor="system",
-            action="ca.create",
-            subject=fp[:16],
-            detail={"demo": demo},
-        )
+    )
+    audit.append(
+        s,
+        at=clock.iso(clock.now()),
+        actor=actor,
+        action="ca.create",
+        subject=fp[:16],
+        detail={"demo": demo},
+    )
     return fp
 
 
 def _branch_ca(session: Session, ca_password: str):
     row = session.scalars(select(TrustedCA).where(TrustedCA.own_branch_ca.is_(True))).first()
     if row is None or row.p12 is None:
-        raise NotFoundError("this branch has no CA", hint="run 'branchcheck demo' or import a key")
+        raise NotFoundError(
+            "本网点还没有 CA / this branch has no CA",
+            hint="an administrator creates one (密钥与证书 → 建立网点 CA; branchcheck keys ca create)",
+        )
     return _pki().load_p12(row.p12, ca_password, source="the branch CA key")
 
 
@@ -105,34 +148,45 @@ def issue_credential(
     demo: bool = False,
     not_before: datetime | None = None,
 ) -> str:
-    """Issue a signing certificate from the branch CA and store it as PKCS#12 under `password`."""
-    pki = _pki()
+    """Issue a signing certificate from the branch CA and store it as PKCS#12 under `password`
+    (the application's own action: the demo, the set-up; an administrator uses issue_key)."""
     with store.session() as s:
-        person = find_staff(s, employee_no)
-        branch = get_branch(s)
-        ca = _branch_ca(s, ca_password)
-        key, cert = pki.issue_signing_cert(
-            ca.key,
-            ca.cert,
-            name=person.name,
-            employee_no=employee_no,
-            organization=branch.name,
-            demo=demo,
-            not_before=not_before,
-        )
-        cred = pki.Credential(key, cert, [ca.cert])
-        fp = _fingerprint(cert)
-        _store_credential(
-            s, person.id, pki.make_p12(cred, password), pki.cert_to_pem(cert), fp, demo
-        )
-        audit.append(
-            s,
-            at=clock.iso(clock.now()),
-            actor="system",
-            action="key.issue",
-            subject=employee_no,
-            detail={"fingerprint": fp, "demo": demo},
-        )
+        return _issue(s, employee_no, password, ca_password, "system", demo, not_before)
+
+
+def _issue(
+    s: Session,
+    employee_no: str,
+    password: str,
+    ca_password: str,
+    actor: str,
+    demo: bool = False,
+    not_before: datetime | None = None,
+) -> str:
+    pki = _pki()
+    person = find_staff(s, employee_no)
+    branch = get_branch(s)
+    ca = _branch_ca(s, ca_password)
+    key, cert = pki.issue_signing_cert(
+        ca.key,
+        ca.cert,
+        name=person.name,
+        employee_no=employee_no,
+        organization=branch.name,
+        demo=demo,
+        not_before=not_before,
+    )
+    cred = pki.Credential(key, cert, [ca.cert])
+    fp = _fingerprint(cert)
+    _store_credential(s, person.id, pki.make_p12(cred, password), pki.cert_to_pem(cert), fp, demo)
+    audit.append(
+        s,
+        at=clock.iso(clock.now()),
+        actor=actor,
+        action="key.issue",
+        subject=employee_no,
+        detail={"fingerprint": fp, "demo": demo},
+    )
     return fp
 
 
@@ -161,11 +215,16 @@ def _proven(session: Session, employee_no: str, password: str) -> Staff:
     return person
 
 
-def _administrator(session: Session, employee_no: str, password: str) -> Staff:
+def _administrator(
+    session: Session, employee_no: str, password: str, settings: Settings | None = None
+) -> Staff:
+    """The person `employee_no`, proven by their sign-in password, who may manage keys and trust
+    (permissions: keys_and_trust); refused with an AuthError otherwise."""
     admin = _proven(session, employee_no, password)
-    if not set(admin.roles or []) & set(ADMIN_ROLES):
+    why = refusal("keys_and_trust", admin, settings or Settings())
+    if why is not None:
         raise AuthError(
-            f"{admin.name}（{employee_no}）不是管理员 / {employee_no} is not an administrator",
+            why,
             hint="an administrator is the branch head or a deputy head ("
             + ", ".join(ADMIN_ROLES)
             + ")",
@@ -190,6 +249,8 @@ def import_p12(
     by importing. The person's earlier keys stay stored, inactive. Returns the fingerprint."""
     pki = _pki()
     try:
+        if Path(path).stat().st_size > MAX_P12_BYTES:  # a key file is a few kilobytes
+            raise InputFileError(f"{path}: 不是密钥文件 / too large for a key file")
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read the key file ({exc.strerror})") from None
@@ -333,3 +394,105 @@ def export_ca(store: Store, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(pem, encoding="ascii")
     return out
+
+
+def check_key_password(password: str) -> str | None:
+    """Why `password` cannot protect a signing key (zh / en), or None when it can."""
+    if len(password) < KEY_PASSWORD_MIN:
+        return (
+            f"密钥密码至少 {KEY_PASSWORD_MIN} 个字符 / a key password has at least "
+            f"{KEY_PASSWORD_MIN} characters"
+        )
+    if len(password) > KEY_PASSWORD_MAX:
+        return (
+            f"密钥密码最多 {KEY_PASSWORD_MAX} 个字符 / a key password has at most "
+            f"{KEY_PASSWORD_MAX} characters"
+        )
+    return None
+
+
+def _new_key_password(password: str) -> None:
+    why = check_key_password(password)
+    if why is not None:
+        raise KeyPasswordError(why)
+
+
+def change_key_password(
+    store: Store, *, employee_no: str, old_password: str, new_password: str
+) -> str:
+    """Protect the person's active signing key with `new_password`, proven by the old one (a
+    wrong old password is refused and nothing changes). The key and certificate stay the same;
+    audited (key.password, never the passwords). Returns the certificate's fingerprint."""
+    _new_key_password(new_password)
+    pki = _pki()
+    with store.session() as s:
+        person = find_staff(s, employee_no)
+        row = _active_row(s, person)
+        if row is None:
+            raise NotFoundError(
+                f"{person.name}（{employee_no}）还没有签名密钥 / {employee_no} has no signing key",
+                hint="an administrator issues one (密钥与证书 → 签发密钥; branchcheck keys issue)",
+            )
+        try:
+            cred = pki.load_p12(row.p12, old_password, source=f"{employee_no}'s signing key")
+        except KeyPasswordError:
+            raise KeyPasswordError(
+                f"原密钥密码不正确 / the old password of {employee_no}'s signing key is wrong",
+                hint="nothing was changed",
+            ) from None
+        if old_password == new_password:
+            raise KeyPasswordError("新密码与原密码相同 / the new password is the old one")
+        row.p12 = pki.make_p12(cred, new_password)
+        audit.append(
+            s,
+            at=clock.iso(clock.now()),
+            actor=employee_no,
+            action="key.password",
+            subject=employee_no,
+            detail={"fingerprint": row.fingerprint},
+        )
+        return row.fingerprint
+
+
+def _active_row(session: Session, person: Staff) -> CredentialRow | None:
+    return session.scalars(
+        select(CredentialRow)
+        .where(CredentialRow.staff_id == person.id, CredentialRow.active.is_(True))
+        .order_by(CredentialRow.id.desc())
+    ).first()
+
+
+def issue_key(
+    store: Store,
+    *,
+    employee_no: str,
+    key_password: str,
+    ca_password: str,
+    admin_no: str,
+    admin_password: str,
+    person_password: str | None = None,
+    settings: Settings | None = None,
+) -> str:
+    """An administrator (keys_and_trust, proven by their sign-in password) issues a signing key
+    from the branch CA (opened with `ca_password`) for `employee_no`, kept under `key_password`.
+    For a person who already has a key (a renewal) their own sign-in password is needed too, as
+    for an import: nobody's active key is replaced behind their back. Audited (key.issue, the
+    administrator as actor). Returns the new certificate's fingerprint."""
+    _new_key_password(key_password)
+    sign_in(store, admin_no, admin_password, settings=settings)  # audited, locks on failures
+    with store.session() as s:
+        _may_manage(s, admin_no, settings)
+        person = find_staff(s, employee_no)
+        if not person.active or person.external:
+            raise AuthError(
+                f"{person.name}（{employee_no}）不是在职的本网点员工，不能签发密钥 / "
+                f"{employee_no} is not active branch staff: no signing key"
+            )
+        if _active_row(s, person) is not None:
+            if person_password is None:
+                raise AuthError(
+                    f"{person.name}（{employee_no}）已有签名密钥：换发须本人输入登录密码 / "
+                    f"{employee_no} has a signing key: renewing it needs their sign-in password"
+                )
+            _proven(s, employee_no, person_password)
+        return _issue(s, employee_no, key_password, ca_password, admin_no)

@@ -4,6 +4,7 @@ raw signatures over bytes. Everything here is offline; nothing is ever fetched."
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from dataclasses import dataclass, field
 
 from cryptography import x509
@@ -230,7 +231,9 @@ def load_p12(data: bytes, password: str, *, source: str = "PKCS#12 file") -> Cre
     """Open a PKCS#12 file. A CA certificate (used to issue) is accepted as is; any other
     certificate must allow digitalSignature and contentCommitment (needed to sign records)."""
     try:
-        key, cert, extra = pkcs12.load_key_and_certificates(data, password.encode("utf-8"))
+        with warnings.catch_warnings():  # a file with bytes after its end is read as BER
+            warnings.filterwarnings("ignore", "PKCS#12 bundle could not be parsed as DER")
+            key, cert, extra = pkcs12.load_key_and_certificates(data, password.encode("utf-8"))
     except (ValueError, TypeError):
         raise KeyPasswordError(
             f"{source}: cannot open the key file: the password is wrong or the file is not PKCS#12",

@@ -12,7 +12,13 @@ from branchcheck.cli import main
 from branchcheck.db.models import AuditEntry
 from branchcheck.db.models import Credential as CredentialRow
 from branchcheck.engine.validate import load_file
-from branchcheck.errors import AuthError, InputFileError, KeyPasswordError, TemplateError
+from branchcheck.errors import (
+    AuthError,
+    InputFileError,
+    KeyPasswordError,
+    NotFoundError,
+    TemplateError,
+)
 from branchcheck.paths import checklists_dir
 from branchcheck.records import keys, pki
 
@@ -188,3 +194,101 @@ def test_changed_template_needs_a_new_version_and_old_records_keep_theirs(people
         .text.zh.startswith("无白条抵库、")
     )
     assert inspections.load(people_store, old).template.version == content["version"] - 1
+
+
+CA_PW = "ca-password-1"
+
+
+def _audit(store, action):
+    with store.session() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.action == action))
+        return [(e.actor, e.subject, e.detail) for e in rows]
+
+
+def test_an_administrator_creates_the_branch_ca_once(people_store):
+    with pytest.raises(AuthError, match="E004"):
+        keys.create_ca(people_store, ca_password=CA_PW, admin_no="E004", admin_password=PASSWORD)
+    with pytest.raises(AuthError):
+        keys.create_ca(people_store, ca_password=CA_PW, admin_no="E001", admin_password="guess")
+    with pytest.raises(KeyPasswordError, match="8"):
+        keys.create_ca(people_store, ca_password="short", admin_no="E001", admin_password=PASSWORD)
+    assert keys.trusted_cas(people_store) == []
+    fp = keys.create_ca(people_store, ca_password=CA_PW, admin_no="E002", admin_password=PASSWORD)
+    assert [(c.fingerprint, c.own_branch_ca) for c in keys.trusted_cas(people_store)] == [
+        (fp, True)
+    ]
+    assert _audit(people_store, "ca.create") == [("E002", fp[:16], {"demo": False})]
+    with pytest.raises(InputFileError, match="already has a CA"):
+        keys.create_ca(people_store, ca_password=CA_PW, admin_no="E001", admin_password=PASSWORD)
+
+
+def _issue(store, no="E004", *, admin="E001", ca_pw=CA_PW, person_password=None):
+    return keys.issue_key(
+        store,
+        employee_no=no,
+        key_password="key-pw-01",
+        ca_password=ca_pw,
+        admin_no=admin,
+        admin_password=PASSWORD,
+        person_password=person_password,
+    )
+
+
+def test_an_administrator_issues_a_key_for_a_person_who_has_none(people_store):
+    keys.create_branch_ca(people_store, ca_password=CA_PW)
+    with pytest.raises(AuthError, match="E010"):
+        _issue(people_store, admin="E010")  # a supervisor does not manage keys
+    with pytest.raises(KeyPasswordError):
+        _issue(people_store, ca_pw="wrong-ca-pw")
+    assert not keys.has_credential(people_store, "E004")
+    fp = _issue(people_store)
+    assert keys.load_credential(people_store, "E004", "key-pw-01").fingerprint == fp
+    [(actor, subject, detail)] = _audit(people_store, "key.issue")
+    assert (actor, subject, detail["fingerprint"]) == ("E001", "E004", fp)
+
+
+def test_renewing_a_key_needs_the_persons_own_password(people_store):
+    keys.create_branch_ca(people_store, ca_password=CA_PW)
+    first = _issue(people_store)
+    with pytest.raises(AuthError, match="E004"):
+        _issue(people_store)
+    with pytest.raises(AuthError):
+        _issue(people_store, person_password="guess")
+    assert keys.load_credential(people_store, "E004", "key-pw-01").fingerprint == first
+    second = _issue(people_store, person_password=PASSWORD)
+    assert second != first
+    assert keys.load_credential(people_store, "E004", "key-pw-01").fingerprint == second
+
+
+def test_changing_a_key_password_asks_the_old_one(people_store):
+    keys.create_branch_ca(people_store, ca_password=CA_PW)
+    fp = _issue(people_store)
+
+    def change(old, new):
+        return keys.change_key_password(
+            people_store, employee_no="E004", old_password=old, new_password=new
+        )
+
+    with pytest.raises(KeyPasswordError, match="old password"):
+        change("wrong-old-pw", "new-key-pw-2")
+    with pytest.raises(KeyPasswordError, match="8"):
+        change("key-pw-01", "short")
+    assert keys.load_credential(people_store, "E004", "key-pw-01").fingerprint == fp
+    assert _audit(people_store, "key.password") == []
+    assert change("key-pw-01", "new-key-pw-2") == fp
+    assert keys.load_credential(people_store, "E004", "new-key-pw-2").fingerprint == fp
+    with pytest.raises(KeyPasswordError):
+        keys.load_credential(people_store, "E004", "key-pw-01")
+    assert _audit(people_store, "key.password") == [("E004", "E004", {"fingerprint": fp})]
+    with pytest.raises(NotFoundError):
+        keys.change_key_password(
+            people_store, employee_no="E005", old_password="x", new_password="new-key-pw-2"
+        )
+
+
+def test_a_file_too_large_for_a_key_is_refused_before_reading(people_store, tmp_path):
+    big = tmp_path / "big.p12"
+    with big.open("wb") as f:
+        f.truncate(keys.MAX_P12_BYTES + 1)
+    with pytest.raises(InputFileError, match="too large"):
+        _import(big, store=people_store)

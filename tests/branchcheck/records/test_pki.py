@@ -124,3 +124,44 @@ def test_leaf_is_not_a_ca_for_others(demo_pki):
     now = dt.datetime.now(dt.UTC)
     reason = pki.check_chain(cert2, [cred.cert, demo_pki.ca_cert], [demo_pki.ca_cert], at=now)
     assert reason and "not a CA" in reason
+
+
+# ---------------------------------------------------------------- fuzzed (issue 10 §5)
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(
+    max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_key_file_opens_or_is_refused_with_a_clear_error(cred, data):
+    """Random bytes, and a real PKCS#12 with bytes flipped, cut short or appended to: the key
+    opens, or the person reads why not (KeyPasswordError, InputFileError), never a traceback."""
+    good = _p12_of(cred)
+    blob = data.draw(
+        st.binary(max_size=400)
+        | st.builds(_flip, st.just(good), st.integers(0, len(good) - 1), st.integers(1, 255))
+        | st.builds(lambda n: good[:n], st.integers(0, len(good) - 1))
+        | st.builds(lambda extra: good + extra, st.binary(min_size=1, max_size=40))
+    )
+    try:
+        opened = pki.load_p12(blob, "fuzz-pass")
+    except (KeyPasswordError, InputFileError) as exc:
+        assert "PKCS#12" in exc.message or "key" in exc.message
+        return
+    assert opened.fingerprint == cred.fingerprint
+
+
+_P12: dict[str, bytes] = {}
+
+
+def _p12_of(cred) -> bytes:
+    if "good" not in _P12:
+        _P12["good"] = pki.make_p12(cred, "fuzz-pass")
+    return _P12["good"]
+
+
+def _flip(data: bytes, at: int, mask: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ mask]) + data[at + 1 :]
