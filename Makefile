@@ -40,7 +40,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 screenshots: $(STAMP) debs
-	for m in screens widgets findings dashboard; do \
+	for m in screens widgets findings dashboard admin keys_settings; do \
 		xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m tools.screenshots.$$m --out docs/screenshots || exit 1; \
 	done
 

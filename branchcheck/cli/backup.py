@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from branchcheck.cli.common import SubParsers, actor, add_actor, password_of, print_json, store
+from branchcheck.cli.common import SubParsers, actor, actor_password, add_actor, print_json, store
 
 if TYPE_CHECKING:
     from branchcheck.backup import BackupInfo
@@ -67,7 +67,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from branchcheck import backup
 
-    done = backup.restore(Path(args.file).expanduser(), actor=args.as_, password=password_of(args))
+    done = backup.restore(
+        Path(args.file).expanduser(), actor=args.as_, password=actor_password(args)
+    )
     if args.json:
         print_json(_plain(done))
         return 0

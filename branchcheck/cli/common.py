@@ -82,11 +82,6 @@ def password_from(var: str | None, employee_no: str, option: str) -> str:
     )
 
 
-def password_of(args: argparse.Namespace) -> str:
-    """The password of `--as`, from `--password-env` or a terminal (not checked here)."""
-    return _password_from(args.password_env, args.as_, "--password-env")
-
-
 def prove(employee_no: str, var: str | None, option: str = "--password-env") -> str:
     """Check EMP's sign-in password (people.register.sign_in: audited, locked after repeated
     failures); a wrong one raises AuthError (exit 3) before anything is changed."""

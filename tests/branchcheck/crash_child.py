@@ -236,6 +236,7 @@ class Worker:
                 party=party.party,
                 employee_no=no,
                 strokes=handwriting.demo_strokes(seed),
+                password=KEY_PASSWORD,  # everyone's sign-in password is the demo's too
             ),
             iid=iid,
             party=party.party,
