@@ -235,6 +235,104 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="93" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="94" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>AddDialog</name>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="134" />
+        <source>新增人员</source>
+        <translation>Add a person</translation>
+    </message>
+</context>
+<context>
+    <name>AddEscortDialog</name>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="154" />
+        <source>新增押运人员</source>
+        <translation>Add an escort</translation>
+    </message>
+</context>
+<context>
+    <name>AdminMenu</name>
+    <message>
+        <location filename="../../ui/admin_menu.py" line="50" />
+        <source>管理(&amp;M)</source>
+        <translation>Ad&amp;min</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="109" />
+        <source>至少 {n} 个字符</source>
+        <translation>At least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="111" />
+        <source>本行 CA 密码</source>
+        <translation>Branch CA password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="112" />
+        <source>再次输入 CA 密码</source>
+        <translation>CA password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="113" />
+        <source>签发人员证书时使用，请另行妥善保管</source>
+        <translation>Used to issue staff certificates; keep it safe, apart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="123" />
+        <source>两次输入的 CA 密码不一致，请重新输入。</source>
+        <translation>The two CA passwords differ; type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsBar</name>
+    <message>
+        <location filename="../../ui/items/attachments.py" line="83" />
+        <source>附件（{n}）</source>
+        <translation>Attachments ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/attachments.py" line="84" />
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/attachments.py" line="85" />
+        <source>移除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/attachments.py" line="86" />
+        <source>照片、扫描件或 PDF（JPEG、PNG、TIFF、PDF，≤ 20 MB）</source>
+        <translation>Photos, scans or PDF (JPEG, PNG, TIFF, PDF, up to 20 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/attachments.py" line="96" />
+        <source>选择附件</source>
+        <translation>Choose attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/attachments.py" line="98" />
+        <source>照片、扫描件或 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</source>
+        <translation>Photos, scans or PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>BoxListWidget</name>
     <message>
         <location filename="../../ui/items/handover.py" line="358" />
@@ -322,6 +420,44 @@
         <location filename="../../ui/items/handover.py" line="416" />
         <source>箱号、封签、锁具均相符</source>
         <translation>Box IDs, seals and locks all match</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPage</name>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="77" />
+        <source>网点代码</source>
+        <translation>Branch code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="78" />
+        <source>网点名称</source>
+        <translation>Branch name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="79" />
+        <source>英文名称（可选）</source>
+        <translation>English name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="80" />
+        <source>上级管辖行</source>
+        <translation>Head office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="81" />
+        <source>如 GZ0101</source>
+        <translation>e.g. GZ0101</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="82" />
+        <source>如 赣州分行营业部</source>
+        <translation>e.g. Ganzhou Branch, Business Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="83" />
+        <source>本网点向其报送记录的机构</source>
+        <translation>Where the branch sends its records</translation>
     </message>
 </context>
 <context>
@@ -457,7 +593,7 @@ Shortages {short}</translation>
     <message>
         <location filename="../../ui/items/atm.py" line="225" />
         <source>剩余</source>
-        <translation>Remaining</translation>
+        <translation>Left</translation>
     </message>
     <message>
         <location filename="../../ui/items/atm.py" line="226" />
@@ -572,6 +708,43 @@ Shortages {short}</translation>
         <location filename="../../ui/items/basic.py" line="152" />
         <source>数量</source>
         <translation>Number</translation>
+    </message>
+</context>
+<context>
+    <name>DeactivateDialog</name>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="250" />
+        <location filename="../../ui/screens/staff_dialogs.py" line="251" />
+        <source>停用人员</source>
+        <translation>Deactivate a person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="253" />
+        <source>停用后不能再登录或被选为检查人员；其历史记录保留，旧记录上仍显示其姓名。</source>
+        <translation>Once deactivated they can no longer sign in or be chosen for an inspection; their history is kept and old records still show their name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="256" />
+        <source>停用日期</source>
+        <translation>Deactivated on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="257" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="258" />
+        <source>如 调离本网点、退休</source>
+        <translation>e.g. moved to another branch, retired</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="194" />
+        <source>编辑人员</source>
+        <translation>Edit a person</translation>
     </message>
 </context>
 <context>
@@ -1152,42 +1325,42 @@ Shortages {short}</translation>
 <context>
     <name>InspectionScreen</name>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="148" />
+        <location filename="../../ui/screens/inspection.py" line="149" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="149" />
+        <location filename="../../ui/screens/inspection.py" line="150" />
         <source>← 上一节</source>
         <translation>← Previous section</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="150" />
+        <location filename="../../ui/screens/inspection.py" line="151" />
         <source>下一节 →</source>
         <translation>Next section →</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="151" />
+        <location filename="../../ui/screens/inspection.py" line="152" />
         <source>完成检查</source>
         <translation>Complete inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="152" />
+        <location filename="../../ui/screens/inspection.py" line="153" />
         <source>已答 %v / %m</source>
         <translation>Answered %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="158" />
+        <location filename="../../ui/screens/inspection.py" line="159" />
         <source>{branch} · {date} · {role}：{name} ({no})</source>
         <translation>{branch} · {date} · {role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="440" />
+        <location filename="../../ui/screens/inspection.py" line="442" />
         <source>以下必答项尚未作答，请补充后再完成检查：</source>
         <translation>These required items are not answered yet; answer them, then complete the inspection:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="478" />
+        <location filename="../../ui/screens/inspection.py" line="480" />
         <source>必答项，尚未作答</source>
         <translation>Required, not answered yet</translation>
     </message>
@@ -1231,6 +1404,331 @@ Shortages {short}</translation>
     </message>
 </context>
 <context>
+    <name>KeyForm</name>
+    <message>
+        <location filename="../../ui/screens/key_form.py" line="197" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/key_form.py" line="198" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/key_form.py" line="199" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/key_form.py" line="232" />
+        <source>请填写“{label}”</source>
+        <translation>Please fill in “{label}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/key_form.py" line="234" />
+        <source>密钥密码至少 8 个字符</source>
+        <translation>A key password has at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/key_form.py" line="236" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="126" />
+        <location filename="../../ui/screens/admin_keys.py" line="127" />
+        <source>密钥与证书</source>
+        <translation>Keys and certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="130" />
+        <source>每人的签名证书（当前的和以前的，以前的用于核验其签过的记录）与本网点信任的 CA。建立 CA、签发和导入密钥、信任 CA 须由管理员办理。</source>
+        <translation>Each person's signing certificates (the current one and earlier ones, kept to verify the records they signed) and the CAs this branch trusts. Creating the CA, issuing and importing keys and trusting a CA are an administrator's actions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="136" />
+        <source>工号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="137" />
+        <source>姓名 / 名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="138" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="139" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="140" />
+        <source>有效期自</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="141" />
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="142" />
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="143" />
+        <source>SHA-256 指纹</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="146" />
+        <source>建立网点 CA…</source>
+        <translation>Create branch CA…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="147" />
+        <source>导入 PKCS#12…</source>
+        <translation>Import PKCS#12…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="148" />
+        <source>签发密钥…</source>
+        <translation>Issue key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="149" />
+        <source>修改密钥密码…</source>
+        <translation>Change key password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="150" />
+        <source>添加信任 CA…</source>
+        <translation>Trust a CA…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="151" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="167" />
+        <source>本网点 CA</source>
+        <translation>Branch CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="169" />
+        <source>受信任 CA</source>
+        <translation>Trusted CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="170" />
+        <source>个人签名证书</source>
+        <translation>Signing certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="174" />
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="176" />
+        <source>受信任</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="177" />
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="177" />
+        <source>旧密钥（仅用于核验）</source>
+        <translation>Earlier key (verifying only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="181" />
+        <source>已过期 {n} 天</source>
+        <translation>expired {n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="182" />
+        <source>{n} 天</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="216" />
+        <source>⚠ {n} 张在用证书即将到期或已过期：{names}。请及时换发或导入新证书。</source>
+        <translation>⚠ Certificates in use expiring or expired ({n}): {names}. Issue or import new ones in time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="222" />
+        <source>尚无签名密钥：{names}</source>
+        <translation>No signing key yet: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="257" />
+        <source>建立网点 CA</source>
+        <translation>Create the branch CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="259" />
+        <source>本网点自己的 CA 为员工签发签名密钥。CA 密码请妥善保管，签发密钥时需要。</source>
+        <translation>The branch's own CA issues the staff's signing keys. Keep the CA password safe: issuing a key needs it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="262" />
+        <location filename="../../ui/screens/admin_keys.py" line="300" />
+        <source>CA 密码</source>
+        <translation>CA password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="263" />
+        <source>再次输入 CA 密码</source>
+        <translation>CA password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="264" />
+        <location filename="../../ui/screens/admin_keys.py" line="301" />
+        <location filename="../../ui/screens/admin_keys.py" line="344" />
+        <location filename="../../ui/screens/admin_keys.py" line="407" />
+        <source>您的登录密码</source>
+        <translation>Your sign-in password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="270" />
+        <source>已建立网点 CA</source>
+        <translation>Branch CA created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="291" />
+        <source>签发密钥</source>
+        <translation>Issue a key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="293" />
+        <source>由本网点 CA 为员工签发签名密钥。已有密钥的员工换发时，须本人输入登录密码。</source>
+        <translation>The branch CA issues a signing key to a staff member. Renewing the key of someone who has one needs their own sign-in password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="296" />
+        <location filename="../../ui/screens/admin_keys.py" line="335" />
+        <location filename="../../ui/screens/admin_keys.py" line="368" />
+        <source>员工</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="297" />
+        <location filename="../../ui/screens/admin_keys.py" line="370" />
+        <source>新密钥密码</source>
+        <translation>New key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="298" />
+        <location filename="../../ui/screens/admin_keys.py" line="371" />
+        <source>再次输入新密钥密码</source>
+        <translation>New key password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="299" />
+        <source>本人登录密码（换发时）</source>
+        <translation>Their sign-in password (when renewing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="309" />
+        <source>已签发密钥</source>
+        <translation>Key issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="329" />
+        <source>导入 PKCS#12</source>
+        <translation>Import PKCS#12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="331" />
+        <source>导入总行签发的密钥文件（.p12/.pfx）。证书须写明该员工的工号，并由本网点信任的 CA 签发；须本人和另一位管理员（您）输入登录密码。</source>
+        <translation>Import a key file issued by head office (.p12/.pfx). The certificate must name the staff member's employee number and be issued by a CA this branch trusts; the person and another administrator (you) enter their sign-in passwords.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="338" />
+        <source>密钥文件</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="340" />
+        <source>PKCS#12 文件 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="342" />
+        <source>密钥文件密码</source>
+        <translation>Key file password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="343" />
+        <source>本人登录密码</source>
+        <translation>Their sign-in password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="351" />
+        <source>已导入密钥</source>
+        <translation>Key imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="365" />
+        <source>修改密钥密码</source>
+        <translation>Change a key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="366" />
+        <source>须输入原密钥密码；密钥和证书本身不变。</source>
+        <translation>The old key password is needed; the key and its certificate stay the same.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="369" />
+        <source>原密钥密码</source>
+        <translation>Old key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="379" />
+        <source>密钥密码已更改</source>
+        <translation>Key password changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="395" />
+        <source>添加信任 CA</source>
+        <translation>Trust a CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="397" />
+        <source>信任一个 CA 证书（如总行 CA）：由它签发的证书即可导入，其签署的记录可被核验。这是管理员的决定，会记入审计日志。</source>
+        <translation>Trust a CA certificate (head office's CA, say): certificates it issued can then be imported and records they signed verified. This is an administrator's decision and is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="403" />
+        <source>CA 证书</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="405" />
+        <source>证书 (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_keys.py" line="413" />
+        <source>已添加信任 CA</source>
+        <translation>CA trusted</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../ui/screens/login.py" line="78" />
@@ -1264,8 +1762,8 @@ Shortages {short}</translation>
     </message>
     <message>
         <location filename="../../ui/screens/login.py" line="118" />
-        <source>此数据库中还没有可登录的用户。请运行 branchcheck demo 建立演示网点，或由管理员添加网点和人员。</source>
-        <translation>This database has no users yet. Run 'branchcheck demo' for a demo branch, or have an administrator add the branch and its staff.</translation>
+        <source>此数据库中还没有可登录的用户。请管理员用 branchcheck setup 建立网点，或用 branchcheck users reset-password 设置登录密码。</source>
+        <translation>Nobody can sign in to this database yet. An administrator sets up the branch with 'branchcheck setup', or sets a sign-in password with 'branchcheck users reset-password'.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/login.py" line="134" />
@@ -1276,52 +1774,52 @@ Shortages {short}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>网点自查 BranchCheck</source>
         <translation>BranchCheck branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>当前用户：{name} ({no})</source>
         <translation>Signed in: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>已恢复您未完成的检查。</source>
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484" />
+        <location filename="../../ui/main_window.py" line="501" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
@@ -1462,29 +1960,212 @@ Shortages {short}</translation>
 <context>
     <name>PartyBox</name>
     <message>
-        <location filename="../../ui/screens/signing.py" line="77" />
+        <location filename="../../ui/screens/signing.py" line="101" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="78" />
+        <location filename="../../ui/screens/signing.py" line="102" />
         <source>确认签名</source>
         <translation>Confirm signature</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="80" />
+        <location filename="../../ui/screens/signing.py" line="103" />
+        <source>确认身份</source>
+        <translation>Confirm identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="105" />
+        <source>请 {name} 输入本人密码确认签字</source>
+        <translation>{name}: enter your own password to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="107" />
+        <source>{name} 的密码</source>
+        <translation>{name}'s password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="108" />
+        <source>输入本人密码后签名</source>
+        <translation>Sign here after entering your own password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="110" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="83" />
+        <location filename="../../ui/screens/signing.py" line="113" />
+        <source>正在核对密码…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="116" />
         <source>✓ 已签名 {time}</source>
         <translation>✓ Signed {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="86" />
-        <source>请在右侧框内签名</source>
-        <translation>Please sign in the box on the right</translation>
+        <location filename="../../ui/screens/signing.py" line="119" />
+        <source>身份已确认，请在右侧框内签名</source>
+        <translation>Identity confirmed: please sign in the box on the right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="122" />
+        <source>请本人输入密码确认身份，再在右侧框内签名</source>
+        <translation>Enter your own password to confirm who you are, then sign in the box on the right</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="275" />
+        <location filename="../../ui/screens/staff_dialogs.py" line="276" />
+        <source>重置密码</source>
+        <translation>Reset the password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="278" />
+        <source>新的登录密码；其签名证书的密码不变。重置后此前的登录失败不再计数。</source>
+        <translation>A new sign-in password; their signing certificate keeps its own. Earlier failed sign-ins no longer count after the reset.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="281" />
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="282" />
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="286" />
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTab</name>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="87" />
+        <location filename="../../ui/screens/admin_staff.py" line="94" />
+        <source>工号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="88" />
+        <location filename="../../ui/screens/admin_staff.py" line="95" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="89" />
+        <source>所属单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="90" />
+        <source>证件号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="91" />
+        <location filename="../../ui/screens/admin_staff.py" line="97" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="96" />
+        <source>岗位</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="98" />
+        <source>登录 / 证书</source>
+        <translation>Sign-in / certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="108" />
+        <source>在岗</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="110" />
+        <source>已停用（{day}）</source>
+        <translation>Deactivated ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="115" />
+        <source>可登录</source>
+        <translation>Signs in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="115" />
+        <source>不登录</source>
+        <translation>No sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="116" />
+        <source>有证书</source>
+        <translation>certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="116" />
+        <source>无证书</source>
+        <translation>no certificate</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="173" />
+        <source>工号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="174" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="175" />
+        <source>证件号（可选）</source>
+        <translation>ID number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="176" />
+        <source>所属单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="177" />
+        <source>如 某某押运公司</source>
+        <translation>e.g. the escort company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="178" />
+        <source>岗位</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="180" />
+        <source>登录密码</source>
+        <translation>Sign-in password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="181" />
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="182" />
+        <source>不登录系统的人员可不填</source>
+        <translation>Leave empty for someone who does not sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/people_forms.py" line="202" />
+        <source>两次输入的密码不一致，请重新输入。</source>
+        <translation>The two passwords differ; type them again.</translation>
     </message>
 </context>
 <context>
@@ -1493,6 +2174,19 @@ Shortages {short}</translation>
         <location filename="../../ui/items/basic.py" line="355" />
         <source>请选择人员…</source>
         <translation>Choose a person…</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../ui/screens/record_preview.py" line="40" />
+        <source>预览记录</source>
+        <translation>Preview record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/record_preview.py" line="43" />
+        <source>这是封存后记录的样子（未签名，每页标有“预览 · 未封存”）。核对无误后关闭预览，再封存记录。</source>
+        <translation>This is the record as it will be sealed (unsigned, every page marked “Preview · not sealed”). Check it, close the preview, then seal the record.</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +2258,25 @@ Shortages {short}</translation>
     </message>
 </context>
 <context>
+    <name>RolesDialog</name>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="227" />
+        <location filename="../../ui/screens/staff_dialogs.py" line="228" />
+        <source>调整岗位</source>
+        <translation>Change roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="229" />
+        <source>岗位</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_dialogs.py" line="230" />
+        <source>生效日期</source>
+        <translation>From</translation>
+    </message>
+</context>
+<context>
     <name>SealNoWidget</name>
     <message>
         <location filename="../../ui/items/basic.py" line="205" />
@@ -1574,66 +2287,256 @@ Shortages {short}</translation>
 <context>
     <name>SealedScreen</name>
     <message>
-        <location filename="../../ui/screens/signing.py" line="308" />
+        <location filename="../../ui/screens/signing.py" line="441" />
         <source>✓ 已封存</source>
         <translation>✓ Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="309" />
+        <location filename="../../ui/screens/signing.py" line="442" />
         <source>记录编号：{id}</source>
         <translation>Record ID: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="312" />
+        <location filename="../../ui/screens/signing.py" line="445" />
         <source>记录已用查库人的签名密钥签署，此后不可更改；如需更正，请新建更正版本。签署后的 PDF 与 Excel 可随时导出报送。</source>
         <translation>The record is signed with the inspector's key and can no longer change; a correction is a new version. The signed PDF and Excel files can be exported at any time.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="316" />
+        <location filename="../../ui/screens/signing.py" line="449" />
         <source>导出 PDF / Excel…</source>
         <translation>Export PDF / Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="317" />
+        <location filename="../../ui/screens/signing.py" line="450" />
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="451" />
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="452" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="327" />
+        <location filename="../../ui/screens/signing.py" line="467" />
         <source>已导出：</source>
         <translation>Exported:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="476" />
+        <source>无法打开：{path}</source>
+        <translation>Cannot open: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="243" />
+        <location filename="../../ui/screens/admin_settings.py" line="244" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="247" />
+        <source>本网点的规则与期限。每项修改都会检查并记入审计日志，须由网点负责人或副行长办理。</source>
+        <translation>The branch's rules and deadlines. Every change is checked and recorded in the audit log, and is made by the branch head or a deputy head.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="250" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="251" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="252" />
+        <source>导入节假日表…</source>
+        <translation>Import holiday table…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="264" />
+        <source>数据文件夹下的 backups</source>
+        <translation>backups in the data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="266" />
+        <source>{help}（默认：{default}）</source>
+        <translation>{help} (default: {default})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="271" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="287" />
+        <source>节假日表：未导入总行节假日表（按国务院安排或推算）</source>
+        <translation>Holiday table: none imported from head office (the State Council's schedule or an estimate)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="291" />
+        <source>节假日表：{years} 年，{holidays} 个休息日，{workdays} 个调休上班日</source>
+        <translation>Holiday table: {years}, {holidays} days off, {workdays} make-up working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="315" />
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="332" />
+        <source>没有修改</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="337" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="347" />
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="370" />
+        <source>选择总行节假日表</source>
+        <translation>Choose head office's holiday table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="370" />
+        <source>节假日表 (*.json)</source>
+        <translation>Holiday tables (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_settings.py" line="389" />
+        <source>节假日表已导入</source>
+        <translation>Holiday table imported</translation>
+    </message>
+</context>
+<context>
+    <name>SetupAssistant</name>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="196" />
+        <location filename="../../ui/screens/setup_assistant.py" line="219" />
+        <source>建立网点</source>
+        <translation>Set up the branch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="197" />
+        <source>网点</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="197" />
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="197" />
+        <source>本网点人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="197" />
+        <location filename="../../ui/screens/setup_assistant.py" line="219" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="205" />
+        <source>欢迎使用网点自查。先建立本网点：填写网点代码、名称和上级管辖行（记录报送的机构）。</source>
+        <translation>Welcome to BranchCheck. First set up this branch: its code, its name and the head office it reports to (where its records are sent).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="208" />
+        <source>第一位管理员是网点负责人。请设置其登录密码，以及本行 CA 的密码：CA 为本网点人员签发签名证书，CA 密码请另行妥善保管。</source>
+        <translation>The first administrator is the branch head. Set their sign-in password and the password of the branch CA, which issues the staff's signing certificates: keep the CA password safe, apart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="212" />
+        <source>添加本网点人员：逐个添加，或导入人员名单（.xlsx 或 .csv，含工号、姓名、岗位）。也可以以后在“管理 → 人员”中添加。</source>
+        <translation>Add the branch's staff one by one, or import a staff list (.xlsx or .csv with employee number, name and roles). You can also add them later under Administration → Person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="215" />
+        <source>网点已建立。请以管理员身份登录，开始第一次检查。</source>
+        <translation>The branch is set up. Sign in as the administrator and start the first inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="218" />
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="219" />
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="219" />
+        <source>前往登录</source>
+        <translation>Go to sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/setup_assistant.py" line="232" />
+        <source>网点代码：{code}
+管理员：{admin}
+本行 CA 指纹：{fingerprint}
+已登记人员：{count} 人</source>
+        <translation>Branch code: {code}
+Administrator: {admin}
+Branch CA fingerprint: {fingerprint}
+People registered: {count}</translation>
     </message>
 </context>
 <context>
     <name>SigningScreen</name>
     <message>
-        <location filename="../../ui/screens/signing.py" line="152" />
+        <location filename="../../ui/screens/signing.py" line="224" />
         <source>签名确认</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="153" />
-        <source>查库人与被查人员逐一在框内手写签名，全部签名后封存记录。</source>
-        <translation>The inspector and the people checked each sign by hand; once all have signed, seal the record.</translation>
+        <location filename="../../ui/screens/signing.py" line="227" />
+        <source>查库人与被查人员逐一输入本人密码确认身份，再在框内手写签名；全部签名后可预览并封存记录。</source>
+        <translation>The inspector and the people checked each confirm with their own password, then sign by hand; once all have signed, preview and seal the record.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="154" />
+        <location filename="../../ui/screens/signing.py" line="230" />
         <source>← 返回检查结果</source>
         <translation>← Back to the result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="155" />
-        <location filename="../../ui/screens/signing.py" line="261" />
+        <location filename="../../ui/screens/signing.py" line="231" />
+        <source>预览记录</source>
+        <translation>Preview record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="232" />
+        <location filename="../../ui/screens/signing.py" line="385" />
         <source>封存记录</source>
         <translation>Seal record</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="247" />
+        <location filename="../../ui/screens/signing.py" line="339" />
+        <source>正在生成预览…</source>
+        <translation>Making the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signing.py" line="370" />
         <source>正在生成并签署 PDF 与 Excel 记录…</source>
         <translation>Making and signing the PDF and Excel record…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signing.py" line="257" />
+        <location filename="../../ui/screens/signing.py" line="381" />
         <source>请输入 {name} 的签名密钥密码：</source>
         <translation>Password of {name}'s signing key:</translation>
     </message>
@@ -1649,6 +2552,247 @@ Shortages {short}</translation>
         <location filename="../../ui/screens/new_inspection.py" line="75" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdminDialog</name>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="215" />
+        <location filename="../../ui/screens/admin_staff.py" line="216" />
+        <source>人员名册</source>
+        <translation>Staff register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="219" />
+        <source>本网点的人员名册。人员从不删除：停用后保留其历史，旧记录上仍显示其姓名；岗位按生效日期调整，岗位历史用于轮岗提醒。押运公司人员单独登记。</source>
+        <translation>The branch's staff register. Nobody is ever deleted: a deactivated person keeps their history and their name on old records. Roles change from a date; the history of posts feeds the rotation reminders. The escort company's people are kept apart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="223" />
+        <source>本行人员</source>
+        <translation>Branch staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="224" />
+        <source>押运公司人员</source>
+        <translation>Escorts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="225" />
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="226" />
+        <source>调整岗位…</source>
+        <translation>Change roles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="227" />
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="228" />
+        <source>停用…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="229" />
+        <source>导入名单…</source>
+        <translation>Import a list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="230" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="254" />
+        <source>新增押运人员…</source>
+        <translation>Add an escort…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="254" />
+        <source>新增人员…</source>
+        <translation>Add a person…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="281" />
+        <source>已新增 {name}（{no}）。</source>
+        <translation>{name} ({no}) added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="290" />
+        <source>已保存 {name}（{no}）。</source>
+        <translation>{name} ({no}) saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="291" />
+        <source>已调整 {name}（{no}）的岗位。</source>
+        <translation>Roles of {name} ({no}) changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="292" />
+        <source>已重置 {name}（{no}）的登录密码。</source>
+        <translation>Sign-in password of {name} ({no}) reset.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/admin_staff.py" line="293" />
+        <source>已停用 {name}（{no}）。</source>
+        <translation>{name} ({no}) deactivated.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffImportDialog</name>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="97" />
+        <location filename="../../ui/screens/staff_import.py" line="98" />
+        <source>导入人员名单</source>
+        <translation>Import a staff list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="101" />
+        <source>名单第一行为表头，须有 工号、姓名、岗位 三列（多个岗位用顿号或逗号分开），可有 外部、单位、证件号。押运人员标为外部并写明押运公司。名单不含密码：导入后由管理员为需要登录的人员设置密码。有错误的名单不导入任何人。</source>
+        <translation>The list's header row needs the columns employee number, name and roles (several roles separated by commas), and may have external, organisation and ID number. Escorts are marked external with their escort company. A list carries no passwords: after the import an administrator sets one for each person who signs in. A list with errors adds nobody.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="106" />
+        <source>名单文件路径</source>
+        <translation>Path of the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="107" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="108" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="109" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="111" />
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="111" />
+        <source>工号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="111" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="111" />
+        <source>岗位</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="111" />
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="119" />
+        <source>选择人员名单</source>
+        <translation>Choose a staff list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="119" />
+        <source>人员名单 (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Staff lists (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="132" />
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="148" />
+        <source>第 {row} 行，“{column}”列：{reason}</source>
+        <translation>Row {row}, column “{column}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="151" />
+        <source>第 {row} 行：{reason}</source>
+        <translation>Row {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="168" />
+        <source>已导入 {n} 人。</source>
+        <translation>{n} imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="171" />
+        <source>名单中 {n} 人可导入；{e} 处错误，改正后重新选择文件。</source>
+        <translation>{n} on the list could be imported; {e} error(s): correct them and choose the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="176" />
+        <source>名单中 {n} 人，可以导入。</source>
+        <translation>{n} on the list, ready to import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_import.py" line="179" />
+        <source>……另有 {n} 处</source>
+        <translation>… and {n} more</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../../ui/screens/staff_panel.py" line="100" />
+        <source>添加此人</source>
+        <translation>Add this person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_panel.py" line="101" />
+        <source>导入人员名单…</source>
+        <translation>Import a staff list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_panel.py" line="103" />
+        <source>工号</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_panel.py" line="103" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_panel.py" line="103" />
+        <source>岗位</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_panel.py" line="103" />
+        <source>可登录</source>
+        <translation>Signs in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_panel.py" line="126" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_panel.py" line="126" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_panel.py" line="129" />
+        <source>人员名册：{n} 人</source>
+        <translation>Staff register: {n}</translation>
     </message>
 </context>
 <context>
