@@ -103,11 +103,52 @@ def test_empty_store_says_how_to_get_users(qtbot, store):
 
 def test_a_locked_person_is_told_until_when(make_window, vault):
     window = make_window()
-    for _ in range(5):
+    for _ in range(4):
         vault.sign_in(window, employee_no="E002", password="wrong")
+        assert window.login.error.text() == "密码不正确，请重新输入。"
+    vault.sign_in(window, employee_no="E002", password="wrong")
     text = window.login.error.text()
-    assert "已锁定至" in text and "locked until" in text
+    assert "已锁定至" in text and "约 15 分钟后可再试" in text and "locked" not in text
     assert window.login.button.isEnabled()
     vault.sign_in(window, employee_no="E002")  # the right password, still locked
     assert window.user is None
     assert "已锁定至" in window.login.error.text()
+
+
+def test_the_lock_is_told_in_english_with_its_time(make_window, vault, qtbot):
+    from datetime import timedelta
+
+    from branchcheck import clock
+    from ui import i18n
+
+    window = make_window()
+    for _ in range(5):
+        vault.sign_in(window, employee_no="E002", password="wrong")
+    try:
+        window.set_language("en")
+        vault.sign_in(window, employee_no="E002")
+        text = window.login.error.text()
+    finally:
+        window.set_language("zh")
+        i18n.set_language("zh")
+    until = clock.now() + timedelta(minutes=15)
+    assert text.startswith("Too many wrong passwords: locked until ")
+    assert until.strftime("%H:%M") in text or (until - timedelta(minutes=1)).strftime("%H:%M") in text
+    assert "(about 15 minutes from now)" in text and not any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def test_the_password_field_has_the_focus_and_an_empty_one_is_told(make_window, people_store):
+    from sqlalchemy import func, select
+
+    from branchcheck.db.models import AuditEntry
+
+    window = make_window()
+    window.show()
+    assert window.login.focusWidget() is window.login.password
+    with people_store.session() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    window.login.select("E001")
+    window.login.button.click()
+    assert window.login.error.text() == "请输入密码。" and window.user is None
+    with people_store.session() as s:  # no attempt was made: nothing audited, nothing counted
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before
