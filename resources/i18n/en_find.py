@@ -8,4 +8,8 @@ EN = {
     "locked until {time}. Try again later, or ask the administrator.",
     "搜索检查、人员或记录编号": "Search checklist, person or record ID",
     "管理(&M)": "&Administration",
+    "来源记录": "Source record",
+    "打开记录": "Open record",
+    "打开发现此问题的检查记录": "Open the inspection record this finding was found in",
+    "搜索问题或责任人": "Search findings or the person responsible",
 }

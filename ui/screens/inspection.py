@@ -80,6 +80,7 @@ class InspectionScreen(Screen):
         self.ctx: ItemContext | None = None
         self.section = 0
         self.cards: dict[str, ItemCard] = {}
+        self.heading: tuple[QLabel, dict[str, str]] | None = None  # the open section's title
         self._card_order: list[ItemCard] = []
 
         outer = QVBoxLayout(self)
@@ -163,6 +164,9 @@ class InspectionScreen(Screen):
                 no=st.inspector.employee_no,
             )
         )
+        if self.heading is not None:
+            label, title = self.heading
+            label.setText(i18n.text(title))
         self._update_progress()
 
     # ------------------------------------------------------------------ opening
@@ -271,6 +275,7 @@ class InspectionScreen(Screen):
         layout.setSpacing(12)
         heading = title_label(page)
         heading.setText(i18n.text(section.title.as_dict()))
+        self.heading = (heading, section.title.as_dict())  # set again on a language switch
         heading.setStyleSheet("font-size: 15pt;")
         layout.addWidget(heading)
         self.cards = {}
