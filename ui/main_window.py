@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.login: LoginScreen | None = None
         self.import_dialog: AccountImportDialog | None = None
         self.resize(1280, 800)  # ui.app.fit_to_screen fits it to the screen it opens on
-        self.setMinimumSize(800, 540)  # every screen works at 1024×600
+        self.setMinimumSize(760, 520)  # every screen works at 1024×600
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -71,10 +72,11 @@ class FilterBar(QWidget):
         self.labels[key] = (name, label)
         return box
 
-    def add_dates(self) -> DateRange:
+    def add_dates(self, row: QBoxLayout | None = None) -> DateRange:
+        """A date range, in the bar or in `row` (another row of the screen, where it has room)."""
         self.dates = DateRange(self)
         self.dates.changed.connect(self.changed.emit)
-        self.layout_.addWidget(self.dates)
+        (row or self.layout_).addWidget(self.dates)
         return self.dates
 
     def set_choices(self, key: str, choices: Choices) -> None:
@@ -148,6 +150,7 @@ class DateRange(QWidget):
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never cut
             edit.setEnabled(False)
             edit.dateChanged.connect(self._date_changed)
         row.addWidget(self.use)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -78,6 +78,10 @@ STATE_COLOURS = {
     "exception": GREY,
 }
 PAGES = {"start_rectification": 1, "record_result": 2, "verify": 3, "close": 4}  # of `steps`
+WIDE = 1200  # narrower: NARROW_HIDDEN columns give way
+NARROW_HIDDEN = (1, 6)  # 检查 and 屡查屡犯
+TALL = 640  # lower: the explanation under the title gives way
+PANEL_WIDTH = 340
 Read = tuple[list[FindingView], FindingsSummary, list[StaffInfo], Settings, list[RecordSummary]]
 
 
@@ -90,7 +94,7 @@ def _count_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("card")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setMinimumWidth(150)
+    label.setMinimumWidth(120)
     label.setMinimumHeight(56)
     return label
 
@@ -117,16 +121,18 @@ class FindingsScreen(Screen):
         layout.setSpacing(12)
         self.title = title_label(self)
         self.subtitle = subtle_label(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-
-        counts = QHBoxLayout()
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addStretch(1)
         self.open_count = _count_label(self)
         self.overdue_count = _count_label(self)
         self.repeat_count = _count_label(self)
         for label in (self.open_count, self.overdue_count, self.repeat_count):
-            counts.addWidget(label)
-        counts.addStretch(1)
+            heading.addWidget(label)
+        layout.addLayout(heading)
+        layout.addWidget(self.subtitle)
+
+        counts = QHBoxLayout()  # the state filters
         self.filter_group = QButtonGroup(self)
         self.filter_buttons: dict[str, QPushButton] = {}
         for key in FILTERS:
@@ -137,6 +143,7 @@ class FindingsScreen(Screen):
             self.filter_group.addButton(button)
             self.filter_buttons[key] = button
             counts.addWidget(button)
+        counts.addStretch(1)
         self.filter_buttons["open"].setChecked(True)
         layout.addLayout(counts)
         self.filters = FilterBar(self)
@@ -185,11 +192,21 @@ class FindingsScreen(Screen):
         enter_opens(self.table, self.go_to_step)
         self.retranslate()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """On a small screen the list keeps the finding's title readable: the checklist and
+        repeat columns (both in the detail panel too) and the loop's explanation (the title's
+        tooltip) give way."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < WIDE
+        for column in NARROW_HIDDEN:
+            self.table.setColumnHidden(column, narrow)
+        self.subtitle.setVisible(event.size().height() >= TALL)
+
     def _build_panel(self) -> QFrame:
         """The detail panel: its content scrolls when the parts below the step need the room."""
         frame = QFrame(self)
         frame.setObjectName("panel")
-        frame.setFixedWidth(370)
+        frame.setFixedWidth(PANEL_WIDTH)
         outer = QVBoxLayout(frame)
         outer.setContentsMargins(0, 0, 0, 0)
         self.panel_scroll = scroll = QScrollArea(frame)
@@ -305,6 +322,7 @@ class FindingsScreen(Screen):
                 "结果登记人）→ 关闭。"
             )
         )
+        self.title.setToolTip(self.subtitle.text())
         names = {
             "open": self.tr("全部未关闭"),
             "overdue": self.tr("逾期"),
@@ -650,9 +668,20 @@ class FindingsScreen(Screen):
         )
         flags = []
         if f.overdue:
-            flags.append(self.tr("已逾期 {n} 天").format(n=f.late_days))
+            flags.append(
+                i18n.plural(
+                    f.late_days, "已逾期 {n} 天", "Overdue by {n} day", "Overdue by {n} days"
+                )
+            )
         if f.on_time is False:
-            flags.append(self.tr("逾期整改（迟 {n} 天）").format(n=f.late_days))
+            flags.append(
+                i18n.plural(
+                    f.late_days,
+                    "逾期整改（迟 {n} 天）",
+                    "Rectified late (by {n} day)",
+                    "Rectified late (by {n} days)",
+                )
+            )
         if f.exception_expired:
             flags.append(self.tr("例外接受已到期"))
         if f.repeat:
@@ -837,7 +866,7 @@ class FindingsScreen(Screen):
         def done(paths: list[Path]) -> None:
             self._set_busy(False)
             self.message.setText(
-                self.tr("已导出：{files}").format(files="、".join(p.name for p in paths))
+                self.tr("已导出：{files}").format(files=i18n.join([p.name for p in paths]))
             )
 
         show_error(self.error, None)

@@ -149,11 +149,12 @@ class HomeScreen(Screen):
         self.filters.add_choice("checklist", lambda: self.tr("检查项目"))
         self.filters.add_choice("status", lambda: self.tr("状态"))
         self.filters.add_choice("person", lambda: self.tr("人员"))
-        self.dates = self.filters.add_dates()
         r_layout.addWidget(self.filters)
         record_buttons = QHBoxLayout()
         for b in (self.resume_button, self.export_button, self.correct_button):
             record_buttons.addWidget(b)
+        record_buttons.addSpacing(16)
+        self.dates = self.filters.add_dates(record_buttons)
         record_buttons.addStretch(1)
         self.filter_label = QLabel(records)
         self.filter_label.setObjectName("subtle")
@@ -310,7 +311,7 @@ class HomeScreen(Screen):
         self.tasks.run_in_background(
             lambda: export_period_report(store, first, last, folder, as_of=last, lang=lang),
             lambda paths: dialog.show_status(
-                i18n.text(EXPORTED).format(files="、".join(p.name for p in paths), folder=folder)
+                i18n.text(EXPORTED).format(files=i18n.join([p.name for p in paths]), folder=folder)
             ),
             lambda exc: dialog.show_status(describe(exc), error=True),
         )
