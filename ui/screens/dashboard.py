@@ -34,7 +34,7 @@ from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
 # the trends' series: (field of MonthTrend, colour)
 ACTIVITY = (("checks", ACCENT), ("findings", ORANGE))
 RECTIFIED = (("rectified_on_time", GREEN), ("rectified_late", RED), ("missed", GREY))
-WIDE = 1150  # narrower: the findings' severities go below their three figures
+WIDE = 1150  # narrower: the index below the schedule, the severities below their figures
 
 T = {
     "week": {"zh": "本周 {first} 至 {last}", "en": "This week, {first} to {last}"},
@@ -107,6 +107,7 @@ class FigureButton(QPushButton):
         return font
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: room for the two lines
+        self.ensurePolished()  # the style sheet's font, as painted
         value, name = QFontMetrics(self._value_font()), self.fontMetrics()
         width = max(
             value.horizontalAdvance(self.value_text), name.horizontalAdvance(self.name_text)
@@ -282,7 +283,8 @@ class Board(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
 
-        top = QHBoxLayout()
+        # the schedule and the index: side by side, or one above the other on a small screen
+        self.top_row = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(12)
         schedule, s_layout, self.schedule_title = _card(self)
         grid = QGridLayout()
@@ -359,9 +361,9 @@ class Board(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         narrow = event.size().width() < WIDE
-        self.findings_row.setDirection(
-            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
-        )
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        self.top_row.setDirection(direction)
+        self.findings_row.setDirection(direction)
 
     def figure_buttons(self) -> list[FigureButton]:
         return [

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -203,11 +204,22 @@ class DateRange(QWidget):
         self.to.setText(to)
 
 
-def enter_opens(table: QWidget, open_row: Callable[[], None]) -> None:
-    """Enter (or Return) on the table opens its selected row, as a double click does."""
-    from PySide6.QtGui import QKeySequence, QShortcut
+class _EnterOpens(QObject):
+    """Enter (or Return) on a table opens its selected row, as a double click does."""
 
-    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        shortcut = QShortcut(QKeySequence(key), table)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(open_row)
+    def __init__(self, table: QWidget, open_row: Callable[[], None]) -> None:
+        super().__init__(table)
+        self.open_row = open_row
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self.open_row()
+                return True
+        return False
+
+
+def enter_opens(table: QWidget, open_row: Callable[[], None]) -> None:
+    """Enter (or Return) on `table` calls `open_row`."""
+    _EnterOpens(table, open_row)
