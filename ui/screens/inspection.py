@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -55,6 +56,11 @@ def section_progress(state: inspections.InspectionState, index: int) -> tuple[in
     """The core's `InspectionState.progress`, counted over one section."""
     one = state.template.model_copy(update={"sections": [state.template.sections[index]]})
     return replace(state, template=one).progress()
+
+
+SECTIONS_WIDTH = 240  # the list of sections; on a small screen (below WIDE) NARROW_SECTIONS
+NARROW_SECTIONS = 170
+WIDE = 1200
 
 
 class InspectionScreen(Screen):
@@ -113,7 +119,7 @@ class InspectionScreen(Screen):
         body.setSpacing(14)
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
-        self.sections.setFixedWidth(240)
+        self.sections.setFixedWidth(SECTIONS_WIDTH)
         self.sections.setWordWrap(True)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -144,6 +150,11 @@ class InspectionScreen(Screen):
         self.retranslate()
 
     # ------------------------------------------------------------------ texts
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # a small screen gives the items the room
+        narrow = event.size().width() < WIDE
+        self.sections.setFixedWidth(NARROW_SECTIONS if narrow else SECTIONS_WIDTH)
 
     def retranslate(self) -> None:
         self.home_button.setText(self.tr("返回首页"))
