@@ -150,12 +150,14 @@ def test_a_cut_button_is_found(qtbot):
     row = QHBoxLayout(root)
     row.addWidget(QPushButton("OK", root))
     row.addWidget(QPushButton("Findings & rectification", root))
-    root.resize(140, 60)
+    root.resize(600, 60)
     root.show()
     qtbot.wait(10)
-    assert [c.split(":")[0] for c in clipped_buttons(root)] == [
-        "QPushButton 'Findings & rectification'"
-    ]
+    assert clipped_buttons(root) == []
+    root.resize(140, 60)
+    qtbot.wait(10)
+    names = [c.split(":")[0] for c in clipped_buttons(root)]
+    assert "QPushButton 'Findings & rectification'" in names
 
 
 def test_no_button_text_is_cut_at_1024x600(qtbot, demo, home):
@@ -209,3 +211,16 @@ def test_no_button_text_is_cut_at_1024x600(qtbot, demo, home):
     assert not cut, "buttons cut at 1024×600:\n" + "\n".join(
         f"  {where}: " + "; ".join(found) for where, found in cut.items()
     )
+
+
+def test_the_window_opens_in_the_language_last_chosen(home):
+    from ui import i18n
+
+    i18n.remember_language(home, "en")
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "BRANCHCHECK_HOME": str(home)}
+    probe = "from ui import app, i18n\nprint(app.main(['--exit-after-show']), i18n.lang())"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", "en"]

@@ -75,6 +75,24 @@ def _actions(menu) -> list:
     return list(menu.actions()) if isinstance(menu, QMenu) else []
 
 
+def lone_ampersands(root: QWidget) -> list[str]:
+    """Buttons, tabs and labels whose text has an "&" Qt would take for a shortcut mark (shown as
+    an underline, the "&" itself gone): a literal "&" is written "&&"."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        texts = []
+        if isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts.append(widget.text())
+        found += [t for t in texts if "&" in t.replace("&&", "")]
+    return found
+
+
 def untranslated(root: QWidget, data: list[str]) -> list[str]:
     """The visible texts under `root` with Chinese left once the branch's data is taken out."""
     found = []
@@ -174,6 +192,7 @@ def test_every_visible_text_has_its_english(qtbot, demo, home, switched):
     def look(where: str, root: QWidget | None = None) -> None:
         switched("en")
         found = untranslated(root or window, data)
+        found += [f"a lone & (a shortcut mark): {t!r}" for t in lone_ampersands(root or window)]
         switched("zh")
         if found:
             missing[where] = found
