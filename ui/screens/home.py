@@ -1,3 +1,4 @@
+# longer than 500 lines: one screen (the desk, the records with their search and filters, the actions on a record).
 """首页: the branch head's desk (工作台) and the records of this branch (记录), and what to do next.
 
 The desk and the records are read in one background task; a number of the desk opens its list:

@@ -58,9 +58,7 @@ def section_progress(state: inspections.InspectionState, index: int) -> tuple[in
     return replace(state, template=one).progress()
 
 
-SECTIONS_WIDTH = 240  # the list of sections; on a small screen (below WIDE) NARROW_SECTIONS
-NARROW_SECTIONS = 170
-WIDE = 1200
+SECTIONS_WIDTH = {False: 240, True: 170}  # the list of sections, and on a screen below 1200 px
 
 
 class InspectionScreen(Screen):
@@ -119,7 +117,7 @@ class InspectionScreen(Screen):
         body.setSpacing(14)
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
-        self.sections.setFixedWidth(SECTIONS_WIDTH)
+        self.sections.setFixedWidth(SECTIONS_WIDTH[False])
         self.sections.setWordWrap(True)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -153,8 +151,7 @@ class InspectionScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)  # a small screen gives the items the room
-        narrow = event.size().width() < WIDE
-        self.sections.setFixedWidth(NARROW_SECTIONS if narrow else SECTIONS_WIDTH)
+        self.sections.setFixedWidth(SECTIONS_WIDTH[event.size().width() < 1200])
 
     def retranslate(self) -> None:
         self.home_button.setText(self.tr("返回首页"))
@@ -176,8 +173,7 @@ class InspectionScreen(Screen):
             )
         )
         if self.heading is not None:
-            label, title = self.heading
-            label.setText(i18n.text(title))
+            self.heading[0].setText(i18n.text(self.heading[1]))
         self._update_progress()
 
     # ------------------------------------------------------------------ opening
