@@ -13,11 +13,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
+PREFERRED = QSize(1280, 800)  # the window's size where the screen has room for it
+FRAME = QSize(16, 48)  # room for the window manager's frame and title bar, before it is shown
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -54,6 +56,29 @@ def install_font(app: QApplication) -> None:
     i18n.apply_font()
 
 
+def fit_to_screen(window: QWidget, preferred: QSize = PREFERRED) -> None:
+    """Size the window for the screen it opens on: the preferred size, centred, where it fits
+    with its frame in the screen's available area (without task bars); else maximised, so the
+    status bar never falls below the screen's edge (1280×800 on a 1366×768 screen did)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(preferred)
+        return
+    room = screen.availableGeometry()
+    if preferred.width() + FRAME.width() <= room.width() and (
+        preferred.height() + FRAME.height() <= room.height()
+    ):
+        window.resize(preferred)
+        window.move(
+            room.x() + (room.width() - preferred.width() - FRAME.width()) // 2,
+            room.y() + (room.height() - preferred.height() - FRAME.height()) // 2,
+        )
+        return
+    window.resize(room.size() - FRAME)  # the size it keeps when un-maximised
+    window.move(room.topLeft())
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
@@ -84,8 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     except BranchCheckError as exc:
         print(f"branchcheck-gui: {exc}", file=sys.stderr)
         return 2
-    i18n.set_language(args.lang or settings.language or "zh")
+    i18n.set_language(args.lang or i18n.remembered_language(home) or settings.language or "zh")
     window = MainWindow(settings=settings, home=home, database=database_path(home))
+    fit_to_screen(window)
     window.show()
     if args.exit_after_show:
         QTimer.singleShot(0, app.quit)  # after the first paint of the main window

@@ -61,8 +61,8 @@ class MainWindow(QMainWindow):
         self.login: LoginScreen | None = None
         self.import_dialog: AccountImportDialog | None = None
         self.setup: SetupAssistant | None = None
-        self.resize(1280, 800)
-        self.setMinimumSize(1024, 680)
+        self.resize(1280, 800)  # ui.app.fit_to_screen fits it to the screen it opens on
+        self.setMinimumSize(760, 520)  # every screen works at 1024×600
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         self.home_screen.findings_requested.connect(self.show_findings)
         self.home_screen.finding_requested.connect(self.show_findings)
         self.findings_screen.home_requested.connect(self.show_home)
+        self.findings_screen.record_requested.connect(self.resume)
         self.inspection.completed.connect(self.show_review)
         self.inspection.home_requested.connect(self.show_home)
         self.review.edit_requested.connect(self.show_inspection)
@@ -248,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         i18n.set_language(lang)
+        i18n.remember_language(self.home, lang)  # the next start opens in it
         self.language_actions[lang].setChecked(True)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

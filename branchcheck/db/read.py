@@ -8,6 +8,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from branchcheck.errors import AnswerError
+
+MAX_SEARCH = 100  # characters of a text search (search_text)
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
@@ -27,3 +31,20 @@ def one(conn: Connection, sql: str, **params: Any) -> dict[str, Any] | None:
 def json_value(stored: Any) -> Any:
     """A JSON column as read without the ORM's type: text in SQLite, already decoded elsewhere."""
     return json.loads(stored) if isinstance(stored, str | bytes) else stored
+
+
+def like_literal(text: str) -> str:
+    """`text` as a literal inside a LIKE pattern whose escape character is the backslash
+    (`LIKE :pattern ESCAPE '\\'`): its %, _ and backslashes match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_text(text: str | None) -> str:
+    """A text search as given (stripped), refused when longer than MAX_SEARCH."""
+    found = (text or "").strip()
+    if len(found) > MAX_SEARCH:
+        raise AnswerError(
+            f"搜索内容不能超过 {MAX_SEARCH} 个字 / the search may have at most {MAX_SEARCH} "
+            f"characters, got {len(found)}"
+        )
+    return found

@@ -254,6 +254,15 @@ LIST_COLUMNS = (
 )
 
 
+def _english(flags: list[str], part: str) -> str:
+    """The flags' labels or controls in English (the row keeps the Chinese), codes when unknown."""
+    known = [ACCOUNT_RULES[f] for f in flags if f in ACCOUNT_RULES]
+    if len(known) < len(flags):
+        return ", ".join(flags)
+    texts = (rule.label_en if part == "label" else rule.control_en for rule in known)
+    return "; ".join(dict.fromkeys(texts))
+
+
 @rule("account_decisions", check=needs_type("account_list_review"))
 def account_decisions(item: Item, value: dict[str, Any], ctx: EvalContext) -> Outcome:
     problems: list[Problem] = []
@@ -277,7 +286,8 @@ def account_decisions(item: Item, value: dict[str, Any], ctx: EvalContext) -> Ou
                 Problem(
                     title=text(
                         f"账户{label}：{r['flag_labels']}，应{r['control']}",
-                        f"Account {label}: {', '.join(r['flags'])}; {r['control']}",
+                        f"Account {label}: {_english(r['flags'], 'label')}; "
+                        f"{_english(r['flags'], 'control')}",
                     ),
                     subject=r["account_no"],
                     due_date=r["due_date"],
@@ -288,7 +298,7 @@ def account_decisions(item: Item, value: dict[str, Any], ctx: EvalContext) -> Ou
                 Problem(
                     title=text(
                         f"账户{label}：标记未处理（{r['flag_labels']}）",
-                        f"Account {label}: flagged, no decision ({', '.join(r['flags'])})",
+                        f"Account {label}: flagged, no decision ({_english(r['flags'], 'label')})",
                     ),
                     subject=f"{r['account_no']}:undecided",
                 )

@@ -12,9 +12,9 @@ from typing import Any
 
 from branchcheck import clock
 from branchcheck.db import Store
-from branchcheck.db.read import json_value, one, rows
+from branchcheck.db.read import json_value, like_literal, one, rows, search_text
 from branchcheck.errors import AnswerError, NotFoundError
-from branchcheck.taxonomy import FINDING_STATES, OTHER_CHECKLISTS, risk_driver_label
+from branchcheck.taxonomy import FINDING_STATES, OTHER_CHECKLISTS, SEVERITIES, risk_driver_label
 from branchcheck.views import (
     EvidenceView,
     FindingsSummary,
@@ -56,6 +56,11 @@ LEFT JOIN staff mb ON mb.id = f.missed_by_id
 # a record replaced by a sealed correction: its findings live on in the correction
 _CURRENT = (
     "NOT EXISTS (SELECT 1 FROM inspection c WHERE c.supersedes_id = i.id AND c.status = 'sealed')"
+)
+_LIKE = "LIKE :text ESCAPE '\\'"  # a part of the text (db.read.like_literal)
+_TEXT = (
+    f"(json_extract(f.title, '$.zh') {_LIKE} OR json_extract(f.title, '$.en') {_LIKE} "
+    f"OR rs.name {_LIKE} OR rs.employee_no {_LIKE})"
 )
 _ORDER = " ORDER BY f.created_at DESC, f.item_key, f.id"
 _EVIDENCE = """
@@ -180,6 +185,9 @@ def list_findings(
     repeat_only: bool = False,
     responsible: str | None = None,
     origin: str | None = None,
+    severity: str | None = None,
+    record: str | None = None,
+    text: str | None = None,
     as_of: date | None = None,
 ) -> list[FindingView]:
     """The branch's findings, newest first.
@@ -188,17 +196,30 @@ def list_findings(
     exception (an expired exception is open again). overdue_on: only findings overdue on that
     date (not verified, closed or excepted; due date before it). repeat_only: only repeat
     findings (屡查屡犯). responsible: only this person's (employee number). origin: inspection,
-    schedule, rotation or headoffice. Each finding's state and `overdue` flag are worked out as
+    schedule, rotation or headoffice. severity: one of SEVERITIES. record: only the findings of
+    this inspection (its full ID). text: part of the finding's title (either language) or of the
+    responsible person's name or employee number. Each finding's state and `overdue` flag are worked out as
     of `overdue_on`, else `as_of`, else today."""
     if state is not None and state not in STATES:
         raise AnswerError(f"unknown finding state '{state}' (known: {', '.join(STATES)})")
+    if severity is not None and severity not in SEVERITIES:
+        raise AnswerError(f"unknown severity '{severity}' (known: {', '.join(SEVERITIES)})")
+    search = search_text(text)
     as_of = overdue_on or as_of or _today()
     where, params = [_CURRENT], {}
     if repeat_only:
         where.append("f.repeat")
-    if origin:
-        where.append("f.origin = :origin")
-        params["origin"] = origin
+    for clause, key, value in (
+        ("f.origin = :origin", "origin", origin),
+        ("f.severity = :severity", "severity", severity),
+        ("f.inspection_id = :record", "record", record),
+    ):
+        if value:
+            where.append(clause)
+            params[key] = value
+    if search:
+        where.append(_TEXT)
+        params["text"] = f"%{like_literal(search)}%"
     with store.read() as conn:
         if responsible:
             person = one(conn, "SELECT id FROM staff WHERE employee_no = :no", no=responsible)

@@ -6,12 +6,13 @@ command starts about as fast as SQLAlchemy itself imports."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from branchcheck.db import Store
-from branchcheck.db.read import json_value, one, rows
-from branchcheck.errors import InputFileError, NotFoundError, StateError
+from branchcheck.db.read import json_value, like_literal, one, rows, search_text
+from branchcheck.errors import AnswerError, InputFileError, NotFoundError, StateError
 from branchcheck.taxonomy import OPEN_STATES, risk_driver_label
 from branchcheck.views import FindingBrief, PersonName, RecordSummary
 
@@ -61,17 +62,75 @@ FROM inspection i
 JOIN template_version tv ON tv.id = i.template_id
 JOIN branch b ON b.id = i.branch_id
 JOIN staff st ON st.id = i.inspector_id
-ORDER BY i.started_at DESC
 """
+_ORDER = " ORDER BY i.started_at DESC"
+RECORD_STATES = ("in_progress", "completed", "sealed")
+# the people of a record: its inspector and everyone in its slots
+_PERSON = (
+    "(st.employee_no = :person OR EXISTS (SELECT 1 FROM inspection_person ip "
+    "JOIN staff p ON p.id = ip.staff_id WHERE ip.inspection_id = i.id AND p.employee_no = :person))"
+)
+_LIKE = "LIKE :text ESCAPE '\\'"  # a part of the text (db.read.like_literal)
+_TEXT = (
+    f"(json_extract(tv.content, '$.title.zh') {_LIKE} "
+    f"OR json_extract(tv.content, '$.title.en') {_LIKE} "
+    f"OR st.name {_LIKE} OR st.employee_no {_LIKE} "
+    "OR i.id LIKE :prefix ESCAPE '\\' "
+    "OR EXISTS (SELECT 1 FROM inspection_person ip JOIN staff p ON p.id = ip.staff_id "
+    f"WHERE ip.inspection_id = i.id AND (p.name {_LIKE} OR p.employee_no {_LIKE})))"
+)
+_CURRENT = (
+    "NOT (i.status = 'sealed' AND EXISTS (SELECT 1 FROM inspection c "
+    "WHERE c.supersedes_id = i.id AND c.status = 'sealed'))"
+)
 
 
 def _title(key: str, content: Any) -> dict[str, str]:
     return dict(json_value(content).get("title", {"zh": key, "en": key}))
 
 
-def list_records(store: Store) -> list[RecordSummary]:
+def list_records(
+    store: Store,
+    *,
+    checklist: str | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    status: str | None = None,
+    person: str | None = None,
+    text: str | None = None,
+    current_only: bool = False,
+) -> list[RecordSummary]:
+    """The branch's inspections and records, newest first, those matching every filter given.
+
+    checklist: a template key. first, last: the inspection's local date on or after / on or
+    before. status: one of RECORD_STATES. person: an employee number, the inspector or anyone in
+    the record's slots. text: part of the checklist's title (either language), of the inspector's
+    or a person's name or employee number, or the start of the record ID (case-insensitive for
+    Latin letters). current_only: leave out a sealed record replaced by a sealed correction."""
+    if status is not None and status not in RECORD_STATES:
+        raise AnswerError(f"unknown record status '{status}' (known: {', '.join(RECORD_STATES)})")
+    search = search_text(text)
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    for clause, key, value in (
+        ("tv.key = :checklist", "checklist", checklist),
+        ("i.local_date >= :first", "first", first.isoformat() if first else None),
+        ("i.local_date <= :last", "last", last.isoformat() if last else None),
+        ("i.status = :status", "status", status),
+        (_PERSON, "person", person),
+    ):
+        if value:
+            where.append(clause)
+            params[key] = value
+    if search:
+        where.append(_TEXT)
+        params["text"] = f"%{like_literal(search)}%"
+        params["prefix"] = f"{like_literal(search)}%"
+    if current_only:
+        where.append(_CURRENT)
+    sql = _RECORDS + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
     with store.read() as conn:
-        found = rows(conn, _RECORDS)
+        found = rows(conn, sql, **params)
     return [
         RecordSummary(
             id=r["id"],

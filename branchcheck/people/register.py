@@ -150,6 +150,18 @@ def sign_in(
     raise failed
 
 
+def lock_of(
+    store: Store, employee_no: str, *, settings: Settings | None = None, now: datetime | None = None
+) -> signin.LockState:
+    """The sign-in lock of a person as their audited attempts leave it (read only): for the window
+    to say until when, in its own language, after `sign_in` refused."""
+    settings = settings or _settings_of(store)
+    with store.session() as s:
+        return signin.lock_state(
+            _recent_attempts(s, employee_no, settings), clock.local_or_now(now)
+        )
+
+
 def _settings_of(store: Store) -> Settings:
     return load_settings(store.path.parent) if store.path is not None else Settings()
 

@@ -123,7 +123,8 @@ class StaffInfo:
         return PersonRef(self.employee_no, self.name, self.roles, self.external)
 
     def role_names(self, lang: str = "zh") -> str:
-        return "、".join(STAFF_ROLES[r][lang] for r in self.roles if r in STAFF_ROLES)
+        separator = ", " if lang == "en" else "、"
+        return separator.join(STAFF_ROLES[r][lang] for r in self.roles if r in STAFF_ROLES)
 
 
 def _head_revision() -> str:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
+from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -48,6 +49,8 @@ from ui.items.cells import (
 )
 from ui.style import ACCENT, GREY, diff_colour
 
+CASH_WIDE = 900  # narrower: the totals go below the grid
+
 
 @register("cash_count")
 class CashCountWidget(ItemWidget):
@@ -74,7 +77,9 @@ class CashCountWidget(ItemWidget):
         super().__init__(item, ctx, parent)
         self.dens = denominations(item, ctx.settings)
         self._filling = False
-        row = QHBoxLayout(self)
+        # the grid and its totals: side by side, or the totals below on a small screen, so the
+        # grid shows 券别 and 金额 together at 1024×600
+        self.row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
 
@@ -167,6 +172,13 @@ class CashCountWidget(ItemWidget):
         self.book.returnPressed.connect(self.focus_next.emit)
         self.retranslate()
         self.recompute()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        narrow = event.size().width() < CASH_WIDE
+        self.row.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
 
     # ------------------------------------------------------------------ texts
 

@@ -114,9 +114,7 @@ class AccountImportDialog(QDialog):
         self.candidates = checkers
         self.checker.addItem("", None)
         for p in self.candidates:
-            self.checker.addItem(
-                f"{p.name} ({p.employee_no}) {p.role_names(i18n.lang())}", p.employee_no
-            )
+            self.checker.addItem("", p.employee_no)  # name and roles: retranslate
         self.file_label, self.as_of_label = QLabel(self), QLabel(self)
         self.mapping_label, self.checker_label = QLabel(self), QLabel(self)
         form.addRow(self.file_label, _path_row(self, self.file_edit, self.file_button))
@@ -197,6 +195,8 @@ class AccountImportDialog(QDialog):
         self.file_edit.setPlaceholderText(self.tr("清单文件路径"))
         self.mapping_edit.setPlaceholderText(self.tr("其他表头名称与本系统列的对照（JSON/YAML）"))
         self.checker.setItemText(0, self.tr("（不选）"))
+        for i, p in enumerate(self.candidates, start=1):
+            self.checker.setItemText(i, f"{p.name} ({p.employee_no}) {p.role_names(i18n.lang())}")
         self.start_button.setText(self.tr("开始导入"))
         self.save_button.setText(self.tr("保存复核工作簿…"))
         self.close_button.setText(self.tr("关闭") if self.inspection_id else self.tr("取消"))

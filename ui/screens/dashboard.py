@@ -13,9 +13,10 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QMargins, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
 # the trends' series: (field of MonthTrend, colour)
 ACTIVITY = (("checks", ACCENT), ("findings", ORANGE))
 RECTIFIED = (("rectified_on_time", GREEN), ("rectified_late", RED), ("missed", GREY))
+WIDE = 1150  # narrower: the index below the schedule, the severities below their figures
 
 T = {
     "week": {"zh": "本周 {first} 至 {last}", "en": "This week, {first} to {last}"},
@@ -105,6 +107,7 @@ class FigureButton(QPushButton):
         return font
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: room for the two lines
+        self.ensurePolished()  # the style sheet's font, as painted
         value, name = QFontMetrics(self._value_font()), self.fontMetrics()
         width = max(
             value.horizontalAdvance(self.value_text), name.horizontalAdvance(self.name_text)
@@ -113,6 +116,11 @@ class FigureButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.sizeHint()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange:  # a language's font: another width
+            self.updateGeometry()
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)  # the button's frame, hover and focus
@@ -275,7 +283,8 @@ class Board(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
 
-        top = QHBoxLayout()
+        # the schedule and the index: side by side, or one above the other on a small screen
+        self.top_row = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(12)
         schedule, s_layout, self.schedule_title = _card(self)
         grid = QGridLayout()
@@ -310,12 +319,16 @@ class Board(QWidget):
         layout.addLayout(top)
 
         found, f_layout, self.findings_title = _card(self)
-        row = QHBoxLayout()
+        # the three figures, then the severities: side by side, or below on a small screen
+        self.findings_row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        figures, severities = QHBoxLayout(), QHBoxLayout()
+        row.addLayout(figures)
+        row.addLayout(severities)
         self.open_findings = FigureButton(found)
         self.overdue_findings = FigureButton(found)
         self.repeat_findings = FigureButton(found)
         for button in (self.open_findings, self.overdue_findings, self.repeat_findings):
-            row.addWidget(button)
+            figures.addWidget(button)
         self.open_sev_title, self.open_sev = QLabel(found), QHBoxLayout()
         self.overdue_sev_title, self.overdue_sev = QLabel(found), QHBoxLayout()
         for title, boxes in (
@@ -326,8 +339,8 @@ class Board(QWidget):
             title.setObjectName("subtle")
             column.addWidget(title)
             column.addLayout(boxes)
-            row.addSpacing(12)
-            row.addLayout(column)
+            severities.addSpacing(12)
+            severities.addLayout(column)
         f_layout.addLayout(row)
         layout.addWidget(found)
         self.severity_buttons: dict[str, FigureButton] = {}  # by figure key
@@ -344,6 +357,13 @@ class Board(QWidget):
         for button in self.figure_buttons():
             button.clicked.connect(lambda _=False, b=button: self._open(b))
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        narrow = event.size().width() < WIDE
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        self.top_row.setDirection(direction)
+        self.findings_row.setDirection(direction)
 
     def figure_buttons(self) -> list[FigureButton]:
         return [

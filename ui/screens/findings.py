@@ -4,7 +4,9 @@
 Thin: the header, filter and table show `branchcheck.findings`; the detail panel shows the page of
 the first step `findings.next_steps` allows that the signed-in person may take
 (`findings.may_take`, the core's own rule), else why they may not; below it the evidence, the
-exception and the 核查问责 link (findings_parts). Each button calls one core function in the
+exception and the 核查问责 link (findings_parts). A bar of filters (text, person responsible,
+severity, source record) narrows the list in the core (`findings.list_findings`); Enter on the
+list goes to the selected finding's step, and 打开记录 opens the record it was found in. Each button calls one core function in the
 background, and a refusal of the core is shown inline in red, changing nothing. The re-check is
 signed by the signed-in person: they are the 复查人."""
 
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -47,7 +49,7 @@ from branchcheck.people import register as staff
 from branchcheck.people.signin import StaffInfo
 from branchcheck.settings import Settings
 from branchcheck.taxonomy import FINDING_ORIGINS, FINDING_STATES, SEVERITIES
-from branchcheck.views import FindingsSummary, FindingView, MissedCandidate
+from branchcheck.views import FindingsSummary, FindingView, MissedCandidate, RecordSummary
 from ui import i18n
 from ui.operations import choose_folder
 from ui.screens import (
@@ -60,6 +62,7 @@ from ui.screens import (
     subtle_label,
     title_label,
 )
+from ui.screens.filters import FilterBar, enter_opens
 from ui.screens.findings_parts import EvidenceBox, ExceptionBox, MissedBox, write_temp
 from ui.screens.review import SEVERITY_COLOURS
 from ui.style import ACCENT, GREEN, GREY, ORANGE, RED
@@ -75,6 +78,11 @@ STATE_COLOURS = {
     "exception": GREY,
 }
 PAGES = {"start_rectification": 1, "record_result": 2, "verify": 3, "close": 4}  # of `steps`
+WIDE = 1200  # narrower: NARROW_HIDDEN columns give way
+NARROW_HIDDEN = (1, 6)  # 检查 and 屡查屡犯
+TALL = 640  # lower: the explanation under the title gives way
+PANEL_WIDTH = 340
+Read = tuple[list[FindingView], FindingsSummary, list[StaffInfo], Settings, list[RecordSummary]]
 
 
 def origin_text(f: FindingView) -> str:
@@ -86,13 +94,14 @@ def _count_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("card")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setMinimumWidth(150)
+    label.setMinimumWidth(120)
     label.setMinimumHeight(56)
     return label
 
 
 class FindingsScreen(Screen):
     home_requested = Signal()
+    record_requested = Signal(str)  # the ID of the record a finding was found in
 
     def __init__(self, store: Store, *, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,16 +121,18 @@ class FindingsScreen(Screen):
         layout.setSpacing(12)
         self.title = title_label(self)
         self.subtitle = subtle_label(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-
-        counts = QHBoxLayout()
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addStretch(1)
         self.open_count = _count_label(self)
         self.overdue_count = _count_label(self)
         self.repeat_count = _count_label(self)
         for label in (self.open_count, self.overdue_count, self.repeat_count):
-            counts.addWidget(label)
-        counts.addStretch(1)
+            heading.addWidget(label)
+        layout.addLayout(heading)
+        layout.addWidget(self.subtitle)
+
+        counts = QHBoxLayout()  # the state filters
         self.filter_group = QButtonGroup(self)
         self.filter_buttons: dict[str, QPushButton] = {}
         for key in FILTERS:
@@ -132,8 +143,16 @@ class FindingsScreen(Screen):
             self.filter_group.addButton(button)
             self.filter_buttons[key] = button
             counts.addWidget(button)
+        counts.addStretch(1)
         self.filter_buttons["open"].setChecked(True)
         layout.addLayout(counts)
+        self.filters = FilterBar(self)
+        self.filters.add_choice("person", lambda: self.tr("整改责任人"))
+        self.filters.add_choice("severity", lambda: self.tr("严重程度"))
+        self.filters.add_choice("record", lambda: self.tr("来源记录"))
+        self.filters.changed.connect(lambda: self.refresh())
+        layout.addWidget(self.filters)
+        self.records: list[RecordSummary] = []  # the records with findings: the record choice
 
         body = QHBoxLayout()
         body.setSpacing(16)
@@ -170,13 +189,24 @@ class FindingsScreen(Screen):
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.export_button.clicked.connect(self._export)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        enter_opens(self.table, self.go_to_step)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """On a small screen the list keeps the finding's title readable: the checklist and
+        repeat columns (both in the detail panel too) and the loop's explanation (the title's
+        tooltip) give way."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < WIDE
+        for column in NARROW_HIDDEN:
+            self.table.setColumnHidden(column, narrow)
+        self.subtitle.setVisible(event.size().height() >= TALL)
 
     def _build_panel(self) -> QFrame:
         """The detail panel: its content scrolls when the parts below the step need the room."""
         frame = QFrame(self)
         frame.setObjectName("panel")
-        frame.setFixedWidth(370)
+        frame.setFixedWidth(PANEL_WIDTH)
         outer = QVBoxLayout(frame)
         outer.setContentsMargins(0, 0, 0, 0)
         self.panel_scroll = scroll = QScrollArea(frame)
@@ -199,8 +229,11 @@ class FindingsScreen(Screen):
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.record_button = QPushButton(panel)
+        self.record_button.clicked.connect(self._open_record)
         box.addWidget(self.detail_title)
         box.addWidget(self.detail)
+        box.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.steps = QStackedWidget(panel)
         # 0 nothing selected / closed / not sealed: a note only
@@ -289,6 +322,7 @@ class FindingsScreen(Screen):
                 "结果登记人）→ 关闭。"
             )
         )
+        self.title.setToolTip(self.subtitle.text())
         names = {
             "open": self.tr("全部未关闭"),
             "overdue": self.tr("逾期"),
@@ -324,6 +358,14 @@ class FindingsScreen(Screen):
         self.refresh_button.setText(self.tr("刷新"))
         self.export_button.setText(self.tr("导出台账…"))
         self.export_button.setToolTip(self.tr("问题整改台账：Excel 与签名 PDF"))
+        self.record_button.setText(self.tr("打开记录"))
+        self.record_button.setToolTip(self.tr("打开发现此问题的检查记录"))
+        self.filters.retranslate()
+        self.filters.search.setPlaceholderText(self.tr("搜索问题或责任人"))
+        self.filters.set_choices(
+            "severity", [(key, i18n.text(name)) for key, name in SEVERITIES.items()]
+        )
+        self._fill_choices()
         self._show_counts()
         self._fill()
 
@@ -363,20 +405,22 @@ class FindingsScreen(Screen):
             "exception": {"state": "exception"},
             "closed": {"state": "closed"},
         }
-        query = queries[self.filter]
+        query = queries[self.filter] | self.query()
         store = self.store
 
-        def read() -> tuple[list[FindingView], FindingsSummary, list[StaffInfo], Settings]:
+        def read() -> Read:
+            from branchcheck.inspections import list_records
+
             findings.reopen_expired(store, today)
             rows = findings.list_findings(store, as_of=today, **query)
             counts = findings.summary(store, as_of=today)
-            return rows, counts, staff.list_staff(store), settings()
+            records = [r for r in list_records(store) if r.findings]
+            return rows, counts, staff.list_staff(store), settings(), records
 
-        def done(
-            result: tuple[list[FindingView], FindingsSummary, list[StaffInfo], Settings],
-        ) -> None:
+        def done(result: Read) -> None:
             self._set_busy(False)
-            self.rows, self.counts, self.staff, self.settings = result
+            self.rows, self.counts, self.staff, self.settings, self.records = result
+            self._fill_choices()
             self._show_counts()
             self._fill(select_id)
             if then is not None:
@@ -384,6 +428,42 @@ class FindingsScreen(Screen):
 
         self._set_busy(True)
         self.tasks.run_in_background(read, done, self._failed)
+
+    def query(self) -> dict[str, Any]:
+        """The bar's filters as `findings.list_findings` takes them."""
+        return {
+            "responsible": self.filters.value("person"),
+            "severity": self.filters.value("severity"),
+            "record": self.filters.value("record"),
+            "text": self.filters.text() or None,
+        }
+
+    def _fill_choices(self) -> None:
+        self.filters.set_choices(
+            "person",
+            [(p.employee_no, f"{p.name} ({p.employee_no})") for p in self.staff if not p.external],
+        )
+        self.filters.set_choices(
+            "record",
+            [(r.id, f"{r.local_date} {i18n.text(r.title)} · {r.id[:8]}") for r in self.records],
+        )
+
+    def go_to_step(self) -> None:
+        """Enter on the list: the focus goes to the selected finding's step (its text, else its
+        button), or to 打开记录 when no step is the signed-in person's."""
+        page = self.steps.currentWidget()
+        for kind in (QPlainTextEdit, QDateEdit, QPushButton):
+            target = page.findChild(kind) if page is not None else None
+            if target is not None and target.isEnabled():
+                target.setFocus()
+                return
+        if self.record_button.isVisible():
+            self.record_button.setFocus()
+
+    def _open_record(self) -> None:
+        f = self.current
+        if f is not None and f.record_id:
+            self.record_requested.emit(f.record_id)
 
     def _set_busy(self, busy: bool) -> None:
         """While the store is read or a step is taken: no second step, no other filter."""
@@ -489,6 +569,7 @@ class FindingsScreen(Screen):
         changed = (f.id if f else None) != (self.current.id if self.current else None)
         self.current = f
         show_error(self.error, None)
+        self.record_button.setVisible(f is not None and f.record_id is not None)
         if f is None:
             self.detail_title.setText("")
             self.detail.setText("")
@@ -587,9 +668,20 @@ class FindingsScreen(Screen):
         )
         flags = []
         if f.overdue:
-            flags.append(self.tr("已逾期 {n} 天").format(n=f.late_days))
+            flags.append(
+                i18n.plural(
+                    f.late_days, "已逾期 {n} 天", "Overdue by {n} day", "Overdue by {n} days"
+                )
+            )
         if f.on_time is False:
-            flags.append(self.tr("逾期整改（迟 {n} 天）").format(n=f.late_days))
+            flags.append(
+                i18n.plural(
+                    f.late_days,
+                    "逾期整改（迟 {n} 天）",
+                    "Rectified late (by {n} day)",
+                    "Rectified late (by {n} days)",
+                )
+            )
         if f.exception_expired:
             flags.append(self.tr("例外接受已到期"))
         if f.repeat:
@@ -774,7 +866,7 @@ class FindingsScreen(Screen):
         def done(paths: list[Path]) -> None:
             self._set_busy(False)
             self.message.setText(
-                self.tr("已导出：{files}").format(files="、".join(p.name for p in paths))
+                self.tr("已导出：{files}").format(files=i18n.join([p.name for p in paths]))
             )
 
         show_error(self.error, None)

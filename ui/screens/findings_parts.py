@@ -11,7 +11,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -57,7 +57,19 @@ def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-class EvidenceBox(QFrame):
+class Part(QFrame):
+    """A part of the detail panel; sets its texts in `retranslate()`, again on a language switch."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        pass
+
+
+class EvidenceBox(Part):
     """证明材料: the finding's files and the buttons to add one and to open one."""
 
     add_requested = Signal()
@@ -113,7 +125,7 @@ class EvidenceBox(QFrame):
             self.open_requested.emit(int(picked[0].data(Qt.ItemDataRole.UserRole)))
 
 
-class ExceptionBox(QFrame):
+class ExceptionBox(Part):
     """例外接受 by the branch head: a reason and an expiry date within a year."""
 
     accept_requested = Signal(str, object)  # reason, expiry date
@@ -161,7 +173,7 @@ class ExceptionBox(QFrame):
         self.accept_requested.emit(self.reason.text(), date(day.year(), day.month(), day.day()))
 
 
-class MissedBox(QFrame):
+class MissedBox(Part):
     """核查问责: the link to the earlier record that passed this problem, and the button to make it."""
 
     link_requested = Signal()

@@ -1,13 +1,18 @@
+# longer than 500 lines: one screen (the desk, the records with their search and filters, the actions on a record).
 """首页: the branch head's desk (工作台) and the records of this branch (记录), and what to do next.
 
 The desk and the records are read in one background task; a number of the desk opens its list:
-the records tab filtered, or a dialog of the findings, obligations or index parts it counts."""
+the records tab filtered, or a dialog of the findings, obligations or index parts it counts. The
+records tab searches and filters in the core (`inspections.list_records` with the filters of the
+bar above the table), on the worker; Enter or a double click opens the selected record."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,6 +40,8 @@ from branchcheck.dashboard import (
     RotationQuery,
 )
 from branchcheck.db import Store
+from branchcheck.inspections.listing import RECORD_STATES
+from branchcheck.people.signin import StaffInfo
 from branchcheck.views import Obligation, RecordSummary
 from ui import i18n
 from ui.screens import (
@@ -54,6 +61,7 @@ from ui.screens.dashboard_lists import (
     ObligationsDialog,
     RotationDialog,
 )
+from ui.screens.filters import FilterBar, enter_opens
 from ui.screens.obligation_actions import AbsenceDialog, ExplainDialog
 from ui.tasks import TaskRunner, describe
 
@@ -68,7 +76,10 @@ T = {
     "month": {"zh": "{month} 已封存的检查", "en": "checks sealed in {month}"},
     "sealed": {"zh": "已封存的检查", "en": "sealed checks"},
     "clear": {"zh": "显示全部", "en": "Show all"},
+    "shown": {"zh": "共 {n} 条", "en": "{n} records"},
+    "shown_one": {"zh": "共 {n} 条", "en": "{n} record"},
 }
+DeskLoaded = tuple[list[RecordSummary], Desk, list[StaffInfo]]
 
 
 def t(key: str) -> str:
@@ -96,12 +107,12 @@ class HomeScreen(Screen):
         self.store = store
         self.tasks = tasks
         self.load_desk = load_desk
-        self.all_records: list[RecordSummary] = []
-        self.records: list[RecordSummary] = []  # as shown: all, or those of records_filter
-        self.records_filter: RecordsQuery | None = None
+        self.records: list[RecordSummary] = []  # as shown: those the filters let through
+        self.records_filter: RecordsQuery | None = None  # the desk's number that set the filters
         self.desk: Desk | None = None
         self.dialog: FindingsDialog | ObligationsDialog | IndexDialog | RotationDialog | None = None
         self.action_dialog: ExplainDialog | AbsenceDialog | None = None
+        self.staff: list[StaffInfo] = []  # for the person filter
         self.actor = ""  # the signed-in person (MainWindow.signed_in)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -135,9 +146,16 @@ class HomeScreen(Screen):
         r_layout = QVBoxLayout(records)
         r_layout.setContentsMargins(0, 8, 0, 0)
         r_layout.addWidget(self.subtitle)
+        self.filters = FilterBar(records)
+        self.filters.add_choice("checklist", lambda: self.tr("检查项目"))
+        self.filters.add_choice("status", lambda: self.tr("状态"))
+        self.filters.add_choice("person", lambda: self.tr("人员"))
+        r_layout.addWidget(self.filters)
         record_buttons = QHBoxLayout()
         for b in (self.resume_button, self.export_button, self.correct_button):
             record_buttons.addWidget(b)
+        record_buttons.addSpacing(16)
+        self.dates = self.filters.add_dates(record_buttons)
         record_buttons.addStretch(1)
         self.filter_label = QLabel(records)
         self.filter_label.setObjectName("subtle")
@@ -172,9 +190,11 @@ class HomeScreen(Screen):
         self.correct_button.clicked.connect(self._correct)
         self.findings_button.clicked.connect(self.findings_requested.emit)
         self.clear_filter_button.clicked.connect(lambda: self.show_records(None))
+        self.filters.changed.connect(self._filters_changed)
         self.dashboard.open_requested.connect(self.open_list)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _i: self._resume())
+        self.table.doubleClicked.connect(lambda _i: self._open_selected())
+        enter_opens(self.table, self._open_selected)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -197,6 +217,11 @@ class HomeScreen(Screen):
         self.findings_button.setText(self.tr("问题整改").replace("&", "&&"))  # not a mnemonic
         self.findings_button.setToolTip(self.tr("本网点的检查问题：整改、复查、关闭"))
         self.refresh_button.setText(self.tr("刷新"))
+        self.filters.retranslate()
+        self.filters.search.setPlaceholderText(self.tr("搜索检查、人员或记录编号"))
+        self.dates.retranslate(self.tr("日期"), self.tr("至"))
+        self.filters.set_choices("status", [(s, self.status_text(s)) for s in RECORD_STATES])
+        self._fill_choices()
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("日期"),
@@ -207,7 +232,8 @@ class HomeScreen(Screen):
                 self.tr("记录编号"),
             ]
         )
-        self._apply_filter()
+        self._show_filter()
+        self._fill()
 
     def status_text(self, status: str) -> str:
         return {
@@ -226,14 +252,21 @@ class HomeScreen(Screen):
         self.dashboard.set_loading(True)
         self.dashboard.prepare()  # on the GUI thread while the worker reads
 
-        def read() -> tuple[list[RecordSummary], Desk]:
-            return inspections.list_records(store), load_desk(store, today)
+        filters = self.query()
 
-        def done(result: tuple[list[RecordSummary], Desk]) -> None:
+        def read() -> DeskLoaded:
+            from branchcheck.people.roster import list_staff
+
+            records = inspections.list_records(store, **filters)
+            return records, load_desk(store, today), list_staff(store)
+
+        def done(result: DeskLoaded) -> None:
             self.refresh_button.setEnabled(True)
-            self.all_records, self.desk = result
+            self.records, self.desk, self.staff = result
             self.dashboard.show_desk(self.desk)
-            self._apply_filter()
+            self._fill_choices()
+            self._show_filter()
+            self._fill()
             if then is not None:
                 then()
 
@@ -279,7 +312,7 @@ class HomeScreen(Screen):
         self.tasks.run_in_background(
             lambda: export_period_report(store, first, last, folder, as_of=last, lang=lang),
             lambda paths: dialog.show_status(
-                i18n.text(EXPORTED).format(files="、".join(p.name for p in paths), folder=folder)
+                i18n.text(EXPORTED).format(files=i18n.join([p.name for p in paths]), folder=folder)
             ),
             lambda exc: dialog.show_status(describe(exc), error=True),
         )
@@ -363,24 +396,74 @@ class HomeScreen(Screen):
         dialog.open()
 
     def show_records(self, query: RecordsQuery | None) -> None:
-        """The records tab, all records or those a number of the desk counts."""
+        """The records tab, with the filters a number of the desk stands for (sealed, current,
+        of its month and checklist), or every filter cleared (None)."""
         self.records_filter = query
-        self._apply_filter()
+        self.filters.clear()
+        if query is not None:
+            self.filters.set_value("status", "sealed")
+            self.filters.set_value("checklist", query.checklist)
+            if query.month:
+                year, month = (int(x) for x in query.month.split("-"))
+                last = calendar.monthrange(year, month)[1]
+                self.dates.set_span(f"{query.month}-01", f"{query.month}-{last:02d}")
         self.tabs.setCurrentIndex(1)
+        self.search_records()
 
-    def _apply_filter(self) -> None:
-        query = self.records_filter
-        self.records = (
-            list(self.all_records)
-            if query is None
-            else dashboard.select_records(self.all_records, query)
+    def query(self) -> dict[str, Any]:
+        """The filters of the bar as `inspections.list_records` takes them."""
+        f, span = self.filters, self.dates.span()
+        return {
+            "checklist": f.value("checklist"),
+            "status": f.value("status"),
+            "person": f.value("person"),
+            "first": date.fromisoformat(span[0]) if span else None,
+            "last": date.fromisoformat(span[1]) if span else None,
+            "text": f.text() or None,
+            "current_only": self.records_filter is not None,
+        }
+
+    def _filters_changed(self) -> None:
+        self.records_filter = None  # changed by hand: no longer what the desk's number counts
+        self.search_records()
+
+    def search_records(self, then: Callable[[], None] | None = None) -> None:
+        """Ask the core for the records the filters let through (on the worker), then show them."""
+        store, filters = self.store, self.query()
+
+        def done(records: list[RecordSummary]) -> None:
+            self.records = records
+            self._show_filter()
+            self._fill()
+            if then is not None:
+                then()
+
+        self.tasks.run_in_background(
+            lambda: inspections.list_records(store, **filters),
+            done,
+            lambda exc: self.show_failure(describe(exc)),
         )
-        self.filter_label.setVisible(query is not None)
-        self.clear_filter_button.setVisible(query is not None)
+
+    def _fill_choices(self) -> None:
+        titles = self.desk.checklist_titles if self.desk is not None else {}
+        self.filters.set_choices(
+            "checklist", [(key, i18n.text(title)) for key, title in titles.items()]
+        )
+        self.filters.set_choices(
+            "person", [(p.employee_no, f"{p.name} ({p.employee_no})") for p in self.staff]
+        )
+
+    def _show_filter(self) -> None:
+        """The line above the table: what a number of the desk shows, or how many are shown."""
+        query, n = self.records_filter, len(self.records)
+        narrowed = query is not None or self.filters.is_set()
+        self.filter_label.setVisible(narrowed)
+        self.clear_filter_button.setVisible(narrowed)
         if query is not None:
             what = t("month").format(month=query.month) if query.month else t("sealed")
-            self.filter_label.setText(t("filtered").format(what=what, n=len(self.records)))
-        self._fill()
+            self.filter_label.setText(t("filtered").format(what=what, n=n))
+        else:
+            self.filter_label.setText(t("shown_one" if n == 1 else "shown").format(n=n))
 
     def _fill(self) -> None:
         selected = self.selected()
@@ -426,6 +509,12 @@ class HomeScreen(Screen):
     def _resume(self) -> None:
         rec = self.selected()
         if rec and rec.status != "sealed":
+            self.resume_requested.emit(rec.id)
+
+    def _open_selected(self) -> None:
+        """Enter or a double click: an open inspection resumes, a record opens its screen."""
+        rec = self.selected()
+        if rec is not None:
             self.resume_requested.emit(rec.id)
 
     def _export(self) -> None:

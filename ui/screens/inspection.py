@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -58,6 +59,9 @@ def section_progress(state: inspections.InspectionState, index: int) -> tuple[in
     return replace(state, template=one).progress()
 
 
+SECTIONS_WIDTH = {False: 240, True: 170}  # the list of sections, and on a screen below 1200 px
+
+
 class InspectionScreen(Screen):
     completed = Signal(str)  # inspection ID, answering closed: go to the review
     home_requested = Signal()
@@ -81,6 +85,7 @@ class InspectionScreen(Screen):
         self.ctx: ItemContext | None = None
         self.section = 0
         self.cards: dict[str, ItemCard] = {}
+        self.heading: tuple[QLabel, dict[str, str]] | None = None  # the open section's title
         self._card_order: list[ItemCard] = []
 
         outer = QVBoxLayout(self)
@@ -113,7 +118,7 @@ class InspectionScreen(Screen):
         body.setSpacing(14)
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
-        self.sections.setFixedWidth(240)
+        self.sections.setFixedWidth(SECTIONS_WIDTH[False])
         self.sections.setWordWrap(True)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -145,6 +150,10 @@ class InspectionScreen(Screen):
 
     # ------------------------------------------------------------------ texts
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # a small screen gives the items the room
+        self.sections.setFixedWidth(SECTIONS_WIDTH[event.size().width() < 1200])
+
     def retranslate(self) -> None:
         self.home_button.setText(self.tr("返回首页"))
         self.prev_button.setText(self.tr("← 上一节"))
@@ -164,6 +173,8 @@ class InspectionScreen(Screen):
                 no=st.inspector.employee_no,
             )
         )
+        if self.heading is not None:
+            self.heading[0].setText(i18n.text(self.heading[1]))
         self._update_progress()
 
     # ------------------------------------------------------------------ opening
@@ -272,6 +283,7 @@ class InspectionScreen(Screen):
         layout.setSpacing(12)
         heading = title_label(page)
         heading.setText(i18n.text(section.title.as_dict()))
+        self.heading = (heading, section.title.as_dict())  # set again on a language switch
         heading.setStyleSheet("font-size: 15pt;")
         layout.addWidget(heading)
         self.cards = {}

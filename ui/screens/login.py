@@ -6,19 +6,49 @@ a store task: given before the store is loaded, it simply runs after the load.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLineEdit, QVBoxLayout, QWidget
 
+from branchcheck import clock
+from branchcheck.errors import AuthError
 from branchcheck.people.signin import StaffInfo
 from ui import i18n
 from ui.screens import Screen, error_label, primary_button, show_error, subtle_label, title_label
 from ui.tasks import LazyStore, TaskRunner, describe
 
 
+class Locked(Exception):
+    """The person is locked after too many wrong passwords, until `until` (branch-local time)."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__(until.isoformat())
+        self.until = until
+
+
 def _sign_in(store: LazyStore, employee_no: str, password: str) -> StaffInfo:
+    """The core's sign-in; a refusal because of the lock is raised as `Locked`, with its end."""
     from branchcheck.people import register
 
-    return register.sign_in(store.get(), employee_no, password)
+    try:
+        return register.sign_in(store.get(), employee_no, password)
+    except AuthError:
+        until = register.lock_of(store.get(), employee_no).locked_until
+        if until is not None:
+            raise Locked(until) from None
+        raise
+
+
+def lock_time(until: datetime, now: datetime) -> str:
+    """When a lock ends, in the window's language: the time, with the date when not today."""
+    moment = QDateTime(  # the branch-local wall time as it is, whatever the machine's zone
+        QDate(until.year, until.month, until.day), QTime(until.hour, until.minute, until.second)
+    )
+    if until.date() == now.date():
+        return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 class LoginScreen(Screen):
@@ -128,12 +158,20 @@ class LoginScreen(Screen):
         show_error(self.error, None)
         self.password.setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.password.setFocus()  # the person is most often already chosen
+
     def sign_in(self) -> None:
         employee_no = self.person.currentData()
         if not employee_no:
             show_error(self.error, self.tr("请先选择人员。"))
             return
         password = self.password.text()
+        if not password:  # told at once: no attempt is made, none is counted
+            show_error(self.error, self.tr("请输入密码。"))
+            self.password.setFocus()
+            return
         self.button.setEnabled(False)  # one sign-in at a time
         self.tasks.run_in_background(
             lambda: _sign_in(self.store, employee_no, password), self._signed_in, self._refused
@@ -145,6 +183,23 @@ class LoginScreen(Screen):
         self.signed_in.emit(user)
 
     def _refused(self, exc: BaseException) -> None:
-        self.show_failure(describe(exc))
+        self.show_failure(self.refusal(exc))
         self.password.clear()
         self.password.setFocus()
+
+    def refusal(self, exc: BaseException) -> str:
+        """Why signing in was refused, in the window's language."""
+        if isinstance(exc, Locked):
+            now = clock.now()
+            minutes = max(1, -(-int((exc.until - now).total_seconds()) // 60))
+            return self.tr(
+                "密码错误次数过多，已锁定至 {time}。请稍后再试，或请管理员核实。"
+            ).format(time=lock_time(exc.until, now)) + i18n.plural(
+                minutes,
+                "（约 {n} 分钟后可再试）",
+                " (about {n} minute from now)",
+                " (about {n} minutes from now)",
+            )
+        if isinstance(exc, AuthError):
+            return self.tr("密码不正确，请重新输入。")
+        return describe(exc)

@@ -67,7 +67,15 @@ class SlotPicker(QWidget):
             layout.addWidget(self.combo)
         self.retranslate()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
+        if self.list is not None:  # the people's roles in the current language
+            for i, p in enumerate(self.candidates):
+                self.list.item(i).setText(_person_text(p))
         if self.combo is None:
             return
         current = self.combo.currentData()
@@ -272,8 +280,8 @@ class NewInspectionDialog(QDialog):
         self.form.setVerticalSpacing(12)
         self.checklist = QComboBox(self)
         self.checklist.setMinimumHeight(40)
-        for key, loaded in templates.items():
-            self.checklist.addItem(i18n.text(loaded.template.title.as_dict()), key)
+        for key in templates:
+            self.checklist.addItem("", key)  # the title: retranslate
         self.checklist_label = QLabel(self)
         self.checklist_label.setMinimumHeight(40)
         self.form.addRow(self.checklist_label, self.checklist)
@@ -307,6 +315,9 @@ class NewInspectionDialog(QDialog):
         self.setWindowTitle(self.tr("新建检查"))
         self.title.setText(self.tr("新建检查"))
         self.checklist_label.setText(self.tr("检查项目"))
+        for i in range(self.checklist.count()):
+            option = self.templates[self.checklist.itemData(i)].template
+            self.checklist.setItemText(i, i18n.text(option.title.as_dict()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("开始检查"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         loaded = self.current_template()

@@ -120,9 +120,15 @@ class ReviewScreen(Screen):
         )
         if self.findings:
             repeats = sum(1 for f in self.findings if f.repeat)
-            text = self.tr("共发现 {n} 个问题").format(n=len(self.findings))
+            n = len(self.findings)
+            text = i18n.plural(n, "共发现 {n} 个问题", "{n} finding", "{n} findings")
             if repeats:
-                text += self.tr("，其中 {n} 个屡查屡犯").format(n=repeats)
+                text += i18n.plural(
+                    repeats,
+                    "，其中 {n} 个屡查屡犯",
+                    ", a repeat finding" if n == 1 else ", {n} of them a repeat finding",
+                    ", {n} of them repeat findings",
+                )
             self.summary.setText(text + self.tr("。请核对后由各方签名确认。"))
             self.summary.setStyleSheet(f"font-size: 13pt; color: {RED}; font-weight: bold;")
         else:

@@ -83,3 +83,36 @@ def test_lateness_from_the_dates():
     assert lateness("rectifying", "2026-12-10", None, date(2026, 12, 15)) == (None, 5)
     assert lateness("open", "2026-12-10", None, day) == (None, 0)
     assert lateness("exception", "2026-12-10", None, date(2026, 12, 15)) == (None, 0)
+
+
+def test_filters_by_severity_record_and_text(demo):
+    every = findings.list_findings(demo)
+    high = findings.list_findings(demo, severity="high")
+    assert high and {f.id for f in high} == {f.id for f in every if f.severity == "high"}
+    record = next(f.record_id for f in every if f.record_id)
+    of_record = findings.list_findings(demo, record=record)
+    assert of_record and {f.id for f in of_record} == {f.id for f in every if f.record_id == record}
+    short = findings.list_findings(demo, text="短款")
+    assert short and all("短款" in f.title["zh"] for f in short)
+    by_name = findings.list_findings(demo, text="刘芳")
+    assert {f.id for f in by_name} == {
+        f.id for f in every if f.responsible and f.responsible.name == "刘芳"
+    } | {f.id for f in every if "刘芳" in f.title["zh"]}
+    assert findings.list_findings(demo, text="%") == []
+    both = findings.list_findings(demo, severity="high", responsible="E005", state="open")
+    assert {f.id for f in both} == {
+        f.id
+        for f in every
+        if f.severity == "high" and f.responsible and f.responsible.employee_no == "E005"
+    }
+
+
+def test_an_unknown_severity_or_a_too_long_search_is_refused(demo):
+    import pytest
+
+    from branchcheck.errors import AnswerError
+
+    with pytest.raises(AnswerError, match="unknown severity 'urgent'"):
+        findings.list_findings(demo, severity="urgent")
+    with pytest.raises(AnswerError, match="at most 100 characters"):
+        findings.list_findings(demo, text="x" * 101)

@@ -97,6 +97,16 @@ def test_five_wrong_passwords_lock_the_person_for_fifteen_minutes(people_store):
     assert locked == {"until": "2026-03-02T09:15:10+08:00", "failures": 5}
 
 
+def test_lock_of_tells_the_window_until_when(people_store):
+    assert staff.lock_of(people_store, "E004", now=T0) == signin.LockState(None, 0)
+    _fail(people_store, 2, T0)
+    assert staff.lock_of(people_store, "E004", now=T0) == signin.LockState(None, 2)
+    _fail(people_store, 3, T0 + timedelta(seconds=2))
+    until = T0 + timedelta(seconds=4, minutes=15)
+    assert staff.lock_of(people_store, "E004", now=T0 + timedelta(minutes=1)).locked_until == until
+    assert staff.lock_of(people_store, "E004", now=until).locked_until is None
+
+
 def test_fifty_wrong_sign_ins_meet_the_lock(people_store):
     refused = []
     for i in range(50):

@@ -152,3 +152,46 @@ def test_english_texts(screen, qtbot):
     finally:
         window.set_language("zh")
         i18n.set_language("zh")
+
+
+def test_the_board_filters_by_severity_record_person_and_text(screen, demo, qtbot):
+    bar = screen.filters
+    every = findings.list_findings(demo, state="open")
+    box = bar.choices["severity"]
+    box.setCurrentIndex(box.findData("high"))
+    box.activated.emit(box.currentIndex())
+    assert screen.rows and {f.severity for f in screen.rows} == {"high"}
+    assert len(screen.rows) == sum(1 for f in every if f.severity == "high")
+    box.setCurrentIndex(0)
+    record = next(f.record_id for f in every if f.record_id)
+    records = bar.choices["record"]
+    records.setCurrentIndex(records.findData(record))
+    records.activated.emit(records.currentIndex())
+    assert {f.record_id for f in screen.rows} == {record}
+    records.setCurrentIndex(0)
+    person = bar.choices["person"]
+    person.setCurrentIndex(person.findData("E005"))
+    person.activated.emit(person.currentIndex())
+    assert screen.rows and {f.responsible.employee_no for f in screen.rows} == {"E005"}
+    person.setCurrentIndex(0)
+    qtbot.keyClicks(bar.search, "50.00")  # asked once the typing pauses
+    shortages = [f.id for f in every if "50.00" in f.title["zh"]]
+    qtbot.waitUntil(lambda: [f.id for f in screen.rows] == shortages)
+    assert len(shortages) == 2
+
+
+def test_enter_goes_to_the_step_and_a_finding_opens_its_record(screen, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = screen.window_
+    window.show()
+    screen.select_finding(next(f.id for f in screen.rows if f.record_id and f.state == "open"))
+    screen.table.setFocus()
+    assert screen.steps.currentIndex() == 1  # 开始整改
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert screen.focusWidget() is screen.action_edit
+    record = screen.current.record_id
+    assert screen.record_button.isVisibleTo(screen)
+    screen.record_button.click()
+    assert window.stack.currentWidget() is window.sealed
+    assert window.sealed.record_id == record

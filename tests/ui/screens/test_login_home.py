@@ -103,11 +103,108 @@ def test_empty_store_says_how_to_get_users(qtbot, store):
 
 def test_a_locked_person_is_told_until_when(make_window, vault):
     window = make_window()
-    for _ in range(5):
+    for _ in range(4):
         vault.sign_in(window, employee_no="E002", password="wrong")
+        assert window.login.error.text() == "密码不正确，请重新输入。"
+    vault.sign_in(window, employee_no="E002", password="wrong")
     text = window.login.error.text()
-    assert "已锁定至" in text and "locked until" in text
+    assert "已锁定至" in text and "约 15 分钟后可再试" in text and "locked" not in text
     assert window.login.button.isEnabled()
     vault.sign_in(window, employee_no="E002")  # the right password, still locked
     assert window.user is None
     assert "已锁定至" in window.login.error.text()
+
+
+def test_the_lock_is_told_in_english_with_its_time(make_window, vault, qtbot):
+    from datetime import timedelta
+
+    from branchcheck import clock
+    from ui import i18n
+
+    window = make_window()
+    for _ in range(5):
+        vault.sign_in(window, employee_no="E002", password="wrong")
+    try:
+        window.set_language("en")
+        vault.sign_in(window, employee_no="E002")
+        text = window.login.error.text()
+    finally:
+        window.set_language("zh")
+        i18n.set_language("zh")
+    until = clock.now() + timedelta(minutes=15)
+    assert text.startswith("Too many wrong passwords: locked until ")
+    assert (
+        until.strftime("%H:%M") in text or (until - timedelta(minutes=1)).strftime("%H:%M") in text
+    )
+    assert "(about 15 minutes from now)" in text and not any(
+        "\u4e00" <= c <= "\u9fff" for c in text
+    )
+
+
+def test_the_password_field_has_the_focus_and_an_empty_one_is_told(make_window, people_store):
+    from sqlalchemy import func, select
+
+    from branchcheck.db.models import AuditEntry
+
+    window = make_window()
+    window.show()
+    assert window.login.focusWidget() is window.login.password
+    with people_store.session() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    window.login.select("E001")
+    window.login.button.click()
+    assert window.login.error.text() == "请输入密码。" and window.user is None
+    with people_store.session() as s:  # no attempt was made: nothing audited, nothing counted
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before
+
+
+def _demo_window(qtbot, demo, home):
+    from ui.main_window import MainWindow
+    from ui.tasks import SyncTaskRunner
+
+    window = MainWindow(demo, tasks=SyncTaskRunner(), home=home)
+    qtbot.addWidget(window)
+    window.login.select("E001")
+    window.login.password.setText("demo1234")
+    window.login.button.click()
+    window.show_home()
+    window.home_screen.tabs.setCurrentIndex(1)
+    return window
+
+
+def test_the_records_are_searched_and_filtered_in_the_core(qtbot, demo, home):
+    window = _demo_window(qtbot, demo, home)
+    screen, bar = window.home_screen, window.home_screen.filters
+    every = inspections.list_records(demo)
+    assert len(screen.records) == len(every)
+    qtbot.keyClicks(bar.search, "e002")  # asked once the typing pauses
+    qtbot.waitUntil(
+        lambda: [r.id for r in screen.records] == [r.id for r in every if r.inspector == "E002"]
+    )
+    assert screen.filter_label.text() == "共 1 条" and screen.clear_filter_button.isVisibleTo(
+        screen
+    )
+    bar.search.clear()
+    box = bar.choices["checklist"]
+    box.setCurrentIndex(box.findData("vault_check"))
+    box.activated.emit(box.currentIndex())
+    assert {r.checklist for r in screen.records} == {"vault_check"}
+    assert len(screen.records) == len(inspections.list_records(demo, checklist="vault_check"))
+    screen.dates.use.setChecked(True)
+    screen.dates.first.setDate(screen.dates.first.date().fromString("2026-11-19", "yyyy-MM-dd"))
+    screen.dates.last.setDate(screen.dates.last.date().fromString("2026-11-23", "yyyy-MM-dd"))
+    assert sorted(r.local_date for r in screen.records) == ["2026-11-19", "2026-11-23"]
+    screen.clear_filter_button.click()
+    assert len(screen.records) == len(every) and not screen.dates.is_set()
+
+
+def test_enter_opens_the_selected_record(qtbot, demo, home):
+    from PySide6.QtCore import Qt
+
+    window = _demo_window(qtbot, demo, home)
+    screen = window.home_screen
+    screen.table.setFocus()
+    screen.table.selectRow(0)
+    assert screen.selected().status == "sealed"
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.sealed
