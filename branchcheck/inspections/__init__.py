@@ -3,7 +3,7 @@
     rows         finding an inspection, the guard that keeps a sealed record unchanged (light)
     state        an inspection as read: template, people, answers, who signs
     context      what the rules see of the store (staff by role, this week's checks, holidays)
-    answering    answer, answer_part, clear_answer, set_section — each committed before it returns
+    answering    answer, answer_part, clear_answer, save_draft, set_section — each committed before it returns
     lifecycle    start, evaluation, complete (findings made), correct, discard
     signing      sign, seal
     listing      list_records, findings, open_inspection_for, record_files, export (light)
@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from branchcheck.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from branchcheck.inspections.answering import answer, answer_part, clear_answer, set_section
+    from branchcheck.inspections.answering import (
+        answer,
+        answer_part,
+        clear_answer,
+        save_draft,
+        set_section,
+    )
     from branchcheck.inspections.answers_file import run_answers_file
     from branchcheck.inspections.lifecycle import complete, correct, discard, evaluation, start
     from branchcheck.inspections.listing import (
@@ -35,7 +41,7 @@ if TYPE_CHECKING:
     from branchcheck.inspections.state import InspectionState, Party, load, store_template
 
 _PARTS = {
-    "answering": ("answer", "answer_part", "clear_answer", "set_section"),
+    "answering": ("answer", "answer_part", "clear_answer", "save_draft", "set_section"),
     "answers_file": ("run_answers_file",),
     "lifecycle": ("complete", "correct", "discard", "evaluation", "start"),
     "listing": (
@@ -71,6 +77,7 @@ __all__ = [
     "record_files",
     "resolve_id",
     "run_answers_file",
+    "save_draft",
     "seal",
     "set_section",
     "sign",

@@ -84,3 +84,67 @@ def test_sigkill_mid_inspection_then_resume(people_store):
     assert state.status == "in_progress" and state.current_section == 1
     assert inspections.open_inspection_for(reopened, "E001") == iid
     reopened.dispose()
+
+
+def draft_cells(n: int) -> dict:
+    """Draft n of the count grid: n cells typed so far, each holding the number of its write."""
+    rows = [["n100", "", "", "", ""] for _ in range(8)]
+    for k in range(n + 1):
+        rows[k // 4 % 8][1 + k % 4] = str(k)
+    return {"rows": rows, "fields": {"book": ""}}
+
+
+DRAFT_CHILD = (
+    inspect.getsource(draft_cells)
+    + r"""
+import sys
+from branchcheck import inspections
+from branchcheck.db import open_store
+store = open_store(sys.argv[1])
+iid = sys.argv[2]
+print("READY", flush=True)
+for n in range(10_000):
+    inspections.save_draft(store, iid, "cash_count", draft_cells(n), note=f"draft {n}")
+    print("ACK", n, flush=True)
+"""
+)
+
+
+def test_sigkill_while_drafting_keeps_every_acknowledged_cell(people_store):
+    iid = inspections.start(
+        people_store,
+        checklist="vault_check",
+        inspector="E001",
+        people={"vault_keeper": ["E003"], "tellers": ["E004"]},
+    )
+    path = str(people_store.path)
+    people_store.dispose()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", DRAFT_CHILD, path, iid],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "READY"
+    last = -1
+    for line in proc.stdout:
+        last = int(line.split()[1])
+        if last >= 25:
+            proc.send_signal(signal.SIGKILL)
+            break
+    for line in proc.stdout.read().splitlines():
+        last = int(line.split()[1])
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    reopened = open_store(path)
+    state = inspections.load(reopened, iid)
+    draft = state.drafts["cash_count"]
+    # the last acknowledged draft with every one of its cells, or the one under way at the kill
+    assert (draft.value, draft.note) in (
+        (draft_cells(last), f"draft {last}"),
+        (draft_cells(last + 1), f"draft {last + 1}"),
+    )
+    assert sum(1 for row in draft.value["rows"] for cell in row[1:] if cell) >= min(last + 1, 32)
+    assert "cash_count" not in state.answers
+    reopened.dispose()
