@@ -103,6 +103,7 @@ class CassetteTableWidget(ItemWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         self.table = make_table(self, 0, 10)
+        self.table.finished.connect(self.focus_next.emit)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.COL_CASSETTE, QHeaderView.ResizeMode.ResizeToContents)
@@ -114,6 +115,7 @@ class CassetteTableWidget(ItemWidget):
         for col in self.FIELDS:
             self.table.setItemDelegateForColumn(col, self.delegate)
         self.delegate.edited.connect(self._typing)
+        self.delegate.refused.connect(self.invalid.emit)
         self.table.itemChanged.connect(self._cell_changed)
         self.den_boxes: list[QComboBox] = []
         layout.addWidget(self.table)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from ui.items import ItemContext, ItemWidget, register
 from ui.items.basic import YUAN_PATTERN, yuan_text
 from ui.items.cells import (
     ROW_HEIGHT,
+    CellTable,
     LiveDelegate,
     fit_height,
     item_at,
@@ -78,7 +78,7 @@ class CashCountWidget(ItemWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
 
-        self.table = QTableWidget(len(self.dens) + 1, self.COLUMNS, self)
+        self.table = CellTable(len(self.dens) + 1, self.COLUMNS, self)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -101,9 +101,11 @@ class CashCountWidget(ItemWidget):
         for col in self.EDITABLE:
             self.table.setItemDelegateForColumn(col, self.delegate)
         self.delegate.edited.connect(self._typing)
+        self.delegate.refused.connect(self.invalid.emit)
         self.money = LiveDelegate(self.table, money=True)
         self.table.setItemDelegateForColumn(self.COL_BOOK, self.money)
         self.money.edited.connect(self._typing)
+        self.money.refused.connect(self.invalid.emit)
         for r, d in enumerate(self.dens):
             label = number_cell(bold=True)
             label.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -124,6 +126,7 @@ class CashCountWidget(ItemWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         self.table.itemChanged.connect(self._cell_changed)
+        self.table.finished.connect(self._table_done)
         fit_height(self.table)
         row.addWidget(self.table, 1)
 
@@ -317,6 +320,13 @@ class CashCountWidget(ItemWidget):
     def _typing(self, row: int, col: int, text: str) -> None:
         self.recompute((row, col, text))
 
+    def _table_done(self) -> None:
+        """Enter on the last cell: on to the total book balance, or the next item without one."""
+        if self.book.isReadOnly():
+            self.focus_next.emit()
+        else:
+            self.book.setFocus(Qt.FocusReason.TabFocusReason)
+
     # ------------------------------------------------------------------ answers
 
     def value(self) -> dict[str, Any] | None:
@@ -419,7 +429,7 @@ class TellerBoxesWidget(ItemWidget):
         self._filling = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(len(self.tellers), 6, self)
+        self.table = CellTable(len(self.tellers), 6, self)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT + 4)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -454,7 +464,9 @@ class TellerBoxesWidget(ItemWidget):
             self.table.setItem(r, self.COL_NOTE, note)
         self._filling = False
         self.table.itemChanged.connect(self._cell_changed)
+        self.table.finished.connect(self.focus_next.emit)
         self.money.edited.connect(self._typing)
+        self.money.refused.connect(self.invalid.emit)
         fit_height(self.table)
         layout.addWidget(self.table)
         self._committed: dict[str, Any] | None = None

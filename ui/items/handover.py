@@ -84,6 +84,7 @@ class EscortCheckWidget(ItemWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = make_table(self, len(self.escorts), self.col_note + 1)
+        self.table.finished.connect(self.focus_next.emit)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_ID, QHeaderView.ResizeMode.Stretch)
@@ -223,6 +224,7 @@ class _BoxTable(QWidget):
         self.title.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.title)
         self.table = make_table(self, 0, columns)
+        self.table.finished.connect(self.table.leave)  # on to the add and remove buttons
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for col in checks:
