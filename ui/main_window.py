@@ -469,5 +469,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.setFocus(Qt.FocusReason.OtherFocusReason)  # an edit in progress is committed first
+        self.inspection.flush_drafts()  # and a draft still waiting for its delay
         self.tasks.shutdown()
         super().closeEvent(event)

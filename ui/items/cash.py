@@ -383,9 +383,32 @@ class CashCountWidget(ItemWidget):
 
     def _commit(self) -> None:
         value = self.value()
-        if value is not None and value != getattr(self, "_committed", None):
+        if value is None:
+            self.drafted.emit(self.draft())
+        elif value != getattr(self, "_committed", None):
             self._committed = value
             self.answered.emit(value)
+
+    def draft(self) -> dict[str, Any]:
+        """Each typed denomination as [key, bundles, straps, loose, book] and the total book."""
+        rows = []
+        for r, d in enumerate(self.dens):
+            texts = [self._text(r, c, None) for c in (*self.EDITABLE, self.COL_BOOK)]
+            if any(t.strip() for t in texts):
+                rows.append([d.key, *texts])
+        book = "" if self.by_denomination() else self.book.text()
+        return {"rows": rows, "fields": {"book": book}}
+
+    def set_draft(self, draft: Any) -> None:
+        typed = {row[0]: row[1:] for row in draft.get("rows", []) if row}
+        self._filling = True
+        for r, d in enumerate(self.dens):
+            texts = typed.get(d.key, [])
+            for i, col in enumerate((*self.EDITABLE, self.COL_BOOK)):
+                item_at(self.table, r, col).setText(str(texts[i] or "") if i < len(texts) else "")
+        self.book.setText(str(draft.get("fields", {}).get("book") or ""))
+        self._filling = False
+        self.recompute()
 
     def set_value(self, value: Any) -> None:
         self._filling = True
@@ -535,9 +558,49 @@ class TellerBoxesWidget(ItemWidget):
         self._show_diff(row)
         self._filling = False
         value = self.value()
-        if value["rows"] and value != self._committed:
+        if self._partly_filled():
+            self.drafted.emit(self.draft())
+        elif value["rows"] and value != self._committed:
             self._committed = value
             self.answered.emit(value)
+
+    def _partly_filled(self) -> bool:
+        """A teller with one amount typed and not the other: the table is no answer yet."""
+        return any(
+            (self._fen(r, self.COL_SYSTEM) is None) != (self._fen(r, self.COL_COUNTED) is None)
+            for r in range(len(self.tellers))
+        )
+
+    def draft(self) -> dict[str, Any]:
+        """Each teller as [employee no, system, counted, vouchers agree, note], as typed."""
+        return {
+            "rows": [
+                [
+                    person.employee_no,
+                    item_at(self.table, r, self.COL_SYSTEM).text(),
+                    item_at(self.table, r, self.COL_COUNTED).text(),
+                    item_at(self.table, r, self.COL_VOUCHERS).checkState() == Qt.CheckState.Checked,
+                    item_at(self.table, r, self.COL_NOTE).text(),
+                ]
+                for r, person in enumerate(self.tellers)
+            ]
+        }
+
+    def set_draft(self, draft: Any) -> None:
+        typed = {row[0]: row[1:] for row in draft.get("rows", []) if len(row) == 5}
+        self._filling = True
+        for r, person in enumerate(self.tellers):
+            if person.employee_no not in typed:
+                continue
+            system, counted, vouchers, note = typed[person.employee_no]
+            item_at(self.table, r, self.COL_SYSTEM).setText(str(system or ""))
+            item_at(self.table, r, self.COL_COUNTED).setText(str(counted or ""))
+            item_at(self.table, r, self.COL_VOUCHERS).setCheckState(
+                Qt.CheckState.Unchecked if vouchers is False else Qt.CheckState.Checked
+            )
+            item_at(self.table, r, self.COL_NOTE).setText(str(note or ""))
+            self._show_diff(r)
+        self._filling = False
 
     def value(self) -> dict[str, Any]:
         rows = []

@@ -240,6 +240,7 @@ class InspectionScreen(Screen):
         if self.state is None or not 0 <= index < len(self.state.template.sections):
             return
         self.setFocus()  # finishes an edit in progress: its answer is committed first (in order)
+        self.flush_drafts()
         store, inspection_id, settings, home = self.store, self.state.id, self.settings, self.home
 
         def read() -> Loaded:
@@ -280,6 +281,7 @@ class InspectionScreen(Screen):
             card.commit.connect(self._commit)
             card.commit_part.connect(self._commit_part)
             card.commit_note.connect(self._commit_note)
+            card.commit_draft.connect(self._commit_draft)
             card.widget.focus_next.connect(lambda c=card: self._focus_after(c))
             self.cards[item.key] = card
             self._card_order.append(card)
@@ -393,6 +395,28 @@ class InspectionScreen(Screen):
 
         self.tasks.run_in_background(work, done, lambda exc: self._commit_failed(card, exc))
 
+    def flush_drafts(self) -> None:
+        """Save now every draft still waiting for its delay (before leaving the section, on
+        completing, when the window closes): tasks run in order, so it lands before what follows."""
+        for card in self._card_order:
+            card.flush()
+
+    def _commit_draft(self, item_key: str, cells: Any, note: str) -> None:
+        card, state = self.cards[item_key], self._open_state()
+        store = self.store
+
+        def done(_none: None) -> None:
+            state.answers.pop(item_key, None)
+            if self._shown(card):
+                card.mark_drafted()
+            self._update_progress()
+
+        self.tasks.run_in_background(
+            lambda: inspections.save_draft(store, state.id, item_key, cells, note=note),
+            done,
+            lambda exc: self._commit_failed(card, exc),
+        )
+
     def _commit_note(self, item_key: str, note: str) -> None:
         """The note goes with the answer as committed when its turn comes: after every answer
         typed before it (tasks run in order), so it never writes back an older answer."""
@@ -445,6 +469,7 @@ class InspectionScreen(Screen):
         if self.state is None:
             return
         self.setFocus()  # an edit in progress is committed first (tasks run in order)
+        self.flush_drafts()
         store, inspection_id, settings, home = self.store, self.state.id, self.settings, self.home
 
         def done(_evaluation: Evaluation) -> None:

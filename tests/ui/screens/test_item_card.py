@@ -1,0 +1,119 @@
+"""Nothing typed is lost: a table filled in part and a note on an unanswered item are kept as
+drafts, marked 草稿（未完成） only once committed, shown again on resume and never counted."""
+
+from PySide6.QtCore import Qt
+
+from branchcheck import inspections
+
+DRAFT_MARK = "草稿（未完成）已保存"
+
+
+def press_enter(qtbot, table, editor):
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+
+
+def open_window(make_window, vault):
+    iid = vault.start()
+    window = make_window()
+    vault.sign_in(window)
+    return iid, window
+
+
+def type_cell(qtbot, grid, row, col, text):
+    editor = grid.start_editing(row, col)
+    qtbot.keyClicks(editor, text)
+    press_enter(qtbot, grid.table, editor)
+
+
+def drafts(store, iid):
+    return inspections.load(store, iid).drafts
+
+
+def test_a_half_counted_vault_is_saved_as_a_draft_after_a_pause(
+    make_window, vault, people_store, qtbot
+):
+    iid, window = open_window(make_window, vault)
+    card = window.inspection.cards["cash_count"]
+    grid = card.widget
+    type_cell(qtbot, grid, 0, grid.COL_BUNDLES, "2")
+    type_cell(qtbot, grid, 1, grid.COL_LOOSE, "7")
+    assert card.saved.text() == ""  # not yet committed: no mark
+    qtbot.waitUntil(lambda: card.saved.text() == DRAFT_MARK, timeout=2000)
+    draft = drafts(people_store, iid)["cash_count"].value
+    assert draft == {
+        "rows": [["n100", "2", "", "", ""], ["n50", "", "", "7", ""]],
+        "fields": {"book": ""},
+    }
+    assert "cash_count" not in inspections.load(people_store, iid).answers
+    assert window.inspection.progress.value() == 0
+    # the book balance makes it an answer: the draft is gone
+    qtbot.keyClicks(grid.book, "200003.5")
+    qtbot.keyClick(grid.book, Qt.Key.Key_Return)
+    assert inspections.load(people_store, iid).answers["cash_count"]["book_fen"] == 20_000_350
+    assert drafts(people_store, iid) == {}
+    assert card.saved.text() == "已保存 ✓"
+
+
+def test_a_draft_comes_back_on_resume_marked_as_such(make_window, vault, people_store, qtbot):
+    iid, window = open_window(make_window, vault)
+    grid = window.inspection.cards["cash_count"].widget
+    type_cell(qtbot, grid, 2, grid.COL_STRAPS, "4")
+    window.close()  # closing saves the waiting draft at once
+    assert drafts(people_store, iid)["cash_count"].value["rows"] == [["n20", "", "4", "", ""]]
+
+    again = make_window()
+    vault.sign_in(again)
+    card = again.inspection.cards["cash_count"]
+    assert card.widget.table.item(2, card.widget.COL_STRAPS).text() == "4"
+    assert card.widget.total_value.text() == "¥8,000.00"
+    assert card.saved.text() == DRAFT_MARK
+
+
+def test_a_teller_row_with_one_amount_is_a_draft_until_both_are_in(
+    make_window, vault, people_store, qtbot
+):
+    iid, window = open_window(make_window, vault)
+    screen = window.inspection
+    screen.next_button.click()
+    card = screen.cards["teller_boxes"]
+    boxes = card.widget
+    type_cell(qtbot, boxes, 0, boxes.COL_SYSTEM, "5000")
+    screen.flush_drafts()
+    assert drafts(people_store, iid)["teller_boxes"].value["rows"][0] == [
+        "E004",
+        "5000",
+        "",
+        True,
+        "",
+    ]
+    assert card.saved.text() == DRAFT_MARK
+    type_cell(qtbot, boxes, 0, boxes.COL_COUNTED, "5000")
+    assert inspections.load(people_store, iid).answers["teller_boxes"]["rows"][0][
+        "counted_fen"
+    ] == (500_000)
+    assert drafts(people_store, iid) == {}
+
+
+def test_a_note_on_an_unanswered_item_is_kept(make_window, vault, people_store, qtbot):
+    iid, window = open_window(make_window, vault)
+    card = window.inspection.cards["no_iou"]
+    card.note.setFocus()
+    qtbot.keyClicks(card.note, "IOU to check")
+    qtbot.waitUntil(lambda: card.saved.text() == DRAFT_MARK, timeout=2000)
+    assert drafts(people_store, iid)["no_iou"].note == "IOU to check"
+    window.close()
+    again = make_window()
+    vault.sign_in(again)
+    assert again.inspection.cards["no_iou"].note.text() == "IOU to check"
+    qtbot.keyClick(again.inspection.cards["no_iou"].widget, Qt.Key.Key_Y)
+    state = inspections.load(people_store, iid)
+    assert state.answers["no_iou"] == "yes" and state.notes["no_iou"] == "IOU to check"
+
+
+def test_leaving_the_section_saves_the_waiting_draft_first(make_window, vault, people_store, qtbot):
+    iid, window = open_window(make_window, vault)
+    grid = window.inspection.cards["cash_count"].widget
+    type_cell(qtbot, grid, 0, grid.COL_LOOSE, "9")
+    window.inspection.next_button.click()
+    assert drafts(people_store, iid)["cash_count"].value["rows"] == [["n100", "", "", "9", ""]]
