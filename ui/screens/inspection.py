@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,6 +35,9 @@ from ui.items import ItemContext
 from ui.screens import Screen, primary_button, show_error, subtle_label, title_label
 from ui.screens.item_card import ItemCard
 from ui.tasks import SyncTaskRunner, TaskRunner, describe
+
+NEXT_SECTION_KEYS = "Ctrl+PgDown"  # also Enter on a section's last item
+PREVIOUS_SECTION_KEYS = "Ctrl+PgUp"
 
 Loaded = tuple[inspections.InspectionState, Evaluation | None, str | None]  # state, outcomes, error
 
@@ -81,6 +85,7 @@ class InspectionScreen(Screen):
         self.section = 0
         self.cards: dict[str, ItemCard] = {}
         self._card_order: list[ItemCard] = []
+        self.heading: QLabel | None = None  # the shown section's title
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 16)
@@ -140,6 +145,13 @@ class InspectionScreen(Screen):
         self.next_button.clicked.connect(lambda: self.go_to(self.section + 1))
         self.complete_button.clicked.connect(self.complete)
         self.home_button.clicked.connect(self.home_requested.emit)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.next_section_key = QShortcut(QKeySequence(NEXT_SECTION_KEYS), self, context=context)
+        self.next_section_key.activated.connect(lambda: self.go_to(self.section + 1))
+        self.previous_section_key = QShortcut(
+            QKeySequence(PREVIOUS_SECTION_KEYS), self, context=context
+        )
+        self.previous_section_key.activated.connect(lambda: self.go_to(self.section - 1))
         self.retranslate()
 
     # ------------------------------------------------------------------ texts
@@ -150,6 +162,12 @@ class InspectionScreen(Screen):
         self.next_button.setText(self.tr("下一节 →"))
         self.complete_button.setText(self.tr("完成检查"))
         self.progress.setFormat(self.tr("已答 %v / %m"))
+        self.sections.setToolTip(self.section_keys_hint())
+        self.next_button.setToolTip(self.section_keys_hint())
+        if self.heading is not None and self.state is not None:
+            section = self.state.template.sections[self.section]
+            self.heading.setText(i18n.text(section.title.as_dict()))
+            self.heading.setToolTip(self.section_keys_hint())
         if self.state is None:
             return
         st = self.state
@@ -164,6 +182,13 @@ class InspectionScreen(Screen):
             )
         )
         self._update_progress()
+
+    def section_keys_hint(self) -> str:
+        native = QKeySequence.SequenceFormat.NativeText
+        return self.tr("下一节：{next}（或在本节最后一项按回车）；上一节：{previous}").format(
+            next=QKeySequence(NEXT_SECTION_KEYS).toString(native),
+            previous=QKeySequence(PREVIOUS_SECTION_KEYS).toString(native),
+        )
 
     # ------------------------------------------------------------------ opening
 
@@ -273,6 +298,8 @@ class InspectionScreen(Screen):
         heading = title_label(page)
         heading.setText(i18n.text(section.title.as_dict()))
         heading.setStyleSheet("font-size: 15pt;")
+        heading.setToolTip(self.section_keys_hint())
+        self.heading = heading
         layout.addWidget(heading)
         self.cards = {}
         self._card_order = []
@@ -336,8 +363,8 @@ class InspectionScreen(Screen):
         i = self._card_order.index(card)
         if i + 1 < len(self._card_order):
             self.focus_card(self._card_order[i + 1])
-        elif self.next_button.isEnabled():
-            self.next_button.setFocus()
+        elif self.state is not None and self.section + 1 < len(self.state.template.sections):
+            self.go_to(self.section + 1)
         else:
             self.complete_button.setFocus()
 
