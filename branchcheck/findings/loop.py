@@ -311,10 +311,26 @@ def load(s: Session, finding_id: str, step: Transition, actor: str, now: datetim
     return f
 
 
+FIELD_WORDS_EN = {
+    "整改措施": "corrective action",
+    "整改结果": "result of the rectification",
+    "例外接受理由": "reason for accepting the exception",
+}
+
+
 def text_of(value: str | None, name: str) -> str:
+    """The text of a required field, `name` as "中文 (key)"; an empty one is refused in words the
+    person reads next to the field."""
     text = (value or "").strip()
     if not text:
-        raise AnswerError(f"{name} is required and cannot be empty")
+        zh, _, key = name.partition(" (")
+        key = key.rstrip(")")
+        raise AnswerError(
+            f"{name} is required and cannot be empty",
+            zh=f"请填写{zh}",
+            en=f"Please enter the {FIELD_WORDS_EN.get(zh, key)}",
+            field=key or None,
+        )
     return text
 
 

@@ -159,7 +159,7 @@ def save_draft(
     """Commit what an item's table or entry holds now, as typed and not yet an answer.
 
     `raw` is JSON within the answer bounds; a table is {"rows": [[cell, ...], ...]} (cells are
-    text, true/false or null) with any other entries of the item as {"fields": {name: cell}}."""
+    text, numbers, true/false or null) with the item's other entries as {"fields": {name: cell}}."""
     now = clock.local_or_now(now)
     with store.session() as s:
         insp = get_inspection(s, inspection_id)
@@ -204,7 +204,7 @@ def draft_problem(raw: Any) -> str | None:
 
 
 def _is_cell(value: Any) -> bool:
-    return value is None or isinstance(value, str | bool)
+    return value is None or isinstance(value, str | bool | int | float)
 
 
 def set_section(store: Store, inspection_id: str, index: int) -> None:

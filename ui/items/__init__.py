@@ -68,6 +68,10 @@ class ItemWidget(QWidget):
     def set_draft(self, draft: Any) -> None:
         """Show a draft saved earlier, without emitting anything."""
 
+    def point_at(self, row: int | None, column: str | None) -> None:
+        """Put the keyboard on the cell an error is about (`row` 1-based, `column` the answer's
+        field), where the widget has one."""
+
     def value(self) -> Any:
         """The whole answer as the widget shows it now (the answer JSON). The screen asks for it
         after saving a part, so every widget that emits `part_answered` gives it."""

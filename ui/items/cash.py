@@ -424,6 +424,14 @@ class CashCountWidget(ItemWidget):
         self._committed = value
         self.recompute()
 
+    def point_at(self, row: int | None, column: str | None) -> None:
+        columns = {**{f: c for c, f in self.FIELDS.items()}, "book_fen": self.COL_BOOK}
+        if column == "book_fen" and row is None:
+            self.book.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif row is not None and 1 <= row <= len(self.dens) and column in columns:
+            self.table.setCurrentCell(row - 1, columns[column])
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def show_outcome(self, outcome: Outcome) -> None:
         if outcome.computed.get("compared") == "total":
             self._show_total_diff(outcome.computed["diff_fen"])
@@ -645,3 +653,13 @@ class TellerBoxesWidget(ItemWidget):
         self.table.setCurrentCell(row, col)
         self.table.editItem(item_at(self.table, row, col))
         return self.money.editor if col in (self.COL_SYSTEM, self.COL_COUNTED) else None
+
+    def point_at(self, row: int | None, column: str | None) -> None:
+        """`row` counts the answer's rows, which hold only the tellers with both amounts."""
+        columns = {"system_fen": self.COL_SYSTEM, "counted_fen": self.COL_COUNTED}
+        answered = [r["teller"] for r in self.value()["rows"]]
+        if row is None or not 1 <= row <= len(answered) or column not in columns:
+            return
+        nos = [p.employee_no for p in self.tellers]
+        self.table.setCurrentCell(nos.index(answered[row - 1]), columns[column])
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -393,7 +393,7 @@ class InspectionScreen(Screen):
 
     def _commit_failed(self, card: ItemCard, exc: BaseException) -> None:
         if self._shown(card):
-            card.commit_failed(describe(exc))
+            card.commit_failed(exc)
 
     def _commit(self, item_key: str, value: Any, note: str) -> None:
         card, state = self.cards[item_key], self._open_state()

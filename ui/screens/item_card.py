@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayou
 
 from branchcheck.checklists import Item
 from branchcheck.engine import ITEM_TYPES, Outcome
+from branchcheck.errors import AnswerError
 from ui import i18n
 from ui.items import ItemContext, ItemWidget, widget_for
 from ui.screens import error_label, show_error
 from ui.style import RESULT_COLOURS
+from ui.tasks import describe
 
 DRAFT_DELAY_MS = 300
 
@@ -40,6 +42,7 @@ class ItemCard(QFrame):
         draft = ctx.state.drafts.get(item.key)
         self.is_draft = draft is not None  # what the store holds of the item is a draft
         self.outcome: Outcome | None = None
+        self.failure: BaseException | None = None  # the core's refusal shown next to the item
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -103,6 +106,8 @@ class ItemCard(QFrame):
         self.widget.retranslate()
         if self.outcome is not None:
             self.show_outcome(self.outcome)
+        if self.failure is not None:
+            show_error(self.error, describe(self.failure))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.FocusOut:
@@ -158,6 +163,7 @@ class ItemCard(QFrame):
         self.is_draft = True
         self.answered_before = False
         self.outcome = None
+        self.failure = None
         self.result.setText("")
         show_error(self.error, None)
         self._show_saved()
@@ -178,6 +184,7 @@ class ItemCard(QFrame):
         self.value = value
         self.answered_before = True
         self.is_draft = False
+        self.failure = None
         show_error(self.error, None)
         self._show_saved()
         self.show_outcome(outcome)
@@ -187,10 +194,14 @@ class ItemCard(QFrame):
         self.saving = max(0, self.saving - 1)
         self._show_saved()
 
-    def commit_failed(self, message: str) -> None:
-        """The core refused or could not commit an answer: nothing of it was saved."""
+    def commit_failed(self, exc: BaseException) -> None:
+        """The core refused or could not commit an answer: nothing of it was saved. Its words
+        stay next to the item in the window's language, also after a switch."""
         self.saving = max(0, self.saving - 1)
-        self.show_failure(message)
+        self.failure = exc
+        self.show_failure(describe(exc))
+        if isinstance(exc, AnswerError):
+            self.widget.point_at(exc.row, exc.column)
 
     def show_failure(self, message: str) -> None:
         self._show_saved()

@@ -88,7 +88,7 @@ def test_only_the_start_of_a_draft_is_audited(people_store):
     ("raw", "words"),
     [
         ({"rows": "n100"}, "rows must be a list"),
-        ({"rows": [["n100", 3]]}, "row 1 must be a list of cells"),
+        ({"rows": [["n100", {"bundles": 3}]]}, "row 1 must be a list of cells"),
         ({"rows": [], "book_fen": 5}, "rows and fields"),
         ({"fields": {"book": ["x"]}}, "fields must be cells"),
         ({"rows": [["x" * 10_001]]}, "longer than 10000"),

@@ -117,3 +117,31 @@ def test_leaving_the_section_saves_the_waiting_draft_first(make_window, vault, p
     type_cell(qtbot, grid, 0, grid.COL_LOOSE, "9")
     window.inspection.next_button.click()
     assert drafts(people_store, iid)["cash_count"].value["rows"] == [["n100", "", "", "9", ""]]
+
+
+def test_a_refused_answer_is_told_next_to_the_item_in_the_windows_language(
+    make_window, vault, people_store, qtbot
+):
+    from ui import i18n
+
+    iid, window = open_window(make_window, vault)
+    screen = window.inspection
+    screen.next_button.click()
+    card = screen.cards["teller_boxes"]
+    boxes = card.widget
+    boxes.table.item(1, boxes.COL_SYSTEM).setText("100")  # 刘芳's row, second in the table
+    boxes.table.item(1, boxes.COL_COUNTED).setText("100")
+    bad = {"rows": [{"teller": "E005", "system_fen": -10000, "counted_fen": 0}]}
+    card.widget.answered.emit(bad)  # what no cell lets a person type, as another source might
+    assert not card.error.isHidden()
+    assert card.error.text().endswith("第 1 行（刘芳）系统余额不能为负数（填写的是 -¥100.00）")
+    assert "system_fen" not in card.error.text()
+    assert (boxes.table.currentRow(), boxes.table.currentColumn()) == (1, boxes.COL_SYSTEM)
+    try:
+        i18n.set_language("en")
+        qtbot.waitUntil(lambda: "cannot be negative" in card.error.text())
+        assert card.error.text().endswith(
+            "row 1 (刘芳), System balance cannot be negative (given: -¥100.00)"
+        )
+    finally:
+        i18n.set_language("zh")
