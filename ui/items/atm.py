@@ -370,15 +370,46 @@ class CassetteTableWidget(ItemWidget):
 
     def _commit(self) -> None:
         raw = self.raw()
-        if "host_fen" not in raw or not raw["cassettes"] or raw == self._committed:
+        if raw == self._committed:
+            return
+        if "host_fen" not in raw or not raw["cassettes"]:
+            self.drafted.emit(self.draft())  # no answer yet: kept as typed
             return
         try:
             ITEM_TYPES["cassette_table"].parse(self.item, raw, None)
         except BranchCheckError as exc:
             self.invalid.emit(str(exc))
+            self.drafted.emit(self.draft())
             return
         self._committed = raw
         self.answered.emit(raw)
+
+    def draft(self) -> dict[str, Any]:
+        """Each cassette as [cassette, denomination, last load, dispensed, remaining, rejected,
+        new load] as typed, and the money fields."""
+        rows = [
+            [
+                item_at(self.table, r, self.COL_CASSETTE).text(),
+                self.den_boxes[r].currentData(),
+                *(item_at(self.table, r, col).text() for col in self.FIELDS),
+            ]
+            for r in range(self.table.rowCount())
+        ]
+        return {"rows": rows, "fields": {key: edit.text() for key, edit in self.money.items()}}
+
+    def set_draft(self, draft: Any) -> None:
+        self._filling = True
+        self.table.setRowCount(0)
+        self.den_boxes.clear()
+        for cells in draft.get("rows", []):
+            if len(cells) == 2 + len(self.FIELDS):
+                row = dict(zip(self.FIELDS.values(), cells[2:], strict=True))
+                self.add_row({"cassette": cells[0], "denomination": cells[1]} | row)
+        self._filling = True
+        for key, edit in self.money.items():
+            edit.setText(str(draft.get("fields", {}).get(key) or ""))
+        self._filling = False
+        self.recompute()
 
     def set_value(self, value: Any) -> None:
         self._filling = True

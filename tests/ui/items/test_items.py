@@ -246,6 +246,26 @@ def test_cassette_table_shows_a_shortage_and_commits_an_edit(atm, people_store, 
     assert grid.results["shortages"].text() == "¥0.00"
 
 
+def test_cassettes_counted_before_the_host_figure_are_kept_as_a_draft(
+    atm, people_store, screen, qtbot
+):
+    s = screen(atm, 1)
+    card = s.cards["cassettes"]
+    grid = card.widget
+    editor = grid.start_editing(0, grid.COL_LAST)
+    qtbot.keyClicks(editor, "2000")
+    press_enter(qtbot, grid.table, editor)
+    s.flush_drafts()
+    draft = inspections.load(people_store, atm).drafts["cassettes"].value
+    assert draft["rows"][0][0] == "1" and draft["rows"][0][2] == "2000"
+    assert draft["fields"]["host_fen"] == ""
+    assert saved(people_store, atm, "cassettes") is None
+    assert card.saved.text() == "草稿（未完成）已保存"
+    again = screen(atm, 1).cards["cassettes"].widget  # resumed: the cells come back
+    assert again.table.item(0, again.COL_LAST).text() == "2000"
+    assert again.den_boxes[0].currentData() == draft["rows"][0][1]
+
+
 def test_open_differences_none_and_a_late_one(atm, people_store, screen):
     card = screen(atm, 1).cards["open_differences"]
     widget = card.widget
