@@ -3,7 +3,8 @@ says 保存中 until the core has committed an answer and 已保存 once it has,
 
 What is typed and is no answer yet (a table filled in part, a note on an unanswered item) is kept
 as a draft: saved DRAFT_DELAY_MS after the last edit, at once when the widget loses the focus or
-the screen asks (`flush`), and marked 草稿（未完成） once the core has committed it."""
+the screen asks (`flush`), and marked 草稿（未完成） once the core has committed it. A note on an
+answered item goes with the answer after the same pause."""
 
 from __future__ import annotations
 
@@ -47,6 +48,10 @@ class ItemCard(QFrame):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._save_draft)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(DRAFT_DELAY_MS)
+        self._note_timer.timeout.connect(self._note_finished)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(8)
@@ -144,7 +149,9 @@ class ItemCard(QFrame):
         self._draft_timer.start()
 
     def _note_typed(self, _text: str) -> None:
-        if not self.answered_before:  # a note on an unanswered item is kept as a draft
+        if self.answered_before:  # goes with the answer after a pause, as on leaving the field
+            self._note_timer.start()
+        else:  # a note on an unanswered item is kept as a draft
             self._draft_timer.start()
 
     def flush(self) -> None:
@@ -152,6 +159,9 @@ class ItemCard(QFrame):
         if self._draft_timer.isActive():
             self._draft_timer.stop()
             self._save_draft()
+        if self._note_timer.isActive():
+            self._note_timer.stop()
+            self._note_finished()
 
     def _save_draft(self) -> None:
         self._saving()
@@ -169,6 +179,7 @@ class ItemCard(QFrame):
         self._show_saved()
 
     def _note_finished(self) -> None:
+        self._note_timer.stop()
         if self._draft_timer.isActive():  # the draft carries the note
             self.note.setModified(False)
             self.flush()

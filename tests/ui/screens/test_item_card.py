@@ -145,3 +145,17 @@ def test_a_refused_answer_is_told_next_to_the_item_in_the_windows_language(
         )
     finally:
         i18n.set_language("zh")
+
+
+def test_a_note_on_an_answered_item_is_saved_after_a_pause(make_window, vault, people_store, qtbot):
+    iid, window = open_window(make_window, vault)
+    card = window.inspection.cards["no_iou"]
+    qtbot.keyClick(card.widget, Qt.Key.Key_Y)
+    card.note.setFocus()
+    qtbot.keyClicks(card.note, "checked twice")
+    qtbot.waitUntil(
+        lambda: inspections.load(people_store, iid).notes.get("no_iou") == "checked twice",
+        timeout=2000,
+    )
+    assert inspections.load(people_store, iid).answers["no_iou"] == "yes"
+    assert card.saved.text() == "已保存 ✓"
