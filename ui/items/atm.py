@@ -373,12 +373,14 @@ class CassetteTableWidget(ItemWidget):
         if raw == self._committed:
             return
         if "host_fen" not in raw or not raw["cassettes"]:
-            self.drafted.emit(self.draft())  # no answer yet: kept as typed
+            self._committed = None  # no answer yet: the store keeps it as typed
+            self.drafted.emit(self.draft())
             return
         try:
             ITEM_TYPES["cassette_table"].parse(self.item, raw, None)
         except BranchCheckError as exc:
             self.invalid.emit(str(exc))
+            self._committed = None
             self.drafted.emit(self.draft())
             return
         self._committed = raw

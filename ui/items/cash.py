@@ -384,6 +384,7 @@ class CashCountWidget(ItemWidget):
     def _commit(self) -> None:
         value = self.value()
         if value is None:
+            self._committed = None  # the store holds the draft now
             self.drafted.emit(self.draft())
         elif value != getattr(self, "_committed", None):
             self._committed = value
@@ -567,6 +568,7 @@ class TellerBoxesWidget(ItemWidget):
         self._filling = False
         value = self.value()
         if self._partly_filled():
+            self._committed = None  # the store holds the draft now
             self.drafted.emit(self.draft())
         elif value["rows"] and value != self._committed:
             self._committed = value

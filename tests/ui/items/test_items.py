@@ -266,6 +266,23 @@ def test_cassettes_counted_before_the_host_figure_are_kept_as_a_draft(
     assert again.den_boxes[0].currentData() == draft["rows"][0][1]
 
 
+def test_a_difference_without_its_amount_is_kept_as_a_draft(atm, people_store, screen, qtbot):
+    s = screen(atm, 1)
+    widget = s.cards["open_differences"].widget
+    r = widget.add_row()
+    widget.table.item(r, widget.COL_DATE).setText("2026-11-20")
+    s.flush_drafts()
+    assert inspections.load(people_store, atm).drafts["open_differences"].value == {
+        "rows": [["2026-11-20", "", ""]]
+    }
+    again = screen(atm, 1).cards["open_differences"].widget
+    assert again.table.rowCount() == 1
+    assert again.table.item(0, again.COL_DATE).text() == "2026-11-20"
+    again.table.item(0, again.COL_AMOUNT).setText("-50")
+    assert saved(people_store, atm, "open_differences")["rows"][0]["amount_fen"] == -5000
+    assert inspections.load(people_store, atm).drafts == {}
+
+
 def test_open_differences_none_and_a_late_one(atm, people_store, screen):
     card = screen(atm, 1).cards["open_differences"]
     widget = card.widget

@@ -159,3 +159,23 @@ def test_a_note_on_an_answered_item_is_saved_after_a_pause(make_window, vault, p
     )
     assert inspections.load(people_store, iid).answers["no_iou"] == "yes"
     assert card.saved.text() == "已保存 ✓"
+
+
+def test_typing_back_the_answer_after_a_draft_answers_again(
+    make_window, vault, people_store, qtbot
+):
+    iid, window = open_window(make_window, vault)
+    screen = window.inspection
+    grid = screen.cards["cash_count"].widget
+    type_cell(qtbot, grid, 0, grid.COL_BUNDLES, "1")
+    qtbot.keyClicks(grid.book, "100000")
+    qtbot.keyClick(grid.book, Qt.Key.Key_Return)
+    answer = inspections.load(people_store, iid).answers["cash_count"]
+    grid.book.clear()
+    grid.book.editingFinished.emit()
+    screen.flush_drafts()
+    assert "cash_count" in drafts(people_store, iid)
+    grid.book.setText("100000")
+    grid.book.editingFinished.emit()
+    assert inspections.load(people_store, iid).answers["cash_count"] == answer
+    assert drafts(people_store, iid) == {}
