@@ -50,3 +50,27 @@ def test_a_negative_book_balance_names_the_field(people_store, vault):
 def test_an_error_without_words_of_its_own_reads_as_its_message(people_store, vault):
     err = refused(people_store, vault, "no_iou", "maybe")
     assert err.words("zh") == err.words("en") == str(err)
+
+
+def test_a_cassette_figure_is_told_by_its_row_and_column(people_store):
+    import json
+    from pathlib import Path
+
+    example = json.loads(
+        (
+            Path(__file__).resolve().parents[3] / "examples" / "answers" / "atm_replenishment.json"
+        ).read_text(encoding="utf-8")
+    )
+    iid = inspections.start(
+        people_store, checklist="atm_replenishment", inspector="E010", people=example["people"]
+    )
+    raw = example["answers"]["cassettes"]
+    raw["cassettes"][1] = raw["cassettes"][1] | {"remaining": -3}
+    err = refused(people_store, iid, "cassettes", raw)
+    assert (err.row, err.column) == (2, "remaining")
+    assert err.words("zh").endswith("第 2 行（2 号钞箱）钞箱剩余不能为负数（填写的是 -3）")
+    assert err.words("en").endswith("row 2 (cassette 2), Remaining cannot be negative (given: -3)")
+    raw["cassettes"][1] = raw["cassettes"][1] | {"remaining": 0, "dispensed": 10**7}
+    err = refused(people_store, iid, "cassettes", raw)
+    assert (err.row, err.column) == (2, "dispensed")
+    assert "（2 号钞箱）已付出张数（10000000）多于上次加钞张数" in err.words("zh")
