@@ -5,10 +5,11 @@ it while the loader's figures are typed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -31,9 +32,10 @@ from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
 from ui.items import ItemContext, ItemWidget, register
-from ui.items.basic import YUAN_PATTERN, yuan_text
+from ui.items.basic import yuan_text
 from ui.items.cells import (
     LiveDelegate,
+    amount_field,
     fit_height,
     item_at,
     make_table,
@@ -44,9 +46,9 @@ from ui.items.cells import (
 from ui.style import ACCENT, GREY, diff_colour
 
 
-def _yuan_edit(parent: QWidget) -> QLineEdit:
+def _yuan_edit(parent: QWidget, refused: Callable[[str], None]) -> QLineEdit:
     edit = QLineEdit(parent)
-    edit.setValidator(QRegularExpressionValidator(YUAN_PATTERN, edit))
+    amount_field(edit, refused)
     edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     edit.setMinimumWidth(150)
     return edit
@@ -141,7 +143,7 @@ class CassetteTableWidget(ItemWidget):
         self.units: list[QLabel] = []
         for i, key in enumerate(("host_fen", "deposit_fen", "slip_fen", "load_book_fen")):
             caption = QLabel(inputs)
-            edit = _yuan_edit(inputs)
+            edit = _yuan_edit(inputs, self.invalid.emit)
             unit = QLabel(inputs)
             self.units.append(unit)
             grid.addWidget(caption, i, 0)

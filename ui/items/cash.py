@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -36,11 +36,12 @@ from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
 from ui.items import ItemContext, ItemWidget, register
-from ui.items.basic import YUAN_PATTERN, yuan_text
+from ui.items.basic import yuan_text
 from ui.items.cells import (
     ROW_HEIGHT,
     CellTable,
     LiveDelegate,
+    amount_field,
     fit_height,
     item_at,
     number_cell,
@@ -141,7 +142,7 @@ class CashCountWidget(ItemWidget):
         self.total_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {ACCENT};")
         self.book_caption = QLabel(summary)
         self.book = QLineEdit(summary)
-        self.book.setValidator(QRegularExpressionValidator(YUAN_PATTERN, self.book))
+        amount_field(self.book, self.invalid.emit)
         self.book.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.book.setStyleSheet("font-size: 16pt; min-height: 44px;")
         self.book_unit = QLabel(summary)

@@ -5,9 +5,17 @@ order; Tab past the last one and Ctrl+Tab leave the table; Esc cancels an edit a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, QPersistentModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFocusEvent, QFont, QIntValidator, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -40,6 +48,18 @@ def amount_shown(text: str) -> str:
         return format_fen(yuan_to_fen(text))
     except BranchCheckError:
         return text
+
+
+def amount_field(edit: QLineEdit, refused: Callable[[str], None]) -> None:
+    """Make `edit` take only an amount of at least 0 as it is typed; `refused` hears why not."""
+    edit.setValidator(QRegularExpressionValidator(UNSIGNED_YUAN, edit))
+    edit.inputRejected.connect(
+        lambda: refused(
+            QCoreApplication.translate(
+                "LiveDelegate", "此处只能填写金额：数字、一个小数点、最多两位小数"
+            )
+        )
+    )
 
 
 class CellTable(QTableWidget):

@@ -159,3 +159,15 @@ def test_amounts_in_tables_read_in_yuan_with_grouping():
     table = CellTable(1, 1)
     assert LiveDelegate(table, money=True).displayText("5000", QLocale()) == "¥5,000.00"
     assert LiveDelegate(table).displayText("5000", QLocale()) == "5000"
+
+
+def test_an_amount_field_refuses_what_is_no_amount_and_says_so(qtbot):
+    from ui.items.cells import amount_field
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    told = []
+    amount_field(edit, told.append)
+    qtbot.keyClicks(edit, "-12ab.345")
+    assert edit.text() == "12.34"
+    assert len(told) == 4 and told[0] == "此处只能填写金额：数字、一个小数点、最多两位小数"
