@@ -94,6 +94,7 @@ class EscortCheckWidget(ItemWidget):
         self.table.setColumnWidth(self.col_match, 120)
         self.table.setItemDelegateForColumn(self.COL_ID, CodeDelegate(self.table, r"[0-9Xx]{0,18}"))
         ids = {p.employee_no: p.id_number for p in ctx.staff}
+        self.prefilled = [(ids.get(p.employee_no) or "").upper() for p in self.escorts]
         self.match_boxes: list[QComboBox] = []
         for r, person in enumerate(self.escorts):
             name = number_cell(f"{person.name} ({person.employee_no})", bold=True)
@@ -152,8 +153,7 @@ class EscortCheckWidget(ItemWidget):
                 self.invalid.emit(
                     self.tr("{name} 的身份证号应为 18 位（末位可为 X）").format(name=name)
                 )
-                return
-        self._commit()
+        self._commit()  # a number not yet whole is kept as a draft
 
     def value(self) -> dict[str, Any]:
         rows = []
@@ -179,9 +179,61 @@ class EscortCheckWidget(ItemWidget):
 
     def _commit(self) -> None:
         value = self.value()
-        if value["rows"] and value != self._committed:
+        if any(self._typed(r) and not self._complete(r) for r in range(len(self.escorts))):
+            self._committed = None  # a row begun and not finished: the store keeps a draft
+            self.drafted.emit(self.draft())
+        elif value["rows"] and value != self._committed:
             self._committed = value
             self.answered.emit(value)
+
+    def _id(self, r: int) -> str:
+        return item_at(self.table, r, self.COL_ID).text().strip().upper()
+
+    def _typed(self, r: int) -> bool:
+        """Something of the row given by the person (the register's ID number alone is not)."""
+        note = item_at(self.table, r, self.col_note).text().strip()
+        return (
+            self.match_boxes[r].currentIndex() != 0
+            or bool(note)
+            or self._id(r) != (self.prefilled[r])
+        )
+
+    def _complete(self, r: int) -> bool:
+        return self.match_boxes[r].currentIndex() != 0 and bool(
+            re.fullmatch(self.id_pattern, self._id(r))
+        )
+
+    def draft(self) -> dict[str, Any]:
+        """Each escort as [employee no, ID number, each method checked, match choice, note]."""
+        return {
+            "rows": [
+                [
+                    person.employee_no,
+                    item_at(self.table, r, self.COL_ID).text(),
+                    *(is_checked(item_at(self.table, r, c)) for c in self.col_methods.values()),
+                    self.match_boxes[r].currentIndex(),
+                    item_at(self.table, r, self.col_note).text(),
+                ]
+                for r, person in enumerate(self.escorts)
+            ]
+        }
+
+    def set_draft(self, draft: Any) -> None:
+        width = 4 + len(self.col_methods)
+        typed = {row[0]: row[1:] for row in draft.get("rows", []) if len(row) == width}
+        self._filling = True
+        for r, person in enumerate(self.escorts):
+            if person.employee_no not in typed:
+                continue
+            id_number, *checks, match, note = typed[person.employee_no]
+            item_at(self.table, r, self.COL_ID).setText(str(id_number or ""))
+            for col, checked in zip(self.col_methods.values(), checks, strict=True):
+                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                item_at(self.table, r, col).setCheckState(state)
+            if isinstance(match, int) and 0 <= match < len(self.MATCH_CHOICES):
+                self.match_boxes[r].setCurrentIndex(match)
+            item_at(self.table, r, self.col_note).setText(str(note or ""))
+        self._filling = False
 
     def set_value(self, value: Any) -> None:
         by_escort = {row["escort"]: row for row in value.get("rows", [])}

@@ -173,9 +173,10 @@ class ItemCard(QFrame):
         self.is_draft = True
         self.answered_before = False
         self.outcome = None
+        if self.failure is not None:  # the core's refusal is superseded; the widget's own
+            show_error(self.error, None)  # note on what is typed (a short ID) stays
         self.failure = None
         self.result.setText("")
-        show_error(self.error, None)
         self._show_saved()
 
     def _note_finished(self) -> None:

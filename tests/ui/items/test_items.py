@@ -168,6 +168,23 @@ def test_escort_check_prefills_commits_and_restores(handover, people_store, scre
     assert again.table.item(1, again.COL_ID).text() == "360702199107227654"
 
 
+def test_an_escort_row_begun_and_not_finished_is_kept_as_a_draft(handover, people_store, screen):
+    s = screen(handover)
+    escorts = s.cards["escort_identity"].widget
+    escorts.table.item(0, escorts.COL_ID).setText("36070219880315")  # being typed: 14 of 18
+    s.flush_drafts()
+    assert "18 位" in s.cards["escort_identity"].error.text()  # still told after the draft saved
+    draft = inspections.load(people_store, handover).drafts["escort_identity"].value
+    assert draft["rows"][0][:2] == ["X001", "36070219880315"]
+    assert saved(people_store, handover, "escort_identity") is None
+    again = screen(handover).cards["escort_identity"].widget
+    assert again.table.item(0, again.COL_ID).text() == "36070219880315"
+    again.table.item(0, again.COL_ID).setText("360702198803151234")
+    again.set_match(0, True)
+    assert saved(people_store, handover, "escort_identity")["rows"][0]["matches"] is True
+    assert inspections.load(people_store, handover).drafts == {}
+
+
 def test_box_list_shows_a_missing_box_and_commits_the_fix(handover, people_store, screen, qtbot):
     boxes = example("cashbox_handover")["answers"]["box_list"]
     short = {"expected": boxes["expected"], "actual": boxes["actual"][:3]}
