@@ -350,6 +350,21 @@ def test_voucher_ranges_show_a_gap_live_and_commit(vouchers, people_store, scree
     assert widget.tabs.tabText(0).endswith("⚠")
 
 
+def test_voucher_ranges_typed_before_the_count_are_kept_as_a_draft(
+    vouchers, people_store, screen, qtbot
+):
+    s = screen(vouchers)
+    block = s.cards["vouchers"].widget.blocks["cash_cheque"]
+    qtbot.keyClicks(block.edits["opening"], "00412301-00412350")
+    block.edits["opening"].editingFinished.emit()
+    s.flush_drafts()
+    rows = inspections.load(people_store, vouchers).drafts["vouchers"].value["rows"]
+    assert ["cash_cheque", "00412301-00412350"] == rows[0][:2]
+    assert saved(people_store, vouchers, "vouchers") is None
+    again = screen(vouchers).cards["vouchers"].widget.blocks["cash_cheque"]
+    assert again.edits["opening"].text() == "00412301-00412350"
+
+
 def test_range_text_is_split_for_the_core():
     assert split_ranges("00412301 – 00412310，00412312、 00412320~00412322") == [
         "00412301-00412310",
