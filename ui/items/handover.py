@@ -348,6 +348,21 @@ class _BoxTable(QWidget):
             out.append(row)
         return out
 
+    def cells(self) -> list[list[Any]]:
+        """Each row as typed: box, seal, then each check."""
+        return [
+            [
+                item_at(self.table, r, 0).text(),
+                item_at(self.table, r, 1).text(),
+                *(is_checked(item_at(self.table, r, col)) for col in self.checks),
+            ]
+            for r in range(self.table.rowCount())
+        ]
+
+    def partly_filled(self) -> bool:
+        """A row with the box or the seal typed and not the other."""
+        return any(bool(box.strip()) != bool(seal.strip()) for box, seal, *_ in self.cells())
+
     def clear(self) -> None:
         self.table.setRowCount(0)
         self.fit()
@@ -489,6 +504,10 @@ class BoxListWidget(ItemWidget):
     def _changed(self) -> None:
         if self._filling:
             return
+        if self.expected.partly_filled() or self.actual.partly_filled():
+            self._committed = None  # a box begun without its seal: the store keeps a draft
+            self.drafted.emit(self.draft())
+            return
         try:
             value = self.parsed()
         except BranchCheckError as exc:
@@ -499,6 +518,29 @@ class BoxListWidget(ItemWidget):
         if (value["expected"] or value["actual"]) and raw != self._committed:
             self._committed = raw
             self.answered.emit(raw)
+
+    def draft(self) -> dict[str, Any]:
+        """Each row as ["expected" or "actual", box, seal, then the checks], as typed."""
+        return {
+            "rows": [["expected", *c] for c in self.expected.cells()]
+            + [["actual", *c] for c in self.actual.cells()]
+        }
+
+    def set_draft(self, draft: Any) -> None:
+        self._filling = True
+        self.expected.clear()
+        self.actual.clear()
+        for cells in draft.get("rows", []):
+            table = {"expected": self.expected, "actual": self.actual}.get(
+                cells[0] if cells else ""
+            )
+            if table is None or len(cells) != 3 + len(table.checks):
+                continue
+            table.add_row(
+                str(cells[1] or ""), str(cells[2] or ""), [c is not False for c in cells[3:]]
+            )
+        self.recompute()
+        self._filling = False
 
     def set_value(self, value: Any) -> None:
         self._filling = True

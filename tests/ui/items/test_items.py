@@ -185,6 +185,18 @@ def test_an_escort_row_begun_and_not_finished_is_kept_as_a_draft(handover, peopl
     assert inspections.load(people_store, handover).drafts == {}
 
 
+def test_a_box_without_its_seal_is_kept_as_a_draft(handover, people_store, screen):
+    s = screen(handover, 1)
+    widget = s.cards["box_list"].widget
+    r = widget.actual.add_row()
+    widget.actual.table.item(r, 0).setText("GZ0101-07")
+    s.flush_drafts()
+    rows = inspections.load(people_store, handover).drafts["box_list"].value["rows"]
+    assert rows == [["actual", "GZ0101-07", "", True, True]]
+    again = screen(handover, 1).cards["box_list"].widget
+    assert again.actual.cells() == [["GZ0101-07", "", True, True]]
+
+
 def test_box_list_shows_a_missing_box_and_commits_the_fix(handover, people_store, screen, qtbot):
     boxes = example("cashbox_handover")["answers"]["box_list"]
     short = {"expected": boxes["expected"], "actual": boxes["actual"][:3]}
