@@ -319,18 +319,13 @@ FIELD_WORDS_EN = {
 
 
 def text_of(value: str | None, name: str) -> str:
-    """The text of a required field, `name` as "中文 (key)"; an empty one is refused in words the
-    person reads next to the field."""
+    """A required text; `name` is "中文 (key)", an empty text is refused in the person's words."""
     text = (value or "").strip()
     if not text:
-        zh, _, key = name.partition(" (")
-        key = key.rstrip(")")
-        raise AnswerError(
-            f"{name} is required and cannot be empty",
-            zh=f"请填写{zh}",
-            en=f"Please enter the {FIELD_WORDS_EN.get(zh, key)}",
-            field=key or None,
-        )
+        zh, _, key = name.rstrip(")").partition(" (")
+        en = f"Please enter the {FIELD_WORDS_EN.get(zh, key)}"
+        message = f"{name} is required and cannot be empty"
+        raise AnswerError(message, zh=f"请填写{zh}", en=en, field=key or None)
     return text
 
 

@@ -72,17 +72,35 @@ class CellTable(QTableWidget):
         self.setTabKeyNavigation(True)
 
     def stops(self) -> list[tuple[int, int]]:
-        """The cells the keyboard stops at, in reading order."""
-        wanted = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+        """The cells the keyboard stops at, in reading order: editable or checkable cells and
+        cells holding a control (a choice list)."""
         return [
             (r, c)
             for r in range(self.rowCount())
             for c in range(self.columnCount())
-            if self.isColumnHidden(c) is False
-            and (cell := self.item(r, c)) is not None
-            and cell.flags() & wanted
-            and cell.flags() & Qt.ItemFlag.ItemIsEnabled
+            if not self.isColumnHidden(c) and self._fillable(r, c)
         ]
+
+    def _fillable(self, r: int, c: int) -> bool:
+        widget = self.cellWidget(r, c)
+        if widget is not None:
+            return widget.isEnabled()
+        cell = self.item(r, c)
+        wanted = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+        return (
+            cell is not None
+            and bool(cell.flags() & wanted)
+            and bool(cell.flags() & Qt.ItemFlag.ItemIsEnabled)
+        )
+
+    def _go(self, r: int, c: int) -> None:
+        """Make (r, c) current and give the keyboard to it (to its control, if it holds one)."""
+        self.setCurrentCell(r, c)
+        widget = self.cellWidget(r, c)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+        elif not self.hasFocus():
+            self.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _step(self, by: int) -> bool:
         """Move to the next (by=1) or previous (-1) stop; False when there is none that way."""
@@ -95,7 +113,7 @@ class CellTable(QTableWidget):
             i = (after[0] if after else len(stops)) if by > 0 else (after[0] if after else 0) - 1
         if not 0 <= i < len(stops):
             return False
-        self.setCurrentCell(*stops[i])
+        self._go(*stops[i])
         return True
 
     def leave(self, forward: bool = True) -> None:
@@ -154,7 +172,7 @@ class CellTable(QTableWidget):
         stops = self.stops()
         if stops and here not in stops:
             backwards = event.reason() == Qt.FocusReason.BacktabFocusReason
-            self.setCurrentCell(*stops[-1 if backwards else 0])
+            self._go(*stops[-1 if backwards else 0])
 
 
 class LiveDelegate(QStyledItemDelegate):

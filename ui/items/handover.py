@@ -1,3 +1,4 @@
+# longer than 500 lines: the escort check and the box list, each keeping its draft as typed.
 """Cash-box handover widgets: the escorts' identity check and the box list against the manifest.
 
 The comparison is the core's (handover.compare_boxes on the answer the core parsed); these

@@ -1,3 +1,4 @@
+# longer than 500 lines: sections, cards and the commits of answers, notes and drafts.
 """检查: one section at a time, one card per item (`ui.screens.item_card`). Every answer is committed
 by the core on the worker thread: its card says 保存中 until then and 已保存 only once it is."""
 

@@ -171,3 +171,20 @@ def test_an_amount_field_refuses_what_is_no_amount_and_says_so(qtbot):
     qtbot.keyClicks(edit, "-12ab.345")
     assert edit.text() == "12.34"
     assert len(told) == 4 and told[0] == "此处只能填写金额：数字、一个小数点、最多两位小数"
+
+
+def test_a_choice_list_in_a_cell_is_a_stop_and_tab_goes_on_from_it(grid, qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    table, before, _after, _counts = grid
+    table.insertColumn(1)
+    combos = []
+    for r in range(2):
+        combo = QComboBox(table)
+        combo.addItems(["¥100", "¥50"])
+        table.setCellWidget(r, 1, combo)
+        combos.append(combo)
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert combos[0].hasFocus() and here(table) == (0, 1)
+    qtbot.keyClick(combos[0], Qt.Key.Key_Tab)
+    assert table.hasFocus() and here(table) == (0, 2)
