@@ -432,6 +432,14 @@ class CassetteTableWidget(ItemWidget):
     def focus_target(self) -> QWidget:
         return self.table
 
+    def point_at(self, row: int | None, column: str | None) -> None:
+        """`row` counts the answer's cassettes, which are the rows with a figure typed."""
+        columns = {key: col for col, key in self.FIELDS.items()}
+        typed = [r for r in range(self.table.rowCount()) if self._touched(r)]
+        if row is not None and 1 <= row <= len(typed) and column in columns:
+            self.table.setCurrentCell(typed[row - 1], columns[column])
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def start_editing(self, row: int, col: int) -> QLineEdit | None:
         self.table.setCurrentCell(row, col)
         self.table.editItem(item_at(self.table, row, col))

@@ -295,6 +295,18 @@ def test_cassettes_counted_before_the_host_figure_are_kept_as_a_draft(
     assert again.den_boxes[0].currentData() == draft["rows"][0][1]
 
 
+def test_a_refused_cassette_figure_puts_the_keyboard_on_its_cell(atm, people_store, screen):
+    s = screen(atm, 1)
+    card = s.cards["cassettes"]
+    raw = example("atm_replenishment")["answers"]["cassettes"]
+    card.widget.set_value(raw)
+    raw["cassettes"][2] = raw["cassettes"][2] | {"dispensed": 10**7}
+    card.widget.answered.emit(raw)
+    assert "第 3 行" in card.error.text() and "已付出张数" in card.error.text()
+    table = card.widget.table
+    assert (table.currentRow(), table.currentColumn()) == (2, card.widget.COL_DISPENSED)
+
+
 def test_a_difference_without_its_amount_is_kept_as_a_draft(atm, people_store, screen, qtbot):
     s = screen(atm, 1)
     widget = s.cards["open_differences"].widget
