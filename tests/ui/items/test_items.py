@@ -307,6 +307,28 @@ def test_a_refused_cassette_figure_puts_the_keyboard_on_its_cell(atm, people_sto
     assert (table.currentRow(), table.currentColumn()) == (2, card.widget.COL_DISPENSED)
 
 
+def test_a_line_typed_and_not_finished_is_kept_as_a_draft(atm, people_store, screen, qtbot):
+    s = screen(atm, 0)
+    card = s.cards["terminal_id"]
+    card.widget.edit.setFocus()
+    qtbot.keyClicks(card.widget.edit, "ATM-0")
+    s.flush_drafts()
+    assert inspections.load(people_store, atm).drafts["terminal_id"].value == "ATM-0"
+    assert screen(atm, 0).cards["terminal_id"].widget.edit.text() == "ATM-0"
+    qtbot.keyClicks(card.widget.edit, "7")
+    card.widget.edit.editingFinished.emit()
+    assert saved(people_store, atm, "terminal_id") == "ATM-07"
+    assert inspections.load(people_store, atm).drafts == {}
+    # typed away and back to the answer: answered again, no draft left behind
+    card.widget.edit.setText("ATM-0")
+    card.widget.edit.textEdited.emit("ATM-0")
+    card.widget.edit.setText("ATM-07")
+    card.widget.edit.editingFinished.emit()
+    s.flush_drafts()
+    assert saved(people_store, atm, "terminal_id") == "ATM-07"
+    assert inspections.load(people_store, atm).drafts == {}
+
+
 def test_a_difference_without_its_amount_is_kept_as_a_draft(atm, people_store, screen, qtbot):
     s = screen(atm, 1)
     widget = s.cards["open_differences"].widget
