@@ -165,13 +165,12 @@ class InspectionScreen(Screen):
         self.progress.setFormat(self.tr("已答 %v / %m"))
         self.sections.setToolTip(self.section_keys_hint())
         self.next_button.setToolTip(self.section_keys_hint())
-        if self.heading is not None and self.state is not None:
-            section = self.state.template.sections[self.section]
-            self.heading.setText(i18n.text(section.title.as_dict()))
-            self.heading.setToolTip(self.section_keys_hint())
         if self.state is None:
             return
         st = self.state
+        if self.heading is not None and self.section < len(st.template.sections):
+            self.heading.setText(i18n.text(st.template.sections[self.section].title.as_dict()))
+            self.heading.setToolTip(self.section_keys_hint())
         self.title.setText(i18n.text(st.template.title.as_dict()))
         self.subtitle.setText(
             self.tr("{branch} · {date} · {role}：{name} ({no})").format(
