@@ -1,5 +1,9 @@
 """Every error a user can see. Each carries a message naming the file, row, item or field,
-and where possible a hint saying what to do about it."""
+and where possible a hint saying what to do about it.
+
+`message` is the text the command line prints. Where the window shows an error next to a field,
+the error also carries it in the person's words in each language (`zh`, `en`; `words(lang)` picks
+one), and an answer's error says where: `field`, `row` (1-based), `column` (the answer's field)."""
 
 from __future__ import annotations
 
@@ -9,13 +13,25 @@ class BranchCheckError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, hint: str | None = None, zh: str | None = None, en: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.zh = zh
+        self.en = en
 
     def __str__(self) -> str:
         return f"{self.message}\n  → {self.hint}" if self.hint else self.message
+
+    def words(self, lang: str) -> str:
+        """The error as a person reads it in `lang` ("zh" or "en"); the message where the error
+        has no words of its own. The hint (English) goes with the English words only."""
+        own = self.en if lang == "en" else self.zh
+        if own is None:
+            return str(self)
+        return f"{own}\n  → {self.hint}" if self.hint and lang == "en" else own
 
 
 class TemplateError(BranchCheckError):
@@ -25,9 +41,26 @@ class TemplateError(BranchCheckError):
 
 
 class AnswerError(BranchCheckError):
-    """An answer does not fit its item (wrong type, negative count, unknown option)."""
+    """An answer does not fit its item (wrong type, negative count, unknown option); `field`,
+    `row` and `column` say where, when the error knows."""
 
     exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        zh: str | None = None,
+        en: str | None = None,
+        field: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint, zh=zh, en=en)
+        self.field = field
+        self.row = row
+        self.column = column
 
 
 class MissingAnswersError(AnswerError):

@@ -514,5 +514,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.setFocus(Qt.FocusReason.OtherFocusReason)  # an edit in progress is committed first
+        inspection = getattr(self, "inspection", None)  # the screens exist once the store does
+        if inspection is not None:
+            inspection.flush_drafts()  # and a draft still waiting for its delay
         self.tasks.shutdown()
         super().closeEvent(event)

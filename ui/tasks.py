@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance
 
 from branchcheck.errors import BranchCheckError
 from branchcheck.people import signin
+from ui import i18n
 
 if TYPE_CHECKING:
     from branchcheck.db import Store
@@ -123,9 +124,10 @@ class SyncTaskRunner(QObject):
 
 
 def describe(exc: BaseException) -> str:
-    """What the user reads of a failed task: the core's message, or a plain note for a bug."""
+    """What the user reads of a failed task: the core's words in the window's language (its
+    message where it has none), or a plain note for a bug."""
     if isinstance(exc, BranchCheckError):
-        return str(exc)
+        return exc.words(i18n.lang())
     return QCoreApplication.translate("operations", "意外错误：{error}").format(
         error=f"{type(exc).__name__}: {exc}"
     )

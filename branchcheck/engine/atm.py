@@ -18,6 +18,7 @@ from branchcheck.engine.cash import (
     overages_shortages,
 )
 from branchcheck.engine.core import (
+    Cell,
     EvalContext,
     ItemType,
     Outcome,
@@ -91,13 +92,24 @@ class CassetteTable(ItemType):
                     item, f"{where}: unknown denomination {den!r} (known: {', '.join(keys)})"
                 )
             parsed: dict[str, Any] = {"cassette": name, "denomination": den}
+            row_name = text(f"{name} 号钞箱", f"cassette {name}")
             for f in ROW_FIELDS[2:]:
-                parsed[f] = require_int(item, row.get(f, 0), f"cassette {name} {f}")
+                cell = Cell(i + 1, row_name, f, _column_words(f))
+                parsed[f] = require_int(item, row.get(f, 0), f"cassette {name} {f}", cell=cell)
             if parsed["dispensed"] > parsed["last_load"]:
                 raise answer_error(
                     item,
                     f"cassette {name}: dispensed ({parsed['dispensed']}) is more than "
                     f"was loaded ({parsed['last_load']})",
+                    words=text(
+                        f"{item.text['zh']}：第 {i + 1} 行（{name} 号钞箱）已付出张数"
+                        f"（{parsed['dispensed']}）多于上次加钞张数（{parsed['last_load']}）",
+                        f"{item.text['en']}: row {i + 1} (cassette {name}), dispensed "
+                        f"({parsed['dispensed']}) is more than the last load "
+                        f"({parsed['last_load']})",
+                    ),
+                    row=i + 1,
+                    column="dispensed",
                 )
             rows.append(parsed)
         if "host_fen" not in raw:
@@ -160,6 +172,11 @@ def balance(item: Item, value: dict[str, Any]) -> dict[str, Any]:
         else difference(load_fen, value["load_book_fen"]),
     }
     return out
+
+
+def _column_words(key: str) -> Text:
+    column = next(c for c in CASSETTE_COLUMNS if c.key == key)
+    return text(column.zh, column.en)
 
 
 CASSETTE_COLUMNS = (

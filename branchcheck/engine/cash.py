@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from branchcheck.engine.core import (
+    Cell,
     EvalContext,
     ItemType,
     Outcome,
@@ -184,6 +185,7 @@ class CashCount(ItemType):
         if unknown:
             raise answer_error(item, f"unknown field(s) {', '.join(sorted(unknown))}")
         keys = [d["key"] for d in item.params["denominations"]]
+        labels = {d["key"]: d["label"] for d in item.params["denominations"]}
         rows_in = raw.get("rows") or {}
         if not isinstance(rows_in, dict):
             raise answer_error(item, "'rows' must map denomination keys to counts")
@@ -195,15 +197,23 @@ class CashCount(ItemType):
                 raise answer_error(
                     item, f"denomination '{key}': give bundles, straps, loose (and book_fen)"
                 )
+            n = keys.index(key) + 1
+            name = labels[key]
             rows[key] = {
-                f: require_int(item, row.get(f, 0), f"{key}.{f}")
+                f: require_int(
+                    item, row.get(f, 0), f"{key}.{f}", cell=Cell(n, name, f, COUNT_WORDS[f])
+                )
                 for f in ("bundles", "straps", "loose")
             }
             if row.get("book_fen") is not None:
-                rows[key]["book_fen"] = require_int(item, row["book_fen"], f"{key}.book_fen")
+                rows[key]["book_fen"] = require_int(
+                    item, row["book_fen"], f"{key}.book_fen", cell=Cell(n, name, "book_fen", BOOK)
+                )
         if "book_fen" not in raw:
             raise answer_error(item, "the book balance (book_fen) is missing")
-        book = require_int(item, raw["book_fen"], "book_fen")
+        book = require_int(
+            item, raw["book_fen"], "book_fen", cell=Cell(None, None, "book_fen", BOOK_BALANCE)
+        )
         _check_book_by_denomination(item, rows, book)
         return {"rows": {k: rows[k] for k in keys if k in rows}, "book_fen": book}
 
@@ -252,6 +262,9 @@ CASH_COLUMNS = (
     Column("amount", "金额", "Amount", "money"),
 )
 
+COUNT_WORDS = {c.key: text(c.zh, c.en) for c in CASH_COLUMNS}
+BOOK = text("账面金额", "book figure")
+BOOK_BALANCE = text("账面余额", "book balance")
 
 BOOK_COLUMNS = (
     Column("book", "账面金额", "Book", "money"),
@@ -386,17 +399,28 @@ class TellerBoxes(ItemType):
     def parse(self, item: Item, raw: Any, ctx: EvalContext | None) -> dict[str, Any]:
         rows = []
         fields = {"system_fen", "counted_fen", "vouchers_ok", "note"}
-        for where, row, teller in slot_rows(item, raw, ctx, person="teller", fields=fields):
+        for n, (where, row, teller) in enumerate(
+            slot_rows(item, raw, ctx, person="teller", fields=fields), 1
+        ):
             vouchers_ok = row.get("vouchers_ok", True)
             if not isinstance(vouchers_ok, bool):
                 raise answer_error(item, f"{where}: vouchers_ok must be true or false")
+            person = ctx.person(teller) if ctx else None
+            name = text(person.name, person.name) if person else text(teller, teller)
+            system, counted = (
+                require_int(
+                    item,
+                    row.get(key),
+                    f"{where} {key}",
+                    cell=Cell(n, name, key, _column_words(column)),
+                )
+                for key, column in (("system_fen", "system"), ("counted_fen", "counted"))
+            )
             rows.append(
                 {
                     "teller": teller,
-                    "system_fen": require_int(item, row.get("system_fen"), f"{where} system_fen"),
-                    "counted_fen": require_int(
-                        item, row.get("counted_fen"), f"{where} counted_fen"
-                    ),
+                    "system_fen": system,
+                    "counted_fen": counted,
                     "vouchers_ok": vouchers_ok,
                     "note": str(row.get("note", "")).strip(),
                 }
@@ -415,6 +439,11 @@ TELLER_COLUMNS = (
     Column("vouchers", "重要空白凭证", "Blank vouchers"),
     Column("note", "备注", "Note"),
 )
+
+
+def _column_words(key: str) -> Text:
+    column = next(c for c in TELLER_COLUMNS if c.key == key)
+    return text(column.zh, column.en)
 
 
 @rule("teller_boxes_balance", check=needs_type("teller_boxes"))

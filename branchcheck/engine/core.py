@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from branchcheck.errors import AnswerError, TemplateError
+from branchcheck.money import format_fen
 from branchcheck.views import PersonRef as PersonRef  # a view; rules receive it
 
 if TYPE_CHECKING:
@@ -181,18 +182,102 @@ def slot_rows(
     return out
 
 
-def answer_error(item: Item, message: str) -> AnswerError:
-    return AnswerError(f"item '{item.key}' ({item.text['zh']}): {message}")
+def answer_error(
+    item: Item,
+    message: str,
+    *,
+    words: Text | None = None,
+    row: int | None = None,
+    column: str | None = None,
+) -> AnswerError:
+    """The error of an answer to `item`: `message` for the command line; `words` (zh and en, in
+    the person's terms) for the window, which shows them next to the item's `row` and `column`."""
+    return AnswerError(
+        f"item '{item.key}' ({item.text['zh']}): {message}",
+        zh=words["zh"] if words else None,
+        en=words["en"] if words else None,
+        field=item.key,
+        row=row,
+        column=column,
+    )
 
 
-def require_int(item: Item, value: Any, field_name: str, *, minimum: int | None = 0) -> int:
+@dataclass(frozen=True)
+class Cell:
+    """Where in an answer's table a value sits, in the person's terms: the row (1-based) and
+    what the row is (a denomination, a teller), the column's key and label."""
+
+    row: int | None
+    row_name: Text | None
+    column: str
+    label: Text
+
+
+def _place(item: Item, cell: Cell) -> Text:
+    """'库存现金清点：第 1 行（100元券）捆' / 'Vault cash count: row 1 (¥100 note), bundles'."""
+    zh, en = item.text["zh"] + "：", item.text["en"] + ": "
+    if cell.row is not None:
+        zh += f"第 {cell.row} 行"
+        en += f"row {cell.row}"
+        if cell.row_name:
+            zh += f"（{cell.row_name['zh']}）"
+            en += f" ({cell.row_name['en']})"
+        en += ", "
+    return text(zh + cell.label["zh"], en + cell.label["en"])
+
+
+def _shown_number(value: int, money: bool) -> str:
+    return format_fen(value) if money else str(value)
+
+
+def require_int(
+    item: Item,
+    value: Any,
+    field_name: str,
+    *,
+    minimum: int | None = 0,
+    cell: Cell | None = None,
+) -> int:
+    """A whole number (of fen when the field's key ends in _fen) of at least `minimum`; `cell`
+    words the error in the person's terms."""
+    place = _place(item, cell) if cell else None
+    row, column = (cell.row, cell.column) if cell else (None, None)
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             value = int(value.strip())
         else:
-            raise answer_error(item, f"{field_name} must be a whole number, got {value!r}")
+            words = place and text(
+                f"{place['zh']}应填整数", f"{place['en']} must be a whole number"
+            )
+            raise answer_error(
+                item,
+                f"{field_name} must be a whole number, got {value!r}",
+                words=words,
+                row=row,
+                column=column,
+            )
     if minimum is not None and value < minimum:
-        raise answer_error(item, f"{field_name} must be ≥ {minimum}, got {value}")
+        shown = _shown_number(value, field_name.endswith("_fen"))
+        if place is None:
+            words = None
+        elif minimum == 0:
+            words = text(
+                f"{place['zh']}不能为负数（填写的是 {shown}）",
+                f"{place['en']} cannot be negative (given: {shown})",
+            )
+        else:
+            least = _shown_number(minimum, field_name.endswith("_fen"))
+            words = text(
+                f"{place['zh']}至少为 {least}（填写的是 {shown}）",
+                f"{place['en']} must be at least {least} (given: {shown})",
+            )
+        raise answer_error(
+            item,
+            f"{field_name} must be ≥ {minimum}, got {value}",
+            words=words,
+            row=row,
+            column=column,
+        )
     return value
 
 

@@ -255,10 +255,21 @@ def load(s: Session, finding_id: str, step: Transition, actor: str, now: datetim
     return f
 
 
+FIELD_WORDS_EN = {
+    "整改措施": "corrective action",
+    "整改结果": "result of the rectification",
+    "例外接受理由": "reason for accepting the exception",
+}
+
+
 def text_of(value: str | None, name: str) -> str:
+    """A required text; `name` is "中文 (key)", an empty text is refused in the person's words."""
     text = (value or "").strip()
     if not text:
-        raise AnswerError(f"{name} is required and cannot be empty")
+        zh, _, key = name.rstrip(")").partition(" (")
+        en = f"Please enter the {FIELD_WORDS_EN.get(zh, key)}"
+        message = f"{name} is required and cannot be empty"
+        raise AnswerError(message, zh=f"请填写{zh}", en=en, field=key or None)
     return text
 
 

@@ -3,7 +3,7 @@
     rows         finding an inspection, the guard that keeps a sealed record unchanged (light)
     state        an inspection as read: template, people, answers, who signs
     context      what the rules see of the store (staff by role, this week's checks, holidays)
-    answering    answer, answer_part, clear_answer, set_section — each committed before it returns
+    answering    answer, answer_part, clear_answer, save_draft, set_section — each committed before it returns
     lifecycle    start, evaluation, complete (findings made), correct, discard
     signing      sign (the signer's own password), preview, seal
     evidence     files on items: add_item_evidence, remove_item_evidence, item_evidence
@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 from branchcheck.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from branchcheck.inspections.answering import answer, answer_part, clear_answer, set_section
+    from branchcheck.inspections.answering import (
+        answer,
+        answer_part,
+        clear_answer,
+        save_draft,
+        set_section,
+    )
     from branchcheck.inspections.answers_file import run_answers_file
     from branchcheck.inspections.lifecycle import complete, correct, discard, evaluation, start
     from branchcheck.inspections.listing import (
@@ -36,7 +42,7 @@ if TYPE_CHECKING:
     from branchcheck.inspections.state import InspectionState, Party, load, store_template
 
 _PARTS = {
-    "answering": ("answer", "answer_part", "clear_answer", "set_section"),
+    "answering": ("answer", "answer_part", "clear_answer", "save_draft", "set_section"),
     "answers_file": ("run_answers_file",),
     "lifecycle": ("complete", "correct", "discard", "evaluation", "start"),
     "listing": (
@@ -73,6 +79,7 @@ __all__ = [
     "record_files",
     "resolve_id",
     "run_answers_file",
+    "save_draft",
     "seal",
     "set_section",
     "sign",

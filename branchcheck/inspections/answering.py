@@ -1,6 +1,12 @@
 """Answering: every answer, part of an answer (one account's decision) or cleared answer is
 validated and committed (SQLite WAL, synchronous=FULL) before the function returns, so nothing the
-screen shows as saved can be lost. Answering a completed, unsealed inspection reopens it."""
+screen shows as saved can be lost. Answering a completed, unsealed inspection reopens it.
+
+A draft (`save_draft`) is a partly filled table or entry kept as typed: bounded but not parsed,
+it takes the place of the item's answer (the item counts as unanswered until a full answer
+replaces it) and never reaches an evaluation or a record. A draft is not evidence, so only the
+start of drafting an item is audited (the draft that replaces an answer or begins on an empty
+item); saving the same draft again as typing goes on is not."""
 
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Answer, Finding, Inspection, Signature
 from branchcheck.engine import ITEM_TYPES, Outcome
-from branchcheck.engine.bounds import MAX_KEY, shown, text_problem, value_problem
+from branchcheck.engine.bounds import MAX_KEY, MAX_VALUES, shown, text_problem, value_problem
 from branchcheck.engine.evaluate import evaluate_item
 from branchcheck.errors import AnswerError, StateError
 from branchcheck.inspections.context import branch_env, eval_context
@@ -139,6 +145,68 @@ def clear_answer(
         )
 
 
+def save_draft(
+    store: Store,
+    inspection_id: str,
+    item_key: str,
+    raw: Any,
+    *,
+    part: str = "",
+    note: str = "",
+    actor: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Commit what an item's table or entry holds now, as typed and not yet an answer.
+
+    `raw` is JSON within the answer bounds; a table is {"rows": [[cell, ...], ...]} (cells are
+    text, numbers, true/false or null) with the item's other entries as {"fields": {name: cell}}."""
+    now = clock.local_or_now(now)
+    with store.session() as s:
+        insp = get_inspection(s, inspection_id)
+        require_open(insp)
+        item = template_of(insp.template).item(item_key)
+        if not ITEM_TYPES[item.type].answerable:
+            raise AnswerError(f"item '{item_key}' is computed and takes no answer")
+        _check_bounds(item_key, item.text["zh"], raw, note, part=part)
+        problem = draft_problem(raw)
+        if problem:
+            raise AnswerError(f"item '{item_key}' ({item.text['zh']}): 草稿 / draft: {problem}")
+        before = _row(s, insp, item_key, part)
+        replaces_answer = before is not None and not before.draft
+        _upsert(s, insp, item_key, part, {"v": raw, "note": note.strip()}, now, draft=True)
+        if before is None or replaces_answer:
+            audit.append(
+                s,
+                at=clock.iso(now),
+                actor=actor or insp.inspector.employee_no,
+                action="answer.draft",
+                subject=insp.id,
+                detail={"item": item_key, "part": part, "replaces_answer": replaces_answer},
+            )
+
+
+def draft_problem(raw: Any) -> str | None:
+    """Why `raw` is not a draft's shape: null, a cell, or {"rows": [[cell]], "fields": {cell}}."""
+    if raw is None or _is_cell(raw):
+        return None
+    if not isinstance(raw, dict) or set(raw) - {"rows", "fields"}:
+        return "应为表格行与字段 / must be rows and fields of cells"
+    rows = raw.get("rows", [])
+    if not isinstance(rows, list) or len(rows) > MAX_VALUES:
+        return "表格行应为列表 / rows must be a list"
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, list) or not all(_is_cell(c) for c in row):
+            return f"第 {n} 行应为单元格列表 / row {n} must be a list of cells"
+    fields = raw.get("fields", {})
+    if not isinstance(fields, dict) or not all(_is_cell(c) for c in fields.values()):
+        return "字段应为单元格 / fields must be cells"
+    return None
+
+
+def _is_cell(value: Any) -> bool:
+    return value is None or isinstance(value, str | bool | int | float)
+
+
 def set_section(store: Store, inspection_id: str, index: int) -> None:
     """Remember where the inspector is, so a reopened inspection resumes there."""
     with store.session() as s:
@@ -161,18 +229,31 @@ def _check_bounds(item_key: str, name: str, raw: Any, note: Any, *, part: str = 
         raise AnswerError(f"{where}: 备注 / note: {note_problem}")
 
 
-def _upsert(
-    s: Session, insp: Inspection, item_key: str, part: str, stored: dict[str, Any], now: datetime
-) -> None:
-    """The one write path of an answer ("" part) or of one part of it."""
-    existing = s.scalars(
+def _row(s: Session, insp: Inspection, item_key: str, part: str) -> Answer | None:
+    return s.scalars(
         select(Answer).where(
             Answer.inspection_id == insp.id, Answer.item_key == item_key, Answer.part == part
         )
     ).first()
+
+
+def _upsert(
+    s: Session,
+    insp: Inspection,
+    item_key: str,
+    part: str,
+    stored: dict[str, Any],
+    now: datetime,
+    *,
+    draft: bool = False,
+) -> None:
+    """The one write path of an answer ("" part) or of one part of it, or of a draft of either:
+    a full answer replaces the draft, a draft the answer."""
+    existing = _row(s, insp, item_key, part)
     if existing:
         existing.value = stored
         existing.answered_at = clock.iso(now)
+        existing.draft = draft
     else:
         s.add(
             Answer(
@@ -181,6 +262,7 @@ def _upsert(
                 part=part,
                 value=stored,
                 answered_at=clock.iso(now),
+                draft=draft,
             )
         )
     _reopen_if_completed(s, insp)

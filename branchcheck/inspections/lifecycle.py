@@ -281,6 +281,8 @@ def correct(store: Store, record_id: str, *, actor: str, now: datetime | None = 
                 )
             )
         for a in old.answers:
+            if a.draft:  # never part of the sealed record: the correction starts without it
+                continue
             s.add(
                 Answer(
                     inspection_id=new.id,

@@ -34,6 +34,15 @@ class Party:
 
 
 @dataclass(frozen=True)
+class Drafted:
+    """An item's draft: the whole item's cells as typed ("" part) and its parts' drafts."""
+
+    value: Any = None
+    note: str = ""
+    parts: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class InspectionState:
     id: str
     template: Template
@@ -51,6 +60,7 @@ class InspectionState:
     version: int
     supersedes: str | None
     parties: list[Party] = field(default_factory=list)
+    drafts: dict[str, Drafted] = field(default_factory=dict)  # item key → its draft, as typed
 
     def answered(self, item_key: str) -> bool:
         return item_key in self.answers
@@ -118,11 +128,14 @@ def people_of(insp: Inspection) -> dict[str, list[PersonRef]]:
 
 
 def parsed_answers(insp: Inspection, template: Template) -> tuple[dict[str, Any], dict[str, str]]:
-    """Item key → the whole answer (parts merged in), and item key → note."""
+    """Item key → the whole answer (parts merged in), and item key → note. Drafts are no
+    answers: they are left out here, where every evaluation and record reads answers."""
     values: dict[str, Any] = {}
     notes: dict[str, str] = {}
     parts: dict[str, dict[str, Any]] = {}
     for a in insp.answers:
+        if a.draft:
+            continue
         if a.part:
             parts.setdefault(a.item_key, {})[a.part] = a.value["v"]
             continue
@@ -134,6 +147,23 @@ def parsed_answers(insp: Inspection, template: Template) -> tuple[dict[str, Any]
             item = template.item(key)
             values[key] = ITEM_TYPES[item.type].merge_parts(item, values[key], item_parts)
     return values, notes
+
+
+def drafts_of(insp: Inspection) -> dict[str, Drafted]:
+    """Item key → its draft, for the window to show again as typed."""
+    whole: dict[str, tuple[Any, str]] = {}
+    parts: dict[str, dict[str, Any]] = {}
+    for a in insp.answers:
+        if not a.draft:
+            continue
+        if a.part:
+            parts.setdefault(a.item_key, {})[a.part] = a.value["v"]
+        else:
+            whole[a.item_key] = (a.value["v"], a.value.get("note", ""))
+    return {
+        key: Drafted(*whole.get(key, (None, "")), parts=parts.get(key, {}))
+        for key in whole.keys() | parts.keys()
+    }
 
 
 def parties(
@@ -182,6 +212,7 @@ def state_of(session: Session, insp: Inspection) -> InspectionState:
         version=insp.version,
         supersedes=insp.supersedes_id,
         parties=parties(template, inspector, people, signed),
+        drafts=drafts_of(insp),
     )
 
 

@@ -49,37 +49,89 @@ def problems(
     template: Template, inspector: PersonRef, people: dict[str, list[PersonRef]]
 ) -> list[str]:
     """Every people-rule problem, as messages naming the slot and the person."""
-    out: list[str] = []
+    return [message for message, _words in _problems(template, inspector, people)]
+
+
+def _people(n: int) -> str:
+    return {0: "none", 1: "1 person"}.get(n, f"{n} people")
+
+
+def _role_names_en(roles: list[str]) -> str:
+    return ", ".join(STAFF_ROLES[r]["en"] for r in roles if r in STAFF_ROLES)
+
+
+def _problems(
+    template: Template, inspector: PersonRef, people: dict[str, list[PersonRef]]
+) -> list[tuple[str, tuple[str, str]]]:
+    """Every problem as (the command line's message, its words in Chinese and in English)."""
+    out: list[tuple[str, tuple[str, str]]] = []
     unknown = set(people) - {s.key for s in template.people}
     for key in sorted(unknown):
-        out.append(
+        message = (
             f"unknown people slot '{key}' (checklist '{template.key}' has: "
             f"{', '.join(s.key for s in template.people)})"
         )
+        out.append((message, (f"本检查没有“{key}”这一栏人员", f"this check has no people '{key}'")))
     for slot in template.people:
+        t = slot.title
         persons = people.get(slot.key, [])
-        if len(persons) < slot.min:
+        n = len(persons)
+        if n < slot.min:
             out.append(
-                f"{slot.title.zh} / {slot.title.en}: at least {slot.min} person(s) needed, "
-                f"{len(persons)} given"
+                (
+                    f"{t.zh} / {t.en}: at least {slot.min} person(s) needed, {n} given",
+                    (
+                        f"{t.zh}：至少需要 {slot.min} 人，现有 {n} 人",
+                        f"{t.en}: at least {_people(slot.min)} needed, {_people(n)} given",
+                    ),
+                )
             )
-        if len(persons) > slot.max:
+        if n > slot.max:
             out.append(
-                f"{slot.title.zh} / {slot.title.en}: at most {slot.max} person(s), "
-                f"{len(persons)} given"
+                (
+                    f"{t.zh} / {t.en}: at most {slot.max} person(s), {n} given",
+                    (
+                        f"{t.zh}：最多 {slot.max} 人，现有 {n} 人",
+                        f"{t.en}: at most {_people(slot.max)}, {_people(n)} given",
+                    ),
+                )
             )
         seen: set[str] = set()
         for p in persons:
+            who = f"{p.name} ({p.employee_no})"
             if p.employee_no in seen:
-                out.append(f"{slot.title.zh}: {p.name} ({p.employee_no}) is listed twice")
+                out.append(
+                    (
+                        f"{t.zh}: {who} is listed twice",
+                        (
+                            f"{t.zh}：{p.name}（{p.employee_no}）重复填写",
+                            f"{t.en}: {who} is listed twice",
+                        ),
+                    )
+                )
             seen.add(p.employee_no)
             if slot.external != p.external:
                 kind = "an external person" if slot.external else "a member of staff"
-                out.append(f"{slot.title.zh}: {p.name} ({p.employee_no}) must be {kind}")
+                kind_zh = "外部人员" if slot.external else "本行员工"
+                out.append(
+                    (
+                        f"{t.zh}: {who} must be {kind}",
+                        (
+                            f"{t.zh}：{p.name}（{p.employee_no}）应为{kind_zh}",
+                            f"{t.en}: {who} must be {kind}",
+                        ),
+                    )
+                )
             if not set(p.roles) & set(slot.staff_roles):
                 out.append(
-                    f"{slot.title.zh} / {slot.title.en}: {p.name} ({p.employee_no}) does not hold "
-                    f"the role {_role_names(slot.staff_roles)} ({', '.join(slot.staff_roles)})"
+                    (
+                        f"{t.zh} / {t.en}: {who} does not hold "
+                        f"the role {_role_names(slot.staff_roles)} ({', '.join(slot.staff_roles)})",
+                        (
+                            f"{t.zh}：{p.name}（{p.employee_no}）不是{_role_names(slot.staff_roles)}",
+                            f"{t.en}: {who} does not hold the role {_role_names_en(slot.staff_roles)}",
+                        ),
+                    )
                 )
     reported: set[tuple[str, str, str]] = set()
     for group in template.distinct:
@@ -91,10 +143,9 @@ def problems(
                 first = owner.setdefault(p.employee_no, (title.zh, title.en))
                 if first[0] != title.zh and (p.employee_no, first[0], title.zh) not in reported:
                     reported.add((p.employee_no, first[0], title.zh))
-                    out.append(
-                        f"{p.name}（{p.employee_no}）不能同时担任{first[0]}和{title.zh}"
-                        f" / {p.name} cannot be both {first[1]} and {title.en}"
-                    )
+                    zh = f"{p.name}（{p.employee_no}）不能同时担任{first[0]}和{title.zh}"
+                    en = f"{p.name} cannot be both {first[1]} and {title.en}"
+                    out.append((f"{zh} / {en}", (zh, en)))
     return out
 
 
@@ -102,9 +153,14 @@ def check_people(
     template: Template, inspector: PersonRef, people: dict[str, list[PersonRef]]
 ) -> None:
     check_inspector(template, inspector)
-    found = problems(template, inspector, people)
+    found = _problems(template, inspector, people)
     if found:
-        raise PeopleRuleError("people rules not met:\n" + "\n".join(f"  {m}" for m in found))
+        raise PeopleRuleError(
+            "people rules not met:\n" + "\n".join(f"  {m}" for m, _words in found),
+            zh="人员不符合要求：\n" + "\n".join(f"• {zh}" for _m, (zh, _en) in found),
+            en="The people do not meet the rules:\n"
+            + "\n".join(f"• {en}" for _m, (_zh, en) in found),
+        )
 
 
 # ---------------------------------------------------------------- a deputy's authorisation

@@ -9,8 +9,10 @@ A later checklist with a new item type adds a module with
         def show_outcome(self, outcome): ...     # optional: the evaluated result
         def value(self): ...                     # widgets that emit part_answered: the whole answer
 
-and emits `answered(value)` with the answer JSON the core's item type parses. The inspection
-screen never changes: it looks the widget up in WIDGETS."""
+and emits `answered(value)` with the answer JSON the core's item type parses. A table that is
+filled only in part emits `drafted(cells)` instead (`draft()` gives them, `set_draft` shows them
+again): the core keeps them as a draft, never as an answer. The inspection screen never changes:
+it looks the widget up in WIDGETS."""
 
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ class ItemWidget(QWidget):
 
     answered = Signal(object)  # the answer JSON for inspections.answer
     part_answered = Signal(str, object)  # one part of a list answer for inspections.answer_part
+    drafted = Signal(object)  # the cells as typed while they are no answer yet (a draft)
     invalid = Signal(str)  # input that cannot become an answer (shown inline, nothing saved)
     focus_next = Signal()  # the user asks to go on to the next item (Enter)
 
@@ -56,6 +59,18 @@ class ItemWidget(QWidget):
 
     def set_value(self, value: Any) -> None:
         """Show a saved answer without emitting `answered`."""
+
+    def draft(self) -> Any:
+        """What the widget holds as typed, in a draft's shape (inspections.save_draft); None for
+        widgets whose input is a single choice, committed at once."""
+        return None
+
+    def set_draft(self, draft: Any) -> None:
+        """Show a draft saved earlier, without emitting anything."""
+
+    def point_at(self, row: int | None, column: str | None) -> None:
+        """Put the keyboard on the cell an error is about (`row` 1-based, `column` the answer's
+        field), where the widget has one."""
 
     def value(self) -> Any:
         """The whole answer as the widget shows it now (the answer JSON). The screen asks for it

@@ -5,10 +5,11 @@ it while the loader's figures are typed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -31,9 +32,10 @@ from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
 from ui.items import ItemContext, ItemWidget, register
-from ui.items.basic import YUAN_PATTERN, yuan_text
+from ui.items.basic import yuan_text
 from ui.items.cells import (
     LiveDelegate,
+    amount_field,
     fit_height,
     item_at,
     make_table,
@@ -44,9 +46,9 @@ from ui.items.cells import (
 from ui.style import ACCENT, GREY, diff_colour
 
 
-def _yuan_edit(parent: QWidget) -> QLineEdit:
+def _yuan_edit(parent: QWidget, refused: Callable[[str], None]) -> QLineEdit:
     edit = QLineEdit(parent)
-    edit.setValidator(QRegularExpressionValidator(YUAN_PATTERN, edit))
+    amount_field(edit, refused)
     edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     edit.setMinimumWidth(150)
     return edit
@@ -103,6 +105,7 @@ class CassetteTableWidget(ItemWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         self.table = make_table(self, 0, 10)
+        self.table.finished.connect(self.focus_next.emit)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.COL_CASSETTE, QHeaderView.ResizeMode.ResizeToContents)
@@ -114,6 +117,7 @@ class CassetteTableWidget(ItemWidget):
         for col in self.FIELDS:
             self.table.setItemDelegateForColumn(col, self.delegate)
         self.delegate.edited.connect(self._typing)
+        self.delegate.refused.connect(self.invalid.emit)
         self.table.itemChanged.connect(self._cell_changed)
         self.den_boxes: list[QComboBox] = []
         layout.addWidget(self.table)
@@ -139,7 +143,7 @@ class CassetteTableWidget(ItemWidget):
         self.units: list[QLabel] = []
         for i, key in enumerate(("host_fen", "deposit_fen", "slip_fen", "load_book_fen")):
             caption = QLabel(inputs)
-            edit = _yuan_edit(inputs)
+            edit = _yuan_edit(inputs, self.invalid.emit)
             unit = QLabel(inputs)
             self.units.append(unit)
             grid.addWidget(caption, i, 0)
@@ -368,15 +372,48 @@ class CassetteTableWidget(ItemWidget):
 
     def _commit(self) -> None:
         raw = self.raw()
-        if "host_fen" not in raw or not raw["cassettes"] or raw == self._committed:
+        if raw == self._committed:
+            return
+        if "host_fen" not in raw or not raw["cassettes"]:
+            self._committed = None  # no answer yet: the store keeps it as typed
+            self.drafted.emit(self.draft())
             return
         try:
             ITEM_TYPES["cassette_table"].parse(self.item, raw, None)
         except BranchCheckError as exc:
             self.invalid.emit(str(exc))
+            self._committed = None
+            self.drafted.emit(self.draft())
             return
         self._committed = raw
         self.answered.emit(raw)
+
+    def draft(self) -> dict[str, Any]:
+        """Each cassette as [cassette, denomination, last load, dispensed, remaining, rejected,
+        new load] as typed, and the money fields."""
+        rows = [
+            [
+                item_at(self.table, r, self.COL_CASSETTE).text(),
+                self.den_boxes[r].currentData(),
+                *(item_at(self.table, r, col).text() for col in self.FIELDS),
+            ]
+            for r in range(self.table.rowCount())
+        ]
+        return {"rows": rows, "fields": {key: edit.text() for key, edit in self.money.items()}}
+
+    def set_draft(self, draft: Any) -> None:
+        self._filling = True
+        self.table.setRowCount(0)
+        self.den_boxes.clear()
+        for cells in draft.get("rows", []):
+            if len(cells) == 2 + len(self.FIELDS):
+                row = dict(zip(self.FIELDS.values(), cells[2:], strict=True))
+                self.add_row({"cassette": cells[0], "denomination": cells[1]} | row)
+        self._filling = True
+        for key, edit in self.money.items():
+            edit.setText(str(draft.get("fields", {}).get(key) or ""))
+        self._filling = False
+        self.recompute()
 
     def set_value(self, value: Any) -> None:
         self._filling = True
@@ -394,6 +431,14 @@ class CassetteTableWidget(ItemWidget):
 
     def focus_target(self) -> QWidget:
         return self.table
+
+    def point_at(self, row: int | None, column: str | None) -> None:
+        """`row` counts the answer's cassettes, which are the rows with a figure typed."""
+        columns = {key: col for col, key in self.FIELDS.items()}
+        typed = [r for r in range(self.table.rowCount()) if self._touched(r)]
+        if row is not None and 1 <= row <= len(typed) and column in columns:
+            self.table.setCurrentCell(typed[row - 1], columns[column])
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def start_editing(self, row: int, col: int) -> QLineEdit | None:
         self.table.setCurrentCell(row, col)

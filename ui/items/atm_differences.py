@@ -74,6 +74,7 @@ class OpenDifferencesWidget(ItemWidget):
     """ATM differences still on the suspense account: date booked, signed amount, age."""
 
     COL_DATE, COL_AMOUNT, COL_KIND, COL_AGE, COL_NOTE = range(5)
+    TYPED = (COL_DATE, COL_AMOUNT, COL_NOTE)
 
     def __init__(self, item: Item, ctx: ItemContext, parent: QWidget | None = None) -> None:
         super().__init__(item, ctx, parent)
@@ -84,12 +85,14 @@ class OpenDifferencesWidget(ItemWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.table = make_table(self, 0, 5)
+        self.table.finished.connect(self.focus_next.emit)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_NOTE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(110)
         self.table.setItemDelegateForColumn(self.COL_DATE, DateDelegate(self.table, self.today))
-        self.money = LiveDelegate(self.table, money=True)
+        self.money = LiveDelegate(self.table, money=True, signed=True)
+        self.money.refused.connect(self.invalid.emit)
         self.table.setItemDelegateForColumn(self.COL_AMOUNT, self.money)
         self.table.itemChanged.connect(self._cell_changed)
         layout.addWidget(self.table)
@@ -200,9 +203,41 @@ class OpenDifferencesWidget(ItemWidget):
         rows = [self._row(r) for r in range(self.table.rowCount())]
         return {"rows": [r for r in rows if r is not None]}
 
+    def _partly_filled(self) -> bool:
+        """A row with something typed that is not yet a whole difference (date and amount)."""
+        return any(
+            self._row(r) is None
+            and any(item_at(self.table, r, c).text().strip() for c in self.TYPED)
+            for r in range(self.table.rowCount())
+        )
+
+    def draft(self) -> dict[str, Any]:
+        """Each row as [booked on, amount, note], as typed."""
+        rows = [
+            [item_at(self.table, r, c).text() for c in self.TYPED]
+            for r in range(self.table.rowCount())
+        ]
+        return {"rows": rows}
+
+    def set_draft(self, draft: Any) -> None:
+        self._filling = True
+        self.table.setRowCount(0)
+        for cells in draft.get("rows", []):
+            if len(cells) == len(self.TYPED):
+                r = self.add_row()
+                self._filling = True
+                for c, text in zip(self.TYPED, cells, strict=True):
+                    item_at(self.table, r, c).setText(str(text or ""))
+                self._show_row(r)
+        self._filling = False
+
     def _commit(self) -> None:
         value = self.value()
-        if value["rows"] and value != self._committed:
+        if self._partly_filled():
+            self.none_button.setChecked(False)
+            self._committed = None  # the store holds the draft now
+            self.drafted.emit(self.draft())
+        elif value["rows"] and value != self._committed:
             self.none_button.setChecked(False)
             self._committed = value
             self.answered.emit(value)

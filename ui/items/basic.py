@@ -112,6 +112,8 @@ class _LineWidget(ItemWidget):
         layout.addWidget(self.suffix)
         layout.addStretch(1)
         self._committed: str | None = None
+        self._drafting = False  # typed since the last answer: the card keeps a draft of it
+        self.edit.textEdited.connect(self._typed)
         self.edit.editingFinished.connect(self._finished)
         self.edit.returnPressed.connect(self.focus_next.emit)
         self.setFocusProxy(self.edit)
@@ -119,17 +121,29 @@ class _LineWidget(ItemWidget):
     def focus_target(self) -> QWidget:
         return self.edit
 
+    def _typed(self, text: str) -> None:
+        self._drafting = True
+        self.drafted.emit(text)
+
+    def draft(self) -> str:
+        return self.edit.text()
+
+    def set_draft(self, draft: Any) -> None:
+        if isinstance(draft, str):
+            self.edit.setText(draft)
+
     def _finished(self) -> None:
         raw = self.edit.text().strip()
-        if raw == self._committed or (raw == "" and self._committed is None):
-            return
+        if raw == "" or (raw == self._committed and not self._drafting):
+            return  # an emptied field is kept as a draft, not answered
         try:
             value = self.to_answer(raw)
         except BranchCheckError as exc:
             self.invalid.emit(str(exc))
             return
         self._committed = raw
-        self.answered.emit(value)
+        self._drafting = False
+        self.answered.emit(value)  # typed back to the answer: answered again, no draft left
 
     def to_answer(self, raw: str) -> Any:
         return raw

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,10 +37,12 @@ from branchcheck.errors import BranchCheckError
 from branchcheck.money import format_fen, yuan_to_fen
 from ui import i18n
 from ui.items import ItemContext, ItemWidget, register
-from ui.items.basic import YUAN_PATTERN, yuan_text
+from ui.items.basic import yuan_text
 from ui.items.cells import (
     ROW_HEIGHT,
+    CellTable,
     LiveDelegate,
+    amount_field,
     fit_height,
     item_at,
     number_cell,
@@ -83,7 +84,7 @@ class CashCountWidget(ItemWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
 
-        self.table = QTableWidget(len(self.dens) + 1, self.COLUMNS, self)
+        self.table = CellTable(len(self.dens) + 1, self.COLUMNS, self)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -106,9 +107,11 @@ class CashCountWidget(ItemWidget):
         for col in self.EDITABLE:
             self.table.setItemDelegateForColumn(col, self.delegate)
         self.delegate.edited.connect(self._typing)
+        self.delegate.refused.connect(self.invalid.emit)
         self.money = LiveDelegate(self.table, money=True)
         self.table.setItemDelegateForColumn(self.COL_BOOK, self.money)
         self.money.edited.connect(self._typing)
+        self.money.refused.connect(self.invalid.emit)
         for r, d in enumerate(self.dens):
             label = number_cell(bold=True)
             label.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -129,6 +132,7 @@ class CashCountWidget(ItemWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         self.table.itemChanged.connect(self._cell_changed)
+        self.table.finished.connect(self._table_done)
         fit_height(self.table)
         row.addWidget(self.table, 1)
 
@@ -143,7 +147,7 @@ class CashCountWidget(ItemWidget):
         self.total_value.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {ACCENT};")
         self.book_caption = QLabel(summary)
         self.book = QLineEdit(summary)
-        self.book.setValidator(QRegularExpressionValidator(YUAN_PATTERN, self.book))
+        amount_field(self.book, self.invalid.emit)
         self.book.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.book.setStyleSheet("font-size: 16pt; min-height: 44px;")
         self.book_unit = QLabel(summary)
@@ -329,6 +333,13 @@ class CashCountWidget(ItemWidget):
     def _typing(self, row: int, col: int, text: str) -> None:
         self.recompute((row, col, text))
 
+    def _table_done(self) -> None:
+        """Enter on the last cell: on to the total book balance, or the next item without one."""
+        if self.book.isReadOnly():
+            self.focus_next.emit()
+        else:
+            self.book.setFocus(Qt.FocusReason.TabFocusReason)
+
     # ------------------------------------------------------------------ answers
 
     def value(self) -> dict[str, Any] | None:
@@ -385,9 +396,33 @@ class CashCountWidget(ItemWidget):
 
     def _commit(self) -> None:
         value = self.value()
-        if value is not None and value != getattr(self, "_committed", None):
+        if value is None:
+            self._committed = None  # the store holds the draft now
+            self.drafted.emit(self.draft())
+        elif value != getattr(self, "_committed", None):
             self._committed = value
             self.answered.emit(value)
+
+    def draft(self) -> dict[str, Any]:
+        """Each typed denomination as [key, bundles, straps, loose, book] and the total book."""
+        rows = []
+        for r, d in enumerate(self.dens):
+            texts = [self._text(r, c, None) for c in (*self.EDITABLE, self.COL_BOOK)]
+            if any(t.strip() for t in texts):
+                rows.append([d.key, *texts])
+        book = "" if self.by_denomination() else self.book.text()
+        return {"rows": rows, "fields": {"book": book}}
+
+    def set_draft(self, draft: Any) -> None:
+        typed = {row[0]: row[1:] for row in draft.get("rows", []) if row}
+        self._filling = True
+        for r, d in enumerate(self.dens):
+            texts = typed.get(d.key, [])
+            for i, col in enumerate((*self.EDITABLE, self.COL_BOOK)):
+                item_at(self.table, r, col).setText(str(texts[i] or "") if i < len(texts) else "")
+        self.book.setText(str(draft.get("fields", {}).get("book") or ""))
+        self._filling = False
+        self.recompute()
 
     def set_value(self, value: Any) -> None:
         self._filling = True
@@ -402,6 +437,14 @@ class CashCountWidget(ItemWidget):
         self._filling = False
         self._committed = value
         self.recompute()
+
+    def point_at(self, row: int | None, column: str | None) -> None:
+        columns = {**{f: c for c, f in self.FIELDS.items()}, "book_fen": self.COL_BOOK}
+        if column == "book_fen" and row is None:
+            self.book.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif row is not None and 1 <= row <= len(self.dens) and column in columns:
+            self.table.setCurrentCell(row - 1, columns[column])
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_outcome(self, outcome: Outcome) -> None:
         if outcome.computed.get("compared") == "total":
@@ -431,7 +474,7 @@ class TellerBoxesWidget(ItemWidget):
         self._filling = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(len(self.tellers), 6, self)
+        self.table = CellTable(len(self.tellers), 6, self)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT + 4)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -466,7 +509,9 @@ class TellerBoxesWidget(ItemWidget):
             self.table.setItem(r, self.COL_NOTE, note)
         self._filling = False
         self.table.itemChanged.connect(self._cell_changed)
+        self.table.finished.connect(self.focus_next.emit)
         self.money.edited.connect(self._typing)
+        self.money.refused.connect(self.invalid.emit)
         fit_height(self.table)
         layout.addWidget(self.table)
         self._committed: dict[str, Any] | None = None
@@ -535,9 +580,50 @@ class TellerBoxesWidget(ItemWidget):
         self._show_diff(row)
         self._filling = False
         value = self.value()
-        if value["rows"] and value != self._committed:
+        if self._partly_filled():
+            self._committed = None  # the store holds the draft now
+            self.drafted.emit(self.draft())
+        elif value["rows"] and value != self._committed:
             self._committed = value
             self.answered.emit(value)
+
+    def _partly_filled(self) -> bool:
+        """A teller with one amount typed and not the other: the table is no answer yet."""
+        return any(
+            (self._fen(r, self.COL_SYSTEM) is None) != (self._fen(r, self.COL_COUNTED) is None)
+            for r in range(len(self.tellers))
+        )
+
+    def draft(self) -> dict[str, Any]:
+        """Each teller as [employee no, system, counted, vouchers agree, note], as typed."""
+        return {
+            "rows": [
+                [
+                    person.employee_no,
+                    item_at(self.table, r, self.COL_SYSTEM).text(),
+                    item_at(self.table, r, self.COL_COUNTED).text(),
+                    item_at(self.table, r, self.COL_VOUCHERS).checkState() == Qt.CheckState.Checked,
+                    item_at(self.table, r, self.COL_NOTE).text(),
+                ]
+                for r, person in enumerate(self.tellers)
+            ]
+        }
+
+    def set_draft(self, draft: Any) -> None:
+        typed = {row[0]: row[1:] for row in draft.get("rows", []) if len(row) == 5}
+        self._filling = True
+        for r, person in enumerate(self.tellers):
+            if person.employee_no not in typed:
+                continue
+            system, counted, vouchers, note = typed[person.employee_no]
+            item_at(self.table, r, self.COL_SYSTEM).setText(str(system or ""))
+            item_at(self.table, r, self.COL_COUNTED).setText(str(counted or ""))
+            item_at(self.table, r, self.COL_VOUCHERS).setCheckState(
+                Qt.CheckState.Unchecked if vouchers is False else Qt.CheckState.Checked
+            )
+            item_at(self.table, r, self.COL_NOTE).setText(str(note or ""))
+            self._show_diff(r)
+        self._filling = False
 
     def value(self) -> dict[str, Any]:
         rows = []
@@ -582,3 +668,13 @@ class TellerBoxesWidget(ItemWidget):
         self.table.setCurrentCell(row, col)
         self.table.editItem(item_at(self.table, row, col))
         return self.money.editor if col in (self.COL_SYSTEM, self.COL_COUNTED) else None
+
+    def point_at(self, row: int | None, column: str | None) -> None:
+        """`row` counts the answer's rows, which hold only the tellers with both amounts."""
+        columns = {"system_fen": self.COL_SYSTEM, "counted_fen": self.COL_COUNTED}
+        answered = [r["teller"] for r in self.value()["rows"]]
+        if row is None or not 1 <= row <= len(answered) or column not in columns:
+            return
+        nos = [p.employee_no for p in self.tellers]
+        self.table.setCurrentCell(nos.index(answered[row - 1]), columns[column])
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,3 +1,4 @@
+# longer than 500 lines: the escort check and the box list, each keeping its draft as typed.
 """Cash-box handover widgets: the escorts' identity check and the box list against the manifest.
 
 The comparison is the core's (handover.compare_boxes on the answer the core parsed); these
@@ -84,6 +85,7 @@ class EscortCheckWidget(ItemWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = make_table(self, len(self.escorts), self.col_note + 1)
+        self.table.finished.connect(self.focus_next.emit)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_ID, QHeaderView.ResizeMode.Stretch)
@@ -93,6 +95,7 @@ class EscortCheckWidget(ItemWidget):
         self.table.setColumnWidth(self.col_match, 120)
         self.table.setItemDelegateForColumn(self.COL_ID, CodeDelegate(self.table, r"[0-9Xx]{0,18}"))
         ids = {p.employee_no: p.id_number for p in ctx.staff}
+        self.prefilled = [(ids.get(p.employee_no) or "").upper() for p in self.escorts]
         self.match_boxes: list[QComboBox] = []
         for r, person in enumerate(self.escorts):
             name = number_cell(f"{person.name} ({person.employee_no})", bold=True)
@@ -151,8 +154,7 @@ class EscortCheckWidget(ItemWidget):
                 self.invalid.emit(
                     self.tr("{name} 的身份证号应为 18 位（末位可为 X）").format(name=name)
                 )
-                return
-        self._commit()
+        self._commit()  # a number not yet whole is kept as a draft
 
     def value(self) -> dict[str, Any]:
         rows = []
@@ -178,9 +180,61 @@ class EscortCheckWidget(ItemWidget):
 
     def _commit(self) -> None:
         value = self.value()
-        if value["rows"] and value != self._committed:
+        if any(self._typed(r) and not self._complete(r) for r in range(len(self.escorts))):
+            self._committed = None  # a row begun and not finished: the store keeps a draft
+            self.drafted.emit(self.draft())
+        elif value["rows"] and value != self._committed:
             self._committed = value
             self.answered.emit(value)
+
+    def _id(self, r: int) -> str:
+        return item_at(self.table, r, self.COL_ID).text().strip().upper()
+
+    def _typed(self, r: int) -> bool:
+        """Something of the row given by the person (the register's ID number alone is not)."""
+        note = item_at(self.table, r, self.col_note).text().strip()
+        return (
+            self.match_boxes[r].currentIndex() != 0
+            or bool(note)
+            or self._id(r) != (self.prefilled[r])
+        )
+
+    def _complete(self, r: int) -> bool:
+        return self.match_boxes[r].currentIndex() != 0 and bool(
+            re.fullmatch(self.id_pattern, self._id(r))
+        )
+
+    def draft(self) -> dict[str, Any]:
+        """Each escort as [employee no, ID number, each method checked, match choice, note]."""
+        return {
+            "rows": [
+                [
+                    person.employee_no,
+                    item_at(self.table, r, self.COL_ID).text(),
+                    *(is_checked(item_at(self.table, r, c)) for c in self.col_methods.values()),
+                    self.match_boxes[r].currentIndex(),
+                    item_at(self.table, r, self.col_note).text(),
+                ]
+                for r, person in enumerate(self.escorts)
+            ]
+        }
+
+    def set_draft(self, draft: Any) -> None:
+        width = 4 + len(self.col_methods)
+        typed = {row[0]: row[1:] for row in draft.get("rows", []) if len(row) == width}
+        self._filling = True
+        for r, person in enumerate(self.escorts):
+            if person.employee_no not in typed:
+                continue
+            id_number, *checks, match, note = typed[person.employee_no]
+            item_at(self.table, r, self.COL_ID).setText(str(id_number or ""))
+            for col, checked in zip(self.col_methods.values(), checks, strict=True):
+                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                item_at(self.table, r, col).setCheckState(state)
+            if isinstance(match, int) and 0 <= match < len(self.MATCH_CHOICES):
+                self.match_boxes[r].setCurrentIndex(match)
+            item_at(self.table, r, self.col_note).setText(str(note or ""))
+        self._filling = False
 
     def set_value(self, value: Any) -> None:
         by_escort = {row["escort"]: row for row in value.get("rows", [])}
@@ -223,6 +277,7 @@ class _BoxTable(QWidget):
         self.title.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.title)
         self.table = make_table(self, 0, columns)
+        self.table.finished.connect(self.table.leave)  # on to the add and remove buttons
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for col in checks:
@@ -293,6 +348,21 @@ class _BoxTable(QWidget):
                 row[key] = is_checked(item_at(self.table, r, col))
             out.append(row)
         return out
+
+    def cells(self) -> list[list[Any]]:
+        """Each row as typed: box, seal, then each check."""
+        return [
+            [
+                item_at(self.table, r, 0).text(),
+                item_at(self.table, r, 1).text(),
+                *(is_checked(item_at(self.table, r, col)) for col in self.checks),
+            ]
+            for r in range(self.table.rowCount())
+        ]
+
+    def partly_filled(self) -> bool:
+        """A row with the box or the seal typed and not the other."""
+        return any(bool(box.strip()) != bool(seal.strip()) for box, seal, *_ in self.cells())
 
     def clear(self) -> None:
         self.table.setRowCount(0)
@@ -435,6 +505,10 @@ class BoxListWidget(ItemWidget):
     def _changed(self) -> None:
         if self._filling:
             return
+        if self.expected.partly_filled() or self.actual.partly_filled():
+            self._committed = None  # a box begun without its seal: the store keeps a draft
+            self.drafted.emit(self.draft())
+            return
         try:
             value = self.parsed()
         except BranchCheckError as exc:
@@ -445,6 +519,29 @@ class BoxListWidget(ItemWidget):
         if (value["expected"] or value["actual"]) and raw != self._committed:
             self._committed = raw
             self.answered.emit(raw)
+
+    def draft(self) -> dict[str, Any]:
+        """Each row as ["expected" or "actual", box, seal, then the checks], as typed."""
+        return {
+            "rows": [["expected", *c] for c in self.expected.cells()]
+            + [["actual", *c] for c in self.actual.cells()]
+        }
+
+    def set_draft(self, draft: Any) -> None:
+        self._filling = True
+        self.expected.clear()
+        self.actual.clear()
+        for cells in draft.get("rows", []):
+            table = {"expected": self.expected, "actual": self.actual}.get(
+                cells[0] if cells else ""
+            )
+            if table is None or len(cells) != 3 + len(table.checks):
+                continue
+            table.add_row(
+                str(cells[1] or ""), str(cells[2] or ""), [c is not False for c in cells[3:]]
+            )
+        self.recompute()
+        self._filling = False
 
     def set_value(self, value: Any) -> None:
         self._filling = True

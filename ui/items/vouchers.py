@@ -309,15 +309,48 @@ class VoucherTableWidget(ItemWidget):
 
     def _finished(self) -> None:
         raw = self.raw()
+        if any(self._begun(k) and k not in raw["rows"] for k in self.blocks):
+            self._keep_draft()  # a type begun without its count: no answer yet
+            return
         if not raw["rows"] or raw == self._committed:
             return
         try:
             self.parser.parse(self.item, raw, None)
         except BranchCheckError as exc:
             self.invalid.emit(str(exc))
+            self._keep_draft()
             return
         self._committed = raw
         self.answered.emit(raw)
+
+    def _keep_draft(self) -> None:
+        self._committed = None
+        self.drafted.emit(self.draft())
+
+    def _begun(self, key: str) -> bool:
+        """Something typed for the type beyond the opening carried forward."""
+        edits = self.blocks[key].edits
+        held = join_ranges(self.held().get(key, []))
+        typed = any(e.text().strip() for f, e in edits.items() if f != "opening")
+        return typed or edits["opening"].text().strip() != held.strip()
+
+    def draft(self) -> dict[str, Any]:
+        """Each voucher type as [key, then each field as typed, in the order shown]."""
+        return {
+            "rows": [
+                [key, *(e.text() for e in block.edits.values())]
+                for key, block in self.blocks.items()
+            ]
+        }
+
+    def set_draft(self, draft: Any) -> None:
+        for cells in draft.get("rows", []):
+            block = self.blocks.get(cells[0]) if cells else None
+            if block is None or len(cells) != 1 + len(block.edits):
+                continue
+            for edit, text in zip(block.edits.values(), cells[1:], strict=True):
+                edit.setText(str(text or ""))  # setText emits neither textEdited nor finished
+            self.recompute(cells[0])
 
     def set_value(self, value: Any) -> None:
         rows = value.get("rows", {})

@@ -1,3 +1,4 @@
+# longer than 500 lines: sections, cards and the commits of answers, notes and drafts.
 """检查: one section at a time, one card per item (`ui.screens.item_card`). Every answer is committed
 by the core on the worker thread: its card says 保存中 until then and 已保存 only once it is."""
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +37,9 @@ from ui.items.attachments import attach_to
 from ui.screens import Screen, primary_button, show_error, subtle_label, title_label
 from ui.screens.item_card import ItemCard
 from ui.tasks import SyncTaskRunner, TaskRunner, describe
+
+NEXT_SECTION_KEYS = "Ctrl+PgDown"  # also Enter on a section's last item
+PREVIOUS_SECTION_KEYS = "Ctrl+PgUp"
 
 Loaded = tuple[inspections.InspectionState, Evaluation | None, str | None]  # state, outcomes, error
 
@@ -85,8 +89,8 @@ class InspectionScreen(Screen):
         self.ctx: ItemContext | None = None
         self.section = 0
         self.cards: dict[str, ItemCard] = {}
-        self.heading: tuple[QLabel, dict[str, str]] | None = None  # the open section's title
         self._card_order: list[ItemCard] = []
+        self.heading: QLabel | None = None  # the shown section's title
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 16)
@@ -146,6 +150,13 @@ class InspectionScreen(Screen):
         self.next_button.clicked.connect(lambda: self.go_to(self.section + 1))
         self.complete_button.clicked.connect(self.complete)
         self.home_button.clicked.connect(self.home_requested.emit)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.next_section_key = QShortcut(QKeySequence(NEXT_SECTION_KEYS), self, context=context)
+        self.next_section_key.activated.connect(lambda: self.go_to(self.section + 1))
+        self.previous_section_key = QShortcut(
+            QKeySequence(PREVIOUS_SECTION_KEYS), self, context=context
+        )
+        self.previous_section_key.activated.connect(lambda: self.go_to(self.section - 1))
         self.retranslate()
 
     # ------------------------------------------------------------------ texts
@@ -160,9 +171,14 @@ class InspectionScreen(Screen):
         self.next_button.setText(self.tr("下一节 →"))
         self.complete_button.setText(self.tr("完成检查"))
         self.progress.setFormat(self.tr("已答 %v / %m"))
+        self.sections.setToolTip(self.section_keys_hint())
+        self.next_button.setToolTip(self.section_keys_hint())
         if self.state is None:
             return
         st = self.state
+        if self.heading is not None and self.section < len(st.template.sections):
+            self.heading.setText(i18n.text(st.template.sections[self.section].title.as_dict()))
+            self.heading.setToolTip(self.section_keys_hint())
         self.title.setText(i18n.text(st.template.title.as_dict()))
         self.subtitle.setText(
             self.tr("{branch} · {date} · {role}：{name} ({no})").format(
@@ -173,9 +189,14 @@ class InspectionScreen(Screen):
                 no=st.inspector.employee_no,
             )
         )
-        if self.heading is not None:
-            self.heading[0].setText(i18n.text(self.heading[1]))
         self._update_progress()
+
+    def section_keys_hint(self) -> str:
+        native = QKeySequence.SequenceFormat.NativeText
+        return self.tr("下一节：{next}（或在本节最后一项按回车）；上一节：{previous}").format(
+            next=QKeySequence(NEXT_SECTION_KEYS).toString(native),
+            previous=QKeySequence(PREVIOUS_SECTION_KEYS).toString(native),
+        )
 
     # ------------------------------------------------------------------ opening
 
@@ -252,6 +273,7 @@ class InspectionScreen(Screen):
         if self.state is None or not 0 <= index < len(self.state.template.sections):
             return
         self.setFocus()  # finishes an edit in progress: its answer is committed first (in order)
+        self.flush_drafts()
         store, inspection_id, settings, home = self.store, self.state.id, self.settings, self.home
 
         def read() -> Loaded:
@@ -283,8 +305,9 @@ class InspectionScreen(Screen):
         layout.setSpacing(12)
         heading = title_label(page)
         heading.setText(i18n.text(section.title.as_dict()))
-        self.heading = (heading, section.title.as_dict())  # set again on a language switch
         heading.setStyleSheet("font-size: 15pt;")
+        heading.setToolTip(self.section_keys_hint())
+        self.heading = heading
         layout.addWidget(heading)
         self.cards = {}
         self._card_order = []
@@ -293,6 +316,7 @@ class InspectionScreen(Screen):
             card.commit.connect(self._commit)
             card.commit_part.connect(self._commit_part)
             card.commit_note.connect(self._commit_note)
+            card.commit_draft.connect(self._commit_draft)
             card.widget.focus_next.connect(lambda c=card: self._focus_after(c))
             attach_to(card, item, ctx, store=self.store, tasks=self.tasks)
             self.cards[item.key] = card
@@ -348,8 +372,8 @@ class InspectionScreen(Screen):
         i = self._card_order.index(card)
         if i + 1 < len(self._card_order):
             self.focus_card(self._card_order[i + 1])
-        elif self.next_button.isEnabled():
-            self.next_button.setFocus()
+        elif self.state is not None and self.section + 1 < len(self.state.template.sections):
+            self.go_to(self.section + 1)
         else:
             self.complete_button.setFocus()
 
@@ -378,7 +402,7 @@ class InspectionScreen(Screen):
 
     def _commit_failed(self, card: ItemCard, exc: BaseException) -> None:
         if self._shown(card):
-            card.commit_failed(describe(exc))
+            card.commit_failed(exc)
 
     def _commit(self, item_key: str, value: Any, note: str) -> None:
         card, state = self.cards[item_key], self._open_state()
@@ -406,6 +430,28 @@ class InspectionScreen(Screen):
                 self._show_missing(missing)
 
         self.tasks.run_in_background(work, done, lambda exc: self._commit_failed(card, exc))
+
+    def flush_drafts(self) -> None:
+        """Save now every draft still waiting for its delay (before leaving the section, on
+        completing, when the window closes): tasks run in order, so it lands before what follows."""
+        for card in self._card_order:
+            card.flush()
+
+    def _commit_draft(self, item_key: str, cells: Any, note: str) -> None:
+        card, state = self.cards[item_key], self._open_state()
+        store = self.store
+
+        def done(_none: None) -> None:
+            state.answers.pop(item_key, None)
+            if self._shown(card):
+                card.mark_drafted()
+            self._update_progress()
+
+        self.tasks.run_in_background(
+            lambda: inspections.save_draft(store, state.id, item_key, cells, note=note),
+            done,
+            lambda exc: self._commit_failed(card, exc),
+        )
 
     def _commit_note(self, item_key: str, note: str) -> None:
         """The note goes with the answer as committed when its turn comes: after every answer
@@ -459,6 +505,7 @@ class InspectionScreen(Screen):
         if self.state is None:
             return
         self.setFocus()  # an edit in progress is committed first (tasks run in order)
+        self.flush_drafts()
         store, inspection_id, settings, home = self.store, self.state.id, self.settings, self.home
 
         def done(_evaluation: Evaluation) -> None:

@@ -149,3 +149,26 @@ def test_no_self_check_even_with_both_roles(people_store):
             inspector="E020",
             people={"vault_keeper": ["E003"], "tellers": ["E020"]},
         )
+
+
+def test_people_rules_are_told_in_each_language_in_the_persons_terms(people_store):
+    with pytest.raises(PeopleRuleError) as caught:
+        inspections.start(
+            people_store,
+            checklist="vault_check",
+            inspector="E001",
+            people={"vault_keeper": ["E004"], "tellers": []},
+        )
+    err = caught.value
+    assert "at least 1 person(s) needed, 0 given" in err.message  # the CLI's text as before
+    assert err.words("zh").splitlines() == [
+        "人员不符合要求：",
+        "• 管库员：张伟（E004）不是管库员",
+        "• 被查柜员：至少需要 1 人，现有 0 人",
+    ]
+    assert err.words("en").splitlines() == [
+        "The people do not meet the rules:",
+        "• Vault keeper: 张伟 (E004) does not hold the role Vault keeper",
+        "• Tellers checked: at least 1 person needed, none given",
+    ]
+    assert count(people_store) == 0

@@ -168,6 +168,35 @@ def test_escort_check_prefills_commits_and_restores(handover, people_store, scre
     assert again.table.item(1, again.COL_ID).text() == "360702199107227654"
 
 
+def test_an_escort_row_begun_and_not_finished_is_kept_as_a_draft(handover, people_store, screen):
+    s = screen(handover)
+    escorts = s.cards["escort_identity"].widget
+    escorts.table.item(0, escorts.COL_ID).setText("36070219880315")  # being typed: 14 of 18
+    s.flush_drafts()
+    assert "18 位" in s.cards["escort_identity"].error.text()  # still told after the draft saved
+    draft = inspections.load(people_store, handover).drafts["escort_identity"].value
+    assert draft["rows"][0][:2] == ["X001", "36070219880315"]
+    assert saved(people_store, handover, "escort_identity") is None
+    again = screen(handover).cards["escort_identity"].widget
+    assert again.table.item(0, again.COL_ID).text() == "36070219880315"
+    again.table.item(0, again.COL_ID).setText("360702198803151234")
+    again.set_match(0, True)
+    assert saved(people_store, handover, "escort_identity")["rows"][0]["matches"] is True
+    assert inspections.load(people_store, handover).drafts == {}
+
+
+def test_a_box_without_its_seal_is_kept_as_a_draft(handover, people_store, screen):
+    s = screen(handover, 1)
+    widget = s.cards["box_list"].widget
+    r = widget.actual.add_row()
+    widget.actual.table.item(r, 0).setText("GZ0101-07")
+    s.flush_drafts()
+    rows = inspections.load(people_store, handover).drafts["box_list"].value["rows"]
+    assert rows == [["actual", "GZ0101-07", "", True, True]]
+    again = screen(handover, 1).cards["box_list"].widget
+    assert again.actual.cells() == [["GZ0101-07", "", True, True]]
+
+
 def test_box_list_shows_a_missing_box_and_commits_the_fix(handover, people_store, screen, qtbot):
     boxes = example("cashbox_handover")["answers"]["box_list"]
     short = {"expected": boxes["expected"], "actual": boxes["actual"][:3]}
@@ -246,6 +275,77 @@ def test_cassette_table_shows_a_shortage_and_commits_an_edit(atm, people_store, 
     assert grid.results["shortages"].text() == "¥0.00"
 
 
+def test_cassettes_counted_before_the_host_figure_are_kept_as_a_draft(
+    atm, people_store, screen, qtbot
+):
+    s = screen(atm, 1)
+    card = s.cards["cassettes"]
+    grid = card.widget
+    editor = grid.start_editing(0, grid.COL_LAST)
+    qtbot.keyClicks(editor, "2000")
+    press_enter(qtbot, grid.table, editor)
+    s.flush_drafts()
+    draft = inspections.load(people_store, atm).drafts["cassettes"].value
+    assert draft["rows"][0][0] == "1" and draft["rows"][0][2] == "2000"
+    assert draft["fields"]["host_fen"] == ""
+    assert saved(people_store, atm, "cassettes") is None
+    assert card.saved.text() == "草稿（未完成）已保存"
+    again = screen(atm, 1).cards["cassettes"].widget  # resumed: the cells come back
+    assert again.table.item(0, again.COL_LAST).text() == "2000"
+    assert again.den_boxes[0].currentData() == draft["rows"][0][1]
+
+
+def test_a_refused_cassette_figure_puts_the_keyboard_on_its_cell(atm, people_store, screen):
+    s = screen(atm, 1)
+    card = s.cards["cassettes"]
+    raw = example("atm_replenishment")["answers"]["cassettes"]
+    card.widget.set_value(raw)
+    raw["cassettes"][2] = raw["cassettes"][2] | {"dispensed": 10**7}
+    card.widget.answered.emit(raw)
+    assert "第 3 行" in card.error.text() and "已付出张数" in card.error.text()
+    table = card.widget.table
+    assert (table.currentRow(), table.currentColumn()) == (2, card.widget.COL_DISPENSED)
+
+
+def test_a_line_typed_and_not_finished_is_kept_as_a_draft(atm, people_store, screen, qtbot):
+    s = screen(atm, 0)
+    card = s.cards["terminal_id"]
+    card.widget.edit.setFocus()
+    qtbot.keyClicks(card.widget.edit, "ATM-0")
+    s.flush_drafts()
+    assert inspections.load(people_store, atm).drafts["terminal_id"].value == "ATM-0"
+    assert screen(atm, 0).cards["terminal_id"].widget.edit.text() == "ATM-0"
+    qtbot.keyClicks(card.widget.edit, "7")
+    card.widget.edit.editingFinished.emit()
+    assert saved(people_store, atm, "terminal_id") == "ATM-07"
+    assert inspections.load(people_store, atm).drafts == {}
+    # typed away and back to the answer: answered again, no draft left behind
+    card.widget.edit.setText("ATM-0")
+    card.widget.edit.textEdited.emit("ATM-0")
+    card.widget.edit.setText("ATM-07")
+    card.widget.edit.editingFinished.emit()
+    s.flush_drafts()
+    assert saved(people_store, atm, "terminal_id") == "ATM-07"
+    assert inspections.load(people_store, atm).drafts == {}
+
+
+def test_a_difference_without_its_amount_is_kept_as_a_draft(atm, people_store, screen, qtbot):
+    s = screen(atm, 1)
+    widget = s.cards["open_differences"].widget
+    r = widget.add_row()
+    widget.table.item(r, widget.COL_DATE).setText("2026-11-20")
+    s.flush_drafts()
+    assert inspections.load(people_store, atm).drafts["open_differences"].value == {
+        "rows": [["2026-11-20", "", ""]]
+    }
+    again = screen(atm, 1).cards["open_differences"].widget
+    assert again.table.rowCount() == 1
+    assert again.table.item(0, again.COL_DATE).text() == "2026-11-20"
+    again.table.item(0, again.COL_AMOUNT).setText("-50")
+    assert saved(people_store, atm, "open_differences")["rows"][0]["amount_fen"] == -5000
+    assert inspections.load(people_store, atm).drafts == {}
+
+
 def test_open_differences_none_and_a_late_one(atm, people_store, screen):
     card = screen(atm, 1).cards["open_differences"]
     widget = card.widget
@@ -294,6 +394,21 @@ def test_voucher_ranges_show_a_gap_live_and_commit(vouchers, people_store, scree
     assert answer["rows"]["cash_cheque"]["physical"] == 38
     assert "1 种不符" in card.result.text()
     assert widget.tabs.tabText(0).endswith("⚠")
+
+
+def test_voucher_ranges_typed_before_the_count_are_kept_as_a_draft(
+    vouchers, people_store, screen, qtbot
+):
+    s = screen(vouchers)
+    block = s.cards["vouchers"].widget.blocks["cash_cheque"]
+    qtbot.keyClicks(block.edits["opening"], "00412301-00412350")
+    block.edits["opening"].editingFinished.emit()
+    s.flush_drafts()
+    rows = inspections.load(people_store, vouchers).drafts["vouchers"].value["rows"]
+    assert ["cash_cheque", "00412301-00412350"] == rows[0][:2]
+    assert saved(people_store, vouchers, "vouchers") is None
+    again = screen(vouchers).cards["vouchers"].widget.blocks["cash_cheque"]
+    assert again.edits["opening"].text() == "00412301-00412350"
 
 
 def test_range_text_is_split_for_the_core():

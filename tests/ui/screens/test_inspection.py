@@ -208,3 +208,62 @@ def test_complete_goes_to_review_with_findings(make_window, vault, people_store,
     review.sign_button.click()
     assert window.stack.currentWidget() is window.signing
     assert len(window.signing.boxes) == 4  # inspector, vault keeper, two tellers
+
+
+def test_a_shortcut_moves_between_sections_and_the_heading_says_which(
+    make_window, vault, people_store, qtbot
+):
+    iid, window = open_window(make_window, vault)
+    screen = window.inspection
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    screen.cards["no_iou"].widget.setFocus()
+    assert "Ctrl+PgDown" in screen.heading.toolTip()
+    qtbot.keyClick(
+        screen.cards["no_iou"].widget, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert screen.section == 1 and inspections.load(people_store, iid).current_section == 1
+    assert screen.heading.text() == "柜员尾箱"
+    first = screen._card_order[0]
+    qtbot.keyClick(
+        first.widget.focus_target(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+    )
+    assert screen.section == 0
+
+
+def test_enter_on_a_sections_last_item_goes_to_the_next_section(make_window, vault, qtbot):
+    _iid, window = open_window(make_window, vault)
+    screen = window.inspection
+    last = screen._card_order[-1]
+    qtbot.keyClick(last.widget, Qt.Key.Key_Y)
+    qtbot.keyClick(last.widget, Qt.Key.Key_Return)
+    assert screen.section == 1
+    assert screen._card_order[0].property("focusCard") == "true"
+
+
+def test_focus_starts_on_the_count_grids_first_cell_to_fill(make_window, vault, qtbot):
+    _iid, window = open_window(make_window, vault)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    grid = window.inspection.cards["cash_count"].widget
+    window.inspection.focus_card(window.inspection.cards["cash_count"])
+    qtbot.waitUntil(grid.table.hasFocus)
+    assert (grid.table.currentRow(), grid.table.currentColumn()) == (0, grid.COL_BUNDLES)
+
+
+def test_tab_leaves_the_teller_table_after_its_last_cell(make_window, vault, qtbot):
+    _iid, window = open_window(make_window, vault)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    screen = window.inspection
+    screen.next_button.click()
+    card = screen.cards["teller_boxes"]
+    table = card.widget.table
+    table.setFocus()
+    table.setCurrentCell(1, card.widget.COL_NOTE)  # the last cell a person fills in
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    assert card.note.hasFocus()
