@@ -43,6 +43,7 @@ screenshots: $(STAMP) debs
 	for m in screens widgets findings dashboard admin keys_settings; do \
 		xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m tools.screenshots.$$m --out docs/screenshots || exit 1; \
 	done
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m tools.screenshots.sizes --out docs/screenshots
 
 # the one-folder program for a branch PC: dist/BranchCheck/ (branchcheck-gui, branchcheck)
 bundle: $(STAMP)

@@ -3,59 +3,59 @@
 <context>
     <name>AccountImportDialog</name>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="182" />
-        <location filename="../../ui/screens/account_import.py" line="183" />
+        <location filename="../../ui/screens/account_import.py" line="180" />
+        <location filename="../../ui/screens/account_import.py" line="181" />
         <source>导入账户清单</source>
         <translation>Import account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="186" />
+        <location filename="../../ui/screens/account_import.py" line="184" />
         <source>选择核心系统导出的单位结算账户清单（.xlsx 或 .csv）。系统逐户分类，为每个标记账户建立一条复核记录，由您逐户作出处理决定。</source>
         <translation>Choose the settlement-account list exported from the core system (.xlsx or .csv). Every account is classified; each flagged account goes into a review record, where you decide on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="190" />
+        <location filename="../../ui/screens/account_import.py" line="188" />
         <source>账户清单文件</source>
         <translation>Account list file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="191" />
+        <location filename="../../ui/screens/account_import.py" line="189" />
         <source>检查基准日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="192" />
+        <location filename="../../ui/screens/account_import.py" line="190" />
         <source>表头映射文件（可选）</source>
         <translation>Header mapping file (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="193" />
+        <location filename="../../ui/screens/account_import.py" line="191" />
         <source>复核见证人（可选）</source>
         <translation>Second checker (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="194" />
-        <location filename="../../ui/screens/account_import.py" line="195" />
+        <location filename="../../ui/screens/account_import.py" line="192" />
+        <location filename="../../ui/screens/account_import.py" line="193" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="196" />
+        <location filename="../../ui/screens/account_import.py" line="194" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="197" />
+        <location filename="../../ui/screens/account_import.py" line="195" />
         <source>清单文件路径</source>
         <translation>Path of the list file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="198" />
+        <location filename="../../ui/screens/account_import.py" line="196" />
         <source>其他表头名称与本系统列的对照（JSON/YAML）</source>
         <translation>Other header names mapped to our columns (JSON/YAML)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/account_import.py" line="199" />
+        <location filename="../../ui/screens/account_import.py" line="197" />
         <source>（不选）</source>
         <translation>(none)</translation>
     </message>
@@ -335,89 +335,89 @@
 <context>
     <name>BoxListWidget</name>
     <message>
-        <location filename="../../ui/items/handover.py" line="358" />
+        <location filename="../../ui/items/handover.py" line="428" />
         <source>交接清单（应交接）</source>
         <translation>Manifest (expected)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="359" />
+        <location filename="../../ui/items/handover.py" line="429" />
         <source>实际交接</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="360" />
-        <location filename="../../ui/items/handover.py" line="362" />
+        <location filename="../../ui/items/handover.py" line="430" />
+        <location filename="../../ui/items/handover.py" line="432" />
         <source>款箱号</source>
         <translation>Box ID</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="360" />
-        <location filename="../../ui/items/handover.py" line="362" />
+        <location filename="../../ui/items/handover.py" line="430" />
+        <location filename="../../ui/items/handover.py" line="432" />
         <source>封签号</source>
         <translation>Seal number</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="362" />
+        <location filename="../../ui/items/handover.py" line="432" />
         <source>锁具完好</source>
         <translation>Lock intact</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="362" />
+        <location filename="../../ui/items/handover.py" line="432" />
         <source>封签完好</source>
         <translation>Seal intact</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="365" />
+        <location filename="../../ui/items/handover.py" line="435" />
         <source>＋ 添加一箱</source>
         <translation>+ Add a box</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="366" />
+        <location filename="../../ui/items/handover.py" line="436" />
         <source>删除选中行</source>
         <translation>Remove selected row</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="368" />
+        <location filename="../../ui/items/handover.py" line="438" />
         <source>：款箱数量、箱号、封签或锁具不符，请当场报告</source>
         <translation>: box count, IDs, seals or locks do not match; report it at once</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="387" />
+        <location filename="../../ui/items/handover.py" line="457" />
         <source>应交接 {e} 箱　实交接 {a} 箱　差数 {d:+d}</source>
         <translation>Expected {e}   Handed over {a}   Difference {d:+d}</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="400" />
+        <location filename="../../ui/items/handover.py" line="470" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="401" />
+        <location filename="../../ui/items/handover.py" line="471" />
         <source>清单外</source>
         <translation>Not on the manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="403" />
+        <location filename="../../ui/items/handover.py" line="473" />
         <source>封签号不符</source>
         <translation>Seal number differs</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="405" />
+        <location filename="../../ui/items/handover.py" line="475" />
         <source>{box}（应为 {e}，实为 {a}）</source>
         <translation>{box} (manifest {e}, actual {a})</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="412" />
+        <location filename="../../ui/items/handover.py" line="482" />
         <source>锁具异常</source>
         <translation>Lock not intact</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="413" />
+        <location filename="../../ui/items/handover.py" line="483" />
         <source>封签破损</source>
         <translation>Seal broken</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="416" />
+        <location filename="../../ui/items/handover.py" line="486" />
         <source>箱号、封签、锁具均相符</source>
         <translation>Box IDs, seals and locks all match</translation>
     </message>
@@ -463,102 +463,102 @@
 <context>
     <name>CashCountWidget</name>
     <message>
-        <location filename="../../ui/items/cash.py" line="176" />
+        <location filename="../../ui/items/cash.py" line="192" />
         <source>券别</source>
         <translation>Denomination</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="177" />
+        <location filename="../../ui/items/cash.py" line="193" />
         <source>面额</source>
         <translation>Face value</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="178" />
+        <location filename="../../ui/items/cash.py" line="194" />
         <source>捆</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="179" />
+        <location filename="../../ui/items/cash.py" line="195" />
         <source>把</source>
         <translation>Straps</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="180" />
+        <location filename="../../ui/items/cash.py" line="196" />
         <source>零张</source>
         <translation>Loose</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="181" />
+        <location filename="../../ui/items/cash.py" line="197" />
         <source>张数</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="182" />
+        <location filename="../../ui/items/cash.py" line="198" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="183" />
+        <location filename="../../ui/items/cash.py" line="199" />
         <source>账面（元）</source>
         <translation>Book (¥)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="190" />
+        <location filename="../../ui/items/cash.py" line="206" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="192" />
+        <location filename="../../ui/items/cash.py" line="208" />
         <source>实点合计</source>
         <translation>Counted total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="193" />
-        <location filename="../../ui/items/cash.py" line="247" />
-        <location filename="../../ui/items/cash.py" line="367" />
+        <location filename="../../ui/items/cash.py" line="209" />
+        <location filename="../../ui/items/cash.py" line="263" />
+        <location filename="../../ui/items/cash.py" line="390" />
         <source>账面余额</source>
         <translation>Book balance</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="194" />
+        <location filename="../../ui/items/cash.py" line="210" />
         <source>如 1234.56</source>
         <translation>e.g. 1234.56</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="195" />
+        <location filename="../../ui/items/cash.py" line="211" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="307" />
+        <location filename="../../ui/items/cash.py" line="323" />
         <source>长款合计 {over}
 短款合计 {short}</source>
         <translation>Overages {over}
 Shortages {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="313" />
+        <location filename="../../ui/items/cash.py" line="329" />
         <source>{n} 个券别不符</source>
         <translation>{n} denomination(s) differ</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="313" />
+        <location filename="../../ui/items/cash.py" line="329" />
         <source>各券别相符</source>
         <translation>Every denomination agrees</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="353" />
+        <location filename="../../ui/items/cash.py" line="376" />
         <source>{den} 账面金额</source>
         <translation>{den} book amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="184" />
-        <location filename="../../ui/items/cash.py" line="196" />
+        <location filename="../../ui/items/cash.py" line="200" />
+        <location filename="../../ui/items/cash.py" line="212" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="279" />
+        <location filename="../../ui/items/cash.py" line="295" />
         <source>（填写账面余额后计算）</source>
         <translation>(shown once the book balance is entered)</translation>
     </message>
@@ -566,122 +566,122 @@ Shortages {short}</translation>
 <context>
     <name>CassetteTableWidget</name>
     <message>
-        <location filename="../../ui/items/atm.py" line="220" />
+        <location filename="../../ui/items/atm.py" line="224" />
         <source>钞箱</source>
         <translation>Cassette</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="221" />
+        <location filename="../../ui/items/atm.py" line="225" />
         <source>券别</source>
         <translation>Denomination</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="222" />
+        <location filename="../../ui/items/atm.py" line="226" />
         <source>上次加钞</source>
         <translation>Last load</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="223" />
+        <location filename="../../ui/items/atm.py" line="227" />
         <source>已付出</source>
         <translation>Dispensed</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="224" />
+        <location filename="../../ui/items/atm.py" line="228" />
         <source>应余</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="225" />
+        <location filename="../../ui/items/atm.py" line="229" />
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="226" />
+        <location filename="../../ui/items/atm.py" line="230" />
         <source>废钞/回收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="227" />
+        <location filename="../../ui/items/atm.py" line="231" />
         <source>实点</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="228" />
+        <location filename="../../ui/items/atm.py" line="232" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="229" />
+        <location filename="../../ui/items/atm.py" line="233" />
         <source>本次加钞</source>
         <translation>This load</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="236" />
+        <location filename="../../ui/items/atm.py" line="240" />
         <source>主机账面余额</source>
         <translation>Host book balance</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="237" />
+        <location filename="../../ui/items/atm.py" line="241" />
         <source>存款钞箱实点</source>
         <translation>Deposit cassette counted</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="238" />
+        <location filename="../../ui/items/atm.py" line="242" />
         <source>凭条余额（可选）</source>
         <translation>Slip balance (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="239" />
+        <location filename="../../ui/items/atm.py" line="243" />
         <source>加钞出库金额（可选）</source>
         <translation>Issued for the load (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="243" />
+        <location filename="../../ui/items/atm.py" line="247" />
         <source>如 1234.56</source>
         <translation>e.g. 1234.56</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="245" />
+        <location filename="../../ui/items/atm.py" line="249" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="246" />
+        <location filename="../../ui/items/atm.py" line="250" />
         <source>实点合计</source>
         <translation>Counted total</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="247" />
+        <location filename="../../ui/items/atm.py" line="251" />
         <source>钞箱长款合计</source>
         <translation>Cassette overages</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="248" />
+        <location filename="../../ui/items/atm.py" line="252" />
         <source>钞箱短款合计</source>
         <translation>Cassette shortages</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="249" />
+        <location filename="../../ui/items/atm.py" line="253" />
         <source>差额（对主机）</source>
         <translation>Difference (host)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="250" />
+        <location filename="../../ui/items/atm.py" line="254" />
         <source>本次加钞金额</source>
         <translation>This load's amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="251" />
+        <location filename="../../ui/items/atm.py" line="255" />
         <source>加钞差额（对出库）</source>
         <translation>Load difference (issued)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="252" />
+        <location filename="../../ui/items/atm.py" line="256" />
         <source>＋ 添加钞箱</source>
         <translation>+ Add a cassette</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm.py" line="253" />
+        <location filename="../../ui/items/atm.py" line="257" />
         <source>删除选中钞箱</source>
         <translation>Remove selected cassette</translation>
     </message>
@@ -689,7 +689,7 @@ Shortages {short}</translation>
 <context>
     <name>ChoiceWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="320" />
+        <location filename="../../ui/items/basic.py" line="334" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
@@ -697,7 +697,7 @@ Shortages {short}</translation>
 <context>
     <name>ComputedWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="389" />
+        <location filename="../../ui/items/basic.py" line="403" />
         <source>由系统根据记录自动判断</source>
         <translation>Worked out from the records</translation>
     </message>
@@ -705,7 +705,7 @@ Shortages {short}</translation>
 <context>
     <name>CountWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="152" />
+        <location filename="../../ui/items/basic.py" line="166" />
         <source>数量</source>
         <translation>Number</translation>
     </message>
@@ -750,57 +750,57 @@ Shortages {short}</translation>
 <context>
     <name>EntryBox</name>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="168" />
+        <location filename="../../ui/screens/new_inspection.py" line="176" />
         <source>授权人</source>
         <translation>Authorised by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="169" />
+        <location filename="../../ui/screens/new_inspection.py" line="177" />
         <source>授权事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="170" />
+        <location filename="../../ui/screens/new_inspection.py" line="178" />
         <source>授权书编号</source>
         <translation>Authorisation no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="171" />
+        <location filename="../../ui/screens/new_inspection.py" line="179" />
         <source>授权起始日期</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="172" />
+        <location filename="../../ui/screens/new_inspection.py" line="180" />
         <source>授权截止日期</source>
         <translation>Valid to</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="173" />
+        <location filename="../../ui/screens/new_inspection.py" line="181" />
         <source>检查时间</source>
         <translation>Inspection time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="174" />
+        <location filename="../../ui/screens/new_inspection.py" line="182" />
         <source>补录原因</source>
         <translation>Reason for the late entry</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="179" />
+        <location filename="../../ui/screens/new_inspection.py" line="187" />
         <source>授权代查：网点负责人不能亲自检查时，须有其书面授权，授权记入本次检查记录。</source>
         <translation>Deputy check: when the branch head cannot inspect in person, their written authorisation is needed and is recorded with this inspection.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="181" />
+        <location filename="../../ui/screens/new_inspection.py" line="189" />
         <source>如 休假、出差</source>
         <translation>e.g. leave, business trip</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="183" />
+        <location filename="../../ui/screens/new_inspection.py" line="191" />
         <source>检查时间距今超过 {hours} 小时，属补录</source>
         <translation>More than {hours} h ago: a late entry</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="189" />
+        <location filename="../../ui/screens/new_inspection.py" line="197" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
@@ -808,62 +808,62 @@ Shortages {short}</translation>
 <context>
     <name>EscortCheckWidget</name>
     <message>
-        <location filename="../../ui/items/handover.py" line="118" />
+        <location filename="../../ui/items/handover.py" line="121" />
         <source>工作证</source>
         <translation>Work card</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="119" />
+        <location filename="../../ui/items/handover.py" line="122" />
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="120" />
+        <location filename="../../ui/items/handover.py" line="123" />
         <source>派车单</source>
         <translation>Dispatch sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="121" />
+        <location filename="../../ui/items/handover.py" line="124" />
         <source>预留名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="123" />
+        <location filename="../../ui/items/handover.py" line="126" />
         <source>押运人员</source>
         <translation>Escort</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="123" />
+        <location filename="../../ui/items/handover.py" line="126" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="125" />
+        <location filename="../../ui/items/handover.py" line="128" />
         <source>人证相符</source>
         <translation>Person matches</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="125" />
+        <location filename="../../ui/items/handover.py" line="128" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="133" />
+        <location filename="../../ui/items/handover.py" line="136" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="133" />
+        <location filename="../../ui/items/handover.py" line="136" />
         <source>相符</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="133" />
+        <location filename="../../ui/items/handover.py" line="136" />
         <source>不符</source>
         <translation>Does not match</translation>
     </message>
     <message>
-        <location filename="../../ui/items/handover.py" line="152" />
+        <location filename="../../ui/items/handover.py" line="155" />
         <source>{name} 的身份证号应为 18 位（末位可为 X）</source>
         <translation>{name}'s ID number must have 18 characters (the last may be X)</translation>
     </message>
@@ -871,17 +871,17 @@ Shortages {short}</translation>
 <context>
     <name>EvidenceBox</name>
     <message>
-        <location filename="../../ui/screens/findings_parts.py" line="92" />
+        <location filename="../../ui/screens/findings_parts.py" line="104" />
         <source>证明材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings_parts.py" line="93" />
+        <location filename="../../ui/screens/findings_parts.py" line="105" />
         <source>添加证明材料…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings_parts.py" line="94" />
+        <location filename="../../ui/screens/findings_parts.py" line="106" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
@@ -889,22 +889,22 @@ Shortages {short}</translation>
 <context>
     <name>ExceptionBox</name>
     <message>
-        <location filename="../../ui/screens/findings_parts.py" line="145" />
+        <location filename="../../ui/screens/findings_parts.py" line="157" />
         <source>例外接受（网点负责人，到期后重新打开）</source>
         <translation>Accept as an exception (branch head; reopens at expiry)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings_parts.py" line="146" />
+        <location filename="../../ui/screens/findings_parts.py" line="158" />
         <source>例外接受的理由</source>
         <translation>Reason for the exception</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings_parts.py" line="147" />
+        <location filename="../../ui/screens/findings_parts.py" line="159" />
         <source>到期日</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings_parts.py" line="148" />
+        <location filename="../../ui/screens/findings_parts.py" line="160" />
         <source>例外接受</source>
         <translation>Accept as exception</translation>
     </message>
@@ -912,304 +912,316 @@ Shortages {short}</translation>
 <context>
     <name>FindingsScreen</name>
     <message>
-        <location filename="../../ui/screens/findings.py" line="284" />
+        <location filename="../../ui/screens/findings.py" line="317" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="293" />
+        <location filename="../../ui/screens/findings.py" line="327" />
         <source>全部未关闭</source>
         <translation>All not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="294" />
-        <location filename="../../ui/screens/findings.py" line="412" />
+        <location filename="../../ui/screens/findings.py" line="328" />
+        <location filename="../../ui/screens/findings.py" line="492" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="295" />
-        <location filename="../../ui/screens/findings.py" line="309" />
+        <location filename="../../ui/screens/findings.py" line="329" />
+        <location filename="../../ui/screens/findings.py" line="343" />
         <source>屡查屡犯</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="296" />
-        <location filename="../../ui/screens/findings.py" line="581" />
+        <location filename="../../ui/screens/findings.py" line="330" />
+        <location filename="../../ui/screens/findings.py" line="662" />
         <source>例外接受</source>
         <translation>Accept as exception</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="297" />
+        <location filename="../../ui/screens/findings.py" line="331" />
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="303" />
+        <location filename="../../ui/screens/findings.py" line="337" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="304" />
-        <location filename="../../ui/screens/findings.py" line="556" />
+        <location filename="../../ui/screens/findings.py" line="338" />
+        <location filename="../../ui/screens/findings.py" line="637" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="305" />
+        <location filename="../../ui/screens/findings.py" line="151" />
+        <location filename="../../ui/screens/findings.py" line="339" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="306" />
-        <location filename="../../ui/screens/findings.py" line="559" />
+        <location filename="../../ui/screens/findings.py" line="150" />
+        <location filename="../../ui/screens/findings.py" line="340" />
+        <location filename="../../ui/screens/findings.py" line="640" />
         <source>整改责任人</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="307" />
-        <location filename="../../ui/screens/findings.py" line="562" />
+        <location filename="../../ui/screens/findings.py" line="152" />
+        <source>来源记录</source>
+        <translation>Source record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="341" />
+        <location filename="../../ui/screens/findings.py" line="643" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="308" />
-        <location filename="../../ui/screens/findings.py" line="563" />
+        <location filename="../../ui/screens/findings.py" line="342" />
+        <location filename="../../ui/screens/findings.py" line="644" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="312" />
-        <location filename="../../ui/screens/findings.py" line="566" />
+        <location filename="../../ui/screens/findings.py" line="346" />
+        <location filename="../../ui/screens/findings.py" line="647" />
         <source>整改措施</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="313" />
+        <location filename="../../ui/screens/findings.py" line="347" />
         <source>采取了哪些整改措施</source>
         <translation>What is being done to put it right</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="314" />
+        <location filename="../../ui/screens/findings.py" line="348" />
         <source>开始整改</source>
         <translation>Start rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="315" />
-        <location filename="../../ui/screens/findings.py" line="568" />
+        <location filename="../../ui/screens/findings.py" line="349" />
+        <location filename="../../ui/screens/findings.py" line="649" />
         <source>整改结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="316" />
+        <location filename="../../ui/screens/findings.py" line="350" />
         <source>整改完成的情况</source>
         <translation>What the rectification achieved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="317" />
+        <location filename="../../ui/screens/findings.py" line="351" />
         <source>登记整改结果</source>
         <translation>Record the result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="319" />
-        <location filename="../../ui/screens/findings.py" line="575" />
+        <location filename="../../ui/screens/findings.py" line="353" />
+        <location filename="../../ui/screens/findings.py" line="656" />
         <source>复查日期</source>
         <translation>Re-check date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="320" />
+        <location filename="../../ui/screens/findings.py" line="354" />
         <source>复查确认</source>
         <translation>Confirm re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="321" />
+        <location filename="../../ui/screens/findings.py" line="355" />
         <source>整改已复查确认，可关闭此问题。</source>
         <translation>The rectification has been re-checked; the finding can be closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="322" />
-        <location filename="../../ui/screens/findings.py" line="577" />
+        <location filename="../../ui/screens/findings.py" line="356" />
+        <location filename="../../ui/screens/findings.py" line="658" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="323" />
+        <location filename="../../ui/screens/findings.py" line="357" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="324" />
+        <location filename="../../ui/screens/findings.py" line="358" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="325" />
+        <location filename="../../ui/screens/findings.py" line="359" />
         <source>导出台账…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="326" />
+        <location filename="../../ui/screens/findings.py" line="360" />
         <source>问题整改台账：Excel 与签名 PDF</source>
         <translation>The findings register: Excel and a signed PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="411" />
+        <location filename="../../ui/screens/findings.py" line="361" />
+        <source>打开记录</source>
+        <translation>Open record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="362" />
+        <source>打开发现此问题的检查记录</source>
+        <translation>Open the inspection record this finding was found in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="364" />
+        <source>搜索问题或责任人</source>
+        <translation>Search findings or the person responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/findings.py" line="491" />
         <source>未关闭</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="413" />
-        <location filename="../../ui/screens/findings.py" line="437" />
+        <location filename="../../ui/screens/findings.py" line="493" />
+        <location filename="../../ui/screens/findings.py" line="517" />
         <source>⚠ 屡查屡犯</source>
         <translation>⚠ Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="496" />
+        <location filename="../../ui/screens/findings.py" line="577" />
         <source>请在左侧选择一个问题。</source>
         <translation>Choose a finding on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="496" />
+        <location filename="../../ui/screens/findings.py" line="577" />
         <source>没有符合条件的问题。</source>
         <translation>No findings match.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="524" />
+        <location filename="../../ui/screens/findings.py" line="605" />
         <source>该记录尚未签名封存。问题经各方签名确认、记录封存后方可开始整改。</source>
         <translation>This record is not signed and sealed yet. Its findings can be rectified once everyone has signed and the record is sealed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="529" />
+        <location filename="../../ui/screens/findings.py" line="610" />
         <source>此问题已例外接受，至 {until} 到期后重新打开。</source>
         <translation>Accepted as an exception until {until}; it reopens after that.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="535" />
+        <location filename="../../ui/screens/findings.py" line="616" />
         <source>此问题已整改、复查并关闭。</source>
         <translation>This finding has been rectified, re-checked and closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="557" />
+        <location filename="../../ui/screens/findings.py" line="638" />
         <source>风险点</source>
         <translation>Risk driver</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="571" />
+        <location filename="../../ui/screens/findings.py" line="652" />
         <source>整改日期</source>
         <translation>Rectified on</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="574" />
+        <location filename="../../ui/screens/findings.py" line="655" />
         <source>复查人</source>
         <translation>Re-checked by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="672" />
+        <location filename="../../ui/screens/findings.py" line="764" />
         <source>已例外接受，到期后重新打开。</source>
         <translation>Accepted as an exception; it reopens at expiry.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="679" />
+        <location filename="../../ui/screens/findings.py" line="771" />
         <source>添加证明材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="681" />
+        <location filename="../../ui/screens/findings.py" line="773" />
         <source>照片、扫描件或 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</source>
         <translation>Photos, scans or PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="691" />
+        <location filename="../../ui/screens/findings.py" line="783" />
         <source>证明材料已添加：{name}</source>
         <translation>Evidence added: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="716" />
+        <location filename="../../ui/screens/findings.py" line="808" />
         <source>关联应发现未发现的检查</source>
         <translation>Link the check that missed it</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="717" />
+        <location filename="../../ui/screens/findings.py" line="809" />
         <source>此前将该项检查为合格的记录（由近及远）：</source>
         <translation>Earlier records that passed this item (newest first):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="733" />
+        <location filename="../../ui/screens/findings.py" line="825" />
         <source>没有此前将该项检查为合格的已封存记录。</source>
         <translation>No earlier sealed record passed this item.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="742" />
+        <location filename="../../ui/screens/findings.py" line="834" />
         <source>已关联应发现未发现的检查。</source>
         <translation>Linked to the check that missed it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="759" />
+        <location filename="../../ui/screens/findings.py" line="851" />
         <source>导出问题整改台账</source>
         <translation>Export the findings register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="760" />
+        <location filename="../../ui/screens/findings.py" line="852" />
         <source>请输入您的签名密钥密码以签署 PDF（留空则不签名）：</source>
         <translation>Your signing-key password to sign the PDF (leave empty for an unsigned PDF):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="777" />
+        <location filename="../../ui/screens/findings.py" line="869" />
         <source>已导出：{files}</source>
         <translation>Exported: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="450" />
+        <location filename="../../ui/screens/findings.py" line="530" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="287" />
+        <location filename="../../ui/screens/findings.py" line="320" />
         <source>检查发现的问题在记录封存后进入整改闭环：开始整改 → 登记整改结果 → 复查确认（由营运主管、授权代理负责人或网点负责人本人复查，不得为整改责任人或结果登记人）→ 关闭。</source>
         <translation>Once a record is sealed its findings enter the closed loop: start the rectification → record the result → re-check (by an operations supervisor, authorised deputy or the branch head in person; never the person responsible nor who recorded the result) → close.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="590" />
-        <source>已逾期 {n} 天</source>
-        <translation>Overdue by {n} day(s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/findings.py" line="592" />
-        <source>逾期整改（迟 {n} 天）</source>
-        <translation>Rectified late (by {n} day(s))</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/findings.py" line="594" />
+        <location filename="../../ui/screens/findings.py" line="686" />
         <source>例外接受已到期</source>
         <translation>Exception expired</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="596" />
+        <location filename="../../ui/screens/findings.py" line="688" />
         <source>⚠ 屡查屡犯：同一问题此前已被查出</source>
         <translation>⚠ Repeat finding: the same problem was found before</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="605" />
+        <location filename="../../ui/screens/findings.py" line="697" />
         <source>复查人：{who}（本人复查确认；不得为整改责任人或结果登记人）</source>
         <translation>Re-checked by: {who} (in person; not the person responsible nor who recorded the result)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="641" />
+        <location filename="../../ui/screens/findings.py" line="733" />
         <source>已开始整改。</source>
         <translation>Rectification started.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="648" />
+        <location filename="../../ui/screens/findings.py" line="740" />
         <source>整改结果已登记，待复查。</source>
         <translation>Result recorded; awaiting the re-check.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="658" />
+        <location filename="../../ui/screens/findings.py" line="750" />
         <source>已复查确认。</source>
         <translation>Re-check confirmed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings.py" line="664" />
+        <location filename="../../ui/screens/findings.py" line="756" />
         <source>问题已关闭。</source>
         <translation>Finding closed.</translation>
     </message>
@@ -1217,107 +1229,129 @@ Shortages {short}</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="185" />
+        <location filename="../../ui/screens/home.py" line="205" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="187" />
+        <location filename="../../ui/screens/home.py" line="207" />
         <source>本网点的检查记录。选择一条进行中的检查可继续，已封存的记录可导出。</source>
         <translation>This branch's inspection records. Select an open inspection to resume it, a sealed record to export it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="189" />
+        <location filename="../../ui/screens/home.py" line="209" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="190" />
+        <location filename="../../ui/screens/home.py" line="210" />
         <source>导入账户清单</source>
         <translation>Import account list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="191" />
+        <location filename="../../ui/screens/home.py" line="211" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="192" />
+        <location filename="../../ui/screens/home.py" line="212" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="193" />
+        <location filename="../../ui/screens/home.py" line="213" />
         <source>更正…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="195" />
+        <location filename="../../ui/screens/home.py" line="215" />
         <source>已封存的记录不可更改；更正会建立指向原记录的新版本。</source>
         <translation>A sealed record never changes; a correction is a new version pointing to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="197" />
+        <location filename="../../ui/screens/home.py" line="217" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="198" />
+        <location filename="../../ui/screens/home.py" line="218" />
         <source>本网点的检查问题：整改、复查、关闭</source>
         <translation>The branch's findings: rectify, re-check, close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="199" />
+        <location filename="../../ui/screens/home.py" line="219" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="202" />
+        <location filename="../../ui/screens/home.py" line="221" />
+        <source>搜索检查、人员或记录编号</source>
+        <translation>Search checklist, person or record ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="222" />
+        <location filename="../../ui/screens/home.py" line="227" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="203" />
+        <location filename="../../ui/screens/home.py" line="222" />
+        <source>至</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="228" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="204" />
+        <location filename="../../ui/screens/home.py" line="151" />
+        <location filename="../../ui/screens/home.py" line="229" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="205" />
+        <location filename="../../ui/screens/home.py" line="150" />
+        <source>检查项目</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="152" />
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/home.py" line="230" />
         <source>查库人</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="206" />
+        <location filename="../../ui/screens/home.py" line="231" />
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="207" />
+        <location filename="../../ui/screens/home.py" line="232" />
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="214" />
+        <location filename="../../ui/screens/home.py" line="240" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="215" />
+        <location filename="../../ui/screens/home.py" line="241" />
         <source>待签名</source>
         <translation>Awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="216" />
+        <location filename="../../ui/screens/home.py" line="242" />
         <source>已封存</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/home.py" line="392" />
+        <location filename="../../ui/screens/home.py" line="475" />
         <source>（更正 第{n}版）</source>
         <translation> (correction, version {n})</translation>
     </message>
@@ -1325,42 +1359,47 @@ Shortages {short}</translation>
 <context>
     <name>InspectionScreen</name>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="149" />
+        <location filename="../../ui/screens/inspection.py" line="169" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="150" />
+        <location filename="../../ui/screens/inspection.py" line="170" />
         <source>← 上一节</source>
         <translation>← Previous section</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="151" />
+        <location filename="../../ui/screens/inspection.py" line="171" />
         <source>下一节 →</source>
         <translation>Next section →</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="152" />
+        <location filename="../../ui/screens/inspection.py" line="172" />
         <source>完成检查</source>
         <translation>Complete inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="153" />
+        <location filename="../../ui/screens/inspection.py" line="173" />
         <source>已答 %v / %m</source>
         <translation>Answered %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="159" />
+        <location filename="../../ui/screens/inspection.py" line="184" />
         <source>{branch} · {date} · {role}：{name} ({no})</source>
         <translation>{branch} · {date} · {role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="442" />
+        <location filename="../../ui/screens/inspection.py" line="196" />
+        <source>下一节：{next}（或在本节最后一项按回车）；上一节：{previous}</source>
+        <translation>Next section: {next} (or Enter on the section's last item); previous section: {previous}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/inspection.py" line="500" />
         <source>以下必答项尚未作答，请补充后再完成检查：</source>
         <translation>These required items are not answered yet; answer them, then complete the inspection:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="480" />
+        <location filename="../../ui/screens/inspection.py" line="539" />
         <source>必答项，尚未作答</source>
         <translation>Required, not answered yet</translation>
     </message>
@@ -1368,37 +1407,42 @@ Shortages {short}</translation>
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../ui/screens/item_card.py" line="79" />
+        <location filename="../../ui/screens/item_card.py" line="105" />
         <source>（选答）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item_card.py" line="83" />
+        <location filename="../../ui/screens/item_card.py" line="109" />
         <source>备注（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item_card.py" line="91" />
+        <location filename="../../ui/screens/item_card.py" line="124" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item_card.py" line="93" />
+        <location filename="../../ui/screens/item_card.py" line="126" />
+        <source>草稿（未完成）已保存</source>
+        <translation>Draft (not complete) saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item_card.py" line="128" />
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item_card.py" line="150" />
+        <location filename="../../ui/screens/item_card.py" line="231" />
         <source>✓ 符合</source>
         <translation>✓ Compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item_card.py" line="151" />
+        <location filename="../../ui/screens/item_card.py" line="232" />
         <source>✗ 不符合，完成检查时列为问题</source>
         <translation>✗ Not compliant: becomes a finding when the inspection is completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item_card.py" line="152" />
+        <location filename="../../ui/screens/item_card.py" line="233" />
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
@@ -1729,97 +1773,131 @@ Shortages {short}</translation>
     </message>
 </context>
 <context>
+    <name>LiveDelegate</name>
+    <message>
+        <location filename="../../ui/items/cells.py" line="58" />
+        <location filename="../../ui/items/cells.py" line="221" />
+        <source>此处只能填写金额：数字、一个小数点、最多两位小数</source>
+        <translation>Only an amount goes here: digits, one decimal point, at most two decimals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/cells.py" line="218" />
+        <source>此处只能填写 0 或正整数</source>
+        <translation>Only a whole number of 0 or more goes here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/items/cells.py" line="220" />
+        <source>此处只能填写金额：数字、一个小数点、最多两位小数，短款前加负号</source>
+        <translation>Only an amount goes here: digits, one decimal point, at most two decimals; a minus sign before a shortage</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/screens/login.py" line="78" />
+        <location filename="../../ui/screens/login.py" line="108" />
         <source>网点自查</source>
         <translation>Branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="79" />
+        <location filename="../../ui/screens/login.py" line="109" />
         <source>请选择您的姓名并输入密码。</source>
         <translation>Choose your name and enter your password.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="80" />
+        <location filename="../../ui/screens/login.py" line="110" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="81" />
+        <location filename="../../ui/screens/login.py" line="111" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="82" />
+        <location filename="../../ui/screens/login.py" line="112" />
         <source>登录密码</source>
         <translation>Sign-in password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="83" />
+        <location filename="../../ui/screens/login.py" line="113" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="118" />
+        <location filename="../../ui/screens/login.py" line="148" />
         <source>此数据库中还没有可登录的用户。请管理员用 branchcheck setup 建立网点，或用 branchcheck users reset-password 设置登录密码。</source>
         <translation>Nobody can sign in to this database yet. An administrator sets up the branch with 'branchcheck setup', or sets a sign-in password with 'branchcheck users reset-password'.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login.py" line="134" />
+        <location filename="../../ui/screens/login.py" line="168" />
         <source>请先选择人员。</source>
         <translation>Choose a person first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login.py" line="172" />
+        <source>请输入密码。</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login.py" line="196" />
+        <source>密码错误次数过多，已锁定至 {time}。请稍后再试，或请管理员核实。</source>
+        <translation>Too many wrong passwords: locked until {time}. Try again later, or ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login.py" line="204" />
+        <source>密码不正确，请重新输入。</source>
+        <translation>Wrong password; enter it again.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>网点自查 BranchCheck</source>
         <translation>BranchCheck branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>当前用户：{name} ({no})</source>
         <translation>Signed in: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>已恢复您未完成的检查。</source>
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501" />
+        <location filename="../../ui/main_window.py" line="503" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
@@ -1827,12 +1905,12 @@ Shortages {short}</translation>
 <context>
     <name>MissedBox</name>
     <message>
-        <location filename="../../ui/screens/findings_parts.py" line="181" />
+        <location filename="../../ui/screens/findings_parts.py" line="193" />
         <source>关联应发现未发现的检查…</source>
         <translation>Link the check that missed it…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/findings_parts.py" line="189" />
+        <location filename="../../ui/screens/findings_parts.py" line="201" />
         <source>应发现未发现：{date} 的检查（{record}），检查人 {name}（{no}）</source>
         <translation>Missed by the check of {date} ({record}), inspector {name} ({no})</translation>
     </message>
@@ -1840,17 +1918,17 @@ Shortages {short}</translation>
 <context>
     <name>MoneyWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="172" />
+        <location filename="../../ui/items/basic.py" line="186" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/items/basic.py" line="173" />
+        <location filename="../../ui/items/basic.py" line="187" />
         <source>金额，如 1234.56</source>
         <translation>Amount, e.g. 1234.56</translation>
     </message>
     <message>
-        <location filename="../../ui/items/basic.py" line="176" />
+        <location filename="../../ui/items/basic.py" line="190" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
@@ -1858,38 +1936,38 @@ Shortages {short}</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="307" />
-        <location filename="../../ui/screens/new_inspection.py" line="308" />
+        <location filename="../../ui/screens/new_inspection.py" line="315" />
+        <location filename="../../ui/screens/new_inspection.py" line="316" />
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="309" />
+        <location filename="../../ui/screens/new_inspection.py" line="317" />
         <source>检查项目</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="310" />
+        <location filename="../../ui/screens/new_inspection.py" line="321" />
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="311" />
+        <location filename="../../ui/screens/new_inspection.py" line="322" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="317" />
+        <location filename="../../ui/screens/new_inspection.py" line="328" />
         <source>{role}：{name} ({no})</source>
         <translation>{role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="326" />
+        <location filename="../../ui/screens/new_inspection.py" line="337" />
         <source>（可选）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="328" />
+        <location filename="../../ui/screens/new_inspection.py" line="339" />
         <source>（可多选）</source>
         <translation> (one or more)</translation>
     </message>
@@ -1897,62 +1975,62 @@ Shortages {short}</translation>
 <context>
     <name>OpenDifferencesWidget</name>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="116" />
+        <location filename="../../ui/items/atm_differences.py" line="119" />
         <source>挂账日期</source>
         <translation>Booked on</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="117" />
+        <location filename="../../ui/items/atm_differences.py" line="120" />
         <source>金额（元，短款为负）</source>
         <translation>Amount (yuan, shortage negative)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="118" />
+        <location filename="../../ui/items/atm_differences.py" line="121" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="119" />
+        <location filename="../../ui/items/atm_differences.py" line="122" />
         <source>已挂账天数</source>
         <translation>Days outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="120" />
+        <location filename="../../ui/items/atm_differences.py" line="123" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="123" />
+        <location filename="../../ui/items/atm_differences.py" line="126" />
         <source>无未处理长短款</source>
         <translation>None outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="124" />
+        <location filename="../../ui/items/atm_differences.py" line="127" />
         <source>＋ 添加一笔</source>
         <translation>+ Add one</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="125" />
+        <location filename="../../ui/items/atm_differences.py" line="128" />
         <source>删除选中行</source>
         <translation>Remove selected row</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="181" />
+        <location filename="../../ui/items/atm_differences.py" line="184" />
         <source>{n} 天（超期）</source>
         <translation>{n} days (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="181" />
+        <location filename="../../ui/items/atm_differences.py" line="184" />
         <source>{n} 天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="190" />
+        <location filename="../../ui/items/atm_differences.py" line="193" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/items/atm_differences.py" line="213" />
+        <location filename="../../ui/items/atm_differences.py" line="248" />
         <source>已列出挂账，请先删除各行再选择“无未处理长短款”</source>
         <translation>Differences are listed; remove the rows before choosing “None outstanding”</translation>
     </message>
@@ -2171,7 +2249,7 @@ Shortages {short}</translation>
 <context>
     <name>PersonWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="355" />
+        <location filename="../../ui/items/basic.py" line="369" />
         <source>请选择人员…</source>
         <translation>Choose a person…</translation>
     </message>
@@ -2232,27 +2310,17 @@ Shortages {short}</translation>
         <translation>Result — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="123" />
-        <source>共发现 {n} 个问题</source>
-        <translation>{n} finding(s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/review.py" line="125" />
-        <source>，其中 {n} 个屡查屡犯</source>
-        <translation>, {n} of them repeat finding(s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/review.py" line="126" />
+        <location filename="../../ui/screens/review.py" line="132" />
         <source>。请核对后由各方签名确认。</source>
         <translation>. Check them, then every party signs.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="129" />
+        <location filename="../../ui/screens/review.py" line="135" />
         <source>未发现问题。请由各方签名确认。</source>
         <translation>No findings. Every party signs to confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="139" />
+        <location filename="../../ui/screens/review.py" line="145" />
         <source>⚠ 屡查屡犯</source>
         <translation>⚠ Repeat</translation>
     </message>
@@ -2279,7 +2347,7 @@ Shortages {short}</translation>
 <context>
     <name>SealNoWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="205" />
+        <location filename="../../ui/items/basic.py" line="219" />
         <source>封签号</source>
         <translation>Seal number</translation>
     </message>
@@ -2544,12 +2612,12 @@ People registered: {count}</translation>
 <context>
     <name>SlotPicker</name>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="75" />
+        <location filename="../../ui/screens/new_inspection.py" line="83" />
         <source>（不选）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_inspection.py" line="75" />
+        <location filename="../../ui/screens/new_inspection.py" line="83" />
         <source>请选择…</source>
         <translation>Please choose…</translation>
     </message>
@@ -2798,37 +2866,37 @@ People registered: {count}</translation>
 <context>
     <name>TellerBoxesWidget</name>
     <message>
-        <location filename="../../ui/items/cash.py" line="466" />
+        <location filename="../../ui/items/cash.py" line="523" />
         <source>柜员</source>
         <translation>Teller</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="467" />
+        <location filename="../../ui/items/cash.py" line="524" />
         <source>系统余额（元）</source>
         <translation>System balance (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="468" />
+        <location filename="../../ui/items/cash.py" line="525" />
         <source>实点金额（元）</source>
         <translation>Counted (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="469" />
+        <location filename="../../ui/items/cash.py" line="526" />
         <source>差额</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="470" />
+        <location filename="../../ui/items/cash.py" line="527" />
         <source>凭证相符</source>
         <translation>Vouchers match</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="471" />
+        <location filename="../../ui/items/cash.py" line="528" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/items/cash.py" line="517" />
+        <location filename="../../ui/items/cash.py" line="574" />
         <source>{name} 的金额</source>
         <translation>{name}'s amount</translation>
     </message>
@@ -2836,7 +2904,7 @@ People registered: {count}</translation>
 <context>
     <name>TextWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="191" />
+        <location filename="../../ui/items/basic.py" line="205" />
         <source>填写说明（可留空）</source>
         <translation>Remarks (may be left empty)</translation>
     </message>
@@ -2844,7 +2912,7 @@ People registered: {count}</translation>
 <context>
     <name>UnsupportedWidget</name>
     <message>
-        <location filename="../../ui/items/basic.py" line="413" />
+        <location filename="../../ui/items/basic.py" line="427" />
         <source>此版本不支持题型 “{type}”，请用命令行作答</source>
         <translation>This version has no widget for item type '{type}'; answer it with the command line</translation>
     </message>
@@ -3038,7 +3106,7 @@ People registered: {count}</translation>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../ui/tasks.py" line="129" />
+        <location filename="../../ui/tasks.py" line="131" />
         <source>意外错误：{error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>

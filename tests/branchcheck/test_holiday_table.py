@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from branchcheck.db.models import AuditEntry
-from branchcheck.errors import InputFileError, PeopleRuleError
+from branchcheck.errors import AuthError, InputFileError
 from branchcheck.holiday_table import holiday_table, import_holidays, read_holiday_table
 from branchcheck.holidays import HEAD_OFFICE, load_calendar
 
@@ -60,7 +60,7 @@ def test_a_bad_holiday_table_changes_nothing(people_store, home, tmp_path, data,
 
 def test_only_a_person_who_may_change_settings_imports_holidays(people_store, home, tmp_path):
     good = _table(tmp_path, {"holidays": ["2027-10-01"]})
-    with pytest.raises(PeopleRuleError):
+    with pytest.raises(AuthError):
         import_holidays(people_store, home, actor="E010", path=good)
     assert not (home / "holidays.json").exists()
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from branchcheck.db.models import AuditEntry
-from branchcheck.errors import EntryError, PeopleRuleError
+from branchcheck.errors import AuthError, EntryError
 from branchcheck.settings import Settings, load_settings
 from branchcheck.settings_admin import (
     change_settings,
@@ -90,7 +90,7 @@ def test_a_change_is_written_and_audited_old_to_new(people_store, home):
 
 
 def test_a_refused_change_writes_and_audits_nothing(people_store, home):
-    with pytest.raises(PeopleRuleError, match="E004"):
+    with pytest.raises(AuthError, match="E004"):
         change_settings(people_store, home, actor="E004", changes={"backup_keep": 3})
     with pytest.raises(EntryError) as bad:
         change_settings(

@@ -27,7 +27,7 @@ def test_a_wrong_value_or_person_changes_nothing(people_store, home, capsys):
     assert "“保留备份份数”须为 1 至 365 之间的整数" in capsys.readouterr().err
     assert (
         main(["settings", "set", "backup_keep", "3", "--as", "E004", "--password-env", "SIGNIN_PW"])
-        == 2
+        == 3
     )
     assert "E004" in capsys.readouterr().err
     assert (

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError
 
 from branchcheck import inspections
 from branchcheck.db.models import AuditEntry, SealedRecord
-from branchcheck.errors import InputFileError, NotFoundError, PeopleRuleError, StateError
+from branchcheck.errors import AuthError, InputFileError, NotFoundError, StateError
 from branchcheck.inspections import evidence
 from branchcheck.records import handwriting, keys, verify_files
 
@@ -96,12 +96,12 @@ def test_too_large_or_missing_files_are_refused(people_store, tmp_path, monkeypa
 def test_only_the_records_inspector_on_an_item_of_the_record(people_store, tmp_path):
     iid = start(people_store)
     jpg = photo(tmp_path)
-    with pytest.raises(PeopleRuleError, match="本记录的检查人"):
+    with pytest.raises(AuthError, match="本记录的检查人"):
         evidence.add_item_evidence(people_store, iid, "registers", path=jpg, actor="E003")
     with pytest.raises(NotFoundError):
         evidence.add_item_evidence(people_store, iid, "no_such_item", path=jpg, actor="E001")
     view = evidence.add_item_evidence(people_store, iid, "registers", path=jpg, actor="E001")
-    with pytest.raises(PeopleRuleError):
+    with pytest.raises(AuthError):
         evidence.remove_item_evidence(people_store, iid, view.id, actor="E003")
     with pytest.raises(NotFoundError, match="没有附件"):
         evidence.remove_item_evidence(people_store, iid, view.id + 99, actor="E001")

@@ -170,6 +170,10 @@ def test_from_an_empty_store_to_a_first_sealed_vault_check(
     for i, box in enumerate(signing.boxes):
         box.pad.setFixedSize(540, 216)
         box.pad.show()
+        # each signer confirms with their own password before the pad takes strokes
+        own = ADMIN_PW if box.party.person.employee_no == "E001" else STAFF_PW
+        box.password.setText(own)
+        box.confirm_button.click()
         draw(qtbot, box.pad, [(40, 150), (120, 60 + i * 10), (220, 160), (400, 90)])
         box.sign_button.click()
     signing.ask_password = lambda error=None: ADMIN_PW  # the head's key: their set-up password
