@@ -4,7 +4,8 @@ the end. PostgreSQL refuses to run as root, so as root the server runs as an unp
 (PG_USER, created if missing). No server installed: the tests that need it are skipped, unless
 BRANCHCHECK_REQUIRE_PG is set (`make test` sets it), when they fail.
 
-Under pytest-xdist each worker starts its own server: nothing is shared, nothing to lock."""
+Under pytest-xdist each worker starts its own server: nothing is shared, nothing to lock.
+Outside pytest (a benchmark): `with throwaway_server() as server: url = server.url()`."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
@@ -30,11 +32,16 @@ ROLE = "branchcheck"  # the database superuser the tests connect as
 DATABASE = "branchcheck"
 BIN_GLOB = "/usr/lib/postgresql/*/bin"  # Debian's postgresql-NN packages
 REQUIRE_ENV = "BRANCHCHECK_REQUIRE_PG"
+NOT_FOUND = f"no initdb/pg_ctl in {BIN_GLOB} or on PATH"
 # a throwaway server: durability off, small memory, loopback only
 SERVER_OPTIONS = (
     "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
     "-c shared_buffers=32MB -c max_connections=50"
 )
+
+
+class ServerError(RuntimeError):
+    """The throwaway server could not be made or started (the message holds its output)."""
 
 
 def find_bin_dir(pattern: str = BIN_GLOB) -> Path | None:
@@ -77,18 +84,10 @@ def _server_account() -> str | None:
         try:
             pwd.getpwnam(PG_USER)
         except KeyError:
-            subprocess.run(
-                [
-                    "useradd",
-                    "--system",
-                    "--no-create-home",
-                    "--shell",
-                    "/usr/sbin/nologin",
-                    PG_USER,
-                ],
-                check=True,
-                capture_output=True,
-            )
+            argv = ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin"]
+            done = subprocess.run([*argv, PG_USER], capture_output=True, text=True)
+            if done.returncode != 0:
+                raise ServerError(f"useradd {PG_USER} failed: {done.stderr.strip()}") from None
     return PG_USER
 
 
@@ -144,17 +143,19 @@ class PgServer:
             "-o", options,
         )  # fmt: skip
 
-    def stop(self) -> None:
+    def close(self) -> None:
+        """Stop the server at once (nothing in it is kept) and delete its folder."""
         self.run("pg_ctl", "stop", "-m", "immediate", "-D", str(self.data))
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _fail(step: str, done: subprocess.CompletedProcess[str], log: str = "") -> NoReturn:
+def _failed(step: str, done: subprocess.CompletedProcess[str], log: str = "") -> ServerError:
     detail = (done.stdout + done.stderr + log).strip()
-    pytest.fail(f"PostgreSQL {step} failed (exit {done.returncode}):\n{detail}", pytrace=False)
+    return ServerError(f"PostgreSQL {step} failed (exit {done.returncode}):\n{detail}")
 
 
 def start_server(bin_dir: Path, attempts: int = 3) -> PgServer:
-    """initdb a throwaway cluster and start it on a free loopback port."""
+    """initdb a throwaway cluster, start it on a free loopback port, create DATABASE in it."""
     account = _server_account()
     # not under pytest's basetemp: that folder is private to root, the server's account must enter
     folder = Path(tempfile.mkdtemp(prefix="branchcheck-pg-"))
@@ -167,29 +168,45 @@ def start_server(bin_dir: Path, attempts: int = 3) -> PgServer:
     )  # fmt: skip
     if done.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)
-        _fail("initdb", done)
+        raise _failed("initdb", done)
     for _ in range(attempts):  # another process may take the free port before the server does
         server = PgServer(bin_dir, folder, free_port(), account)
         done = server.start()
         if done.returncode == 0:
+            try:
+                server.create_database(DATABASE)
+            except BaseException:
+                server.close()
+                raise
             return server
-    log = folder / "server.log"
-    detail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+    detail = server.log.read_text(errors="replace")[-2000:] if server.log.exists() else ""
     shutil.rmtree(folder, ignore_errors=True)
-    _fail("start", done, detail)
+    raise _failed("start", done, detail)
+
+
+@contextmanager
+def throwaway_server() -> Iterator[PgServer]:
+    """A server for the length of a with block (ServerError when none is installed)."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        raise ServerError(NOT_FOUND)
+    server = start_server(bin_dir)
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 def pg_server_session() -> Iterator[PgServer]:
     """The generator behind the session fixture `pg_server` (tests/conftest.py)."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
-        unavailable(
-            f"no initdb/pg_ctl in {BIN_GLOB} or on PATH", required=bool(os.environ.get(REQUIRE_ENV))
-        )
-    server = start_server(bin_dir)
+        unavailable(NOT_FOUND, required=bool(os.environ.get(REQUIRE_ENV)))
     try:
-        server.create_database(DATABASE)
+        server = start_server(bin_dir)
+    except ServerError as exc:  # installed but broken: always a failure
+        pytest.fail(str(exc), pytrace=False)
+    try:
         yield server
     finally:
-        server.stop()
-        shutil.rmtree(server.folder, ignore_errors=True)
+        server.close()

@@ -7,6 +7,7 @@ import os
 import threading
 import time
 
+import psycopg
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -81,7 +82,7 @@ def test_two_concurrent_inserts_of_one_key_store_one_row(engine):
     writer.join(10)
 
     assert len(outcome) == 1 and isinstance(outcome[0], IntegrityError)
-    assert outcome[0].orig.sqlstate == "23505"  # unique_violation
+    assert isinstance(outcome[0].orig, psycopg.errors.UniqueViolation)
     with engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(records)).scalar_one() == 1
 
@@ -140,6 +141,17 @@ def test_a_database_is_dropped_even_with_a_connection_left_open(pg_server, pg_ur
     assert name not in _databases(pg_url)
     held.invalidate()
     eng.dispose()
+
+
+def test_a_server_outside_pytest_is_gone_after_its_with_block(pg_server):
+    """throwaway_server() (for a benchmark): its own cluster, stopped and deleted at the end."""
+    with pg.throwaway_server() as server:
+        assert server.port != pg_server.port
+        assert pg.DATABASE in _databases(server.url())
+        folder = server.folder
+    assert not folder.exists()
+    with pytest.raises(sa.exc.OperationalError):
+        _databases(server.url())
 
 
 def test_no_server_skips_unless_one_is_required():
