@@ -13,9 +13,11 @@ import fcntl
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,10 +36,11 @@ BIN_GLOB = "/usr/lib/postgresql/*/bin"  # Debian's postgresql-NN packages
 REQUIRE_ENV = "BRANCHCHECK_REQUIRE_PG"
 NOT_FOUND = f"no initdb/pg_ctl in {BIN_GLOB} or on PATH"
 # a throwaway server: durability off, small memory, loopback only
-SERVER_OPTIONS = (
-    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-    "-c shared_buffers=32MB -c max_connections=50"
-)
+SERVER_OPTIONS = [
+    *("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"),
+    *("-c", "shared_buffers=32MB", "-c", "max_connections=50"),
+]
+START_SECONDS = 30
 
 
 class ServerError(RuntimeError):
@@ -91,14 +94,23 @@ def _server_account() -> str | None:
     return PG_USER
 
 
+def _as_account(argv: list[str], account: str | None, death_signal: str = "") -> list[str]:
+    """argv run as the server's account (setpriv); with death_signal, the process receives it when
+    the process that started it dies: a test run killed outright leaves no server running."""
+    options = ["--reuid", account, "--regid", account, "--clear-groups"] if account else []
+    options += ["--pdeathsig", death_signal] if death_signal else []
+    return ["setpriv", *options, "--", *argv] if options else argv
+
+
 @dataclass
 class PgServer:
-    """A throwaway server (its cluster made by start_server)."""
+    """A throwaway server (made by start_server)."""
 
     bin_dir: Path
     folder: Path  # holds data/, the unix socket and the log
-    port: int
     account: str | None
+    port: int = 0
+    process: subprocess.Popen[bytes] | None = None
     _names: Iterator[int] = field(default_factory=count)
 
     @property
@@ -122,36 +134,67 @@ class PgServer:
     def create_database(self, name: str | None = None) -> str:
         """A new empty database (named, or t0, t1, ...); returns its name."""
         name = name or f"t{next(self._names)}"
-        self._admin("CREATE DATABASE {} TEMPLATE template0 STRATEGY FILE_COPY", name)
+        self._admin("CREATE DATABASE {} TEMPLATE template0", name)
         return name
 
     def drop_database(self, name: str) -> None:
         """Drop it, closing any connection a test left open."""
         self._admin("DROP DATABASE {} WITH (FORCE)", name)
 
-    def run(self, tool: str, *args: str) -> subprocess.CompletedProcess[str]:
-        argv = [str(self.bin_dir / tool), *args]
-        if self.account:
-            argv = ["runuser", "-u", self.account, "--", *argv]
-        return subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=self.folder)
+    def initdb(self) -> subprocess.CompletedProcess[str]:
+        argv = [
+            str(self.bin_dir / "initdb"), "-D", str(self.data), "-U", ROLE, "--auth=trust",
+            "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions",
+        ]  # fmt: skip
+        return subprocess.run(
+            _as_account(argv, self.account),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=self.folder,
+        )
 
-    def start(self) -> subprocess.CompletedProcess[str]:
-        """Exit 0 once the server accepts connections; not 0 e.g. when its port was taken."""
-        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} {SERVER_OPTIONS}"
-        return self.run(
-            "pg_ctl", "start", "-w", "-t", "30", "-D", str(self.data), "-l", str(self.log),
-            "-o", options,
-        )  # fmt: skip
+    def start(self, port: int) -> bool:
+        """Start the server on port: True once it accepts connections, False when it stopped
+        (another process took the port meanwhile)."""
+        argv = [
+            str(self.bin_dir / "postgres"), "-D", str(self.data), "-p", str(port),
+            "-c", "listen_addresses=127.0.0.1", "-k", str(self.folder), *SERVER_OPTIONS,
+        ]  # fmt: skip
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                _as_account(argv, self.account, death_signal="QUIT"),
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=self.folder,
+            )  # fmt: skip
+        self.port = port
+        deadline = time.monotonic() + START_SECONDS
+        while self.process.poll() is None:
+            try:  # through its own unix socket: a server of someone else on the port cannot answer
+                psycopg.connect(
+                    host=str(self.folder), port=port, user=ROLE, dbname="postgres"
+                ).close()
+                return True
+            except psycopg.OperationalError:
+                if time.monotonic() > deadline:
+                    raise ServerError(
+                        f"no connection after {START_SECONDS} s:\n{self.tail()}"
+                    ) from None
+                time.sleep(0.02)
+        return False
+
+    def tail(self) -> str:
+        return self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
 
     def close(self) -> None:
         """Stop the server at once (nothing in it is kept) and delete its folder."""
-        self.run("pg_ctl", "stop", "-m", "immediate", "-D", str(self.data))
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)  # immediate shutdown
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def _failed(step: str, done: subprocess.CompletedProcess[str], log: str = "") -> ServerError:
-    detail = (done.stdout + done.stderr + log).strip()
-    return ServerError(f"PostgreSQL {step} failed (exit {done.returncode}):\n{detail}")
 
 
 def start_server(bin_dir: Path, attempts: int = 3) -> PgServer:
@@ -161,27 +204,21 @@ def start_server(bin_dir: Path, attempts: int = 3) -> PgServer:
     folder = Path(tempfile.mkdtemp(prefix="branchcheck-pg-"))
     if account:
         shutil.chown(folder, account)
-    server = PgServer(bin_dir, folder, 0, account)
-    done = server.run(
-        "initdb", "-D", str(server.data), "-U", ROLE, "--auth=trust", "--encoding=UTF8",
-        "--locale=C", "--no-sync", "--no-instructions",
-    )  # fmt: skip
-    if done.returncode != 0:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise _failed("initdb", done)
-    for _ in range(attempts):  # another process may take the free port before the server does
-        server = PgServer(bin_dir, folder, free_port(), account)
-        done = server.start()
-        if done.returncode == 0:
-            try:
-                server.create_database(DATABASE)
-            except BaseException:
-                server.close()
-                raise
-            return server
-    detail = server.log.read_text(errors="replace")[-2000:] if server.log.exists() else ""
-    shutil.rmtree(folder, ignore_errors=True)
-    raise _failed("start", done, detail)
+    server = PgServer(bin_dir, folder, account)
+    try:
+        done = server.initdb()
+        if done.returncode != 0:
+            raise ServerError(
+                f"initdb failed (exit {done.returncode}):\n{done.stdout}{done.stderr}"
+            )
+        # another process may take the free port before the server does: try another one
+        if not any(server.start(free_port()) for _ in range(attempts)):
+            raise ServerError(f"the server stopped at start ({attempts} ports):\n{server.tail()}")
+        server.create_database(DATABASE)
+    except BaseException:
+        server.close()
+        raise
+    return server
 
 
 @contextmanager

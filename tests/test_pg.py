@@ -4,6 +4,7 @@ database enforces a unique key under concurrent writers, JSON and bytes come bac
 from __future__ import annotations
 
 import os
+import socket
 import threading
 import time
 
@@ -143,13 +144,21 @@ def test_a_database_is_dropped_even_with_a_connection_left_open(pg_server, pg_ur
     eng.dispose()
 
 
-def test_a_server_outside_pytest_is_gone_after_its_with_block(pg_server):
-    """throwaway_server() (for a benchmark): its own cluster, stopped and deleted at the end."""
-    with pg.throwaway_server() as server:
-        assert server.port != pg_server.port
-        assert pg.DATABASE in _databases(server.url())
-        folder = server.folder
+def test_a_server_outside_pytest_survives_a_taken_port_and_is_gone_after(pg_server, monkeypatch):
+    """throwaway_server() (for a benchmark): its own cluster; when its first port is taken it
+    starts on another; stopped and deleted at the end of the with block."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        ports = iter([taken.getsockname()[1], pg.free_port()])
+        monkeypatch.setattr(pg, "free_port", lambda: next(ports))
+        with pg.throwaway_server() as server:
+            assert server.port not in (taken.getsockname()[1], pg_server.port)
+            assert "could not bind" in server.tail()
+            assert pg.DATABASE in _databases(server.url())
+            folder = server.folder
     assert not folder.exists()
+    assert server.process is not None and server.process.poll() is not None
     with pytest.raises(sa.exc.OperationalError):
         _databases(server.url())
 
