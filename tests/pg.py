@@ -1,7 +1,7 @@
-"""A throwaway PostgreSQL server for the tests: Debian's (or PATH's) initdb and pg_ctl, a data
+"""A throwaway PostgreSQL server for the tests: Debian's (or PATH's) initdb and postgres, a data
 folder in a temporary directory, listening on 127.0.0.1 on a free port, stopped and deleted at
 the end. PostgreSQL refuses to run as root, so as root the server runs as an unprivileged user
-(PG_USER, created if missing). No server installed: the tests that need it are skipped, unless
+(PG_USER, created if missing, through util-linux's setpriv). No server installed: the tests that need it are skipped, unless
 BRANCHCHECK_REQUIRE_PG is set (`make test` sets it), when they fail.
 
 Under pytest-xdist each worker starts its own server: nothing is shared, nothing to lock.
@@ -34,7 +34,8 @@ ROLE = "branchcheck"  # the database superuser the tests connect as
 DATABASE = "branchcheck"
 BIN_GLOB = "/usr/lib/postgresql/*/bin"  # Debian's postgresql-NN packages
 REQUIRE_ENV = "BRANCHCHECK_REQUIRE_PG"
-NOT_FOUND = f"no initdb/pg_ctl in {BIN_GLOB} or on PATH"
+TOOLS = ("initdb", "postgres")
+NOT_FOUND = f"no initdb/postgres in {BIN_GLOB} or on PATH"
 # a throwaway server: durability off, small memory, loopback only
 SERVER_OPTIONS = [
     *("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"),
@@ -48,20 +49,19 @@ class ServerError(RuntimeError):
 
 
 def find_bin_dir(pattern: str = BIN_GLOB) -> Path | None:
-    """The folder holding initdb and pg_ctl: the newest Debian version, else the ones on PATH."""
+    """The folder holding initdb and postgres: the newest Debian version, else PATH's."""
 
     def version(folder: Path) -> tuple[int, ...]:
         name = folder.parent.name
         return tuple(int(p) for p in name.split(".")) if name.replace(".", "").isdigit() else ()
 
     folders = [Path(p) for p in sorted(Path("/").glob(pattern.lstrip("/")))]
-    found = [f for f in folders if (f / "initdb").is_file() and (f / "pg_ctl").is_file()]
+    found = [f for f in folders if all((f / tool).is_file() for tool in TOOLS)]
     if found:
         return max(found, key=version)
-    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
-    if initdb and pg_ctl and Path(initdb).resolve().parent == Path(pg_ctl).resolve().parent:
-        return Path(initdb).resolve().parent
-    return None
+    paths = [shutil.which(tool) for tool in TOOLS]
+    folders_on_path = {Path(p).resolve().parent for p in paths if p}
+    return folders_on_path.pop() if all(paths) and len(folders_on_path) == 1 else None
 
 
 def unavailable(reason: str, *, required: bool) -> NoReturn:

@@ -174,7 +174,20 @@ def test_the_newest_server_binaries_are_found(tmp_path):
     for version in ("9.6", "15", "16"):
         folder = tmp_path / version / "bin"
         folder.mkdir(parents=True)
-        for tool in ("initdb", "pg_ctl"):
+        for tool in ("initdb", "postgres"):
             (folder / tool).write_text("")
     (tmp_path / "17" / "bin").mkdir(parents=True)  # a client-only install: no initdb
     assert pg.find_bin_dir(str(tmp_path / "*" / "bin")) == tmp_path / "16" / "bin"
+
+
+def test_without_debian_folders_the_tools_on_path_are_found(tmp_path, monkeypatch):
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    for tool in ("initdb", "postgres"):
+        (folder / tool).write_text("#!/bin/sh\n")
+        (folder / tool).chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+    nowhere = str(tmp_path / "none" / "*" / "bin")
+    assert pg.find_bin_dir(nowhere) == folder
+    (folder / "postgres").unlink()  # a client-only install
+    assert pg.find_bin_dir(nowhere) is None
