@@ -40,11 +40,12 @@ def test_the_url_is_postgresql_through_psycopg_on_loopback(pg_url, pg_server):
     with eng.connect() as conn:
         version = conn.execute(sa.text("SHOW server_version_num")).scalar_one()
         address = conn.execute(sa.text("SELECT host(inet_server_addr())")).scalar_one()
+        listens = conn.execute(sa.text("SHOW listen_addresses")).scalar_one()
         fsync = conn.execute(sa.text("SHOW fsync")).scalar_one()
     eng.dispose()
     assert eng.dialect.driver == "psycopg"
     assert int(version) >= 130000  # DROP DATABASE … WITH (FORCE)
-    assert address == "127.0.0.1"
+    assert address == "127.0.0.1" and listens == "127.0.0.1"  # loopback only
     assert fsync == "off"
 
 
