@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEBS    := xvfb xauth poppler-utils fonts-wqy-microhei libreoffice-calc-nogui libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
            libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 \
-           libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
+           libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 postgresql
 
 .PHONY: run test typecheck bench soak lint format debs venv screenshots bundle bundle-test clean
 
@@ -18,8 +18,9 @@ run: $(STAMP) debs
 		$(BIN)/branchcheck demo --if-empty --out out; \
 	fi
 
+# BRANCHCHECK_REQUIRE_PG: the PostgreSQL tests fail, never skip, without a server (tests/pg.py)
 test: $(STAMP) debs typecheck
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	BRANCHCHECK_REQUIRE_PG=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP) debs
 	$(BIN)/python bench/run_all.py
@@ -64,7 +65,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Debian packages: Qt's xcb libraries, Xvfb, poppler (pdftotext/pdftoppm/pdfsig), a CJK font,
-# LibreOffice Calc (headless: the workbooks are printed to PDF in a test, as an auditor would).
+# LibreOffice Calc (headless: the workbooks are printed to PDF in a test, as an auditor would),
+# the PostgreSQL server (the tests start their own throwaway one on loopback: tests/pg.py).
 debs:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -78,3 +78,29 @@ def demo(demo_db, home):
     st = open_store(home / "branchcheck.sqlite3")
     yield st
     st.dispose()
+
+
+# PostgreSQL: a throwaway server on loopback (tests/pg.py), started once per session (per xdist
+# worker) by the first test that asks for it
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The throwaway PostgreSQL server (tests/pg.py's PgServer); skips or fails without one."""
+    from tests.pg import pg_server_session
+
+    yield from pg_server_session()
+
+
+@pytest.fixture(scope="session")
+def pg_url(pg_server) -> str:
+    """The SQLAlchemy URL (postgresql+psycopg://…) of the session's database on that server."""
+    return pg_server.url()
+
+
+@pytest.fixture
+def pg_fresh_url(pg_server):
+    """The URL of a new empty database for this test alone, dropped after it."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
