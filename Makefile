@@ -20,7 +20,9 @@ run: $(STAMP) debs
 
 # BRANCHCHECK_REQUIRE_PG: the PostgreSQL tests fail, never skip, without a server (tests/pg.py)
 test: $(STAMP) debs typecheck
-	BRANCHCHECK_REQUIRE_PG=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	BRANCHCHECK_REQUIRE_PG=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider \
+		-n 2 --dist loadfile -m "not serial"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -m serial
 
 bench: $(STAMP) debs
 	$(BIN)/python bench/run_all.py

@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from ui.main_window import MainWindow
 
 PROBE = r"""
@@ -68,6 +70,7 @@ print(code, len(gaps), round(max(gaps), 3))
 """
 
 
+@pytest.mark.serial  # a timing test: run alone, after the parallel part of `make test`
 def test_sign_in_screen_stays_responsive_while_the_core_loads(people_store, home):
     """The store and the rest of the core load on the worker; the GUI thread keeps its timer."""
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "BRANCHCHECK_HOME": str(home)}

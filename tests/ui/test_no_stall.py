@@ -119,6 +119,7 @@ def wait(qtbot, condition) -> None:
     qtbot.waitUntil(condition, timeout=WAIT_MS)
 
 
+@pytest.mark.serial  # a timing test: run alone, after the parallel part of `make test`
 def test_no_stall_through_inspection_findings_and_import(
     qtbot, slow_store, unlock_hold_s, home, tmp_path
 ):
