@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
         self.user = user
         self._show_user()
         self.home_screen.actor = user.employee_no
+        self.inspection.actor = user.employee_no
         store = self.core
         self._in_background(
             lambda: inspections.open_inspection_for(store, user.employee_no),

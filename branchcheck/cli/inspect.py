@@ -101,9 +101,9 @@ def cmd_answer(args: argparse.Namespace) -> int:
 def cmd_complete(args: argparse.Namespace) -> int:
     from branchcheck import inspections
 
-    record_inspector(args)
+    who = record_inspector(args)
     st = store()
-    ev = inspections.complete(st, args.record_id)
+    ev = inspections.complete(st, args.record_id, actor=who)
     print_json({"counts": ev.counts(), "findings": inspections.findings(st, args.record_id)})
     return 0
 

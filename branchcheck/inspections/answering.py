@@ -29,10 +29,19 @@ from branchcheck.errors import AnswerError, StateError
 from branchcheck.inspections.context import branch_env, eval_context
 from branchcheck.inspections.rows import OPEN_STATES, get_inspection, require_open
 from branchcheck.inspections.state import parsed_answers, template_of
+from branchcheck.people.permissions import Context, require
 from branchcheck.settings import Settings
 
 AUDIT_INLINE_LIMIT = 4000  # larger answers (long account lists) are logged by their hash
 NOTE_LIMIT = 2000
+
+
+def _may_answer(s: Session, insp: Inspection, actor: str | None, settings: Settings) -> None:
+    """Only the record's inspector answers it (no check by proxy): the matrix's "answer". The
+    window and the CLI always name the signed-in or proven person; `None` is the core's own
+    callers (the demo, an answers file already checked)."""
+    if actor is not None:
+        require(s, actor, "answer", settings, Context(inspector=insp.inspector.employee_no))
 
 
 def answer(
@@ -56,6 +65,7 @@ def answer(
     with store.session() as s:
         insp = get_inspection(s, inspection_id)
         require_open(insp)
+        _may_answer(s, insp, actor, settings)
         template = template_of(insp.template)
         item = template.item(item_key)
         itype = ITEM_TYPES[item.type]
@@ -101,6 +111,7 @@ def answer_part(
     with store.session() as s:
         insp = get_inspection(s, inspection_id)
         require_open(insp)
+        _may_answer(s, insp, actor, branch_env(None, None)[0])
         template = template_of(insp.template)
         item = template.item(item_key)
         itype = ITEM_TYPES[item.type]
@@ -131,6 +142,7 @@ def clear_answer(
     with store.session() as s:
         insp = get_inspection(s, inspection_id)
         require_open(insp)
+        _may_answer(s, insp, actor, branch_env(None, None)[0])
         s.execute(
             delete(Answer).where(Answer.inspection_id == insp.id, Answer.item_key == item_key)
         )
@@ -164,6 +176,7 @@ def save_draft(
     with store.session() as s:
         insp = get_inspection(s, inspection_id)
         require_open(insp)
+        _may_answer(s, insp, actor, branch_env(None, None)[0])
         item = template_of(insp.template).item(item_key)
         if not ITEM_TYPES[item.type].answerable:
             raise AnswerError(f"item '{item_key}' is computed and takes no answer")

@@ -217,16 +217,20 @@ def complete(
     store: Store,
     inspection_id: str,
     *,
+    actor: str | None = None,
     settings: Settings | None = None,
     home: Path | None = None,
     now: datetime | None = None,
 ) -> Evaluation:
-    """Close the answering: every required item answered, findings made (repeats marked)."""
+    """Close the answering: every required item answered, findings made (repeats marked). Only
+    the record's inspector completes it (`actor`, when the window or CLI names who acts)."""
     settings, home = branch_env(settings, home)
     now = clock.local_or_now(now)
     with store.session() as s:
         insp = get_inspection(s, inspection_id)
         require_open(insp)
+        if actor is not None:
+            require(s, actor, "answer", settings, Context(inspector=insp.inspector.employee_no))
         ev = evaluate_inspection(s, insp, settings, home)[0]
         if ev.missing_required:
             template = template_of(insp.template)

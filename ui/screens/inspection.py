@@ -89,6 +89,7 @@ class InspectionScreen(Screen):
         self.ctx: ItemContext | None = None
         self.section = 0
         self.cards: dict[str, ItemCard] = {}
+        self.actor: str | None = None  # the signed-in person: the core refuses anyone else
         self._card_order: list[ItemCard] = []
         self.heading: QLabel | None = None  # the shown section's title
 
@@ -385,10 +386,11 @@ class InspectionScreen(Screen):
 
     def _commit_part(self, item_key: str, part: str, value: Any) -> None:
         card, state = self.cards[item_key], self._open_state()
+        actor = self.actor
         store = self.store
 
         def work() -> tuple[Outcome, Any]:
-            outcome = inspections.answer_part(store, state.id, item_key, part, value)
+            outcome = inspections.answer_part(store, state.id, item_key, part, value, actor=actor)
             return outcome, inspections.load(store, state.id).answers[item_key]
 
         def done(result: tuple[Outcome, Any]) -> None:
@@ -406,12 +408,20 @@ class InspectionScreen(Screen):
 
     def _commit(self, item_key: str, value: Any, note: str) -> None:
         card, state = self.cards[item_key], self._open_state()
+        actor = self.actor
         store, settings, home = self.store, self.settings, self.home
         check_missing = not self.missing_frame.isHidden()
 
         def work() -> tuple[Outcome, list[str] | None]:
             outcome = inspections.answer(
-                store, state.id, item_key, value, note=note, settings=settings, home=home
+                store,
+                state.id,
+                item_key,
+                value,
+                note=note,
+                actor=actor,
+                settings=settings,
+                home=home,
             )
             if not check_missing:
                 return outcome, None
@@ -439,6 +449,7 @@ class InspectionScreen(Screen):
 
     def _commit_draft(self, item_key: str, cells: Any, note: str) -> None:
         card, state = self.cards[item_key], self._open_state()
+        actor = self.actor
         store = self.store
 
         def done(_none: None) -> None:
@@ -448,7 +459,9 @@ class InspectionScreen(Screen):
             self._update_progress()
 
         self.tasks.run_in_background(
-            lambda: inspections.save_draft(store, state.id, item_key, cells, note=note),
+            lambda: inspections.save_draft(
+                store, state.id, item_key, cells, note=note, actor=actor
+            ),
             done,
             lambda exc: self._commit_failed(card, exc),
         )
@@ -457,6 +470,7 @@ class InspectionScreen(Screen):
         """The note goes with the answer as committed when its turn comes: after every answer
         typed before it (tasks run in order), so it never writes back an older answer."""
         card, state = self.cards[item_key], self._open_state()
+        actor = self.actor
         store, settings, home = self.store, self.settings, self.home
 
         def work() -> tuple[Outcome, Any] | None:
@@ -465,7 +479,14 @@ class InspectionScreen(Screen):
                 return None  # no answer committed (it failed): nothing to attach the note to
             value = answers[item_key]
             outcome = inspections.answer(
-                store, state.id, item_key, value, note=note, settings=settings, home=home
+                store,
+                state.id,
+                item_key,
+                value,
+                note=note,
+                actor=actor,
+                settings=settings,
+                home=home,
             )
             return outcome, value
 
@@ -507,6 +528,7 @@ class InspectionScreen(Screen):
         self.setFocus()  # an edit in progress is committed first (tasks run in order)
         self.flush_drafts()
         store, inspection_id, settings, home = self.store, self.state.id, self.settings, self.home
+        actor = self.actor
 
         def done(_evaluation: Evaluation) -> None:
             self._set_busy(False)
@@ -524,7 +546,9 @@ class InspectionScreen(Screen):
 
         self._set_busy(True)
         self.tasks.run_in_background(
-            lambda: inspections.complete(store, inspection_id, settings=settings, home=home),
+            lambda: inspections.complete(
+                store, inspection_id, actor=actor, settings=settings, home=home
+            ),
             done,
             failed,
         )

@@ -92,3 +92,42 @@ def test_the_matrix_rows_name_who_may_in_words():
     assert rows["restore"].who_zh == "网点负责人" and rows["restore"].who_en == "branch head"
     assert rows["close"].who_en == "branch head, operations supervisor"
     assert rows["sign_party"].externals and not rows["answer"].externals
+
+
+def test_no_check_by_proxy_in_the_core(people_store):
+    """Answering, drafting and completing another inspector's record is refused, nothing kept."""
+    import sqlite3
+
+    from branchcheck import inspections
+    from branchcheck.errors import AuthError
+
+    iid = inspections.start(
+        people_store,
+        checklist="vault_check",
+        inspector="E001",
+        people={"vault_keeper": ["E003"], "tellers": ["E004"]},
+    )
+
+    def entries() -> int:
+        db = sqlite3.connect(people_store.path)
+        try:
+            return db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+        finally:
+            db.close()
+
+    before = entries()
+    key = next(
+        i.key for i in inspections.load(people_store, iid).template.items() if i.type == "yes_no"
+    )
+    for who in ("E002", "E003", "E010"):
+        with pytest.raises(
+            AuthError, match=f"{who} cannot answer a check: only the record's inspector"
+        ):
+            inspections.answer(people_store, iid, key, "yes", actor=who)
+        with pytest.raises(AuthError):
+            inspections.save_draft(people_store, iid, key, "ye", actor=who)
+        with pytest.raises(AuthError):
+            inspections.complete(people_store, iid, actor=who)
+    assert entries() == before and inspections.load(people_store, iid).answers == {}
+    inspections.answer(people_store, iid, key, "yes", actor="E001")
+    assert inspections.load(people_store, iid).answers == {key: "yes"}
