@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 # (source text, "module:function") in menu order; texts are translated in the "AdminMenu" context
 ENTRIES: list[tuple[str, str]] = [
-    ("人员", "ui.screens.admin_staff:open_dialog"),
-    ("密钥与证书", "ui.screens.admin_keys:open_dialog"),
-    ("设置", "ui.screens.admin_settings:open_dialog"),
+    (QT_TRANSLATE_NOOP("AdminMenu", "人员"), "ui.screens.admin_staff:open_dialog"),
+    (QT_TRANSLATE_NOOP("AdminMenu", "密钥与证书"), "ui.screens.admin_keys:open_dialog"),
+    (QT_TRANSLATE_NOOP("AdminMenu", "设置"), "ui.screens.admin_settings:open_dialog"),
 ]
 
 

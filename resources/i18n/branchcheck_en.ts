@@ -266,6 +266,21 @@
 <context>
     <name>AdminMenu</name>
     <message>
+        <location filename="../../ui/admin_menu.py" line="23" />
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_menu.py" line="24" />
+        <source>密钥与证书</source>
+        <translation>Keys and certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_menu.py" line="25" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin_menu.py" line="50" />
         <source>管理(&amp;M)</source>
         <translation>Ad&amp;min</translation>
@@ -302,32 +317,32 @@
 <context>
     <name>AttachmentsBar</name>
     <message>
-        <location filename="../../ui/items/attachments.py" line="83" />
+        <location filename="../../ui/items/attachments.py" line="88" />
         <source>附件（{n}）</source>
         <translation>Attachments ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/items/attachments.py" line="84" />
+        <location filename="../../ui/items/attachments.py" line="89" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/items/attachments.py" line="85" />
+        <location filename="../../ui/items/attachments.py" line="90" />
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/items/attachments.py" line="86" />
+        <location filename="../../ui/items/attachments.py" line="91" />
         <source>照片、扫描件或 PDF（JPEG、PNG、TIFF、PDF，≤ 20 MB）</source>
         <translation>Photos, scans or PDF (JPEG, PNG, TIFF, PDF, up to 20 MB)</translation>
     </message>
     <message>
-        <location filename="../../ui/items/attachments.py" line="96" />
+        <location filename="../../ui/items/attachments.py" line="101" />
         <source>选择附件</source>
         <translation>Choose attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/items/attachments.py" line="98" />
+        <location filename="../../ui/items/attachments.py" line="103" />
         <source>照片、扫描件或 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</source>
         <translation>Photos, scans or PDF (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</translation>
     </message>
@@ -1359,47 +1374,47 @@ Shortages {short}</translation>
 <context>
     <name>InspectionScreen</name>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="169" />
+        <location filename="../../ui/screens/inspection.py" line="170" />
         <source>返回首页</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="170" />
+        <location filename="../../ui/screens/inspection.py" line="171" />
         <source>← 上一节</source>
         <translation>← Previous section</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="171" />
+        <location filename="../../ui/screens/inspection.py" line="172" />
         <source>下一节 →</source>
         <translation>Next section →</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="172" />
+        <location filename="../../ui/screens/inspection.py" line="173" />
         <source>完成检查</source>
         <translation>Complete inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="173" />
+        <location filename="../../ui/screens/inspection.py" line="174" />
         <source>已答 %v / %m</source>
         <translation>Answered %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="184" />
+        <location filename="../../ui/screens/inspection.py" line="185" />
         <source>{branch} · {date} · {role}：{name} ({no})</source>
         <translation>{branch} · {date} · {role}: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="196" />
+        <location filename="../../ui/screens/inspection.py" line="197" />
         <source>下一节：{next}（或在本节最后一项按回车）；上一节：{previous}</source>
         <translation>Next section: {next} (or Enter on the section's last item); previous section: {previous}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="500" />
+        <location filename="../../ui/screens/inspection.py" line="521" />
         <source>以下必答项尚未作答，请补充后再完成检查：</source>
         <translation>These required items are not answered yet; answer them, then complete the inspection:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/inspection.py" line="539" />
+        <location filename="../../ui/screens/inspection.py" line="563" />
         <source>必答项，尚未作答</source>
         <translation>Required, not answered yet</translation>
     </message>
@@ -1892,12 +1907,12 @@ Shortages {short}</translation>
         <translation>Signed in: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>已恢复您未完成的检查。</source>
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503" />
+        <location filename="../../ui/main_window.py" line="504" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>

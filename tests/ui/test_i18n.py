@@ -255,6 +255,7 @@ def test_a_completed_record_s_result_and_signing_are_english(qtbot, demo, home, 
 def test_qt_s_own_texts_follow_the_language(qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
+    i18n.set_language("zh")  # as the window does at start: Qt's own Chinese catalogue installed
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )

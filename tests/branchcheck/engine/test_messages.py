@@ -54,12 +54,11 @@ def test_an_error_without_words_of_its_own_reads_as_its_message(people_store, va
 
 def test_a_cassette_figure_is_told_by_its_row_and_column(people_store):
     import json
-    from pathlib import Path
+
+    from branchcheck.paths import examples_dir
 
     example = json.loads(
-        (
-            Path(__file__).resolve().parents[3] / "examples" / "answers" / "atm_replenishment.json"
-        ).read_text(encoding="utf-8")
+        (examples_dir() / "answers" / "atm_replenishment.json").read_text(encoding="utf-8")
     )
     iid = inspections.start(
         people_store, checklist="atm_replenishment", inspector="E010", people=example["people"]
