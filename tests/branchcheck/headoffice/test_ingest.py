@@ -213,3 +213,48 @@ def test_a_manifest_that_lies_about_a_record_is_rejected(ho, package, branch_ca,
     fate = {r.record_id: r.reason for r in done.records}
     assert "the manifest says" in fate[listed[0]["id"]]
     _nothing_stored(ho)
+
+
+def _seal_correction(store, record_id):
+    from branchcheck import inspections
+    from branchcheck.records import handwriting
+
+    new = inspections.correct(store, record_id, actor="E001")
+    inspections.complete(store, new)
+    for party in inspections.load(store, new).parties:
+        inspections.sign(
+            store,
+            new,
+            party=party.party,
+            employee_no=party.person.employee_no,
+            strokes=handwriting.demo_strokes(f"更正{party.person.name}{party.person.employee_no}"),
+            password="demo1234",
+        )
+    inspections.seal(store, new, key_password="demo1234")
+    return new
+
+
+def test_a_correction_supersedes_its_predecessor_and_both_are_kept(
+    ho, package, branch_ca, demo, tmp_path
+):
+    from branchcheck.upload.package import make_package
+
+    from .conftest import sealed_period
+
+    trust_add(ho, branch_ca)
+    assert ingest_one(ho, package).status == "accepted"
+    listed = json.loads((package / "manifest.json").read_bytes())["records"]
+    old = next(r["id"] for r in listed if r["checklist"] == "vault_check")
+    first, last = sealed_period(demo)
+    new = _seal_correction(demo, old)
+    again = make_package(
+        demo, first=first, last=last, out=tmp_path / "p2", actor="E001", key_password="demo1234"
+    )
+    done = ingest_one(ho, again.folder)
+    fate = {r.record_id: r.status for r in done.records}
+    assert done.status == "accepted" and fate[new] == "accepted" and fate[old] == "duplicate"
+    with ho.session() as s:
+        rows = {r.record_id: r for r in s.scalars(select(HoRecord))}
+    assert len(rows) == len(listed) + 1
+    assert rows[old].superseded_by == new and rows[new].supersedes == old
+    assert rows[new].version == 2 and rows[new].superseded_by is None
