@@ -135,8 +135,7 @@ def unsafe_path(rel: str) -> str | None:
     """Why a listed path may not be opened: absolute, escaping the folder, odd characters."""
     if "\\" in rel or "\x00" in rel or rel.startswith("/") or (len(rel) > 1 and rel[1] == ":"):
         return "the path is absolute or not a plain relative path / 路径不是包内相对路径"
-    parts = PurePosixPath(rel).parts
-    if any(p in ("..", ".", "") for p in parts) or rel.endswith("/"):
+    if any(p in ("..", ".", "") for p in rel.split("/")):
         return "the path escapes the package folder / 路径超出了包文件夹"
     if rel in (MANIFEST, SIGNATURE):
         return "the manifest cannot list itself / 清单不能列出自身"
@@ -199,9 +198,9 @@ def read_listed(folder: Path, manifest: Manifest) -> tuple[dict[str, bytes], lis
         else:
             contents[f.path] = data
     for r in manifest.records:
-        for rel in (r.pdf, r.xlsx, r.xlsx_p7s):
-            if rel is not None and rel not in listed:
+        for own in (r.pdf, r.xlsx, r.xlsx_p7s):
+            if own is not None and own not in listed:
                 problems.append(
-                    Problem(rel, f"record {r.id}: its file is not listed / 记录文件未列入清单")
+                    Problem(own, f"record {r.id}: its file is not listed / 记录文件未列入清单")
                 )
     return contents, problems
