@@ -85,7 +85,8 @@ def trust_remove(db: HeadOffice, fingerprint: str, *, now: datetime | None = Non
         rows = list(
             s.scalars(
                 select(TrustAnchor).where(
-                    TrustAnchor.fingerprint.startswith(given), TrustAnchor.removed_at.is_(None)
+                    TrustAnchor.fingerprint.startswith(given, autoescape=True),
+                    TrustAnchor.removed_at.is_(None),
                 )
             )
         )
