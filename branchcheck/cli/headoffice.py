@@ -90,6 +90,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             [Path(p).expanduser() for p in args.packages],
             credential=credential,
             receipts=Path(args.receipts).expanduser(),
+            workers=args.workers,
         )
     finally:
         db.dispose()
@@ -174,6 +175,13 @@ def register(sub: SubParsers) -> None:
         default="receipts",
         metavar="DIR",
         help="where to write the signed receipts (default ./receipts)",
+    )
+    x.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes verifying the records (default: one per core)",
     )
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_ingest)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -141,6 +143,32 @@ def _check_record(
     )
 
 
+def _verify_one(
+    job: tuple[ListedRecord, dict[str, bytes], list[tuple[int, str]]],
+) -> _Checked | str:
+    """_check_record of one job; what crosses to a worker process is plain (PEMs, bytes)."""
+    r, files, anchor_pems = job
+    return _check_record(r, files, [(i, pki.cert_from_pem(pem)) for i, pem in anchor_pems])
+
+
+def _verify_all(
+    records: list[ListedRecord],
+    contents: dict[str, bytes],
+    anchor_pems: list[tuple[int, str]],
+    workers: int,
+) -> list[_Checked | str]:
+    """Each record's verdict, in order; over `workers` processes when more than one."""
+    jobs = [
+        (r, {p: contents[p] for p in (r.pdf, r.xlsx, r.xlsx_p7s) if p in contents}, anchor_pems)
+        for r in records
+    ]
+    if workers <= 1 or len(jobs) < 2:
+        return [_verify_one(j) for j in jobs]
+    context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_verify_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+
+
 def _rejected(
     folder: Path,
     package_id: str | None,
@@ -231,11 +259,15 @@ def _store(
     return "accepted", outcomes
 
 
-def ingest_one(db: HeadOffice, folder: Path, *, now: datetime | None = None) -> PackageOutcome:
-    """Verify and take in the package in `folder` (see the module's description)."""
+def ingest_one(
+    db: HeadOffice, folder: Path, *, workers: int = 1, now: datetime | None = None
+) -> PackageOutcome:
+    """Verify and take in the package in `folder` (see the module's description); the records
+    are verified over `workers` processes."""
     folder = Path(folder)
     at = clock.iso(clock.local_or_now(now))
-    anchors = [(i, pki.cert_from_pem(pem)) for i, pem in active_anchors(db)]
+    anchor_pems = active_anchors(db)
+    anchors = [(i, pki.cert_from_pem(pem)) for i, pem in anchor_pems]
     data = read_bounded(folder / MANIFEST, MAX_MANIFEST_BYTES)
     if isinstance(data, str):
         return _rejected(folder, None, f"{MANIFEST}: {data}", [], [], at)
@@ -254,7 +286,7 @@ def ingest_one(db: HeadOffice, folder: Path, *, now: datetime | None = None) -> 
     if isinstance(manifest, str):
         return _rejected(folder, None, manifest, [], [], at)
     contents, problems = read_listed(folder, manifest)
-    fates: list[_Checked | str] = [_check_record(r, contents, anchors) for r in manifest.records]
+    fates = _verify_all(manifest.records, contents, anchor_pems, workers)
     checked = [f for f in fates if isinstance(f, _Checked)]
     if problems or len(checked) != len(fates):
         records = [
@@ -327,13 +359,14 @@ def ingest(
     *,
     credential: pki.Credential,
     receipts: Path,
+    workers: int = 1,
     now: datetime | None = None,
 ) -> list[PackageOutcome]:
     """Take in each package (ingest_one) and sign its receipt with head office's `credential`:
     `receipts`/<package folder>/receipt.json + receipt.json.p7s (recorded in the store too)."""
     done = []
     for folder in package_dirs:
-        outcome = ingest_one(db, Path(folder), now=now)
+        outcome = ingest_one(db, Path(folder), workers=workers, now=now)
         path = _sign_receipt(db, outcome, credential, Path(receipts))
         done.append(dataclasses.replace(outcome, receipt=path))
     return done

@@ -62,6 +62,20 @@ def test_a_sound_package_goes_in_whole_with_a_signed_receipt(
     assert _count(ho, HoReceipt) == 1
 
 
+def test_two_worker_processes_judge_as_one(ho, package, branch_ca, resign):
+    trust_add(ho, branch_ca)
+    rec = _first_record(package)
+    path = package / rec["xlsx"]
+    data = bytearray(path.read_bytes())
+    data[100] ^= 0x01
+    path.write_bytes(bytes(data))
+    resign(package, lambda m: _relist(m, package, rec["xlsx"]))
+    alone, two = ingest_one(ho, package), ingest_one(ho, package, workers=2)
+    assert alone.records == two.records and alone.status == two.status == "rejected"
+    assert {r.status for r in alone.records} == {"rejected"}
+    _nothing_stored(ho)
+
+
 def test_one_tampered_workbook_rejects_the_whole_package(ho, package, branch_ca, resign):
     trust_add(ho, branch_ca)
     rec = _first_record(package)
