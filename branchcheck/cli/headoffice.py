@@ -179,9 +179,10 @@ def register(sub: SubParsers) -> None:
     x.add_argument(
         "--workers",
         type=int,
-        default=os.cpu_count() or 1,
+        default=1,
         metavar="N",
-        help="processes verifying the records (default: one per core)",
+        help="processes verifying the records (default 1; starting them costs seconds, worth "
+        "it for packages of hundreds of records)",
     )
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_ingest)
