@@ -286,7 +286,13 @@ def ingest_one(
     if isinstance(manifest, str):
         return _rejected(folder, None, manifest, [], [], at)
     contents, problems = read_listed(folder, manifest)
-    fates = _verify_all(manifest.records, contents, anchor_pems, workers)
+    fates = [
+        f"{f.listed.xlsx_p7s}: untrusted: signed under another CA than the package / "
+        "记录与上报包不是同一 CA 签发"
+        if isinstance(f, _Checked) and f.anchor_id != anchor_id
+        else f
+        for f in _verify_all(manifest.records, contents, anchor_pems, workers)
+    ]
     checked = [f for f in fates if isinstance(f, _Checked)]
     if problems or len(checked) != len(fates):
         records = [

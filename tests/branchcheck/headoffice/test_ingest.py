@@ -107,7 +107,9 @@ def test_a_changed_file_the_manifest_does_not_know_of_is_rejected(ho, package, b
     _nothing_stored(ho)
 
 
-def test_a_workbook_signed_under_an_untrusted_ca_is_rejected(ho, package, branch_ca, resign):
+def test_a_workbook_signed_under_an_untrusted_ca_is_rejected(
+    ho, package, branch_ca, resign, tmp_path
+):
     trust_add(ho, branch_ca)
     ca_key, ca_cert = pki.create_ca("别的 CA", "别处")
     key, cert = pki.issue_signing_cert(
@@ -123,6 +125,12 @@ def test_a_workbook_signed_under_an_untrusted_ca_is_rejected(ho, package, branch
     assert done.status == "rejected" and fate[rec["id"]].reason.startswith(
         f"{rec['xlsx_p7s']}: untrusted"
     )
+    _nothing_stored(ho)
+    other = tmp_path / "other-ca.pem"
+    other.write_text(pki.cert_to_pem(ca_cert))
+    trust_add(ho, other)  # trusted, but not the CA of the branch that packed it
+    fate = {r.record_id: r for r in ingest_one(ho, package).records}
+    assert "another CA than the package" in fate[rec["id"]].reason
     _nothing_stored(ho)
 
 
