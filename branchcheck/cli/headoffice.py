@@ -72,7 +72,7 @@ def cmd_trust_remove(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from branchcheck.errors import InputFileError
-    from branchcheck.headoffice.ingest import ingest
+    from branchcheck.headoffice.ingest import NOT_STORED, ingest
     from branchcheck.records.pki import load_p12
 
     key = Path(args.key).expanduser()
@@ -125,12 +125,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             for p in o.problems:
                 print(f"  file {p.path}: {p.reason}")
             for r in o.records:
-                if r.reason and r.reason != o.reason:
+                if r.reason and r.reason != NOT_STORED:
                     print(f"  record {r.record_id}: {r.reason}")
             print(f"  receipt / 回执: {o.receipt}")
     bad = sum(not o.ok for o in outcomes)
     if bad:
-        print(f"{bad} of {len(outcomes)} package(s) rejected / 个包被拒收", file=sys.stderr)
+        print(
+            f"{bad} of {len(outcomes)} package(s) rejected / {bad}/{len(outcomes)} 个包被拒收",
+            file=sys.stderr,
+        )
         return EXIT_REJECTED
     return 0
 
