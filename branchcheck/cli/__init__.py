@@ -17,9 +17,11 @@ from branchcheck.cli import (
     checklists,
     demo,
     findings,
+    headoffice,
     inspect,
     keys,
     package,
+    receipts,
     records,
     rotation,
     schedule,
@@ -52,6 +54,8 @@ GROUPS = (
     accounts,
     backup,
     package,
+    receipts,
+    headoffice,
     settings,
 )
 

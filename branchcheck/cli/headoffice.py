@@ -1,0 +1,191 @@
+"""`branchcheck headoffice …`: head office's trust store of branch CAs and the verified ingest
+of upload packages (branchcheck.headoffice), on SQLite or PostgreSQL by `--db URL`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from branchcheck.cli.common import SubParsers, key_password, print_json
+
+if TYPE_CHECKING:
+    from branchcheck.headoffice.store import HeadOffice
+
+DB_ENV = "BRANCHCHECK_HEADOFFICE_DB"
+EXIT_REJECTED = 6  # as `verify`: something did not verify
+
+
+def _db(args: argparse.Namespace) -> HeadOffice:
+    """--db, else $BRANCHCHECK_HEADOFFICE_DB, else headoffice.sqlite3 in the data home."""
+    from branchcheck.headoffice.store import open_headoffice
+    from branchcheck.paths import data_home
+
+    return open_headoffice(args.db or os.environ.get(DB_ENV) or data_home() / "headoffice.sqlite3")
+
+
+def cmd_trust_add(args: argparse.Namespace) -> int:
+    from branchcheck.headoffice.trust import trust_add
+
+    db = _db(args)
+    try:
+        info = trust_add(db, Path(args.cert).expanduser())
+    finally:
+        db.dispose()
+    print(f"trusted / 已信任: {info.label}  SHA-256 {info.fingerprint}")
+    return 0
+
+
+def cmd_trust_list(args: argparse.Namespace) -> int:
+    from branchcheck.headoffice.trust import trust_list
+
+    db = _db(args)
+    try:
+        anchors = trust_list(db, include_removed=args.all)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(anchors)
+        return 0
+    for a in anchors:
+        gone = f"  removed {a.removed_at}" if a.removed_at else ""
+        print(f"{a.fingerprint}  {a.label}  added {a.added_at}{gone}")
+    if not anchors:
+        print("no trusted CA yet / 尚无受信任的 CA: branchcheck headoffice trust add CERT")
+    return 0
+
+
+def cmd_trust_remove(args: argparse.Namespace) -> int:
+    from branchcheck.headoffice.trust import trust_remove
+
+    db = _db(args)
+    try:
+        info = trust_remove(db, args.fingerprint)
+    finally:
+        db.dispose()
+    print(f"no longer trusted / 已取消信任: {info.label}  SHA-256 {info.fingerprint}")
+    print("  records it verified keep their verdict / 已入库记录保留原验证结论")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from branchcheck.errors import InputFileError
+    from branchcheck.headoffice.ingest import NOT_STORED, ingest
+    from branchcheck.records.pki import load_p12
+
+    key = Path(args.key).expanduser()
+    try:
+        p12 = key.read_bytes()
+    except OSError as exc:
+        raise InputFileError(
+            f"{key}: 无法读取密钥文件 / cannot read the key file ({exc})"
+        ) from None
+    credential = load_p12(p12, key_password(args, "head office's key password: "), source=str(key))
+    db = _db(args)
+    try:
+        outcomes = ingest(
+            db,
+            [Path(p).expanduser() for p in args.packages],
+            credential=credential,
+            receipts=Path(args.receipts).expanduser(),
+            workers=args.workers,
+        )
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(
+            [
+                {
+                    "folder": str(o.folder),
+                    "package_id": o.package_id,
+                    "status": o.status,
+                    "reason": o.reason,
+                    "received_at": o.received_at,
+                    "receipt": str(o.receipt),
+                    "accepted": [r.record_id for r in o.records if r.status == "accepted"],
+                    "duplicate": [r.record_id for r in o.records if r.status == "duplicate"],
+                    "rejected": [
+                        {"id": r.record_id, "reason": r.reason}
+                        for r in o.records
+                        if r.status == "rejected"
+                    ],
+                    "files": [{"path": p.path, "reason": p.reason} for p in o.problems],
+                }
+                for o in outcomes
+            ]
+        )
+    else:
+        for o in outcomes:
+            pid = (o.package_id or "?")[:12]
+            print(f"{o.status:9} {pid}  {o.folder}  ({len(o.records)} records)")
+            if o.reason:
+                print(f"  {o.reason}")
+            for p in o.problems:
+                print(f"  file {p.path}: {p.reason}")
+            for r in o.records:
+                if r.reason and r.reason != NOT_STORED:
+                    print(f"  record {r.record_id}: {r.reason}")
+            print(f"  receipt / 回执: {o.receipt}")
+    bad = sum(not o.ok for o in outcomes)
+    if bad:
+        print(
+            f"{bad} of {len(outcomes)} package(s) rejected / {bad}/{len(outcomes)} 个包被拒收",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
+    return 0
+
+
+def _add_db(x: argparse.ArgumentParser) -> None:
+    x.add_argument(
+        "--db",
+        metavar="URL",
+        help=f"head office's store: a file path, sqlite:///PATH or postgresql+psycopg://… "
+        f"(default ${DB_ENV}, else headoffice.sqlite3 in the data folder)",
+    )
+
+
+def register(sub: SubParsers) -> None:
+    ho = sub.add_parser("headoffice", help="head office: trusted branch CAs, ingest packages")
+    hs = ho.add_subparsers(dest="headoffice_command", required=True)
+    trust = hs.add_parser("trust", help="the branch CAs head office trusts")
+    ts = trust.add_subparsers(dest="trust_command", required=True)
+    x = ts.add_parser("add", help="trust a branch CA certificate (branchcheck keys export-ca)")
+    x.add_argument("cert", metavar="CERT", help="the CA certificate, PEM")
+    _add_db(x)
+    x.set_defaults(func=cmd_trust_add)
+    x = ts.add_parser("list", help="the trusted CAs")
+    x.add_argument("--all", action="store_true", help="with the ones no longer trusted")
+    x.add_argument("--json", action="store_true")
+    _add_db(x)
+    x.set_defaults(func=cmd_trust_list)
+    x = ts.add_parser("remove", help="stop trusting a CA (its records keep their verdict)")
+    x.add_argument("fingerprint", metavar="FP", help="its SHA-256 fingerprint (8+ characters)")
+    _add_db(x)
+    x.set_defaults(func=cmd_trust_remove)
+
+    x = hs.add_parser("ingest", help="verify and take in upload packages, whole or not at all")
+    x.add_argument("packages", nargs="+", metavar="PACKAGE", help="package folders")
+    _add_db(x)
+    x.add_argument("--key", required=True, metavar="P12", help="head office's PKCS#12 key")
+    x.add_argument(
+        "--key-password-env", metavar="VAR", help="environment variable holding its password"
+    )
+    x.add_argument(
+        "--receipts",
+        default="receipts",
+        metavar="DIR",
+        help="where to write the signed receipts (default ./receipts)",
+    )
+    x.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes verifying the records (default 1; starting them costs seconds, worth "
+        "it for packages of hundreds of records)",
+    )
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(func=cmd_ingest)

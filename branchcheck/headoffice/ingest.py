@@ -1,0 +1,378 @@
+"""Taking packages in at head office: verify everything a package carries against the trust
+store, then store it whole (one transaction) or not at all, and sign a receipt for it.
+
+Per package: the manifest's CMS signature, its shape, every listed file's size and SHA-256 (and
+nothing on disk beyond the list), every record's signed PDF and workbook (its seal) and the
+workbook's detached signature, each record's ID as its files say it. A record stored before with
+the same files is a duplicate; a correction (`supersedes`) is stored beside its predecessor,
+which is marked superseded. The database's unique constraints keep two ingests of the same
+package at once from storing anything twice: the one that loses the race sees duplicates."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import multiprocessing
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cryptography import x509
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from branchcheck import clock
+from branchcheck.headoffice.manifest import (
+    MAX_MANIFEST_BYTES,
+    SIGNATURE,
+    ListedRecord,
+    Manifest,
+    Problem,
+    parse_manifest,
+    read_bounded,
+    read_listed,
+    sha256,
+)
+from branchcheck.headoffice.models import HoBranch, HoFinding, HoPackage, HoReceipt, HoRecord
+from branchcheck.headoffice.store import HeadOffice
+from branchcheck.headoffice.trust import active_anchors
+from branchcheck.records import pki
+from branchcheck.records.verify import verify_bytes_of
+from branchcheck.upload import cms
+from branchcheck.upload.package import MANIFEST
+
+MAX_SIGNATURE_BYTES = 1024 * 1024
+RECEIPT_FORMAT = "branchcheck-receipt/1"
+RECEIPT = "receipt.json"
+NOT_STORED = "the package was rejected: nothing of it was stored / 整包被拒收，未入库"
+
+
+@dataclass(frozen=True)
+class RecordOutcome:
+    record_id: str
+    status: str  # accepted / duplicate / rejected
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class PackageOutcome:
+    """What became of one package: accepted (stored whole), duplicate (held already) or
+    rejected (nothing stored), each record's fate and every file's problem."""
+
+    folder: Path
+    package_id: str | None
+    status: str
+    reason: str
+    records: tuple[RecordOutcome, ...]
+    problems: tuple[Problem, ...]
+    received_at: str
+    receipt: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "rejected" and all(r.status != "rejected" for r in self.records)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A record whose files all verified, with the anchor that verified its signature."""
+
+    listed: ListedRecord
+    pdf: bytes
+    xlsx: bytes
+    p7s: bytes
+    anchor_id: int
+    signer: str
+    signed_at: str
+    detail: str
+
+
+class _Refused(Exception):
+    """The package cannot go in (raised inside the storing transaction to roll it back)."""
+
+
+def _anchor_of(
+    signer: x509.Certificate, at: datetime, anchors: list[tuple[int, x509.Certificate]]
+) -> int | None:
+    for anchor_id, cert in anchors:
+        if pki.check_chain(signer, [], [cert], at=at) is None:
+            return anchor_id
+    return None
+
+
+def _check_record(
+    r: ListedRecord, contents: dict[str, bytes], anchors: list[tuple[int, x509.Certificate]]
+) -> _Checked | str:
+    """The record's verified files, or why it is rejected."""
+    roots = [c for _, c in anchors]
+    if r.xlsx_p7s is None:
+        return "unsigned: the workbook has no detached signature / 工作簿没有独立签名"
+    pdf, xlsx, p7s = contents.get(r.pdf), contents.get(r.xlsx), contents.get(r.xlsx_p7s)
+    if pdf is None or xlsx is None or p7s is None:
+        return "a file of the record was rejected (see the files) / 记录文件被拒收"
+    details = []
+    for rel, data in ((r.pdf, pdf), (r.xlsx, xlsx)):
+        result = verify_bytes_of(rel, data, roots)
+        if not result.ok:
+            return f"{rel}: {result.message}"
+        if result.record_id != r.id:
+            return (
+                f"{rel}: the file is record {result.record_id}, the manifest says {r.id} / "
+                "文件所属记录与清单不符"
+            )
+        details.append(result.message)
+    check = cms.verify_detached(xlsx, p7s, roots)
+    if not check.ok or check.signer is None or check.signed_at is None:
+        status = "untrusted" if (check.problem or "").startswith("untrusted") else "tampered"
+        return f"{r.xlsx_p7s}: {status}: {check.problem}"
+    anchor_id = _anchor_of(check.signer, check.signed_at, anchors)
+    if anchor_id is None:
+        return f"{r.xlsx_p7s}: untrusted: the signer's CA is not a trust anchor"
+    return _Checked(
+        r,
+        pdf,
+        xlsx,
+        p7s,
+        anchor_id,
+        pki.cert_name(check.signer)[:300],
+        clock.iso(check.signed_at),
+        " | ".join(details)[:4000],
+    )
+
+
+def _verify_one(
+    job: tuple[ListedRecord, dict[str, bytes], list[tuple[int, str]]],
+) -> _Checked | str:
+    """_check_record of one job; what crosses to a worker process is plain (PEMs, bytes)."""
+    r, files, anchor_pems = job
+    return _check_record(r, files, [(i, pki.cert_from_pem(pem)) for i, pem in anchor_pems])
+
+
+def _verify_all(
+    records: list[ListedRecord],
+    contents: dict[str, bytes],
+    anchor_pems: list[tuple[int, str]],
+    workers: int,
+) -> list[_Checked | str]:
+    """Each record's verdict, in order; over `workers` processes when more than one."""
+    jobs = [
+        (r, {p: contents[p] for p in (r.pdf, r.xlsx, r.xlsx_p7s) if p in contents}, anchor_pems)
+        for r in records
+    ]
+    if workers <= 1 or len(jobs) < 2:
+        return [_verify_one(j) for j in jobs]
+    context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_verify_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+
+
+def _rejected(
+    folder: Path,
+    package_id: str | None,
+    reason: str,
+    records: list[RecordOutcome],
+    problems: list[Problem],
+    at: str,
+) -> PackageOutcome:
+    return PackageOutcome(
+        folder, package_id, "rejected", reason, tuple(records), tuple(problems), at
+    )
+
+
+def _store(
+    s: Session,
+    manifest: Manifest,
+    manifest_sha: str,
+    signer: str,
+    anchor_id: int,
+    checked: list[_Checked],
+    at: str,
+) -> tuple[str, list[RecordOutcome]]:
+    """Store the package in the session; ("accepted" | "duplicate", each record's fate)."""
+    if s.scalars(select(HoPackage).where(HoPackage.package_id == manifest.package_id)).first():
+        return "duplicate", [RecordOutcome(c.listed.id, "duplicate") for c in checked]
+    branch = s.scalars(select(HoBranch).where(HoBranch.code == manifest.branch.code)).first()
+    if branch is None:
+        branch = HoBranch(code=manifest.branch.code, name=manifest.branch.name)
+        s.add(branch)
+        s.flush()
+    package = HoPackage(
+        package_id=manifest.package_id,
+        branch_id=branch.id,
+        period_from=manifest.period.from_,
+        period_to=manifest.period.to,
+        manifest_sha256=manifest_sha,
+        received_at=at,
+        signer=signer,
+        anchor_id=anchor_id,
+    )
+    s.add(package)
+    s.flush()
+    outcomes = []
+    for c in checked:
+        r = c.listed
+        held = s.scalars(select(HoRecord).where(HoRecord.record_id == r.id)).first()
+        if held is not None:
+            if (held.pdf_sha256, held.xlsx_sha256) != (sha256(c.pdf), sha256(c.xlsx)):
+                raise _Refused(
+                    f"record {r.id}: head office holds other files under this ID / "
+                    "总行已存有同一编号但内容不同的记录"
+                )
+            outcomes.append(RecordOutcome(r.id, "duplicate"))
+            continue
+        successor = s.scalars(select(HoRecord.record_id).where(HoRecord.supersedes == r.id)).first()
+        s.add(
+            HoRecord(
+                record_id=r.id,
+                branch_id=branch.id,
+                checklist=r.checklist,
+                local_date=r.local_date,
+                version=r.version,
+                supersedes=r.supersedes,
+                superseded_by=successor,
+                pdf=c.pdf,
+                pdf_sha256=sha256(c.pdf),
+                xlsx=c.xlsx,
+                xlsx_sha256=sha256(c.xlsx),
+                xlsx_p7s=c.p7s,
+                verdict="ok",
+                verdict_detail=c.detail,
+                signer=c.signer,
+                signed_at=c.signed_at,
+                anchor_id=c.anchor_id,
+                package_id=package.id,
+            )
+        )
+        if r.supersedes is not None:
+            s.execute(
+                update(HoRecord)
+                .where(HoRecord.record_id == r.supersedes)
+                .values(superseded_by=r.id)
+            )
+        outcomes.append(RecordOutcome(r.id, "accepted"))
+    for f in manifest.findings:
+        s.add(HoFinding(finding_id=f.id, state=f.state, package_id=package.id))
+    s.flush()
+    return "accepted", outcomes
+
+
+def ingest_one(
+    db: HeadOffice, folder: Path, *, workers: int = 1, now: datetime | None = None
+) -> PackageOutcome:
+    """Verify and take in the package in `folder` (see the module's description); the records
+    are verified over `workers` processes."""
+    folder = Path(folder)
+    at = clock.iso(clock.local_or_now(now))
+    anchor_pems = active_anchors(db)
+    anchors = [(i, pki.cert_from_pem(pem)) for i, pem in anchor_pems]
+    data = read_bounded(folder / MANIFEST, MAX_MANIFEST_BYTES)
+    if isinstance(data, str):
+        return _rejected(folder, None, f"{MANIFEST}: {data}", [], [], at)
+    signature = read_bounded(folder / SIGNATURE, MAX_SIGNATURE_BYTES)
+    if isinstance(signature, str):
+        reason = f"unsigned: {SIGNATURE}: {signature} / 清单未签名"
+        return _rejected(folder, None, reason, [], [], at)
+    check = cms.verify_detached(data, signature, [c for _, c in anchors])
+    anchor_id = None
+    if check.ok and check.signer is not None and check.signed_at is not None:
+        anchor_id = _anchor_of(check.signer, check.signed_at, anchors)
+    if check.signer is None or check.signed_at is None or anchor_id is None:
+        why = check.problem or "the signer's CA is not a trust anchor"
+        return _rejected(folder, None, f"{MANIFEST}: signature: {why} / 清单签名无效", [], [], at)
+    manifest = parse_manifest(data)
+    if isinstance(manifest, str):
+        return _rejected(folder, None, manifest, [], [], at)
+    contents, problems = read_listed(folder, manifest)
+    fates = [
+        f"{f.listed.xlsx_p7s}: untrusted: signed under another CA than the package / "
+        "记录与上报包不是同一 CA 签发"
+        if isinstance(f, _Checked) and f.anchor_id != anchor_id
+        else f
+        for f in _verify_all(manifest.records, contents, anchor_pems, workers)
+    ]
+    checked = [f for f in fates if isinstance(f, _Checked)]
+    if problems or len(checked) != len(fates):
+        records = [
+            RecordOutcome(r.id, "rejected", f if isinstance(f, str) else NOT_STORED)
+            for r, f in zip(manifest.records, fates, strict=True)
+        ]
+        reason = "files or records were rejected / 有文件或记录被拒收"
+        return _rejected(folder, manifest.package_id, reason, records, problems, at)
+    signer = pki.cert_name(check.signer)[:300]
+    for attempt in (1, 2):
+        try:
+            with db.session() as s:
+                status, records = _store(s, manifest, sha256(data), signer, anchor_id, checked, at)
+            break
+        except _Refused as exc:
+            rejected = [RecordOutcome(c.listed.id, "rejected", str(exc)) for c in checked]
+            return _rejected(folder, manifest.package_id, str(exc), rejected, [], at)
+        except IntegrityError:
+            if attempt == 2:  # the same rows were stored by another ingest meanwhile: look again
+                raise
+    return PackageOutcome(folder, manifest.package_id, status, "", tuple(records), (), at)
+
+
+def receipt_of(outcome: PackageOutcome, head_office: str) -> bytes:
+    """The receipt's JSON: the package, what became of each record and file, head office's own
+    time of receipt."""
+    body = {
+        "format": RECEIPT_FORMAT,
+        "package_id": outcome.package_id,
+        "folder": outcome.folder.name,
+        "status": outcome.status,
+        "reason": outcome.reason,
+        "received_at": outcome.received_at,
+        "head_office": head_office,
+        "records": [
+            {"id": r.record_id, "status": r.status, "reason": r.reason} for r in outcome.records
+        ],
+        "files": [{"path": p.path, "reason": p.reason} for p in outcome.problems],
+    }
+    return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode()
+
+
+def _sign_receipt(
+    db: HeadOffice, outcome: PackageOutcome, credential: pki.Credential, out: Path
+) -> Path:
+    body = receipt_of(outcome, credential.name)
+    p7s = cms.sign_detached(credential, body)
+    folder = out / outcome.folder.name
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / RECEIPT
+    path.write_bytes(body)
+    path.with_name(RECEIPT + cms.SUFFIX).write_bytes(p7s)
+    with db.session() as s:
+        s.add(
+            HoReceipt(
+                package_id=outcome.package_id,
+                folder=outcome.folder.name[:300],
+                status=outcome.status,
+                received_at=outcome.received_at,
+                body=body,
+                p7s=p7s,
+            )
+        )
+    return path
+
+
+def ingest(
+    db: HeadOffice,
+    package_dirs: Iterable[Path],
+    *,
+    credential: pki.Credential,
+    receipts: Path,
+    workers: int = 1,
+    now: datetime | None = None,
+) -> list[PackageOutcome]:
+    """Take in each package (ingest_one) and sign its receipt with head office's `credential`:
+    `receipts`/<package folder>/receipt.json + receipt.json.p7s (recorded in the store too)."""
+    done = []
+    for folder in package_dirs:
+        outcome = ingest_one(db, Path(folder), workers=workers, now=now)
+        path = _sign_receipt(db, outcome, credential, Path(receipts))
+        done.append(dataclasses.replace(outcome, receipt=path))
+    return done

@@ -1,0 +1,80 @@
+"""`branchcheck headoffice trust …|ingest …`: exit 0 only when every package went in (or was
+held already); --json names accepted, duplicate and rejected records and files with reasons."""
+
+import json
+from datetime import date
+
+import pytest
+
+from branchcheck import inspections
+from branchcheck.cli import main
+from branchcheck.records import keys, pki
+from branchcheck.upload.package import make_package
+
+
+@pytest.fixture
+def setting(demo, tmp_path, monkeypatch):
+    """(package folder, branch CA PEM, head office's PKCS#12, the --db URL)."""
+    sealed = [r for r in inspections.list_records(demo) if r.status == "sealed"]
+    days = sorted(date.fromisoformat(r.local_date) for r in sealed)
+    done = make_package(
+        demo, first=days[0], last=days[-1], out=tmp_path, actor="E001", key_password="demo1234"
+    )
+    ca_key, ca_cert = pki.create_ca("总行 CA", "总行")
+    key, cert = pki.issue_signing_cert(
+        ca_key, ca_cert, name="总行收件", employee_no="HO001", organization="总行"
+    )
+    p12 = tmp_path / "headoffice.p12"
+    p12.write_bytes(pki.make_p12(pki.Credential(key, cert, [ca_cert]), "ho-secret"))
+    monkeypatch.setenv("HO_PW", "ho-secret")
+    monkeypatch.chdir(tmp_path)
+    ca = keys.export_ca(demo, tmp_path / "branch-ca.pem")
+    return done.folder, ca, p12, f"sqlite:///{tmp_path / 'ho.sqlite3'}"
+
+
+def _ingest(folder, p12, db, *extra):
+    return main(
+        ["headoffice", "ingest", str(folder), "--db", db, "--key", str(p12)]
+        + ["--key-password-env", "HO_PW", "--json", *extra]
+    )
+
+
+def test_trust_and_ingest_from_the_command_line(setting, capsys):
+    folder, ca, p12, db = setting
+    assert _ingest(folder, p12, db) == 6  # nothing trusted yet
+    [out] = json.loads(capsys.readouterr().out)
+    assert out["status"] == "rejected" and "signature" in out["reason"]
+    assert main(["headoffice", "trust", "add", str(ca), "--db", db]) == 0
+    assert "trusted" in capsys.readouterr().out
+    assert main(["headoffice", "trust", "add", str(ca), "--db", db]) == 2
+    assert "already trusted" in capsys.readouterr().err
+    assert main(["headoffice", "trust", "list", "--db", db, "--json"]) == 0
+    [anchor] = json.loads(capsys.readouterr().out)
+
+    assert _ingest(folder, p12, db) == 0
+    [out] = json.loads(capsys.readouterr().out)
+    listed = json.loads((folder / "manifest.json").read_bytes())
+    assert out["status"] == "accepted" and out["package_id"] == listed["package_id"]
+    assert out["accepted"] == [r["id"] for r in listed["records"]] and out["rejected"] == []
+    assert json.loads(open(out["receipt"], "rb").read())["status"] == "accepted"
+    assert _ingest(folder, p12, db) == 0
+    [out] = json.loads(capsys.readouterr().out)
+    assert out["status"] == "duplicate" and len(out["duplicate"]) == len(listed["records"])
+
+    (folder / "records" / "extra.txt").write_text("x")
+    assert _ingest(folder, p12, db) == 6
+    [out] = json.loads(capsys.readouterr().out)
+    assert out["files"][0]["path"] == "records/extra.txt"
+
+    fp = anchor["fingerprint"]
+    assert main(["headoffice", "trust", "remove", fp[:12], "--db", db]) == 0
+    assert "keep their verdict" in capsys.readouterr().out
+    assert main(["headoffice", "trust", "list", "--db", db]) == 0
+    assert "no trusted CA yet" in capsys.readouterr().out
+
+
+def test_a_wrong_key_password_ingests_nothing(setting, capsys, monkeypatch):
+    folder, _, p12, db = setting
+    monkeypatch.setenv("HO_PW", "wrong")
+    assert _ingest(folder, p12, db) == 3
+    assert "password is wrong" in capsys.readouterr().err
