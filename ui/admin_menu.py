@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 # (source text, "module:function") in menu order; texts are translated in the "AdminMenu" context
 ENTRIES: list[tuple[str, str]] = [
-    (QT_TRANSLATE_NOOP("AdminMenu", "人员"), "ui.screens.admin_staff:open_dialog"),
-    (QT_TRANSLATE_NOOP("AdminMenu", "密钥与证书"), "ui.screens.admin_keys:open_dialog"),
-    (QT_TRANSLATE_NOOP("AdminMenu", "设置"), "ui.screens.admin_settings:open_dialog"),
+    (cast(str, QT_TRANSLATE_NOOP("AdminMenu", "人员")), "ui.screens.admin_staff:open_dialog"),
+    (cast(str, QT_TRANSLATE_NOOP("AdminMenu", "密钥与证书")), "ui.screens.admin_keys:open_dialog"),
+    (cast(str, QT_TRANSLATE_NOOP("AdminMenu", "设置")), "ui.screens.admin_settings:open_dialog"),
 ]
 
 

@@ -16,9 +16,12 @@ from branchcheck.upload import cms
 from branchcheck.upload.package import make_package
 
 
-@pytest.fixture
-def db_url(tmp_path):
-    return f"sqlite:///{tmp_path / 'headoffice.sqlite3'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """Every head-office test runs on SQLite and on PostgreSQL (a fresh database per test)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'headoffice.sqlite3'}"
+    return request.getfixturevalue("pg_fresh_url")
 
 
 @pytest.fixture
