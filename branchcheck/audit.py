@@ -105,7 +105,7 @@ def check_chain(conn: Connection | Session) -> ChainCheck:
 # ---------------------------------------------------------------- anchors
 
 
-def _anchor_bytes(count: int, head: str, record_id: str | None, at: str, signer: str) -> bytes:
+def anchor_bytes(count: int, head: str, record_id: str | None, at: str, signer: str) -> bytes:
     """What an anchor's signature covers."""
     body = {"count": count, "hash": head, "record_id": record_id, "at": at, "signer": signer}
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
@@ -128,7 +128,7 @@ def anchor(session: Session, cred: Credential, *, record_id: str | None, at: str
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     head = last or GENESIS
-    data = _anchor_bytes(count, head, record_id, at, signer)
+    data = anchor_bytes(count, head, record_id, at, signer)
     row = AuditAnchor(
         count=count,
         hash=head,
@@ -172,7 +172,7 @@ def _signature_problem(row: dict, trust_roots: list[x509.Certificate]) -> str | 
         at = dt.datetime.fromisoformat(row["at"])
     except Exception as exc:  # malformed PEM, base64 or time
         return f"锚点已损坏 / the anchor is malformed: {exc}"
-    data = _anchor_bytes(row["count"], row["hash"], row["record_id"], row["at"], row["signer"])
+    data = anchor_bytes(row["count"], row["hash"], row["record_id"], row["at"], row["signer"])
     if not pki.verify_bytes(cert, data, signature):
         return "锚点签名不符 / the anchor's signature does not match what it says"
     if pki.cert_employee_no(cert) != row["signer"]:

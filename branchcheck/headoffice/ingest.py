@@ -182,6 +182,29 @@ def _rejected(
     )
 
 
+def _anchor_problem(manifest: Manifest, signer: x509.Certificate) -> str | None:
+    """Why the branch's audit anchor the manifest carries does not hold: it must be signed by the
+    manifest's own signer (the same certificate, the same employee number)."""
+    import base64
+    import binascii
+
+    from branchcheck.audit import anchor_bytes
+
+    held = manifest.audit_anchor
+    if held is None:
+        return None
+    if pki.cert_employee_no(signer) != held.signer:
+        return "the audit anchor's signer is not the manifest's / 审计锚点签名人与清单签名人不符"
+    try:
+        signature = base64.b64decode(held.signature, validate=True)
+    except (binascii.Error, ValueError):
+        return "the audit anchor's signature is malformed / 审计锚点签名格式错误"
+    data = anchor_bytes(held.count, held.hash, None, held.at, held.signer)
+    if not pki.verify_bytes(signer, data, signature):
+        return "the audit anchor's signature does not match / 审计锚点签名不符"
+    return None
+
+
 def _store(
     s: Session,
     manifest: Manifest,
@@ -208,6 +231,8 @@ def _store(
         received_at=at,
         signer=signer,
         anchor_id=anchor_id,
+        audit_count=manifest.audit_anchor.count if manifest.audit_anchor else None,
+        audit_hash=manifest.audit_anchor.hash if manifest.audit_anchor else None,
     )
     s.add(package)
     s.flush()
@@ -285,6 +310,9 @@ def ingest_one(
     manifest = parse_manifest(data)
     if isinstance(manifest, str):
         return _rejected(folder, None, manifest, [], [], at)
+    why_anchor = _anchor_problem(manifest, check.signer)
+    if why_anchor is not None:
+        return _rejected(folder, manifest.package_id, f"{MANIFEST}: {why_anchor}", [], [], at)
     contents, problems = read_listed(folder, manifest)
     fates = [
         f"{f.listed.xlsx_p7s}: untrusted: signed under another CA than the package / "

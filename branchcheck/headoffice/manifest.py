@@ -70,6 +70,16 @@ class Period(_Strict):
     to: Day
 
 
+class AnchorSaid(_Loose):
+    """The branch's audit chain head as the packer signed it (audit.anchor)."""
+
+    count: Annotated[int, Field(ge=0, le=10**9)]
+    hash: Sha256
+    at: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    signer: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    signature: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+
+
 class Manifest(_Loose):
     format: str
     package_id: Sha256
@@ -78,6 +88,7 @@ class Manifest(_Loose):
     records: Annotated[list[ListedRecord], Field(max_length=MAX_FILES)]
     findings: Annotated[list[ListedFinding], Field(max_length=MAX_FILES)]
     files: Annotated[list[ListedFile], Field(max_length=MAX_FILES)]
+    audit_anchor: AnchorSaid | None = None
 
 
 @dataclass(frozen=True)

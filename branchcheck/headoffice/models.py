@@ -52,6 +52,10 @@ class HoPackage(HeadOfficeBase):
     received_at: Mapped[str] = mapped_column(String(40))
     signer: Mapped[str] = mapped_column(String(300))
     anchor_id: Mapped[int] = mapped_column(ForeignKey("trust_anchor.id"))
+    # the branch's audit chain head (entry count, last hash) the packer signed: head office
+    # holds it, so a branch trail rewritten before it is caught by comparing
+    audit_count: Mapped[int | None] = mapped_column(Integer, default=None)
+    audit_hash: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class HoRecord(HeadOfficeBase):

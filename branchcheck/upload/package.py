@@ -211,6 +211,17 @@ def make_package(
         "findings": [{"id": fid, "state": state} for fid, state in finding_states],
         "files": sorted(listed, key=lambda f: f["path"]),
     }
+    with store.session() as s:
+        # the audit chain's head signed with the packer's key, carried to head office, which
+        # holds it: a later rewrite of the branch's trail before it no longer matches
+        held = audit.anchor(s, cred, record_id=None, at=clock.iso(now))
+        manifest["audit_anchor"] = {
+            "count": held.count,
+            "hash": held.hash,
+            "at": held.at,
+            "signer": held.signer,
+            "signature": held.signature,
+        }
     data = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
     (folder / MANIFEST).write_bytes(data)
     (folder / (MANIFEST + cms.SUFFIX)).write_bytes(cms.sign_detached(cred, data))

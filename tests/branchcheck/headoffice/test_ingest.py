@@ -280,3 +280,25 @@ def test_a_correction_supersedes_its_predecessor_and_both_are_kept(
     assert len(rows) == len(listed) + 1
     assert rows[old].superseded_by == new and rows[new].supersedes == old
     assert rows[new].version == 2 and rows[new].superseded_by is None
+
+
+def test_head_office_holds_the_branchs_audit_anchor_and_refuses_a_forged_one(
+    ho, package, branch_ca, resign
+):
+    trust_add(ho, branch_ca)
+    said = json.loads((package / "manifest.json").read_bytes())["audit_anchor"]
+    assert said["signer"] == "E001" and said["count"] > 0 and len(said["hash"]) == 64
+    forged = package.parent / "forged" / package.name
+    import shutil
+
+    shutil.copytree(package, forged)
+    resign(forged, lambda m: m["audit_anchor"].update(count=m["audit_anchor"]["count"] - 5))
+    refused = ingest_one(ho, forged)
+    assert refused.status == "rejected"
+    assert "the audit anchor's signature does not match" in refused.reason
+    _nothing_stored(ho)
+    done = ingest_one(ho, package)
+    assert done.status == "accepted"
+    with ho.session() as s:
+        stored = s.scalars(select(HoPackage)).one()
+        assert (stored.audit_count, stored.audit_hash) == (said["count"], said["hash"])

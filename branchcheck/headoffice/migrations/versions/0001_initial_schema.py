@@ -56,6 +56,8 @@ def upgrade() -> None:
         sa.Column("received_at", sa.String(length=40), nullable=False),
         sa.Column("signer", sa.String(length=300), nullable=False),
         sa.Column("anchor_id", sa.Integer(), nullable=False),
+        sa.Column("audit_count", sa.Integer(), nullable=True),
+        sa.Column("audit_hash", sa.String(length=64), nullable=True),
         sa.ForeignKeyConstraint(
             ["anchor_id"],
             ["trust_anchor.id"],
