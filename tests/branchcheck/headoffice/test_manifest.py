@@ -68,3 +68,64 @@ def test_a_file_over_the_limit_is_not_read(tmp_path):
     assert read_bounded(path, 10).startswith("larger than the limit")
     assert read_bounded(path, 11) == b"x" * 11
     assert read_bounded(tmp_path / "none", 10).startswith("missing")
+
+
+# ---------------------------------------------------------------- fuzz: never a traceback
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
+VALID = {
+    "format": "branchcheck-package/1",
+    "package_id": "a" * 64,
+    "branch": {"code": "GZ0101", "name": "测试支行", "head_office": "总行"},
+    "period": {"from": "2026-11-01", "to": "2026-11-30"},
+    "records": [
+        {
+            "id": "0b6c3c36-1111-4222-8333-944445555666",
+            "checklist": "vault_check",
+            "local_date": "2026-11-20",
+            "version": 1,
+            "supersedes": None,
+            "pdf": "records/x.pdf",
+            "xlsx": "records/x.xlsx",
+            "xlsx_p7s": "records/x.xlsx.p7s",
+        }
+    ],
+    "findings": [],
+    "files": [{"path": "records/x.pdf", "sha256": "b" * 64, "size": 10}],
+}
+
+
+def _outcome_is_clean(data: bytes) -> None:
+    out = parse_manifest(data)
+    assert isinstance(out, (Manifest, str))
+    if isinstance(out, str):
+        assert out.startswith("malformed manifest")
+
+
+def test_the_valid_example_is_a_manifest():
+    assert isinstance(parse_manifest(json.dumps(VALID).encode()), Manifest)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=200) | JSON.map(lambda v: json.dumps(v).encode()))
+def test_any_bytes_are_a_manifest_or_its_reason(data):
+    _outcome_is_clean(data)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["format", "package_id", "branch", "period", "records", "findings", "files"]),
+    JSON,
+)
+def test_a_valid_manifest_with_one_part_replaced_is_a_manifest_or_its_reason(key, value):
+    changed = dict(VALID) | {key: value}
+    _outcome_is_clean(json.dumps(changed).encode())

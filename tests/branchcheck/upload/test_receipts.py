@@ -90,3 +90,30 @@ def test_a_forged_or_changed_receipt_is_refused(demo, receipt, tmp_path):
     assert _rows(demo) == []
     with pytest.raises(InputFileError):
         import_receipt(demo, tmp_path / "nowhere.json", actor="E001")
+
+
+# ---------------------------------------------------------------- fuzz: never a traceback
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from branchcheck.upload import receipts as receipts_mod  # noqa: E402
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=40),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=200) | _JSON.map(lambda v: json.dumps(v).encode()))
+def test_any_receipt_body_is_a_receipt_or_a_clear_refusal(data):
+    from pathlib import Path
+
+    try:
+        receipts_mod._parse(data, Path("receipt.json"))
+    except InputFileError as exc:
+        assert "not a head-office receipt" in str(exc)
