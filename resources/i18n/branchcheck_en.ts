@@ -1320,6 +1320,11 @@ Shortages {short}</translation>
         <translation>Inspection</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/home.py" line="230" />
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/home.py" line="151" />
         <location filename="../../ui/screens/home.py" line="229" />
         <source>状态</source>
@@ -1334,11 +1339,6 @@ Shortages {short}</translation>
         <location filename="../../ui/screens/home.py" line="152" />
         <source>人员</source>
         <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/home.py" line="230" />
-        <source>查库人</source>
-        <translation>Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/screens/home.py" line="231" />
@@ -2425,7 +2425,7 @@ Shortages {short}</translation>
     </message>
     <message>
         <location filename="../../ui/screens/admin_settings.py" line="247" />
-        <source>本网点的规则与期限。每项修改都会检查并记入审计日志，须由网点负责人或副行长办理。</source>
+        <source>本网点的规则与期限。每项修改都会检查并记入审计日志，须由网点负责人或网点副职办理。</source>
         <translation>The branch's rules and deadlines. Every change is checked and recorded in the audit log, and is made by the branch head or a deputy head.</translation>
     </message>
     <message>

@@ -12,4 +12,5 @@ EN = {
     "打开记录": "Open record",
     "打开发现此问题的检查记录": "Open the inspection record this finding was found in",
     "搜索问题或责任人": "Search findings or the person responsible",
+    "检查人": "Inspector",
 }

@@ -66,7 +66,7 @@ EN = {
     "密钥密码至少 8 个字符": "A key password has at least 8 characters",
     "两次输入的密码不一致": "The two passwords differ",
     # settings
-    "本网点的规则与期限。每项修改都会检查并记入审计日志，须由网点负责人或副行长办理。": "The branch's rules and deadlines. Every change is checked and recorded in the audit log, and is made by the branch head or a deputy head.",
+    "本网点的规则与期限。每项修改都会检查并记入审计日志，须由网点负责人或网点副职办理。": "The branch's rules and deadlines. Every change is checked and recorded in the audit log, and is made by the branch head or a deputy head.",
     "保存": "Save",
     "导入节假日表…": "Import holiday table…",
     "数据文件夹下的 backups": "backups in the data folder",

@@ -244,7 +244,7 @@ class SettingsDialog(QDialog):
         self.title.setText(self.tr("设置"))
         self.intro.setText(
             self.tr(
-                "本网点的规则与期限。每项修改都会检查并记入审计日志，须由网点负责人或副行长办理。"
+                "本网点的规则与期限。每项修改都会检查并记入审计日志，须由网点负责人或网点副职办理。"
             )
         )
         self.close_button.setText(self.tr("关闭"))

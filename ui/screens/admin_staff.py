@@ -112,7 +112,7 @@ class PeopleTab(QWidget):
             if self.external:
                 values = [p.employee_no, p.name, p.organisation, p.id_number, state]
             else:
-                sign_in = self.tr("可登录") if p.has_password else self.tr("不登录")
+                sign_in = self.tr("可登录") if p.has_password and p.active else self.tr("不登录")
                 key = self.tr("有证书") if p.has_key else self.tr("无证书")
                 values = [
                     p.employee_no,

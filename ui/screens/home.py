@@ -227,7 +227,7 @@ class HomeScreen(Screen):
                 self.tr("日期"),
                 self.tr("检查"),
                 self.tr("状态"),
-                self.tr("查库人"),
+                self.tr("检查人"),
                 self.tr("问题数"),
                 self.tr("记录编号"),
             ]
