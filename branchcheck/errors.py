@@ -30,8 +30,25 @@ class BranchCheckError(Exception):
         has no words of its own. The hint (English) goes with the English words only."""
         own = self.en if lang == "en" else self.zh
         if own is None:
-            return str(self)
+            halves = bilingual_halves(self.message)
+            if halves is None:
+                return str(self)
+            own = halves[1] if lang == "en" else halves[0]
         return f"{own}\n  → {self.hint}" if self.hint and lang == "en" else own
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def bilingual_halves(message: str) -> tuple[str, str] | None:
+    """("中文", "English") of a one-line "中文 / English" message, or None when it is not one."""
+    if "\n" in message or message.count(" / ") != 1:
+        return None
+    zh, en = message.split(" / ")
+    if not _has_cjk(zh) or _has_cjk(en):
+        return None
+    return zh.strip(), en.strip()
 
 
 class TemplateError(BranchCheckError):
