@@ -5,7 +5,9 @@ from branchcheck.errors import AuthError, BranchCheckError, bilingual_halves
 
 
 def test_a_bilingual_message_is_read_in_the_window_s_language():
-    exc = AuthError("张伟（E004） 不能备份：须由网点负责人办理 / E004 cannot back up", hint="sign in")
+    exc = AuthError(
+        "张伟（E004） 不能备份：须由网点负责人办理 / E004 cannot back up", hint="sign in"
+    )
     assert exc.words("zh") == "张伟（E004） 不能备份：须由网点负责人办理"
     assert exc.words("en") == "E004 cannot back up\n  → sign in"
 
