@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 DEFAULT_TZ = "Asia/Shanghai"
 
@@ -35,7 +38,10 @@ def parse_iso(text: str) -> datetime:
 def parse_date(text: str, *, field: str = "date") -> date:
     from branchcheck.errors import AnswerError
 
+    typed = str(text).strip()
     try:
-        return date.fromisoformat(str(text).strip())
+        if not _ISO_DAY.fullmatch(typed):  # fromisoformat also takes 20261201 or 2026-W48-1
+            raise ValueError(typed)
+        return date.fromisoformat(typed)
     except ValueError:
         raise AnswerError(f"{field}: '{text}' is not a date (YYYY-MM-DD)") from None

@@ -7,6 +7,8 @@ one), and an answer's error says where: `field`, `row` (1-based), `column` (the 
 
 from __future__ import annotations
 
+import re
+
 
 class BranchCheckError(Exception):
     """Base of every error the core raises on purpose."""
@@ -30,25 +32,37 @@ class BranchCheckError(Exception):
         has no words of its own. The hint (English) goes with the English words only."""
         own = self.en if lang == "en" else self.zh
         if own is None:
-            halves = bilingual_halves(self.message)
-            if halves is None:
-                return str(self)
-            own = halves[1] if lang == "en" else halves[0]
+            own = in_language(self.message, lang)
         return f"{own}\n  → {self.hint}" if self.hint and lang == "en" else own
+
+
+# "中文 / English", "中文）/ English"; never "是/否" or "a/b"
+_PAIR = re.compile(r" ?(?<![\w./])/ ")
 
 
 def _has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def bilingual_halves(message: str) -> tuple[str, str] | None:
-    """("中文", "English") of a one-line "中文 / English" message, or None when it is not one."""
-    if "\n" in message or message.count(" / ") != 1:
+def bilingual_halves(line: str) -> tuple[str, str] | None:
+    """("中文", "English") of one "中文 / English" line, or None when it is not one such pair."""
+    if "\n" in line:
         return None
-    zh, en = message.split(" / ")
-    if not _has_cjk(zh) or _has_cjk(en):
+    halves = _PAIR.split(line)
+    if len(halves) != 2 or not _has_cjk(halves[0]) or not halves[1].strip():
         return None
-    return zh.strip(), en.strip()
+    return halves[0].strip(), halves[1].strip()
+
+
+def in_language(message: str, lang: str) -> str:
+    """A core message written "中文 / English" in one language, line by line; a line that is not
+    one such pair is kept as it is (a hint's leading "→" stays)."""
+    lines = []
+    for line in message.splitlines():
+        lead = line[: len(line) - len(line.lstrip(" →"))]
+        halves = bilingual_halves(line[len(lead) :])
+        lines.append(line if halves is None else lead + halves[lang == "en"])
+    return "\n".join(lines)
 
 
 class TemplateError(BranchCheckError):

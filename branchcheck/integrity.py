@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
+from branchcheck.db.read import json_value
+
 if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlalchemy.orm import Session
@@ -80,8 +82,7 @@ def _steps(conn: Connection | Session) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     query = text("SELECT finding_id, to_state, fields FROM finding_step ORDER BY id")
     for row in conn.execute(query).mappings():
-        fields = row["fields"]
-        fields = json.loads(fields) if isinstance(fields, str) else fields
+        fields = json_value(row["fields"])
         out.setdefault(row["finding_id"], []).append({"to": row["to_state"], "fields": fields})
     return out
 
@@ -142,7 +143,7 @@ def finding_problems(conn: Connection | Session) -> list[RowProblem]:
                 )
             )
             continue
-        title = json.loads(row["title"]) if isinstance(row["title"], str) else row["title"]
+        title = json_value(row["title"])
         now = {"item_key": row["item_key"], "severity": row["severity"], "title": title}
         now["repeat"] = bool(row["repeat"])
         changed = [k for k in SEALED_FACTS if now[k] != kept.get(k)]
@@ -165,8 +166,7 @@ def _staff_events(conn: Connection | Session) -> dict[str, dict[str, Any]]:
         "('staff.add', 'staff.roles', 'staff.deactivate') ORDER BY id"
     )
     for row in conn.execute(query).mappings():
-        detail = row["detail"]
-        detail = json.loads(detail) if isinstance(detail, str) else detail
+        detail = json_value(row["detail"])
         person = said.setdefault(row["subject"], {"roles": None, "active": True})
         if row["action"] == "staff.deactivate":
             person["active"] = False
@@ -183,8 +183,7 @@ def staff_problems(conn: Connection | Session) -> list[RowProblem]:
     query = text("SELECT employee_no, roles, active FROM staff ORDER BY id")
     for row in conn.execute(query).mappings():
         no = row["employee_no"]
-        roles = row["roles"]
-        roles = sorted(json.loads(roles) if isinstance(roles, str) else roles or [])
+        roles = sorted(json_value(row["roles"]) or [])
         trail = said.get(no)
         if trail is None or trail["roles"] is None:
             out.append(

@@ -5,29 +5,16 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import re
-from datetime import date
 from pathlib import Path
 
 from branchcheck.cli.common import SubParsers, actor, add_actor, key_password, print_json, store
-from branchcheck.errors import InputFileError
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _day(text: str, option: str) -> date:
-    if not _ISO_DATE.fullmatch(text or ""):
-        raise InputFileError(f"{option}: '{text}' is not a date in the form YYYY-MM-DD")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputFileError(f"{option}: '{text}' is not a valid date") from None
 
 
 def cmd_package(args: argparse.Namespace) -> int:
+    from branchcheck.clock import parse_date
     from branchcheck.upload.package import make_package
 
-    first, last = _day(args.from_, "--from"), _day(args.to, "--to")
+    first, last = parse_date(args.from_, field="--from"), parse_date(args.to, field="--to")
     who = actor(args)
     done = make_package(
         store(),

@@ -7,7 +7,6 @@ collects what was typed and shows what the core said about it."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchcheck import errors
 from branchcheck.errors import BranchCheckError
 from branchcheck.taxonomy import STAFF_ROLES
 from ui import i18n
@@ -33,21 +33,10 @@ if TYPE_CHECKING:
 STAFF_ROLE_KEYS = tuple(key for key in STAFF_ROLES if key != "escort")
 
 
-_PAIR = re.compile(r" ?(?<![\w./])/ ")  # "中文 / English", "中文）/ English"; not "是/否", "a/b"
-
-
 def in_language(message: str) -> str:
-    """The window's language of a core message written "中文 / English", line by line; a line
-    that is not one such pair (several pairs, say) is shown as it is, in both."""
-    lines = []
-    for line in message.splitlines():
-        halves = _PAIR.split(line)
-        if len(halves) == 2 and all(h.strip() for h in halves):
-            zh, en = halves
-            lead = zh[: len(zh) - len(zh.lstrip(" →"))]  # a hint's "  → "
-            line = lead + en.strip() if i18n.lang() == "en" else zh
-        lines.append(line)
-    return "\n".join(lines)
+    """The window's language of a core message written "中文 / English", line by line (the
+    core's errors.in_language); a line that is not one such pair is shown as it is."""
+    return errors.in_language(message, i18n.lang())
 
 
 def refusal_text(exc: BaseException) -> str:

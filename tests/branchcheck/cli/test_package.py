@@ -55,4 +55,4 @@ def test_the_command_line(demo, tmp_path, capsys, monkeypatch):
         )
         == 2
     )
-    assert "--from: '2026-13-01' is not a valid date" in capsys.readouterr().err
+    assert "--from: '2026-13-01' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
