@@ -27,16 +27,26 @@ from sqlalchemy.orm import Session
 from branchcheck import clock
 from branchcheck.headoffice.manifest import (
     MAX_MANIFEST_BYTES,
+    OBLIGATIONS,
     SIGNATURE,
+    ListedObligation,
     ListedRecord,
     Manifest,
     Problem,
     parse_manifest,
+    parse_obligations,
     read_bounded,
     read_listed,
     sha256,
 )
-from branchcheck.headoffice.models import HoBranch, HoFinding, HoPackage, HoReceipt, HoRecord
+from branchcheck.headoffice.models import (
+    HoBranch,
+    HoFinding,
+    HoObligation,
+    HoPackage,
+    HoReceipt,
+    HoRecord,
+)
 from branchcheck.headoffice.store import HeadOffice
 from branchcheck.headoffice.trust import active_anchors
 from branchcheck.records import pki
@@ -212,6 +222,7 @@ def _store(
     signer: str,
     anchor_id: int,
     checked: list[_Checked],
+    obligations: list[ListedObligation],
     at: str,
 ) -> tuple[str, list[RecordOutcome]]:
     """Store the package in the session; ("accepted" | "duplicate", each record's fate)."""
@@ -279,7 +290,45 @@ def _store(
             )
         outcomes.append(RecordOutcome(r.id, "accepted"))
     for f in manifest.findings:
-        s.add(HoFinding(finding_id=f.id, state=f.state, package_id=package.id))
+        s.add(
+            HoFinding(
+                finding_id=f.id,
+                state=f.state,
+                package_id=package.id,
+                branch_id=branch.id,
+                record_id=f.record_id,
+                checklist=f.checklist,
+                item_key=f.item_key,
+                title_zh=f.title.zh if f.title else None,
+                title_en=f.title.en if f.title else None,
+                severity=f.severity,
+                risk_driver=f.risk_driver,
+                origin=f.origin,
+                repeat=f.repeat,
+                missed_record_id=f.missed_record_id,
+                missed_by=f.missed_by,
+                found_on=f.found_on,
+                due_date=f.due_date,
+                rectified_on=f.rectified_on,
+                closed_on=f.closed_on,
+            )
+        )
+    for o in obligations:
+        s.add(
+            HoObligation(
+                package_id=package.id,
+                branch_id=branch.id,
+                key=o.key,
+                checklist=o.checklist,
+                reason=o.reason,
+                period_start=o.period_start,
+                due_on=o.due_on,
+                status=o.status,
+                done_on=o.done_on,
+                expected=o.expected,
+                count=o.count,
+            )
+        )
     s.flush()
     return "accepted", outcomes
 
@@ -314,6 +363,17 @@ def ingest_one(
     if why_anchor is not None:
         return _rejected(folder, manifest.package_id, f"{MANIFEST}: {why_anchor}", [], [], at)
     contents, problems = read_listed(folder, manifest)
+    obligations: list[ListedObligation] = []
+    if OBLIGATIONS in contents:
+        said = parse_obligations(contents[OBLIGATIONS])
+        if isinstance(said, str):
+            problems.append(Problem(OBLIGATIONS, said))
+        else:
+            obligations = said
+    elif not any(p.path == OBLIGATIONS for p in problems):
+        problems.append(
+            Problem(OBLIGATIONS, "the package lists no obligations.json / 上报包缺少检查计划文件")
+        )
     fates = [
         f"{f.listed.xlsx_p7s}: untrusted: signed under another CA than the package / "
         "记录与上报包不是同一 CA 签发"
@@ -333,7 +393,9 @@ def ingest_one(
     for attempt in (1, 2):
         try:
             with db.session() as s:
-                status, records = _store(s, manifest, sha256(data), signer, anchor_id, checked, at)
+                status, records = _store(
+                    s, manifest, sha256(data), signer, anchor_id, checked, obligations, at
+                )
             break
         except _Refused as exc:
             rejected = [RecordOutcome(c.listed.id, "rejected", str(exc)) for c in checked]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
 
 from branchcheck.upload.package import FORMAT, MANIFEST
 
@@ -55,9 +55,64 @@ class ListedRecord(_Strict):
     xlsx_p7s: Rel | None
 
 
+Code = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class Title(_Strict):
+    zh: Annotated[str, StringConstraints(max_length=400)]
+    en: Annotated[str, StringConstraints(max_length=400)]
+
+
 class ListedFinding(_Strict):
+    """A finding as the package says it (upload/package.py _finding_facts)."""
+
     id: RecordId
     state: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    record_id: RecordId | None = None
+    checklist: Code | None = None
+    item_key: Annotated[str, StringConstraints(max_length=120)] | None = None
+    title: Title | None = None
+    severity: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
+    risk_driver: Code | None = None
+    origin: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
+    repeat: bool = False
+    missed_record_id: RecordId | None = None
+    missed_by: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
+    found_on: Day | None = None
+    due_date: Day | None = None
+    rectified_on: Day | None = None
+    closed_on: Day | None = None
+
+
+class ListedObligation(_Loose):
+    """One entry of obligations.json (views.Obligation as the package writes it)."""
+
+    key: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    checklist: Code
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    period_start: Day
+    due_on: Day
+    status: Annotated[str, StringConstraints(min_length=1, max_length=16)]
+    done_on: Day | None = None
+    expected: Annotated[int, Field(ge=0, le=10**6)] = 1
+    count: Annotated[int, Field(ge=0, le=10**6)] = 0
+
+
+OBLIGATIONS = "obligations.json"
+_OBLIGATION_LIST = TypeAdapter(Annotated[list[ListedObligation], Field(max_length=MAX_FILES)])
+
+
+def parse_obligations(data: bytes) -> list[ListedObligation] | str:
+    """The package's obligations.json, or why it is malformed."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+        items = _OBLIGATION_LIST.validate_python(raw)
+    except (UnicodeDecodeError, ValueError) as exc:
+        return f"malformed {OBLIGATIONS}: {str(exc).splitlines()[0]} / {OBLIGATIONS} 格式错误"
+    keys = [o.key for o in items]
+    if len(set(keys)) != len(keys):
+        return f"malformed {OBLIGATIONS}: a key is listed twice / {OBLIGATIONS} 中有重复项"
+    return items
 
 
 class BranchSaid(_Loose):

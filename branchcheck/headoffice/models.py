@@ -8,7 +8,16 @@ a database constraint, not a check in Python."""
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -63,6 +72,7 @@ class HoRecord(HeadOfficeBase):
     verdict they had when ingested and the anchor that verified them."""
 
     __tablename__ = "record"
+    __table_args__ = (Index("ix_record_branch_date", "branch_id", "local_date"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), unique=True)
@@ -86,15 +96,61 @@ class HoRecord(HeadOfficeBase):
 
 
 class HoFinding(HeadOfficeBase):
-    """A finding's state as one package says it."""
+    """A finding as one package says it: its facts (which never change at the branch) and its
+    state, dates and accountability on the day the package was made. The same finding in a later
+    package is a later row; reports read the row of the latest package (received last)."""
 
     __tablename__ = "finding"
-    __table_args__ = (UniqueConstraint("finding_id", "package_id"),)
+    __table_args__ = (
+        UniqueConstraint("finding_id", "package_id"),
+        Index("ix_finding_branch_found", "branch_id", "found_on"),
+        Index("ix_finding_finding_id", "finding_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     finding_id: Mapped[str] = mapped_column(String(36))
     state: Mapped[str] = mapped_column(String(32))
     package_id: Mapped[int] = mapped_column(ForeignKey("package.id"))
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"), default=None)
+    record_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    checklist: Mapped[str | None] = mapped_column(String(64), default=None)
+    item_key: Mapped[str | None] = mapped_column(String(120), default=None)
+    title_zh: Mapped[str | None] = mapped_column(String(400), default=None)
+    title_en: Mapped[str | None] = mapped_column(String(400), default=None)
+    severity: Mapped[str | None] = mapped_column(String(32), default=None)
+    risk_driver: Mapped[str | None] = mapped_column(String(64), default=None)
+    origin: Mapped[str | None] = mapped_column(String(32), default=None)
+    repeat: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    missed_record_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    missed_by: Mapped[str | None] = mapped_column(String(32), default=None)  # employee no.
+    found_on: Mapped[str | None] = mapped_column(String(10), default=None)
+    due_date: Mapped[str | None] = mapped_column(String(10), default=None)
+    rectified_on: Mapped[str | None] = mapped_column(String(10), default=None)
+    closed_on: Mapped[str | None] = mapped_column(String(10), default=None)
+
+
+class HoObligation(HeadOfficeBase):
+    """One thing the branch's schedule asked (obligations.json of a package) and how it stood
+    when the package was made; reports read the row of the latest package listing the key."""
+
+    __tablename__ = "obligation"
+    __table_args__ = (
+        UniqueConstraint("package_id", "key"),
+        Index("ix_obligation_branch_due", "branch_id", "due_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("package.id"))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    key: Mapped[str] = mapped_column(String(120))
+    checklist: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(32))
+    period_start: Mapped[str] = mapped_column(String(10))
+    due_on: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(16))
+    done_on: Mapped[str | None] = mapped_column(String(10), default=None)
+    expected: Mapped[int] = mapped_column(Integer, default=1)
+    count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class HoReceipt(HeadOfficeBase):

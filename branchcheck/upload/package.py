@@ -117,6 +117,29 @@ def _period_records(store: Store, first: date, last: date) -> list[dict[str, Any
     return out
 
 
+def _finding_facts(f: Any) -> dict[str, Any]:
+    """A finding as head office reports on it: its facts, its state and dates as they stand,
+    and 核查问责 (the earlier record that passed it, that record's inspector)."""
+    return {
+        "id": f.id,
+        "state": f.state,
+        "record_id": f.record_id,
+        "checklist": f.checklist,
+        "item_key": f.item_key,
+        "title": {"zh": f.title.get("zh", ""), "en": f.title.get("en", "")},
+        "severity": f.severity,
+        "risk_driver": f.risk_driver.key,
+        "origin": f.origin,
+        "repeat": bool(f.repeat),
+        "missed_record_id": f.missed_record_id,
+        "missed_by": f.missed_by.employee_no if f.missed_by is not None else None,
+        "found_on": f.record_date or f.created_at[:10],
+        "due_date": f.due_date,
+        "rectified_on": f.rectified_on,
+        "closed_on": f.closed_on,
+    }
+
+
 def _content_id(branch: str, first: date, last: date, records, findings, obligations) -> str:
     said = {
         "format": FORMAT,
@@ -157,11 +180,17 @@ def make_package(
     cred = keys.load_credential(store, actor, key_password)
     records = _period_records(store, first, last)
     record_ids = {r["id"] for r in records}
-    found = [f for f in list_findings(store, as_of=now.date()) if f.record_id in record_ids]
-    finding_states = sorted([f.id, f.state] for f in found)
+    period = (first.isoformat(), last.isoformat())
+    found = [
+        f
+        for f in list_findings(store, as_of=now.date())
+        if f.record_id in record_ids
+        or (f.record_id is None and period[0] <= f.created_at[:10] <= period[1])
+    ]
+    finding_facts = sorted((_finding_facts(f) for f in found), key=lambda f: f["id"])
     obs = obligations(store, first, last, as_of=now.date())
     ob_states = sorted([o.key, o.status] for o in obs)
-    package_id = _content_id(branch.code, first, last, records, finding_states, ob_states)
+    package_id = _content_id(branch.code, first, last, records, finding_facts, ob_states)
 
     folder = Path(out) / f"{branch.code}_{first}_{last}_{package_id[:12]}"
     (folder / "records").mkdir(parents=True, exist_ok=True)
@@ -208,7 +237,7 @@ def make_package(
             }
             for r in records
         ],
-        "findings": [{"id": fid, "state": state} for fid, state in finding_states],
+        "findings": finding_facts,
         "files": sorted(listed, key=lambda f: f["path"]),
     }
     with store.session() as s:

@@ -302,3 +302,45 @@ def test_head_office_holds_the_branchs_audit_anchor_and_refuses_a_forged_one(
     with ho.session() as s:
         stored = s.scalars(select(HoPackage)).one()
         assert (stored.audit_count, stored.audit_hash) == (said["count"], said["hash"])
+
+
+def test_findings_facts_and_obligations_are_stored_as_the_package_says(ho, package, branch_ca):
+    from branchcheck.headoffice.models import HoObligation
+
+    trust_add(ho, branch_ca)
+    assert ingest_one(ho, package).status == "accepted"
+    listed = json.loads((package / "manifest.json").read_bytes())
+    said = json.loads((package / "obligations.json").read_bytes())
+    with ho.session() as s:
+        rows = {f.finding_id: f for f in s.scalars(select(HoFinding)).all()}
+        obligations = {o.key: o for o in s.scalars(select(HoObligation)).all()}
+    assert set(rows) == {f["id"] for f in listed["findings"]}
+    for f in listed["findings"]:
+        row = rows[f["id"]]
+        assert (row.severity, row.risk_driver, row.due_date, row.found_on) == (
+            f["severity"],
+            f["risk_driver"],
+            f["due_date"],
+            f["found_on"],
+        )
+        assert row.title_zh == f["title"]["zh"] and row.repeat is f["repeat"]
+    assert any(f["repeat"] for f in listed["findings"])
+    assert set(obligations) == {o["key"] for o in said}
+    for o in said:
+        assert (obligations[o["key"]].status, obligations[o["key"]].due_on) == (
+            o["status"],
+            o["due_on"],
+        )
+
+
+def test_a_package_without_its_obligations_is_rejected(ho, package, branch_ca, resign):
+    trust_add(ho, branch_ca)
+    (package / "obligations.json").unlink()
+    resign(
+        package,
+        lambda m: m.update(files=[f for f in m["files"] if f["path"] != "obligations.json"]),
+    )
+    done = ingest_one(ho, package)
+    assert done.status == "rejected"
+    assert [p.path for p in done.problems] == ["obligations.json"]
+    _nothing_stored(ho)

@@ -19,5 +19,5 @@ def test_opening_creates_every_table_at_the_newest_revision(db_url):
     db.dispose()
     again = open_headoffice(db_url)
     with again.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
     again.dispose()
