@@ -6,6 +6,8 @@ Revises: 0001
 Create Date: 2026-12-02 08:10:00
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -14,7 +16,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-_FINDING_COLUMNS = [
+_FINDING_COLUMNS: list[tuple[str, Any]] = [
     ("record_id", sa.String(length=36)),
     ("checklist", sa.String(length=64)),
     ("item_key", sa.String(length=120)),
