@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import multiprocessing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -457,12 +457,17 @@ def ingest(
     receipts: Path,
     workers: int = 1,
     now: datetime | None = None,
+    progress: Callable[[int, int, PackageOutcome], None] | None = None,
 ) -> list[PackageOutcome]:
     """Take in each package (ingest_one) and sign its receipt with head office's `credential`:
-    `receipts`/<package folder>/receipt.json + receipt.json.p7s (recorded in the store too)."""
+    `receipts`/<package folder>/receipt.json + receipt.json.p7s (recorded in the store too).
+    `progress(done, total, outcome)` is called after each package (the window's progress bar)."""
+    folders = [Path(f) for f in package_dirs]
     done = []
-    for folder in package_dirs:
-        outcome = ingest_one(db, Path(folder), workers=workers, now=now)
+    for folder in folders:
+        outcome = ingest_one(db, folder, workers=workers, now=now)
         path = _sign_receipt(db, outcome, credential, Path(receipts))
         done.append(dataclasses.replace(outcome, receipt=path))
+        if progress is not None:
+            progress(len(done), len(folders), done[-1])
     return done
