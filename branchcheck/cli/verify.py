@@ -42,6 +42,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
         for r in results:
             who = f"  signed by {r.signer}" if r.signer else ""
             print(f"{r.status.upper():<10} {r.path}  {r.message}{who}")
+            if r.judged_at:
+                print(
+                    f"           签名按 {r.judged_at} 判定（签名人自报的签名时间，离线记录无时间戳）"
+                    f" / judged at {r.judged_at}, the signer's claimed signing time (an offline"
+                    " record carries no timestamp)"
+                )
     return 0 if results and all(r.status == "ok" for r in results) else 6
 
 

@@ -123,11 +123,11 @@ def signed_members(
     ]
 
 
-def load(data: bytes) -> WorkbookT:
-    """The workbook of the saved bytes `data`."""
+def load(data: bytes, *, read_only: bool = False) -> WorkbookT:
+    """The workbook of the saved bytes `data` (read_only: sheets parsed only as they are read)."""
     from openpyxl import load_workbook
 
-    return load_workbook(io.BytesIO(data))
+    return load_workbook(io.BytesIO(data), read_only=read_only)
 
 
 def render_xlsx(doc: dict[str, Any], seal: dict[str, Any], cred: Credential | None) -> bytes:

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from branchcheck import clock
 from branchcheck.records.verify.pages import check_structure
 from branchcheck.records.verify.record import check_record, same_person, signer_of
 from branchcheck.records.verify.result import Signer, Status, VerifyResult, result, said
@@ -291,8 +292,11 @@ def _check_content(
     trusted: bool,
     trust_roots: list[x509.Certificate],
 ) -> VerifyResult:
+    claimed = sig.self_reported_timestamp
+    judged_at = clock.iso(clock.local(claimed)) if claimed is not None else None
+
     def verdict(status: Status, message: str, rid: str | None = None) -> VerifyResult:
-        return result(path, "pdf", status, message, rid, signer)
+        return result(path, "pdf", status, message, rid, signer, judged_at)
 
     try:
         files = embedded_files(reader)

@@ -4,7 +4,9 @@ inspector."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,10 +35,36 @@ class RecordCheck:
         return rid if isinstance(rid, str) else None
 
 
+_recent: dict[tuple[bytes, bytes, tuple[bytes, ...]], RecordCheck] = {}
+_recent_lock = threading.Lock()
+_RECENT = 8  # a record's PDF and workbook carry the same record and seal: checked once
+
+
 def check_record(
     record: bytes, seal_text: bytes | str, trust_roots: list[x509.Certificate]
 ) -> RecordCheck:
-    """The embedded record (canonical JSON) against its embedded seal."""
+    """The embedded record (canonical JSON) against its embedded seal; the verdicts of the last
+    few (record, seal, trust roots) are kept, so a record's PDF and workbook check it once."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    seal_bytes = seal_text.encode("utf-8") if isinstance(seal_text, str) else seal_text
+    roots = tuple(c.public_bytes(Encoding.DER) for c in trust_roots)
+    key = (hashlib.sha256(record).digest(), hashlib.sha256(seal_bytes).digest(), roots)
+    with _recent_lock:
+        held = _recent.get(key)
+    if held is not None:
+        return held
+    check = _check_record(record, seal_bytes, trust_roots)
+    with _recent_lock:
+        if len(_recent) >= _RECENT:
+            _recent.pop(next(iter(_recent)))
+        _recent[key] = check
+    return check
+
+
+def _check_record(
+    record: bytes, seal_text: bytes, trust_roots: list[x509.Certificate]
+) -> RecordCheck:
     try:
         doc = json.loads(record)
         seal = json.loads(seal_text)
@@ -98,7 +126,7 @@ def check_record(
             doc,
             seal,
         )
-    check = check_seal(doc, seal, trust_roots)
+    check = check_seal(doc, seal, trust_roots, canonical=canonical)
     if check.status == "tampered":
         return RecordCheck(
             "tampered",

@@ -45,6 +45,9 @@ class VerifyResult:
     signer: str | None = None
     signer_employee_no: str | None = None
     signer_fingerprint: str | None = None
+    # the moment the signature and its certificates were judged at: the signer's own claimed
+    # signing time (an offline record carries no timestamp from an authority)
+    judged_at: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -58,9 +61,10 @@ def result(
     message: str,
     record_id: str | None = None,
     signer: Signer | None = None,
+    judged_at: str | None = None,
 ) -> VerifyResult:
     if signer is None:
-        return VerifyResult(path, kind, status, message, record_id)
+        return VerifyResult(path, kind, status, message, record_id, judged_at=judged_at)
     return VerifyResult(
         path,
         kind,
@@ -70,4 +74,5 @@ def result(
         str(signer),
         signer.employee_no,
         signer.fingerprint,
+        judged_at,
     )

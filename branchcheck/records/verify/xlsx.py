@@ -14,6 +14,7 @@ import json
 import threading
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from branchcheck import clock
 from branchcheck.records.sealing import canonical_bytes, sha256_hex
 from branchcheck.records.verify.record import check_record, same_person, signer_of
 from branchcheck.records.verify.result import Signer, Status, VerifyResult, result, said
@@ -59,20 +60,28 @@ def _hidden(data: bytes) -> dict[str, str]:
     from branchcheck.records.excel import SEAL_SHEET, load, read_hidden
 
     try:
-        wb = load(data)
+        # read-only: only the seal sheet is parsed, not every sheet of the record
+        wb = load(data, read_only=True)
     except Exception as exc:
         raise _Refusal(
             "unreadable", said("unreadable", f"not a readable workbook ({exc})", "不是可读的工作簿")
         ) from None
-    if SEAL_SHEET not in wb.sheetnames:
-        raise _Refusal(
-            "unsigned",
-            said("unsigned", "the workbook has no seal sheet (_seal)", "工作簿没有签章表（_seal）"),
-        )
     try:
-        parts = read_hidden(wb)
-    except Exception as exc:
-        raise _tampered(f"the seal sheet cannot be read ({exc})", "签章表无法读取") from None
+        if SEAL_SHEET not in wb.sheetnames:
+            raise _Refusal(
+                "unsigned",
+                said(
+                    "unsigned",
+                    "the workbook has no seal sheet (_seal)",
+                    "工作簿没有签章表（_seal）",
+                ),
+            )
+        try:
+            parts = read_hidden(wb)
+        except Exception as exc:
+            raise _tampered(f"the seal sheet cannot be read ({exc})", "签章表无法读取") from None
+    finally:
+        wb.close()
     if "record_json" not in parts or "seal_json" not in parts:
         raise _tampered("the seal sheet lacks the record or its seal", "签章表缺少记录或签章")
     return parts
@@ -209,9 +218,13 @@ def verify_xlsx(path: str, data: bytes, trust_roots: list[x509.Certificate]) -> 
     from branchcheck.records.pdf.layout import PAGES
 
     def verdict(
-        status: Status, message: str, rid: str | None = None, signer: Signer | None = None
+        status: Status,
+        message: str,
+        rid: str | None = None,
+        signer: Signer | None = None,
+        judged_at: str | None = None,
     ) -> VerifyResult:
-        return result(path, "xlsx", status, message, rid, signer)
+        return result(path, "xlsx", status, message, rid, signer, judged_at)
 
     try:
         if MANIFEST_PART.encode() in data:
@@ -259,7 +272,9 @@ def _trusted(
 ) -> VerifyResult:
     from branchcheck.records import pki
 
-    at = _parse_time(manifest.get("signed_at")) or _dt.datetime.now(_dt.UTC)
+    claimed = _parse_time(manifest.get("signed_at"))
+    at = claimed or _dt.datetime.now(_dt.UTC)
+    judged_at = clock.iso(clock.local(at))
     reason = pki.check_chain(cert, chain, trust_roots, at=at)
     if reason is not None:
         return verdict(
@@ -269,11 +284,16 @@ def _trusted(
             ),
             check.record_id,
             signer,
+            judged_at,
         )
     if check.status == "untrusted":
-        return verdict("untrusted", check.message, check.record_id, signer)
+        return verdict("untrusted", check.message, check.record_id, signer, judged_at)
     return verdict(
-        "ok", f"ok: {note} (signed by {signer}); record seal ok", check.record_id, signer
+        "ok",
+        f"ok: {note} (signed by {signer}); record seal ok",
+        check.record_id,
+        signer,
+        judged_at,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime
 
 from branchcheck.cli import main
 from branchcheck.db import open_store
@@ -64,3 +65,29 @@ def test_many_files_in_one_call_as_one_call_each(demo_records, monkeypatch, caps
     together = json.loads(capsys.readouterr().out)
     assert together == one_each
     assert [r["status"] for r in together][-2:] == ["tampered", "unreadable"]
+
+
+def test_verify_says_at_which_time_each_signature_was_judged(demo_records, monkeypatch, capsys):
+    """An offline record has no authority's timestamp: the certificates are judged at the time
+    the signer claims, said in the branch's local time, for the PDF and the workbook alike."""
+    from branchcheck.records.verify import verify_files
+
+    db, paths = demo_records
+    monkeypatch.setenv("BRANCHCHECK_HOME", str(db.parent))
+    store = open_store(db)
+    roots = keys.trust_roots(store)
+    store.dispose()
+    results = verify_files(paths, roots)
+    for r in results:
+        assert r.ok and r.judged_at is not None and r.judged_at.endswith("+08:00")
+    pdf = next(r for r in results if r.kind == "pdf")
+    xlsx = next(r for r in results if r.kind == "xlsx" and r.record_id == pdf.record_id)
+    gap = datetime.fromisoformat(pdf.judged_at) - datetime.fromisoformat(xlsx.judged_at)
+    assert abs(gap.total_seconds()) < 120
+    assert main(["verify", *map(str, paths), "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert [r["judged_at"] for r in said] == [r.judged_at for r in results]
+    assert main(["verify", str(paths[0])]) == 0
+    out = capsys.readouterr().out
+    assert f"judged at {results[0].judged_at}, the signer's claimed signing time" in out
+    assert "签名人自报的签名时间" in out
