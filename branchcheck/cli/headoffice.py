@@ -103,6 +103,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     "status": o.status,
                     "reason": o.reason,
                     "received_at": o.received_at,
+                    "signed_at": o.signed_at,
+                    "record_signed_at": {
+                        r.record_id: r.signed_at for r in o.records if r.signed_at
+                    },
                     "receipt": str(o.receipt),
                     "accepted": [r.record_id for r in o.records if r.status == "accepted"],
                     "duplicate": [r.record_id for r in o.records if r.status == "duplicate"],
@@ -122,6 +126,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"{o.status:9} {pid}  {o.folder}  ({len(o.records)} records)")
             if o.reason:
                 print(f"  {o.reason}")
+            if o.signed_at:
+                print(
+                    f"  签名按签名人自报的时间判定（清单 {o.signed_at}），总行接收时间 {o.received_at}"
+                    f" / signatures judged at the signers' claimed times (manifest {o.signed_at});"
+                    f" received by head office at {o.received_at}"
+                )
             for p in o.problems:
                 print(f"  file {p.path}: {p.reason}")
             for r in o.records:

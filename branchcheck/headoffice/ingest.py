@@ -29,6 +29,7 @@ from branchcheck.headoffice.manifest import (
     MAX_MANIFEST_BYTES,
     OBLIGATIONS,
     SIGNATURE,
+    ListedFile,
     ListedObligation,
     ListedRecord,
     Manifest,
@@ -36,6 +37,7 @@ from branchcheck.headoffice.manifest import (
     parse_manifest,
     parse_obligations,
     read_bounded,
+    read_checked,
     read_listed,
     sha256,
 )
@@ -62,15 +64,21 @@ NOT_STORED = "the package was rejected: nothing of it was stored / 整包被拒�
 
 @dataclass(frozen=True)
 class RecordOutcome:
+    """One record's fate; `signed_at`: the time its signatures were judged at, the signer's
+    own claimed signing time (offline records carry no authority's timestamp)."""
+
     record_id: str
     status: str  # accepted / duplicate / rejected
     reason: str = ""
+    signed_at: str = ""
 
 
 @dataclass(frozen=True)
 class PackageOutcome:
     """What became of one package: accepted (stored whole), duplicate (held already) or
-    rejected (nothing stored), each record's fate and every file's problem."""
+    rejected (nothing stored), each record's fate and every file's problem. `received_at` is
+    head office's own clock (the independent time); `signed_at` the packer's claimed time the
+    manifest's signature was judged at."""
 
     folder: Path
     package_id: str | None
@@ -80,6 +88,7 @@ class PackageOutcome:
     problems: tuple[Problem, ...]
     received_at: str
     receipt: Path | None = None
+    signed_at: str = ""
 
     @property
     def ok(self) -> bool:
@@ -88,16 +97,24 @@ class PackageOutcome:
 
 @dataclass(frozen=True)
 class _Checked:
-    """A record whose files all verified, with the anchor that verified its signature."""
+    """A record whose files all verified (their hashes, not their bytes: the bytes are read
+    again, and hashed again, where they are stored), with the anchor that verified it."""
 
     listed: ListedRecord
-    pdf: bytes
-    xlsx: bytes
-    p7s: bytes
+    pdf_sha256: str
+    xlsx_sha256: str
     anchor_id: int
     signer: str
     signed_at: str
     detail: str
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A record that cannot go in: why, and the problems of its files."""
+
+    reason: str
+    problems: tuple[Problem, ...] = ()
 
 
 class _Refused(Exception):
@@ -113,23 +130,26 @@ def _anchor_of(
     return None
 
 
+_FILE_REJECTED = "a file of the record was rejected (see the files) / 记录文件被拒收"
+
+
 def _check_record(
     r: ListedRecord, contents: dict[str, bytes], anchors: list[tuple[int, x509.Certificate]]
-) -> _Checked | str:
-    """The record's verified files, or why it is rejected."""
+) -> _Checked | _Failed:
+    """The record's verdict from its files' bytes."""
     roots = [c for _, c in anchors]
     if r.xlsx_p7s is None:
-        return "unsigned: the workbook has no detached signature / 工作簿没有独立签名"
+        return _Failed("unsigned: the workbook has no detached signature / 工作簿没有独立签名")
     pdf, xlsx, p7s = contents.get(r.pdf), contents.get(r.xlsx), contents.get(r.xlsx_p7s)
     if pdf is None or xlsx is None or p7s is None:
-        return "a file of the record was rejected (see the files) / 记录文件被拒收"
+        return _Failed(_FILE_REJECTED)
     details = []
     for rel, data in ((r.pdf, pdf), (r.xlsx, xlsx)):
         result = verify_bytes_of(rel, data, roots)
         if not result.ok:
-            return f"{rel}: {result.message}"
+            return _Failed(f"{rel}: {result.message}")
         if result.record_id != r.id:
-            return (
+            return _Failed(
                 f"{rel}: the file is record {result.record_id}, the manifest says {r.id} / "
                 "文件所属记录与清单不符"
             )
@@ -137,46 +157,69 @@ def _check_record(
     check = cms.verify_detached(xlsx, p7s, roots)
     if not check.ok or check.signer is None or check.signed_at is None:
         status = "untrusted" if (check.problem or "").startswith("untrusted") else "tampered"
-        return f"{r.xlsx_p7s}: {status}: {check.problem}"
+        return _Failed(f"{r.xlsx_p7s}: {status}: {check.problem}")
     anchor_id = _anchor_of(check.signer, check.signed_at, anchors)
     if anchor_id is None:
-        return f"{r.xlsx_p7s}: untrusted: the signer's CA is not a trust anchor"
+        return _Failed(f"{r.xlsx_p7s}: untrusted: the signer's CA is not a trust anchor")
     return _Checked(
         r,
-        pdf,
-        xlsx,
-        p7s,
+        sha256(pdf),
+        sha256(xlsx),
         anchor_id,
         pki.cert_name(check.signer)[:300],
-        clock.iso(check.signed_at),
+        clock.iso(clock.local(check.signed_at)),
         " | ".join(details)[:4000],
     )
 
 
-def _verify_one(
-    job: tuple[ListedRecord, dict[str, bytes], list[tuple[int, str]]],
-) -> _Checked | str:
-    """_check_record of one job; what crosses to a worker process is plain (PEMs, bytes)."""
-    r, files, anchor_pems = job
-    return _check_record(r, files, [(i, pki.cert_from_pem(pem)) for i, pem in anchor_pems])
+_Job = tuple[ListedRecord, str, dict[str, ListedFile], list[tuple[int, str]]]
+
+
+def _verify_one(job: _Job) -> _Checked | _Failed:
+    """Read the record's files (each must be the one listed), then _check_record; what crosses
+    to a worker process is plain and small (the folder, the listed files, PEMs)."""
+    r, folder, files, anchor_pems = job
+    contents: dict[str, bytes] = {}
+    problems = []
+    for rel, listed in files.items():
+        data = read_checked(Path(folder), listed)
+        if isinstance(data, str):
+            problems.append(Problem(rel, data))
+        else:
+            contents[rel] = data
+    if problems:
+        return _Failed(_FILE_REJECTED, tuple(problems))
+    return _check_record(r, contents, [(i, pki.cert_from_pem(pem)) for i, pem in anchor_pems])
 
 
 def _verify_all(
-    records: list[ListedRecord],
-    contents: dict[str, bytes],
+    folder: Path,
+    manifest: Manifest,
+    bad: set[str],
     anchor_pems: list[tuple[int, str]],
     workers: int,
-) -> list[_Checked | str]:
-    """Each record's verdict, in order; over `workers` processes when more than one."""
-    jobs = [
-        (r, {p: contents[p] for p in (r.pdf, r.xlsx, r.xlsx_p7s) if p in contents}, anchor_pems)
-        for r in records
+) -> list[_Checked | _Failed]:
+    """Each record's verdict, in order; over `workers` processes when more than one. A file
+    already found wrong (`bad`) is not read."""
+    listed = {f.path: f for f in manifest.files}
+    jobs: list[_Job] = [
+        (
+            r,
+            str(folder),
+            {
+                p: listed[p]
+                for p in (r.pdf, r.xlsx, r.xlsx_p7s)
+                if p is not None and p in listed and p not in bad
+            },
+            anchor_pems,
+        )
+        for r in manifest.records
     ]
     if workers <= 1 or len(jobs) < 2:
         return [_verify_one(j) for j in jobs]
     context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_verify_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+        return list(pool.map(_verify_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
 def _rejected(
@@ -215,8 +258,22 @@ def _anchor_problem(manifest: Manifest, signer: x509.Certificate) -> str | None:
     return None
 
 
+_BATCH = 50  # records written, then let go of, at a time: memory stays flat
+
+
+def _stored_bytes(folder: Path, listed: dict[str, ListedFile], rel: str, verified: str) -> bytes:
+    """The file's bytes as verified: read again, and they must hash as they did then."""
+    data = read_checked(folder, listed[rel])
+    if isinstance(data, str) or sha256(data) != verified:
+        raise _Refused(
+            f"{rel}: the file changed while the package was taken in / 入库过程中文件被改动"
+        )
+    return data
+
+
 def _store(
     s: Session,
+    folder: Path,
     manifest: Manifest,
     manifest_sha: str,
     signer: str,
@@ -227,7 +284,9 @@ def _store(
 ) -> tuple[str, list[RecordOutcome]]:
     """Store the package in the session; ("accepted" | "duplicate", each record's fate)."""
     if s.scalars(select(HoPackage).where(HoPackage.package_id == manifest.package_id)).first():
-        return "duplicate", [RecordOutcome(c.listed.id, "duplicate") for c in checked]
+        return "duplicate", [
+            RecordOutcome(c.listed.id, "duplicate", signed_at=c.signed_at) for c in checked
+        ]
     branch = s.scalars(select(HoBranch).where(HoBranch.code == manifest.branch.code)).first()
     if branch is None:
         branch = HoBranch(code=manifest.branch.code, name=manifest.branch.name)
@@ -247,39 +306,51 @@ def _store(
     )
     s.add(package)
     s.flush()
+    branch_id, package_pk = branch.id, package.id
+    listed = {f.path: f for f in manifest.files}
+    ids = [c.listed.id for c in checked]
+    held: dict[str, tuple[str, str]] = {}
+    for i in range(0, len(ids), 500):
+        for rid, pdf_sha, xlsx_sha in s.execute(
+            select(HoRecord.record_id, HoRecord.pdf_sha256, HoRecord.xlsx_sha256).where(
+                HoRecord.record_id.in_(ids[i : i + 500])
+            )
+        ):
+            held[rid] = (pdf_sha, xlsx_sha)
     outcomes = []
+    pending = 0
     for c in checked:
         r = c.listed
-        held = s.scalars(select(HoRecord).where(HoRecord.record_id == r.id)).first()
-        if held is not None:
-            if (held.pdf_sha256, held.xlsx_sha256) != (sha256(c.pdf), sha256(c.xlsx)):
+        if r.id in held:
+            if held[r.id] != (c.pdf_sha256, c.xlsx_sha256):
                 raise _Refused(
                     f"record {r.id}: head office holds other files under this ID / "
                     "总行已存有同一编号但内容不同的记录"
                 )
-            outcomes.append(RecordOutcome(r.id, "duplicate"))
+            outcomes.append(RecordOutcome(r.id, "duplicate", signed_at=c.signed_at))
             continue
+        assert r.xlsx_p7s is not None  # a checked record has its signature
         successor = s.scalars(select(HoRecord.record_id).where(HoRecord.supersedes == r.id)).first()
         s.add(
             HoRecord(
                 record_id=r.id,
-                branch_id=branch.id,
+                branch_id=branch_id,
                 checklist=r.checklist,
                 local_date=r.local_date,
                 version=r.version,
                 supersedes=r.supersedes,
                 superseded_by=successor,
-                pdf=c.pdf,
-                pdf_sha256=sha256(c.pdf),
-                xlsx=c.xlsx,
-                xlsx_sha256=sha256(c.xlsx),
-                xlsx_p7s=c.p7s,
+                pdf=_stored_bytes(folder, listed, r.pdf, c.pdf_sha256),
+                pdf_sha256=c.pdf_sha256,
+                xlsx=_stored_bytes(folder, listed, r.xlsx, c.xlsx_sha256),
+                xlsx_sha256=c.xlsx_sha256,
+                xlsx_p7s=_stored_bytes(folder, listed, r.xlsx_p7s, listed[r.xlsx_p7s].sha256),
                 verdict="ok",
                 verdict_detail=c.detail,
                 signer=c.signer,
                 signed_at=c.signed_at,
                 anchor_id=c.anchor_id,
-                package_id=package.id,
+                package_id=package_pk,
             )
         )
         if r.supersedes is not None:
@@ -288,14 +359,19 @@ def _store(
                 .where(HoRecord.record_id == r.supersedes)
                 .values(superseded_by=r.id)
             )
-        outcomes.append(RecordOutcome(r.id, "accepted"))
+        outcomes.append(RecordOutcome(r.id, "accepted", signed_at=c.signed_at))
+        pending += 1
+        if pending >= _BATCH:  # written, then the session lets go of the bytes
+            s.flush()
+            s.expunge_all()
+            pending = 0
     for f in manifest.findings:
         s.add(
             HoFinding(
                 finding_id=f.id,
                 state=f.state,
-                package_id=package.id,
-                branch_id=branch.id,
+                package_id=package_pk,
+                branch_id=branch_id,
                 record_id=f.record_id,
                 checklist=f.checklist,
                 item_key=f.item_key,
@@ -316,8 +392,8 @@ def _store(
     for o in obligations:
         s.add(
             HoObligation(
-                package_id=package.id,
-                branch_id=branch.id,
+                package_id=package_pk,
+                branch_id=branch_id,
                 key=o.key,
                 checklist=o.checklist,
                 reason=o.reason,
@@ -362,7 +438,10 @@ def ingest_one(
     why_anchor = _anchor_problem(manifest, check.signer)
     if why_anchor is not None:
         return _rejected(folder, manifest.package_id, f"{MANIFEST}: {why_anchor}", [], [], at)
-    contents, problems = read_listed(folder, manifest)
+    record_files = {
+        p for r in manifest.records for p in (r.pdf, r.xlsx, r.xlsx_p7s) if p is not None
+    }
+    contents, problems = read_listed(folder, manifest, defer=record_files)
     obligations: list[ListedObligation] = []
     if OBLIGATIONS in contents:
         said = parse_obligations(contents[OBLIGATIONS])
@@ -374,27 +453,37 @@ def ingest_one(
         problems.append(
             Problem(OBLIGATIONS, "the package lists no obligations.json / 上报包缺少检查计划文件")
         )
-    fates = [
-        f"{f.listed.xlsx_p7s}: untrusted: signed under another CA than the package / "
-        "记录与上报包不是同一 CA 签发"
+    bad = {p.path for p in problems}
+    fates: list[_Checked | _Failed] = [
+        _Failed(
+            f"{f.listed.xlsx_p7s}: untrusted: signed under another CA than the package / "
+            "记录与上报包不是同一 CA 签发"
+        )
         if isinstance(f, _Checked) and f.anchor_id != anchor_id
         else f
-        for f in _verify_all(manifest.records, contents, anchor_pems, workers)
+        for f in _verify_all(folder, manifest, bad, anchor_pems, workers)
     ]
+    for f in fates:
+        if isinstance(f, _Failed):
+            problems.extend(f.problems)
     checked = [f for f in fates if isinstance(f, _Checked)]
+    signed_at = clock.iso(clock.local(check.signed_at))
     if problems or len(checked) != len(fates):
         records = [
-            RecordOutcome(r.id, "rejected", f if isinstance(f, str) else NOT_STORED)
+            RecordOutcome(r.id, "rejected", f.reason if isinstance(f, _Failed) else NOT_STORED)
             for r, f in zip(manifest.records, fates, strict=True)
         ]
         reason = "files or records were rejected / 有文件或记录被拒收"
-        return _rejected(folder, manifest.package_id, reason, records, problems, at)
+        return dataclasses.replace(
+            _rejected(folder, manifest.package_id, reason, records, problems, at),
+            signed_at=signed_at,
+        )
     signer = pki.cert_name(check.signer)[:300]
     for attempt in (1, 2):
         try:
             with db.session() as s:
                 status, records = _store(
-                    s, manifest, sha256(data), signer, anchor_id, checked, obligations, at
+                    s, folder, manifest, sha256(data), signer, anchor_id, checked, obligations, at
                 )
             break
         except _Refused as exc:
@@ -403,7 +492,9 @@ def ingest_one(
         except IntegrityError:
             if attempt == 2:  # the same rows were stored by another ingest meanwhile: look again
                 raise
-    return PackageOutcome(folder, manifest.package_id, status, "", tuple(records), (), at)
+    return PackageOutcome(
+        folder, manifest.package_id, status, "", tuple(records), (), at, signed_at=signed_at
+    )
 
 
 def receipt_of(outcome: PackageOutcome, head_office: str) -> bytes:
@@ -417,8 +508,10 @@ def receipt_of(outcome: PackageOutcome, head_office: str) -> bytes:
         "reason": outcome.reason,
         "received_at": outcome.received_at,
         "head_office": head_office,
+        "signed_at": outcome.signed_at,
         "records": [
-            {"id": r.record_id, "status": r.status, "reason": r.reason} for r in outcome.records
+            {"id": r.record_id, "status": r.status, "reason": r.reason, "signed_at": r.signed_at}
+            for r in outcome.records
         ],
         "files": [{"path": p.path, "reason": p.reason} for p in outcome.problems],
     }

@@ -237,9 +237,47 @@ def on_disk(folder: Path) -> tuple[set[str], list[Problem]]:
     return found, problems
 
 
-def read_listed(folder: Path, manifest: Manifest) -> tuple[dict[str, bytes], list[Problem]]:
+NOT_AS_LISTED = (
+    "the file is not the one the manifest lists (size or SHA-256 differs) / "
+    "文件与清单所列不符（大小或 SHA-256 不同）"
+)
+
+
+def read_checked(folder: Path, f: ListedFile) -> bytes | str:
+    """The listed file's bytes when they are the ones listed (size and SHA-256), else why not;
+    the path must have been found safe (read_listed) first."""
+    data = read_bounded(folder / f.path, MAX_FILE_BYTES)
+    if isinstance(data, str):
+        return data
+    if len(data) != f.size or sha256(data) != f.sha256:
+        return NOT_AS_LISTED
+    return data
+
+
+def _stat_problem(path: Path, f: ListedFile) -> str | None:
+    """What a look at the file, without reading it, finds wrong."""
+    try:
+        st = path.lstat()
+    except OSError:
+        return "missing from the package / 文件缺失"
+    if path.is_symlink():
+        return "a symbolic link, not a file / 是符号链接"
+    if not path.is_file():
+        return "not a regular file / 不是普通文件"
+    if st.st_size > MAX_FILE_BYTES:
+        return f"larger than the limit of {MAX_FILE_BYTES} bytes / 文件超过大小上限"
+    if st.st_size != f.size:
+        return NOT_AS_LISTED
+    return None
+
+
+def read_listed(
+    folder: Path, manifest: Manifest, *, defer: frozenset[str] | set[str] = frozenset()
+) -> tuple[dict[str, bytes], list[Problem]]:
     """Each listed file's bytes when it is safe, present, within the limit and has the listed
-    size and SHA-256; every other file is a problem, as is any file on disk not listed."""
+    size and SHA-256; every other file is a problem, as is any file on disk not listed. Files in
+    `defer` (the records' files, read and hashed where they are verified: memory stays flat in
+    the size of the package) are only looked at: safe path, present, the listed size."""
     contents: dict[str, bytes] = {}
     found, problems = on_disk(folder)
     listed = {f.path for f in manifest.files}
@@ -250,17 +288,14 @@ def read_listed(folder: Path, manifest: Manifest) -> tuple[dict[str, bytes], lis
         if why is not None:
             problems.append(Problem(f.path, why))
             continue
-        data = read_bounded(folder / f.path, MAX_FILE_BYTES)
+        if f.path in defer:
+            why = _stat_problem(folder / f.path, f)
+            if why is not None:
+                problems.append(Problem(f.path, why))
+            continue
+        data = read_checked(folder, f)
         if isinstance(data, str):
             problems.append(Problem(f.path, data))
-        elif len(data) != f.size or sha256(data) != f.sha256:
-            problems.append(
-                Problem(
-                    f.path,
-                    "the file is not the one the manifest lists (size or SHA-256 differs) / "
-                    "文件与清单所列不符（大小或 SHA-256 不同）",
-                )
-            )
         else:
             contents[f.path] = data
     for r in manifest.records:

@@ -78,3 +78,37 @@ def test_a_wrong_key_password_ingests_nothing(setting, capsys, monkeypatch):
     monkeypatch.setenv("HO_PW", "wrong")
     assert _ingest(folder, p12, db) == 3
     assert "password is wrong" in capsys.readouterr().err
+
+
+def test_ingest_says_when_signatures_were_judged_and_when_head_office_received(setting, capsys):
+    folder, ca, p12, db = setting
+    assert main(["headoffice", "trust", "add", str(ca), "--db", db]) == 0
+    capsys.readouterr()
+    assert _ingest(folder, p12, db) == 0
+    [out] = json.loads(capsys.readouterr().out)
+    listed = json.loads((folder / "manifest.json").read_bytes())
+    assert set(out["record_signed_at"]) == {r["id"] for r in listed["records"]}
+    assert all(t.endswith("+08:00") for t in out["record_signed_at"].values())
+    assert out["signed_at"].endswith("+08:00") and out["received_at"].endswith("+08:00")
+    receipt = json.loads(open(out["receipt"], "rb").read())
+    assert receipt["signed_at"] == out["signed_at"]
+    assert receipt["received_at"] == out["received_at"]
+    assert {r["id"]: r["signed_at"] for r in receipt["records"]} == out["record_signed_at"]
+    assert (
+        main(
+            [
+                "headoffice",
+                "ingest",
+                str(folder),
+                "--db",
+                db,
+                "--key",
+                str(p12),
+                "--key-password-env",
+                "HO_PW",
+            ]
+        )
+        == 0
+    )
+    text = capsys.readouterr().out
+    assert "received by head office at" in text and "签名按签名人自报的时间判定" in text

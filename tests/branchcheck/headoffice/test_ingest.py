@@ -344,3 +344,26 @@ def test_a_package_without_its_obligations_is_rejected(ho, package, branch_ca, r
     assert done.status == "rejected"
     assert [p.path for p in done.problems] == ["obligations.json"]
     _nothing_stored(ho)
+
+
+def test_a_file_changed_after_it_was_verified_stores_nothing(ho, package, branch_ca, monkeypatch):
+    """The bytes stored are read again and must hash as they did when verified."""
+    from branchcheck.headoffice import ingest as ingest_mod
+
+    trust_add(ho, branch_ca)
+    real = ingest_mod._verify_all
+    rec = _first_record(package)
+
+    def verify_then_change(*args, **kwargs):
+        fates = real(*args, **kwargs)
+        path = package / rec["pdf"]
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        path.write_bytes(bytes(data))
+        return fates
+
+    monkeypatch.setattr(ingest_mod, "_verify_all", verify_then_change)
+    done = ingest_one(ho, package)
+    assert done.status == "rejected" and "changed while the package was taken in" in done.reason
+    assert rec["pdf"] in done.reason
+    _nothing_stored(ho)
