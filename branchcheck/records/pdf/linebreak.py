@@ -114,7 +114,13 @@ class Para(Paragraph):
             return super().breakLinesCJK(maxWidths)
         auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         self.height = 0
-        return break_lines(self.frags, list(maxWidths), auto not in ("", "off"))
+        # a table measures each cell's paragraph several times at the same widths: the lines
+        # are a pure function of the fragments and the widths, so break them once per width
+        key = (tuple(maxWidths), auto not in ("", "off"), id(self.frags))
+        cache = self.__dict__.setdefault("_broken", {})
+        if key not in cache:
+            cache[key] = break_lines(self.frags, list(maxWidths), key[1])
+        return cache[key]
 
 
 def unbreakable_width(text: str, font: str, size: float) -> float:
