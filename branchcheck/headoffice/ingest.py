@@ -197,7 +197,7 @@ def _verify_all(
     manifest: Manifest,
     bad: set[str],
     anchor_pems: list[tuple[int, str]],
-    workers: int,
+    workers: int | Verifiers,
 ) -> list[_Checked | _Failed]:
     """Each record's verdict, in order; over `workers` processes when more than one. A file
     already found wrong (`bad`) is not read."""
@@ -215,11 +215,48 @@ def _verify_all(
         )
         for r in manifest.records
     ]
+    if isinstance(workers, Verifiers):
+        return workers.map(jobs)
     if workers <= 1 or len(jobs) < 2:
         return [_verify_one(j) for j in jobs]
-    context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_verify_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    with Verifiers(workers) as pool:
+        return pool.map(jobs)
+
+
+def _warm() -> None:
+    """A worker imports what verifying needs once, when it starts, not with its first record."""
+    import pyhanko.sign.validation  # noqa: F401
+    import reportlab.platypus  # noqa: F401
+
+    import branchcheck.records.excel  # noqa: F401
+    import branchcheck.records.pdf.layout  # noqa: F401
+
+
+class Verifiers:
+    """Worker processes that verify records, started once for many packages (starting one and
+    importing the PDF and workbook libraries takes seconds)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Verifiers:
+        if self.workers > 1:
+            context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=context, initializer=_warm
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+    def map(self, jobs: list[_Job]) -> list[_Checked | _Failed]:
+        if self._pool is None or len(jobs) < 2:
+            return [_verify_one(j) for j in jobs]
+        chunk = max(1, len(jobs) // (self.workers * 8))
+        return list(self._pool.map(_verify_one, jobs, chunksize=chunk))
 
 
 def _rejected(
@@ -410,7 +447,11 @@ def _store(
 
 
 def ingest_one(
-    db: HeadOffice, folder: Path, *, workers: int = 1, now: datetime | None = None
+    db: HeadOffice,
+    folder: Path,
+    *,
+    workers: int | Verifiers = 1,
+    now: datetime | None = None,
 ) -> PackageOutcome:
     """Verify and take in the package in `folder` (see the module's description); the records
     are verified over `workers` processes."""
@@ -557,10 +598,11 @@ def ingest(
     `progress(done, total, outcome)` is called after each package (the window's progress bar)."""
     folders = [Path(f) for f in package_dirs]
     done = []
-    for folder in folders:
-        outcome = ingest_one(db, folder, workers=workers, now=now)
-        path = _sign_receipt(db, outcome, credential, Path(receipts))
-        done.append(dataclasses.replace(outcome, receipt=path))
-        if progress is not None:
-            progress(len(done), len(folders), done[-1])
+    with Verifiers(workers) as verifiers:
+        for folder in folders:
+            outcome = ingest_one(db, folder, workers=verifiers, now=now)
+            path = _sign_receipt(db, outcome, credential, Path(receipts))
+            done.append(dataclasses.replace(outcome, receipt=path))
+            if progress is not None:
+                progress(len(done), len(folders), done[-1])
     return done
