@@ -78,8 +78,9 @@ def demo_template(work: Path) -> dict[str, Any]:
     from branchcheck.upload.package import make_package
 
     home = work / "demo"
-    env = os.environ | {"BRANCHCHECK_HOME": str(home)}
-    subprocess.run([*CLI, "demo"], env=env, cwd=ROOT, check=True, capture_output=True)
+    if not (home / "branchcheck.sqlite3").is_file():  # kept with the corpus: the same CA and keys
+        env = os.environ | {"BRANCHCHECK_HOME": str(home)}
+        subprocess.run([*CLI, "demo"], env=env, cwd=ROOT, check=True, capture_output=True)
     store = open_store(home / "branchcheck.sqlite3")
     with store.session() as s:
         rows = [(json.loads(r.document), r.seal) for r in s.scalars(select(SealedRecord)).all()]
@@ -201,24 +202,21 @@ def corpus(records: int, per: int) -> tuple[Path, list[Path]]:
     packages = [where / "packages" / f"pkg_{k:05d}" for k in range(records // per)]
     if all(p.is_dir() for p in packages) and (where / "branch-ca.pem").is_file():
         return where, packages
-    where.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="bc-bench-demo-"))
-    try:
-        t0 = time.perf_counter()
-        template = demo_template(work)
-        shutil.copy(work / "branch-ca.pem", where / "branch-ca.pem")
-        todo = [(k, per, str(where / "packages")) for k, p in enumerate(packages) if not p.is_dir()]
-        (where / "packages").mkdir(exist_ok=True)
-        context = multiprocessing.get_context("forkserver")
-        with context.Pool(2, initializer=_init, initargs=(template,)) as pool:
-            for n, _ in enumerate(pool.imap_unordered(_make_package, todo), start=1):
-                if n % 10 == 0 or n == len(todo):
-                    print(
-                        f"   corpus: {n}/{len(todo)} packages ({time.perf_counter() - t0:.0f} s)",
-                        flush=True,
-                    )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    work = where / "work"  # the demo branch the corpus is made from, kept with it
+    work.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    template = demo_template(work)
+    shutil.copy(work / "branch-ca.pem", where / "branch-ca.pem")
+    todo = [(k, per, str(where / "packages")) for k, p in enumerate(packages) if not p.is_dir()]
+    (where / "packages").mkdir(exist_ok=True)
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(2, initializer=_init, initargs=(template,)) as pool:
+        for n, _ in enumerate(pool.imap_unordered(_make_package, todo), start=1):
+            if n % 10 == 0 or n == len(todo):
+                print(
+                    f"   corpus: {n}/{len(todo)} packages ({time.perf_counter() - t0:.0f} s)",
+                    flush=True,
+                )
     return where, packages
 
 
