@@ -38,7 +38,7 @@ _SMALL = Font(name=FONT_NAME, size=9)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def _print(ws: Worksheet, title: str, rows: str, *, landscape: bool = False) -> None:
+def _print(ws: Worksheet, title: str, rows: str, lang: str, *, landscape: bool = False) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -48,7 +48,7 @@ def _print(ws: Worksheet, title: str, rows: str, *, landscape: bool = False) -> 
     ws.print_options.horizontalCentered = True
     ws.oddHeader.left.text = title
     ws.oddHeader.right.text = "&A"
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    ws.oddFooter.center.text = words(lang)["sheet_page"]
     ws.oddFooter.right.text = "网点自查 BranchCheck"
     for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.center, ws.oddFooter.right):
         part.size = 8
@@ -139,14 +139,14 @@ def _ranking(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
     _widths(ws, [7, 11, 28, 12, 13, 9, 10, 10])
     if ranked:
         last = head + len(ranked)
-        chart = _bar(w["chart_index"], w["index"])
+        chart = _bar(w["chart_index"], w["index"], width=max(18, len(ranked) * 0.45))
         chart.y_axis.scaling.max = 3
         chart.y_axis.majorUnit = 0.5
         chart.add_data(Reference(ws, min_col=4, min_row=head, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=3, min_row=head + 1, max_row=last))
         ws.add_chart(chart, f"A{row + 3}")
     fit_row_heights(ws)
-    _print(ws, w["title"], f"{head}:{head}")
+    _print(ws, w["title"], f"{head}:{head}", lang)
 
 
 def _checks(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
@@ -198,7 +198,9 @@ def _checks(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
     _num(ws, row, 9, t.findings)
     _widths(ws, [26, 22, 9, 9, 9, 9, 8, 10, 9, 9])
     if report.branches:
-        chart = _bar(w["chart_checks"], w["series_checks"][0])
+        chart = _bar(
+            w["chart_checks"], w["series_checks"][0], width=max(18, len(report.branches) * 0.8)
+        )
         for col in (2, 3, 4, 6):  # due, on time, late, missed
             chart.add_data(
                 Reference(ws, min_col=col, min_row=start + 1, max_row=last),
@@ -207,7 +209,7 @@ def _checks(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
         chart.set_categories(Reference(ws, min_col=1, min_row=start + 2, max_row=last))
         ws.add_chart(chart, f"A{row + 2}")
     fit_row_heights(ws)
-    _print(ws, w["title"], f"{head}:{head}", landscape=True)
+    _print(ws, w["title"], f"{head}:{head}", lang, landscape=True)
 
 
 def _tally_table(
@@ -266,7 +268,7 @@ def _findings(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
         ws.add_chart(chart, f"A{anchor}")
         anchor += 17
     fit_row_heights(ws)
-    _print(ws, w["title"], f"{head}:{head}")
+    _print(ws, w["title"], f"{head}:{head}", lang)
 
 
 def _missed(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
@@ -286,7 +288,7 @@ def _missed(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
         _line(ws, head + 1, w["missed_none"], cols)
     _widths(ws, [28, 20, 14, 14])
     fit_row_heights(ws)
-    _print(ws, w["title"], f"{head}:{head}")
+    _print(ws, w["title"], f"{head}:{head}", lang)
 
 
 def _notes(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
@@ -311,7 +313,7 @@ def _notes(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
             put(ws, row, col, band_words(key, score, bands), align=_CENTER)
     _widths(ws, [34, 10, 14, 14, 14])
     fit_row_heights(ws)
-    _print(ws, w["title"], f"{head}:{head}")
+    _print(ws, w["title"], f"{head}:{head}", lang)
 
 
 def export_excel(report: HeadOfficeReport, path: Path, *, lang: str = "zh") -> Path:

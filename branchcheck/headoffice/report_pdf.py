@@ -99,9 +99,10 @@ def _bars(
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.categoryNames = categories
     chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 6.5
-    chart.categoryAxis.labels.angle = 20
-    chart.categoryAxis.labels.boxAnchor = "ne"
+    many = len(categories) > 20
+    chart.categoryAxis.labels.fontSize = 5 if many else 6.5
+    chart.categoryAxis.labels.angle = 90 if many else 20
+    chart.categoryAxis.labels.boxAnchor = "e" if many else "ne"
     chart.barSpacing = 1
     for n in range(len(series)):
         chart.bars[n].fillColor = PALETTE[n % len(PALETTE)]
@@ -122,6 +123,13 @@ def _bars(
 
 def _short(name: str, limit: int = 14) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _labels(branches: Sequence[Any]) -> list[str]:
+    """The branches' names under their bars; their codes when there are too many to read."""
+    if len(branches) > 12:
+        return [b.code for b in branches]
+    return [_short(b.name) for b in branches]
 
 
 def _ranking(report: HeadOfficeReport, lang: str, st: Styles, font: str) -> list[Any]:
@@ -151,7 +159,7 @@ def _ranking(report: HeadOfficeReport, lang: str, st: Styles, font: str) -> list
             Spacer(1, 3 * mm),
             _bars(
                 w["chart_index"],
-                [_short(b.name) for b in ranked],
+                _labels(ranked),
                 [(w["index"], [b.index for b in ranked])]
                 + (
                     [(w["previous_index"], [b.previous_index or 0 for b in ranked])]
@@ -194,7 +202,7 @@ def _checks(report: HeadOfficeReport, lang: str, st: Styles, font: str) -> list[
         ]
         story += [
             Spacer(1, 3 * mm),
-            _bars(w["chart_checks"], [_short(b.name) for b in report.branches], series, font),
+            _bars(w["chart_checks"], _labels(report.branches), series, font),
         ]
     detail: list[list[Any]] = [_head(w["checks_columns"], st)]
     for r in report.checklists:
@@ -250,7 +258,7 @@ def _findings(report: HeadOfficeReport, lang: str, st: Styles, font: str) -> lis
         )
         chart = _bars(
             chart_title,
-            [_short(pick(name, lang), 12) for _, name, _ in tallies],
+            [_short(pick(name, lang), 12 if lang == "zh" else 26) for _, name, _ in tallies],
             [(w["findings"], [float(n) for _, _, n in tallies])],
             font,
         )
@@ -322,7 +330,7 @@ def export_pdf(report: HeadOfficeReport, path: Path, *, lang: str = "zh") -> Pat
     footer = {
         "left": w["title"],
         "right": "网点自查 BranchCheck",
-        "page": "第 {x} 页 共 {y} 页",
+        "page": w["page"],
         "head_left": w["title"],
         "head_right": f"{report.first} — {report.last}",
     }

@@ -8,6 +8,8 @@ _WORDS: dict[str, dict[str, Any]] = {
     "zh": {
         "title": "网点自查汇总报告",
         "subtitle": "合规性指数排名与检查情况",
+        "page": "第 {x} 页 共 {y} 页",
+        "sheet_page": "第 &P 页 共 &N 页",
         "period": "期间：{first} 至 {last}　数据截至：{as_of}",
         "earlier": "上年同期：{first} 至 {last}",
         "summary": "参评网点 {ranked} 个（共 {branches} 个）；检查记录 {records} 份，发现问题 {findings} 个",
@@ -96,6 +98,8 @@ _WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "title": "Branch self-inspection: consolidated report",
         "subtitle": "Compliance index ranking and checks",
+        "page": "Page {x} of {y}",
+        "sheet_page": "Page &P of &N",
         "period": "Period: {first} to {last}　As of: {as_of}",
         "earlier": "A year earlier: {first} to {last}",
         "summary": "{ranked} branches ranked (of {branches}); {records} records, {findings} findings",
