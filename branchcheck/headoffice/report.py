@@ -185,6 +185,17 @@ class HeadOfficeReport:
 
         return sorted(((k, name, n) for k, (name, n) in out.items()), key=sort_key)
 
+    def matrix(
+        self, tallies: Iterable[Tally]
+    ) -> tuple[list[tuple[str, dict[str, str]]], dict[str, dict[str, int]]]:
+        """The keys (as totals_by orders them) and each branch code's findings under each."""
+        items = list(tallies)
+        keys = [(k, name) for k, name, _ in self.totals_by(items)]
+        cells: dict[str, dict[str, int]] = {b.code: {} for b in self.branches}
+        for t in items:
+            cells.setdefault(t.branch_code, {})[t.key] = t.findings
+        return keys, cells
+
 
 # ---------------------------------------------------------------- names
 
@@ -553,7 +564,9 @@ def head_office_report(
             if previous_counts is not None
             else None
         )
-        now = _figures(counts, index)
+        now: dict[str, float | None] = dict(_figures(counts, index))
+        if not counts.measured:
+            now["index"] = None  # nothing in the period: no index to compare
         then = _figures(previous_counts, previous) if previous and previous_counts else {}
         changes = tuple(change(k, now[k], then.get(k)) for k in CHANGE_NAMES)
         scored.append(

@@ -246,6 +246,16 @@ def _findings(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
         rate = c.rectified_on_time / c.findings_due if c.findings_due else None
         _num(ws, row, 7, rate, SHARE_FORMAT)
     _widths(ws, [30, 10, 10, 13, 10, 12, 12])
+    keys, cells = report.matrix(report.severities)
+    start = row + 2
+    put(ws, start, 1, w["severity_matrix"], font=_BOLD, border=False)
+    _head(ws, start + 1, [w["findings_columns"][0], *(pick(name, lang) for _, name in keys)])
+    row = start + 1
+    for b in report.branches:
+        row += 1
+        put(ws, row, 1, b.name)
+        for col, (key, _) in enumerate(keys, start=2):
+            _num(ws, row, col, cells.get(b.code, {}).get(key, 0))
     severity_head, severity_last = _tally_table(
         ws, row + 2, w["by_severity"], report.totals_by(report.severities), lang
     )
@@ -267,6 +277,37 @@ def _findings(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
         chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last))
         ws.add_chart(chart, f"A{anchor}")
         anchor += 17
+    fit_row_heights(ws)
+    _print(ws, w["title"], f"{head}:{head}", lang)
+
+
+def _changes(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
+    """Each branch's figures against the same period a year earlier ("—": nothing then)."""
+    w = words(lang)
+    cols = len(w["change_columns"])
+    _titles(ws, report, w["change_title"], lang, cols)
+    _line(
+        ws,
+        3,
+        f"{w['earlier'].format(first=report.previous_first, last=report.previous_last)}　"
+        f"{w['change_note']}",
+        cols,
+    )
+    head = 4
+    _head(ws, head, w["change_columns"])
+    row = head
+    for b in report.branches:
+        for c in b.changes:
+            row += 1
+            fmt = SCORE_FORMAT if c.key == "index" else None
+            put(ws, row, 1, b.code, align=_CENTER)
+            put(ws, row, 2, b.name)
+            put(ws, row, 3, pick(c.name, lang))
+            _num(ws, row, 4, c.current, fmt)
+            _num(ws, row, 5, c.previous, fmt)
+            _num(ws, row, 6, c.change, fmt)
+            _num(ws, row, 7, None if c.percent is None else c.percent / 100, "0.00%")
+    _widths(ws, [11, 24, 16, 11, 12, 10, 11])
     fit_row_heights(ws)
     _print(ws, w["title"], f"{head}:{head}", lang)
 
@@ -324,6 +365,7 @@ def export_excel(report: HeadOfficeReport, path: Path, *, lang: str = "zh") -> P
     assert ws is not None  # a new workbook has its sheet
     ws.title = w["ranking_sheet"]
     _ranking(ws, report, lang)
+    _changes(wb.create_sheet(w["change_sheet"]), report, lang)
     _checks(wb.create_sheet(w["checks_sheet"]), report, lang)
     _findings(wb.create_sheet(w["findings_sheet"]), report, lang)
     _missed(wb.create_sheet(w["missed_sheet"]), report, lang)

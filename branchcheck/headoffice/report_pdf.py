@@ -174,6 +174,30 @@ def _ranking(report: HeadOfficeReport, lang: str, st: Styles, font: str) -> list
     return story
 
 
+def _compare(report: HeadOfficeReport, lang: str, st: Styles) -> list[Any]:
+    """Each branch's key figures, this period / a year earlier."""
+    w = words(lang)
+    keys = ("index", "checks", "findings", "repeats", "missed", "scheduled", "on_time")
+    data: list[list[Any]] = [_head(w["compare_columns"], st)]
+    for b in report.branches:
+        by_key = {c.key: c for c in b.changes}
+        cells = []
+        for key in keys:
+            c = by_key[key]
+            if key == "index":
+                now, then = _score(c.current), _score(c.previous)
+            else:
+                now = NOTHING if c.current is None else f"{c.current:g}"
+                then = NOTHING if c.previous is None else f"{c.previous:g}"
+            cells.append(f"{now} / {then}")
+        data.append([_p(b.name, st.left), *cells])
+    return [
+        _p(w["change_title"], st.h2),
+        _p(w["compare_note"], st.small),
+        _table(data, [0.23, 0.12, 0.11, 0.11, 0.1, 0.11, 0.11, 0.11]),
+    ]
+
+
 def _checks(report: HeadOfficeReport, lang: str, st: Styles, font: str) -> list[Any]:
     w = words(lang)
     data: list[list[Any]] = [_head(w["branch_columns"], st)]
@@ -245,6 +269,16 @@ def _findings(report: HeadOfficeReport, lang: str, st: Styles, font: str) -> lis
         _p(w["findings_title"], st.h2),
         _table(data, [0.28, 0.11, 0.11, 0.13, 0.11, 0.13, 0.13]),
     ]
+    keys, cells = report.matrix(report.severities)
+    if keys:
+        matrix: list[list[Any]] = [
+            _head([w["findings_columns"][0], *(pick(name, lang) for _, name in keys)], st)
+        ]
+        for b in report.branches:
+            own = cells.get(b.code, {})
+            matrix.append([_p(b.name, st.left), *(str(own.get(k, 0)) for k, _ in keys)])
+        share = 0.6 / len(keys)
+        story += [_p(w["severity_matrix"], st.h2), _table(matrix, [0.3] + [share] * len(keys))]
     for heading, chart_title, tallies in (
         (w["by_severity"], w["chart_severity"], report.totals_by(report.severities)),
         (w["by_driver"], w["chart_driver"], report.totals_by(report.risk_drivers)),
@@ -322,6 +356,7 @@ def export_pdf(report: HeadOfficeReport, path: Path, *, lang: str = "zh") -> Pat
             st.base,
         ),
         *_ranking(report, lang, st, font),
+        *_compare(report, lang, st),
         *_checks(report, lang, st, font),
         *_findings(report, lang, st, font),
         *_missed(report, lang, st),

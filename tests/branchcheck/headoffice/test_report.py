@@ -319,13 +319,15 @@ def test_ranking_ties_by_code_and_a_year_earlier(branches):
     assert ab.previous is None and ab.previous_index is None and ab.change is None
     assert all(ch.previous is None and ch.change is None for ch in ab.changes)
     assert made.totals.records == 5 and made.totals.findings == 4
+    yy = made.branches[3]  # nothing in the period: no index to compare either
+    assert yy.changes[0].key == "index" and yy.changes[0].current is None
 
 
 def test_the_files_workbook_with_charts_and_pdf(branches, tmp_path):
     done = write_report(branches, FIRST, LAST, tmp_path / "汇总.xlsx", as_of=TODAY)
     assert done.xlsx.is_file() and done.pdf == tmp_path / "汇总.pdf" and done.pdf.is_file()
     wb = load_workbook(done.xlsx)
-    assert wb.sheetnames == ["排名", "网点检查", "问题", "核查问责", "说明"]
+    assert wb.sheetnames == ["排名", "同比", "网点检查", "问题", "核查问责", "说明"]
     for name in ("排名", "网点检查", "问题"):
         assert wb[name]._charts, name
     ranking = wb["排名"]
@@ -341,6 +343,17 @@ def test_the_files_workbook_with_charts_and_pdf(branches, tmp_path):
         assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.print_title_rows
         assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    changes = [
+        [c.value for c in row]
+        for row in wb["同比"].iter_rows(min_row=5)
+        if row[0].value in ("ZZ0001", "AB0004") and row[2].value in ("检查次数", "发现问题")
+    ]
+    assert changes == [
+        ["AB0004", "满分网点 AB0004", "检查次数", 1, "—", "—", "—"],
+        ["AB0004", "满分网点 AB0004", "发现问题", 0, "—", "—", "—"],
+        ["ZZ0001", "测试一支行", "检查次数", 3, 1, 2, 2.0],
+        ["ZZ0001", "测试一支行", "发现问题", 4, 1, 3, 3.0],
+    ]
     missed = wb["核查问责"]
     assert [missed.cell(row=4, column=c).value for c in range(1, 5)] == [
         "测试一支行",
