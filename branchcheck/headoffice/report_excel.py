@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from branchcheck.headoffice.report import Counts, HeadOfficeReport
+from branchcheck.headoffice.report import ChecklistRow, Counts, HeadOfficeReport
 from branchcheck.headoffice.report_words import words
 from branchcheck.i18n import pick
 from branchcheck.records.excel.printing import fit_row_heights
@@ -36,6 +36,11 @@ _TITLE = Font(name=FONT_NAME, size=14, bold=True)
 _BOLD = Font(name=FONT_NAME, size=10, bold=True)
 _SMALL = Font(name=FONT_NAME, size=9)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+# a chart sits above its sheet's table, in rows kept for it: it never straddles a page break
+# (where the repeated header row would print over it)
+CHART_ROWS = 17
+ROW_POINTS = 15.0
+CHART_CM = 8.0
 
 
 def _print(ws: Worksheet, title: str, rows: str, lang: str, *, landscape: bool = False) -> None:
@@ -87,7 +92,14 @@ def _coverage(c: Counts) -> str:
     return f"{c.tellers_covered}/{c.tellers_expected}" if c.tellers_expected else NOTHING
 
 
-def _bar(title: str, y_title: str, *, height: float = 8, width: float = 18) -> BarChart:
+def _reserve(ws: Worksheet, first: int, charts: int = 1) -> int:
+    """Keep CHART_ROWS rows from `first` for each chart (their height fixed); the next free row."""
+    for row in range(first, first + charts * CHART_ROWS):
+        ws.row_dimensions[row].height = ROW_POINTS
+    return first + charts * CHART_ROWS
+
+
+def _bar(title: str, y_title: str, *, height: float = CHART_CM, width: float = 18) -> BarChart:
     chart = BarChart()
     chart.type = "col"
     chart.title = title
@@ -113,7 +125,7 @@ def _ranking(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
         ),
         cols,
     )
-    head = 4
+    head = _reserve(ws, 5) + 1
     _head(ws, head, w["ranking_columns"])
     row = head
     for b in report.branches:
@@ -139,75 +151,78 @@ def _ranking(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
     _widths(ws, [7, 11, 28, 12, 13, 9, 10, 10])
     if ranked:
         last = head + len(ranked)
-        chart = _bar(w["chart_index"], w["index"], width=max(18, len(ranked) * 0.45))
+        chart = _bar(w["chart_index"], w["index"], width=18)
         chart.y_axis.scaling.max = 3
         chart.y_axis.majorUnit = 0.5
         chart.add_data(Reference(ws, min_col=4, min_row=head, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=3, min_row=head + 1, max_row=last))
-        ws.add_chart(chart, f"A{row + 3}")
+        ws.add_chart(chart, "A5")
     fit_row_heights(ws)
     _print(ws, w["title"], f"{head}:{head}", lang)
 
 
+def _count_cells(ws: Worksheet, row: int, c: Counts, font: Font | None = None) -> None:
+    """Columns 3–10 of the checks table: due, on time, late, overdue, missed, tellers, records,
+    findings."""
+    for col, value in enumerate((c.due, c.on_time, c.late, c.overdue, c.missed), start=3):
+        _num(ws, row, col, value)
+    put(ws, row, 8, _coverage(c), align=_CENTER)
+    _num(ws, row, 9, c.records)
+    _num(ws, row, 10, c.findings)
+    if font is not None:
+        for col in range(1, 11):
+            ws.cell(row=row, column=col).font = font
+
+
 def _checks(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
+    """Branch × checklist, each branch's subtotal after its checklists, the total last; the
+    chart's data (due, on time, late, missed by branch) beside the table, outside the print
+    area."""
     w = words(lang)
     cols = len(w["checks_columns"])
     _titles(ws, report, w["checks_title"], lang, cols)
-    head = 3
+    head = _reserve(ws, 4) + 1
     _head(ws, head, w["checks_columns"])
-    row = head
+    by_branch: dict[str, list[ChecklistRow]] = {}
     for r in report.checklists:
-        row += 1
-        c = r.counts
-        put(
-            ws,
-            row,
-            1,
-            f"{r.branch_name}（{r.branch_code}）"
-            if lang == "zh"
-            else f"{r.branch_name} ({r.branch_code})",
-        )
-        put(ws, row, 2, pick(r.checklist_name, lang))
-        for col, value in enumerate((c.due, c.on_time, c.late, c.overdue, c.missed), start=3):
-            _num(ws, row, col, value)
-        put(ws, row, 8, _coverage(c), align=_CENTER)
-        _num(ws, row, 9, c.records)
-        _num(ws, row, 10, c.findings)
-    # the totals by branch: the chart's data
-    start = row + 2
-    put(ws, start, 1, w["branch_totals"], font=_BOLD, border=False)
-    _head(ws, start + 1, w["branch_columns"])
-    row = start + 1
+        by_branch.setdefault(r.branch_code, []).append(r)
+    row = head
     for b in report.branches:
+        for r in by_branch.get(b.code, []):
+            row += 1
+            put(ws, row, 1, b.name)
+            put(ws, row, 2, pick(r.checklist_name, lang))
+            _count_cells(ws, row, r.counts)
         row += 1
-        c = b.counts
         put(ws, row, 1, b.name)
-        for col, value in enumerate((c.due, c.on_time, c.late, c.overdue, c.missed), start=2):
-            _num(ws, row, col, value)
-        put(ws, row, 7, _coverage(c), align=_CENTER)
-        _num(ws, row, 8, c.records)
-        _num(ws, row, 9, c.findings)
-    last = row
+        put(ws, row, 2, w["subtotal"])
+        _count_cells(ws, row, b.counts, _BOLD)
     row += 1
-    t = report.totals
-    put(ws, row, 1, w["total"], font=_BOLD)
-    for col, value in enumerate((t.due, t.on_time, t.late, t.overdue, t.missed), start=2):
-        _num(ws, row, col, value)
-    put(ws, row, 7, _coverage(t), align=_CENTER)
-    _num(ws, row, 8, t.records)
-    _num(ws, row, 9, t.findings)
+    put(ws, row, 1, w["total"])
+    put(ws, row, 2, "")
+    _count_cells(ws, row, report.totals, _BOLD)
     _widths(ws, [26, 22, 9, 9, 9, 9, 8, 10, 9, 9])
+    ws.print_area = f"A1:J{row}"
+    # the chart's data, beside the table (columns L–P)
+    data_col = cols + 2
+    put(ws, head - 1, data_col, w["chart_data"], font=_BOLD, border=False)
+    _head(ws, head, [w["checks_columns"][0], *w["series_checks"]], col=data_col)
+    for n, b in enumerate(report.branches, start=1):
+        c = b.counts
+        put(ws, head + n, data_col, b.name)
+        for k, value in enumerate((c.due, c.on_time, c.late, c.missed), start=1):
+            _num(ws, head + n, data_col + k, value)
+    for k, width in enumerate((26, 10, 10, 10, 10)):
+        ws.column_dimensions[get_column_letter(data_col + k)].width = width
     if report.branches:
-        chart = _bar(
-            w["chart_checks"], w["series_checks"][0], width=max(18, len(report.branches) * 0.8)
+        last = head + len(report.branches)
+        chart = _bar(w["chart_checks"], w["series_checks"][0], width=24)
+        chart.add_data(
+            Reference(ws, min_col=data_col + 1, max_col=data_col + 4, min_row=head, max_row=last),
+            titles_from_data=True,
         )
-        for col in (2, 3, 4, 6):  # due, on time, late, missed
-            chart.add_data(
-                Reference(ws, min_col=col, min_row=start + 1, max_row=last),
-                titles_from_data=True,
-            )
-        chart.set_categories(Reference(ws, min_col=1, min_row=start + 2, max_row=last))
-        ws.add_chart(chart, f"A{row + 2}")
+        chart.set_categories(Reference(ws, min_col=data_col, min_row=head + 1, max_row=last))
+        ws.add_chart(chart, "A4")
     fit_row_heights(ws)
     _print(ws, w["title"], f"{head}:{head}", lang, landscape=True)
 
@@ -231,7 +246,7 @@ def _findings(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
     w = words(lang)
     cols = len(w["findings_columns"])
     _titles(ws, report, w["findings_title"], lang, cols)
-    head = 3
+    head = _reserve(ws, 4, charts=2) + 1
     _head(ws, head, w["findings_columns"])
     row = head
     for b in [*report.branches, None]:
@@ -262,7 +277,7 @@ def _findings(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
     driver_head, driver_last = _tally_table(
         ws, severity_last + 2, w["by_driver"], report.totals_by(report.risk_drivers), lang
     )
-    anchor = driver_last + 2
+    anchor = 4
     for title, first, last in (
         (w["chart_severity"], severity_head, severity_last),
         (w["chart_driver"], driver_head, driver_last),
@@ -270,13 +285,13 @@ def _findings(ws: Worksheet, report: HeadOfficeReport, lang: str) -> None:
         if last <= first:
             continue
         horizontal = first == driver_head  # long names read better beside their bars
-        chart = _bar(title, w["findings"], height=9 if horizontal else 7.5)
+        chart = _bar(title, w["findings"])
         chart.type = "bar" if horizontal else "col"
         chart.legend = None
         chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last))
         ws.add_chart(chart, f"A{anchor}")
-        anchor += 17
+        anchor += CHART_ROWS
     fit_row_heights(ws)
     _print(ws, w["title"], f"{head}:{head}", lang)
 

@@ -58,6 +58,8 @@ _WORDS: dict[str, dict[str, Any]] = {
         "chart_checks": "各网点应做检查与完成情况",
         "series_checks": ["应做检查", "按时完成", "逾期完成", "漏做"],
         "total": "合计",
+        "subtotal": "小计",
+        "chart_data": "图表数据（不打印）",
         "findings_sheet": "问题",
         "findings_title": "各网点问题：整改、屡查屡犯、核查问责",
         "findings_columns": [
@@ -163,6 +165,8 @@ _WORDS: dict[str, dict[str, Any]] = {
         "chart_checks": "Checks due and done by branch",
         "series_checks": ["Due", "On time", "Late", "Missed"],
         "total": "Total",
+        "subtotal": "Subtotal",
+        "chart_data": "Chart data (not printed)",
         "findings_sheet": "Findings",
         "findings_title": "Findings by branch: rectification, repeats, accountability",
         "findings_columns": [

@@ -331,13 +331,18 @@ def test_the_files_workbook_with_charts_and_pdf(branches, tmp_path):
     for name in ("排名", "网点检查", "问题"):
         assert wb[name]._charts, name
     ranking = wb["排名"]
-    assert [ranking.cell(row=r, column=2).value for r in range(5, 9)] == [
-        "AB0004",
-        "BB0002",
-        "ZZ0001",
-        "YY0003",
+    head = next(r for r in range(1, 40) if ranking.cell(row=r, column=1).value == "名次")
+    rows = [[c.value for c in row] for row in ranking.iter_rows(min_row=head + 1, max_row=head + 4)]
+    assert [r[:3] for r in rows] == [
+        [1, "AB0004", "满分网点 AB0004"],
+        [2, "BB0002", "满分网点 BB0002"],
+        [3, "ZZ0001", "测试一支行"],
+        ["—", "YY0003", "无数据网点"],
     ]
-    assert ranking.cell(row=7, column=4).value == made_index(done)
+    assert rows[2][3:6] == [made_index(done), 2.9, round(made_index(done) - 2.9, 4)]
+    assert rows[3][3] == "本期无数据"
+    # the chart sits above the table, its rows kept for it
+    assert ranking._charts[0].anchor._from.row + 1 < head
     for ws in wb.worksheets:
         assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
         assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
