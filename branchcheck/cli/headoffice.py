@@ -148,6 +148,34 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from branchcheck.clock import parse_date
+    from branchcheck.headoffice.report import write_report
+
+    first = parse_date(args.from_, field="--from")
+    last = parse_date(args.to, field="--to")
+    as_of = parse_date(args.as_of, field="--as-of") if args.as_of else None
+    db = _db(args)
+    try:
+        done = write_report(db, first, last, Path(args.out), lang=args.lang, as_of=as_of)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json({"report": done.report, "xlsx": str(done.xlsx), "pdf": str(done.pdf)})
+        return 0
+    zh = args.lang == "zh"
+    for b in done.report.branches:
+        index = f"{b.index:.2f}" if b.reported else ("本期无数据" if zh else "no data")
+        then = "—" if b.previous_index is None else f"{b.previous_index:.2f}"
+        rank = b.rank if b.rank is not None else "—"
+        print(
+            f"{rank:>3}  {b.code}  {b.name}  {index}  ({'上年同期' if zh else 'a year earlier'} {then})"
+        )
+    print(f"已导出 / written: {done.xlsx}")
+    print(f"已导出 / written: {done.pdf}")
+    return 0
+
+
 def _add_db(x: argparse.ArgumentParser) -> None:
     x.add_argument(
         "--db",
@@ -199,3 +227,26 @@ def register(sub: SubParsers) -> None:
     )
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_ingest)
+
+    x = hs.add_parser(
+        "report",
+        help="the consolidated report: every branch's compliance index, ranked, with its checks "
+        "and findings (.xlsx with charts and .pdf)",
+    )
+    _add_db(x)
+    x.add_argument("--from", dest="from_", required=True, metavar="YYYY-MM-DD")
+    x.add_argument("--to", required=True, metavar="YYYY-MM-DD")
+    x.add_argument(
+        "--out",
+        required=True,
+        metavar="REPORT.xlsx",
+        help="the workbook to write; the PDF goes beside it (same name, .pdf)",
+    )
+    x.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="judge the findings' due days on this day (default today)",
+    )
+    x.add_argument("--lang", choices=("zh", "en"), default="zh")
+    x.add_argument("--json", action="store_true", help="print the report's numbers as JSON")
+    x.set_defaults(func=cmd_report)
