@@ -6,10 +6,11 @@ record's signed PDF. Results are frozen dataclasses; no file column is loaded ex
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 
-from branchcheck.errors import NotFoundError, StateError
+from branchcheck.errors import InputFileError, NotFoundError, StateError
 from branchcheck.headoffice.models import (
     HoBranch,
     HoFinding,
@@ -20,6 +21,7 @@ from branchcheck.headoffice.models import (
 from branchcheck.headoffice.store import HeadOffice
 
 CLOSED = "closed"
+PACKAGE_MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -291,3 +293,22 @@ def list_packages(db: HeadOffice, branch_code: str) -> list[PackageRow]:
         )
         for r in rows
     ]
+
+
+def find_packages(folder: Path) -> list[Path]:
+    """The package folders in `folder`: itself when it holds a manifest.json, else each folder
+    directly in it that does, by name (what the window's 导入上报包 takes in)."""
+    folder = Path(folder)
+    if (folder / PACKAGE_MANIFEST).is_file():
+        return [folder]
+    try:
+        children = sorted(p for p in folder.iterdir() if p.is_dir())
+    except OSError as exc:
+        raise InputFileError(f"{folder}: 无法读取文件夹 / cannot read the folder ({exc})") from None
+    found = [p for p in children if (p / PACKAGE_MANIFEST).is_file()]
+    if not found:
+        raise InputFileError(
+            f"{folder}: 文件夹中没有上报包（含 manifest.json 的文件夹）/ the folder holds no "
+            "package (a folder with manifest.json)"
+        )
+    return found

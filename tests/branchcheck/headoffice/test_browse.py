@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from branchcheck.errors import NotFoundError, StateError
+from branchcheck.errors import InputFileError, NotFoundError, StateError
 from branchcheck.headoffice import browse
 from branchcheck.headoffice.ingest import ingest_one
 from branchcheck.headoffice.trust import trust_add
@@ -114,3 +114,12 @@ def test_a_finding_is_shown_as_the_package_received_last_says_it(ho, held, packa
     assert [p.package_id for p in packages] == ["f" * 64, held["package_id"]]
     assert [p.records for p in packages] == [0, len(held["records"])]  # duplicates: stored once
     assert [p.findings for p in packages] == [len(held["findings"])] * 2
+
+
+def test_package_folders_are_found_in_a_folder_or_are_the_folder(package, tmp_path):
+    assert browse.find_packages(package) == [package]
+    assert browse.find_packages(package.parent) == [package]
+    (package.parent / "回执").mkdir()
+    assert browse.find_packages(package.parent) == [package]
+    with pytest.raises(InputFileError, match="no package"):
+        browse.find_packages(tmp_path / "packages" / "回执")
