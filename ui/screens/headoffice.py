@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from branchcheck import taxonomy
 from ui import i18n
-from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
-from ui.screens.headoffice_parts import fill, in_language, selected_index, table
+from ui.screens import error_label, primary_button, subtle_label, title_label
+from ui.screens.headoffice_parts import Told, fill, in_language, selected_index, table, when
 from ui.style import GREY
-from ui.tasks import TaskManager, TaskRunner, describe
+from ui.tasks import TaskManager, TaskRunner
 
 if TYPE_CHECKING:
     from branchcheck.headoffice.browse import BranchRow, FindingRow, PackageRow, RecordRow
@@ -109,6 +109,7 @@ class HeadOfficeWindow(QMainWindow):
         self.ingest_dialog: IngestDialog | None = None
         self.trust_dialog: TrustDialog | None = None
         self.last_pdf: Path | None = None
+        self.told = Told()
         self._pdf_folder: tempfile.TemporaryDirectory[str] | None = None
         self.setMinimumSize(900, 560)
         self.resize(1280, 800)
@@ -246,6 +247,7 @@ class HeadOfficeWindow(QMainWindow):
                 self.tr("上报包编号"),
             ]
         )
+        self.told.retell()
         self._show_branches(self.branches)
         if self.lists is not None:
             self._show_lists(self.lists)
@@ -262,7 +264,7 @@ class HeadOfficeWindow(QMainWindow):
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        show_error(self.error, describe(exc))
+        self.told.tell(self.error, exc)
 
     def reload(self) -> None:
         """Read the branches again (after an ingest too); the chosen one stays chosen."""
@@ -271,7 +273,7 @@ class HeadOfficeWindow(QMainWindow):
             return
         from branchcheck.headoffice.browse import list_branches
 
-        show_error(self.error, None)
+        self.told.tell(self.error, None)
         self.tasks.run_in_background(lambda: list_branches(db), self._branches_read, self._failed)
 
     def _branches_read(self, rows: list[BranchRow]) -> None:
@@ -293,7 +295,7 @@ class HeadOfficeWindow(QMainWindow):
         )
         for r, b in enumerate(rows):
             tip = self.tr("{n} 个上报包，最近接收 {at}").format(
-                n=b.packages, at=(b.last_received_at or "—")[:16]
+                n=b.packages, at=when(b.last_received_at)
             )
             for c in range(4):
                 item = self.branch_table.item(r, c)
@@ -340,9 +342,9 @@ class HeadOfficeWindow(QMainWindow):
                     str(r.version),
                     state,
                     r.signer,
-                    r.signed_at[:16],
+                    when(r.signed_at),
                     self.tr("通过") if r.verdict == "ok" else r.verdict,
-                    r.received_at[:16],
+                    when(r.received_at),
                     r.record_id,
                 ]
             )
@@ -374,7 +376,7 @@ class HeadOfficeWindow(QMainWindow):
         fill(self.findings_table, findings)
         packages = [
             [
-                p.received_at[:16],
+                when(p.received_at),
                 f"{p.period_from} – {p.period_to}",
                 str(p.records),
                 str(p.findings),

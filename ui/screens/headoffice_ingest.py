@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from branchcheck.errors import BranchCheckError, KeyPasswordError
 from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
-from ui.screens.headoffice_parts import PackageProgress, fill, in_language, path_row, table
+from ui.screens.headoffice_parts import PackageProgress, Told, fill, in_language, path_row, table
 from ui.style import GREEN, ORANGE, RED
 from ui.tasks import TaskRunner, describe
 
@@ -47,6 +47,7 @@ class _KeyProblem:
 
     field: str
     message: str
+    path: Path
 
 
 def default_receipts(folder: Path, packages: list[Path]) -> Path:
@@ -63,13 +64,13 @@ def _open_key(path: Path, password: str) -> Credential | _KeyProblem:
         data = path.read_bytes()
     except OSError as exc:
         error = InputFileError(f"{path}: 无法读取密钥文件 / cannot read the key file ({exc})")
-        return _KeyProblem("key", describe(error))
+        return _KeyProblem("key", describe(error), path)
     try:
         return load_p12(data, password, source=str(path))
     except KeyPasswordError as exc:
-        return _KeyProblem("password", describe(exc))
+        return _KeyProblem("password", describe(exc), path)
     except BranchCheckError as exc:
-        return _KeyProblem("key", describe(exc))
+        return _KeyProblem("key", describe(exc), path)
 
 
 class IngestDialog(QDialog):
@@ -80,6 +81,8 @@ class IngestDialog(QDialog):
         self.db = db
         self.tasks = tasks
         self.outcomes: list[PackageOutcome] = []
+        self.key_problem: _KeyProblem | None = None
+        self.told = Told()
         self.packages: list[Path] = []
         self.relay = PackageProgress(self)
         self.relay.progressed.connect(self._progress)
@@ -131,12 +134,16 @@ class IngestDialog(QDialog):
         layout.addWidget(self.progress)
         self.status = subtle_label(self)
         layout.addWidget(self.status)
-        self.packages_table = table(self, 6)
-        self.details_table = table(self, 4)
+        results = QWidget(self)  # takes the room, the tables shown in it or not
+        results_box = QVBoxLayout(results)
+        results_box.setContentsMargins(0, 0, 0, 0)
+        self.packages_table = table(results, 6)
+        self.details_table = table(results, 4)
         self.packages_table.hide()
         self.details_table.hide()
-        layout.addWidget(self.packages_table, 1)
-        layout.addWidget(self.details_table, 2)
+        results_box.addWidget(self.packages_table, 1)
+        results_box.addWidget(self.details_table, 2)
+        layout.addWidget(results, 1)
         self.error = error_label(self)
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
@@ -188,6 +195,9 @@ class IngestDialog(QDialog):
         self.details_table.setHorizontalHeaderLabels(
             [self.tr("上报包"), self.tr("记录 / 文件"), self.tr("结果"), self.tr("原因")]
         )
+        self.told.retell()
+        if self.key_problem is not None and self.errors[self.key_problem.field].isVisible():
+            self._tell_key(self.key_problem)
         if self.outcomes:
             self._show(self.outcomes)
         elif self.packages and self.progress.isVisible():
@@ -248,7 +258,7 @@ class IngestDialog(QDialog):
         from branchcheck.headoffice.browse import find_packages
 
         for label in (*self.errors.values(), self.error):
-            show_error(label, None)
+            self.told.tell(label, None)
         wrong = self._field_errors()
         for key, message in wrong.items():
             self._tell(key, message)
@@ -258,7 +268,7 @@ class IngestDialog(QDialog):
         try:
             self.packages = find_packages(folder)
         except BranchCheckError as exc:
-            self._tell("folder", describe(exc))
+            self.told.tell(self.errors["folder"], exc)
             return
         receipts_text = self.receipts_edit.text().strip()
         receipts = (
@@ -266,10 +276,11 @@ class IngestDialog(QDialog):
             if receipts_text
             else default_receipts(folder, self.packages)
         )
-        key, password = Path(self.key_edit.text().strip()).expanduser(), self.password_edit.text()
+        key_path = Path(self.key_edit.text().strip()).expanduser()
+        password = self.password_edit.text()
         self.ingest_button.setEnabled(False)
         self.tasks.run_in_background(
-            lambda: _open_key(key, password),
+            lambda: _open_key(key_path, password),
             lambda opened: self._key_opened(opened, receipts),
             self._failed,
         )
@@ -277,8 +288,22 @@ class IngestDialog(QDialog):
     def _key_opened(self, opened: Credential | _KeyProblem, receipts: Path) -> None:
         if isinstance(opened, _KeyProblem):
             self.ingest_button.setEnabled(True)
-            self._tell(opened.field, opened.message)
+            self.key_problem = opened
+            self._tell_key(opened)
             return
+        self.key_problem = None
+        self._ingest(opened, receipts)
+
+    def _tell_key(self, opened: _KeyProblem) -> None:
+        """Why the key did not open, next to its field (again after a language switch)."""
+        if opened.field == "password":  # the core's words are English only: the file then
+            said = self.tr("无法打开密钥文件：密码不正确，或文件不是 PKCS#12 密钥文件。")
+            self._tell(opened.field, f"{said}\n{opened.path}")
+        else:
+            said = self.tr("这个文件不能用作总行密钥：")
+            self._tell(opened.field, f"{said}\n{opened.message}")
+
+    def _ingest(self, opened: Credential, receipts: Path) -> None:
         from branchcheck.headoffice.ingest import ingest
 
         db, packages, report = self.db, list(self.packages), self.relay.report
@@ -310,7 +335,7 @@ class IngestDialog(QDialog):
         self.ingest_button.setEnabled(True)
         self.progress.hide()
         self.status.setText("")
-        self._tell(None, describe(exc))
+        self.told.tell(self.error, exc)
 
     def _done(self, outcomes: list[PackageOutcome]) -> None:
         self.ingest_button.setEnabled(True)
@@ -340,7 +365,9 @@ class IngestDialog(QDialog):
                 r=sum(o.status == "rejected" for o in outcomes),
             )
         )
-        rows, details, colours = [], [], []
+        rows: list[list[str]] = []
+        details: list[tuple[str, str, str, str, str | None]] = []
+        colours: list[str | None] = []
         for o in outcomes:
             counts = [sum(r.status == s for r in o.records) for s in COLOURS]
             rows.append(

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -17,6 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from ui import i18n
+from ui.screens import show_error
+from ui.tasks import describe
+
+
+def when(text: str | None) -> str:
+    """A stored time (ISO with its offset) as the branch-local "YYYY-MM-DD HH:MM"."""
+    from branchcheck import clock
+
+    if not text:
+        return "—"
+    try:
+        return clock.local(clock.parse_iso(text)).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return text[:16]
 
 
 def _cjk(text: str) -> bool:
@@ -90,3 +105,24 @@ def path_row(parent: QWidget, edit: QLineEdit, button: QPushButton) -> QHBoxLayo
     button.setAutoDefault(False)
     row.addWidget(button)
     return row
+
+
+class Told:
+    """The core's refusals shown in labels, kept so that a language switch shows them again in
+    the new language (`retell`)."""
+
+    def __init__(self) -> None:
+        self._told: dict[QLabel, BaseException] = {}
+
+    def tell(self, label: QLabel, exc: BaseException | None) -> None:
+        if exc is None:
+            self._told.pop(label, None)
+            show_error(label, None)
+        else:
+            self._told[label] = exc
+            show_error(label, describe(exc))
+
+    def retell(self) -> None:
+        for label, exc in self._told.items():
+            if not label.isHidden():
+                show_error(label, describe(exc))

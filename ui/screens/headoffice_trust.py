@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.headoffice import trust
-from ui.screens import error_label, show_error, subtle_label, title_label
-from ui.screens.headoffice_parts import fill, selected_index, table
-from ui.tasks import TaskRunner, describe
+from ui.screens import error_label, subtle_label, title_label
+from ui.screens.headoffice_parts import Told, fill, selected_index, table, when
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from branchcheck.headoffice.store import HeadOffice
@@ -35,6 +35,7 @@ class TrustDialog(QDialog):
         self.db = db
         self.tasks = tasks
         self.anchors: list[AnchorInfo] = []
+        self.told = Told()
         # asked before a removal (tests answer it): the question → yes?
         self.confirm: Callable[[str], bool] = self._ask
         self.pick_pem: Callable[[], str] = self._pick_pem
@@ -89,6 +90,7 @@ class TrustDialog(QDialog):
         self.add_button.setText(self.tr("添加 CA 证书…"))
         self.remove_button.setText(self.tr("取消信任…"))
         self.close_button.setText(self.tr("关闭"))
+        self.told.retell()
 
     def reload(self) -> None:
         db = self.db
@@ -96,7 +98,7 @@ class TrustDialog(QDialog):
 
     def _show(self, anchors: list[AnchorInfo]) -> None:
         self.anchors = anchors
-        fill(self.table, [[a.label, a.added_at[:16], a.fingerprint] for a in anchors])
+        fill(self.table, [[a.label, when(a.added_at), a.fingerprint] for a in anchors])
         if not anchors:
             self.status.setText(self.tr("尚无受信任的 CA：请添加各网点导出的 CA 证书（PEM）。"))
         self._selection()
@@ -105,11 +107,11 @@ class TrustDialog(QDialog):
         self.remove_button.setEnabled(selected_index(self.table) is not None)
 
     def _failed(self, exc: BaseException) -> None:
-        show_error(self.error, describe(exc))
+        self.told.tell(self.error, exc)
 
     def _done(self, text: str) -> None:
         self.status.setText(text)
-        show_error(self.error, None)
+        self.told.tell(self.error, None)
         self.reload()
 
     def _pick_pem(self) -> str:

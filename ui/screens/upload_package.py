@@ -36,9 +36,9 @@ from branchcheck import clock
 from branchcheck.errors import AnswerError, KeyPasswordError, StateError
 from ui import i18n
 from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
-from ui.screens.headoffice_parts import fill, path_row, table
+from ui.screens.headoffice_parts import Told, fill, path_row, table
 from ui.style import GREEN, ORANGE, RED
-from ui.tasks import TaskRunner, describe
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from branchcheck.db import Store
@@ -107,6 +107,7 @@ class PackageDialog(QDialog):
         self.tasks = tasks
         self.user = user
         self.result_value: PackageResult | None = None
+        self.told = Told()
         first, last = previous_month(today or clock.now().date())
         self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
@@ -203,6 +204,7 @@ class PackageDialog(QDialog):
         )
         self.close_button.setText(self.tr("关闭"))
         self.make_button.setText(self.tr("打包"))
+        self.told.retell()
         if self.result_value is not None:
             self._show(self.result_value)
 
@@ -213,7 +215,7 @@ class PackageDialog(QDialog):
 
     def make(self) -> None:
         for label in (*self.errors.values(), self.error):
-            show_error(label, None)
+            self.told.tell(label, None)
         self.summary.hide()
         out_text, password = self.out_edit.text().strip(), self.password_edit.text()
         if not out_text:
@@ -245,7 +247,7 @@ class PackageDialog(QDialog):
             field = "period"
         else:
             field = None
-        show_error(self.errors[field] if field else self.error, describe(exc))
+        self.told.tell(self.errors[field] if field else self.error, exc)
 
     def _done(self, result: PackageResult) -> None:
         self.make_button.setEnabled(True)
@@ -282,6 +284,7 @@ class ReceiptDialog(QDialog):
         self.tasks = tasks
         self.user = user
         self.result_value: ReceiptImport | None = None
+        self.told = Told()
         self.titles: dict[str, tuple[str, dict[str, str]]] = {}
         self.setMinimumSize(760, 480)
         self.resize(900, 560)
@@ -306,9 +309,13 @@ class ReceiptDialog(QDialog):
         layout.addLayout(form)
         self.status = subtle_label(self)
         layout.addWidget(self.status)
-        self.table = table(self, 4)
+        results = QWidget(self)  # takes the room, the table shown in it or not
+        results_box = QVBoxLayout(results)
+        results_box.setContentsMargins(0, 0, 0, 0)
+        self.table = table(results, 4)
         self.table.hide()
-        layout.addWidget(self.table, 1)
+        results_box.addWidget(self.table)
+        layout.addWidget(results, 1)
         self.error = error_label(self)
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
@@ -342,6 +349,7 @@ class ReceiptDialog(QDialog):
         self.file_button.setText(self.tr("选择…"))
         self.close_button.setText(self.tr("关闭"))
         self.import_button.setText(self.tr("导入"))
+        self.told.retell()
         self.table.setHorizontalHeaderLabels(
             [self.tr("日期"), self.tr("检查"), self.tr("总行结论"), self.tr("原因")]
         )
@@ -356,8 +364,8 @@ class ReceiptDialog(QDialog):
             self.file_edit.setText(name)
 
     def import_receipt(self) -> None:
-        show_error(self.file_error, None)
-        show_error(self.error, None)
+        self.told.tell(self.file_error, None)
+        self.told.tell(self.error, None)
         text = self.file_edit.text().strip()
         if not text:
             show_error(self.file_error, self.tr("请选择回执文件"))
@@ -380,7 +388,7 @@ class ReceiptDialog(QDialog):
         self.import_button.setEnabled(True)
         self.table.hide()
         self.status.setText("")
-        show_error(self.file_error, describe(exc))
+        self.told.tell(self.file_error, exc)
 
     def _done(self, done: tuple[ReceiptImport, dict[str, tuple[str, dict[str, str]]]]) -> None:
         self.import_button.setEnabled(True)
@@ -395,11 +403,11 @@ class ReceiptDialog(QDialog):
         }.get(status, status)
 
     def _show(self, receipt: ReceiptImport) -> None:
-        from ui.screens.headoffice_parts import in_language
+        from ui.screens.headoffice_parts import in_language, when
 
         lines = [
             self.tr("总行 {at} 收到上报包 {id}：{status}。").format(
-                at=receipt.received_at[:16],
+                at=when(receipt.received_at),
                 id=receipt.package_id[:12],
                 status=self.status_text(receipt.status),
             ),

@@ -134,9 +134,8 @@ def test_a_wrong_key_password_is_told_at_its_field_and_nothing_is_ingested(
 ):
     dialog = _ingest(window, package, packed[2], "not-the-password")
     assert dialog.errors["password"].isVisible()
-    assert (
-        "密码" in dialog.errors["password"].text() or "password" in dialog.errors["password"].text()
-    )
+    said = dialog.errors["password"].text()
+    assert said.startswith("无法打开密钥文件：密码不正确") and str(packed[2]) in said
     assert dialog.errors["key"].isHidden() and dialog.packages_table.isHidden()
     assert not (package.parent / "回执").exists()
     db = open_headoffice(url)
@@ -204,3 +203,25 @@ def test_the_app_opens_head_office_mode_by_flag():
 
     assert parse_args(["--head-office", "ho.sqlite3"]).head_office == "ho.sqlite3"
     assert parse_args([]).head_office is None
+
+
+def test_a_superseded_version_is_greyed_and_says_so(window, package, packed, url):
+    from sqlalchemy import update
+
+    from branchcheck.headoffice.models import HoRecord
+    from ui.style import GREY
+
+    _ingest(window, package, packed[2], HO_PASSWORD)
+    old, new = _column(window.records_table, 8)[:2]
+    db = open_headoffice(url)
+    with db.session() as s:  # as an ingested correction marks its predecessor
+        s.execute(update(HoRecord).where(HoRecord.record_id == old).values(superseded_by=new))
+    db.dispose()
+    window.refresh_button.click()
+    row = _column(window.records_table, 8).index(old)
+    assert window.records_table.item(row, 3).text() == "已被更正版本取代"
+    assert window.records_table.item(row, 0).foreground().color().name() == GREY
+    other = _column(window.records_table, 8).index(new)
+    assert window.records_table.item(other, 3).text() == "有效"
+    window.records_table.selectRow(row)
+    assert window.record_note.text() == f"此版本已被更正版本 {new[:8]} 取代"
