@@ -205,7 +205,24 @@ def list_records(db: HeadOffice, branch_code: str) -> list[RecordRow]:
                 HoRecord.record_id,
             )
         ).all()
-    return [RecordRow(*r) for r in rows]
+    return [
+        RecordRow(
+            record_id=r.record_id,
+            checklist=r.checklist,
+            local_date=r.local_date,
+            version=r.version,
+            supersedes=r.supersedes,
+            superseded_by=r.superseded_by,
+            signer=r.signer,
+            signed_at=r.signed_at,
+            verdict=r.verdict,
+            verdict_detail=r.verdict_detail,
+            anchor=r.label,
+            package_id=r.package_id,
+            received_at=r.received_at,
+        )
+        for r in rows
+    ]
 
 
 def record_pdf(db: HeadOffice, record_id: str) -> bytes:
