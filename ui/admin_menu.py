@@ -23,6 +23,14 @@ ENTRIES: list[tuple[str, str]] = [
     (cast(str, QT_TRANSLATE_NOOP("AdminMenu", "人员")), "ui.screens.admin_staff:open_dialog"),
     (cast(str, QT_TRANSLATE_NOOP("AdminMenu", "密钥与证书")), "ui.screens.admin_keys:open_dialog"),
     (cast(str, QT_TRANSLATE_NOOP("AdminMenu", "设置")), "ui.screens.admin_settings:open_dialog"),
+    (
+        cast(str, QT_TRANSLATE_NOOP("AdminMenu", "打包上报…")),
+        "ui.screens.upload_package:open_package_dialog",
+    ),
+    (
+        cast(str, QT_TRANSLATE_NOOP("AdminMenu", "导入总行回执…")),
+        "ui.screens.upload_package:open_receipt_dialog",
+    ),
 ]
 
 

@@ -29,6 +29,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--lang", choices=("zh", "en"), default=None, help="UI language (default zh)"
     )
     parser.add_argument(
+        "--head-office",
+        metavar="DB",
+        help="open head office's window on its store: a file path or a URL "
+        "(sqlite:///PATH, postgresql+psycopg://…) instead of the branch's sign-in",
+    )
+    parser.add_argument(
         "--exit-after-show",
         action="store_true",
         help="quit as soon as the main window has painted (start-up benchmark)",
@@ -110,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"branchcheck-gui: {exc}", file=sys.stderr)
         return 2
     i18n.set_language(args.lang or i18n.remembered_language(home) or settings.language or "zh")
+    if args.head_office:
+        return head_office(app, args)
     window = MainWindow(settings=settings, home=home, database=database_path(home))
     fit_to_screen(window)
     window.show()
@@ -132,6 +140,21 @@ def main(argv: list[str] | None = None) -> int:
     window.tasks.shutdown()
     if window.lazy is not None:
         window.lazy.dispose()
+    return code
+
+
+def head_office(app: QApplication, args: argparse.Namespace) -> int:
+    """The head-office window on the store `args.head_office` (opened on its worker)."""
+    from ui.screens.headoffice import HeadOfficeWindow
+
+    window = HeadOfficeWindow(args.head_office)
+    fit_to_screen(window)
+    window.show()
+    if args.exit_after_show or args.exit_after_ready:
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    window.tasks.shutdown()
+    window.dispose()
     return code
 
 

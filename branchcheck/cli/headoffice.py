@@ -176,6 +176,84 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_branches(args: argparse.Namespace) -> int:
+    from branchcheck.headoffice.browse import list_branches
+
+    db = _db(args)
+    try:
+        rows = list_branches(db)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(rows)
+        return 0
+    for b in rows:
+        print(
+            f"{b.code}  {b.name}  packages {b.packages}  records {b.records}  "
+            f"open findings {b.open_findings}  last received {b.last_received_at or '—'}"
+        )
+    if not rows:
+        print("no package received yet / 尚未收到上报包: branchcheck headoffice ingest PACKAGE")
+    return 0
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    from branchcheck.headoffice.browse import list_records
+
+    db = _db(args)
+    try:
+        rows = list_records(db, args.code)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        note = f"  superseded by {r.superseded_by[:8]}" if r.superseded_by else ""
+        print(
+            f"{r.local_date}  {r.checklist:16} v{r.version}  {r.record_id}  {r.verdict}  "
+            f"{r.signer}{note}"
+        )
+    return 0
+
+
+def cmd_findings(args: argparse.Namespace) -> int:
+    from branchcheck.headoffice.browse import list_findings
+
+    db = _db(args)
+    try:
+        rows = list_findings(db, args.code)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(rows)
+        return 0
+    for f in rows:
+        repeat = "  repeat" if f.repeat else ""
+        print(
+            f"{f.found_on or '—'}  {f.state:12} {f.severity or '—':8} {f.title_zh or f.finding_id}"
+            f"  due {f.due_date or '—'}{repeat}"
+        )
+    return 0
+
+
+def _register_browse(hs: SubParsers) -> None:
+    """`branchcheck headoffice branches|records CODE|findings CODE` (branchcheck.headoffice.browse)."""
+    x = hs.add_parser("branches", help="the branches head office holds packages of")
+    _add_db(x)
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(func=cmd_branches)
+    for name, func, what in (
+        ("records", cmd_records, "a branch's records as received"),
+        ("findings", cmd_findings, "a branch's findings as its latest package says them"),
+    ):
+        x = hs.add_parser(name, help=what)
+        x.add_argument("code", metavar="CODE", help="the branch code, e.g. GZ0101")
+        _add_db(x)
+        x.add_argument("--json", action="store_true")
+        x.set_defaults(func=func)
+
+
 def _add_db(x: argparse.ArgumentParser) -> None:
     x.add_argument(
         "--db",
@@ -250,3 +328,5 @@ def register(sub: SubParsers) -> None:
     x.add_argument("--lang", choices=("zh", "en"), default="zh")
     x.add_argument("--json", action="store_true", help="print the report's numbers as JSON")
     x.set_defaults(func=cmd_report)
+
+    _register_browse(hs)
