@@ -281,7 +281,17 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_menu.py" line="50" />
+        <location filename="../../ui/admin_menu.py" line="27" />
+        <source>打包上报…</source>
+        <translation>Package for head office…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_menu.py" line="31" />
+        <source>导入总行回执…</source>
+        <translation>Import head office's receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_menu.py" line="58" />
         <source>管理(&amp;M)</source>
         <translation>Ad&amp;min</translation>
     </message>
@@ -1242,6 +1252,229 @@ Shortages {short}</translation>
     </message>
 </context>
 <context>
+    <name>HeadOfficeWindow</name>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="199" />
+        <source>网点自查 · 总行</source>
+        <translation>BranchCheck · Head office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="200" />
+        <source>总行 · 网点上报</source>
+        <translation>Head office · Branch uploads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="201" />
+        <source>数据库：{url}</source>
+        <translation>Database: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="202" />
+        <source>导入上报包…</source>
+        <translation>Import packages…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="203" />
+        <source>信任的 CA…</source>
+        <translation>Trusted CAs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="204" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="205" />
+        <source>网点</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="207" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="207" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="207" />
+        <location filename="../../ui/screens/headoffice.py" line="209" />
+        <source>记录</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="207" />
+        <source>未关闭问题</source>
+        <translation>Open findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="210" />
+        <source>问题整改</source>
+        <translation>Findings &amp; rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="211" />
+        <source>上报包</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="212" />
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="215" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="216" />
+        <location filename="../../ui/screens/headoffice.py" line="230" />
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="217" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="218" />
+        <location filename="../../ui/screens/headoffice.py" line="233" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="219" />
+        <location filename="../../ui/screens/headoffice.py" line="246" />
+        <source>签名人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="220" />
+        <source>签名时间</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="221" />
+        <source>核验</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="222" />
+        <location filename="../../ui/screens/headoffice.py" line="242" />
+        <source>接收时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="223" />
+        <source>记录编号</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="228" />
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="229" />
+        <location filename="../../ui/screens/headoffice.py" line="245" />
+        <source>问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="231" />
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="232" />
+        <source>风险成因</source>
+        <translation>Risk driver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="234" />
+        <source>整改期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="235" />
+        <source>整改完成</source>
+        <translation>Rectified on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="236" />
+        <source>重复发生</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="237" />
+        <source>核查问责记录</source>
+        <translation>Record that missed it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="243" />
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="244" />
+        <source>新入库记录</source>
+        <translation>New records stored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="247" />
+        <source>上报包编号</source>
+        <translation>Package ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="297" />
+        <source>{n} 个上报包，最近接收 {at}</source>
+        <translation>{n} package(s), last received {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="310" />
+        <source>尚未收到任何上报包。先在“信任的 CA…”中添加网点 CA，再导入上报包。</source>
+        <translation>No package received yet. First add the branch's CA under “Trusted CAs…”, then import its packages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="337" />
+        <source>已被更正版本取代</source>
+        <translation>Superseded by a correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="337" />
+        <source>有效</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="346" />
+        <source>通过</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="353" />
+        <source>核验：{detail}
+信任的 CA：{anchor}
+上报包：{package}</source>
+        <translation>Verification: {detail}
+Trusted CA: {anchor}
+Package: {package}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="371" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="402" />
+        <source>此版本已被更正版本 {id} 取代</source>
+        <translation>This version is superseded by the correction {id}</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../ui/screens/home.py" line="205" />
@@ -1369,6 +1602,186 @@ Shortages {short}</translation>
         <location filename="../../ui/screens/home.py" line="475" />
         <source>（更正 第{n}版）</source>
         <translation> (correction, version {n})</translation>
+    </message>
+</context>
+<context>
+    <name>IngestDialog</name>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="168" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
+        <source>导入上报包</source>
+        <translation>Import packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="172" />
+        <source>选择一个上报包文件夹（含 manifest.json），或存放多个上报包的文件夹。每个上报包逐一核验签名和文件，整包接收或整包拒收，并用总行密钥签发回执。</source>
+        <translation>Choose a package folder (with manifest.json) or a folder holding several packages. Each package's signatures and files are verified; it is taken in whole or rejected whole, and a receipt is signed with head office's key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="176" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="209" />
+        <source>上报包文件夹</source>
+        <translation>Package folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="177" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="216" />
+        <source>总行密钥文件</source>
+        <translation>Head office's key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="178" />
+        <source>密钥密码</source>
+        <translation>Key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="179" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="222" />
+        <source>回执存放位置</source>
+        <translation>Receipts folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="180" />
+        <source>默认：上报包旁的“回执”文件夹</source>
+        <translation>Default: a “回执” (receipts) folder beside the packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="182" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="183" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="184" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="187" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="196" />
+        <source>上报包</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="188" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="196" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="189" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="196" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="190" />
+        <source>记录</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="191" />
+        <source>有问题的文件</source>
+        <translation>Files with problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="192" />
+        <source>回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="196" />
+        <source>记录 / 文件</source>
+        <translation>Record / file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="216" />
+        <source>PKCS#12 文件 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="244" />
+        <source>请选择上报包文件夹</source>
+        <translation>Choose the package folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="246" />
+        <source>请选择总行密钥文件</source>
+        <translation>Choose head office's key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="248" />
+        <source>请输入密钥密码</source>
+        <translation>Enter the key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="300" />
+        <source>无法打开密钥文件：密码不正确，或文件不是 PKCS#12 密钥文件。</source>
+        <translation>Cannot open the key file: the password is wrong, or the file is not a PKCS#12 key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="303" />
+        <source>这个文件不能用作总行密钥：</source>
+        <translation>This file cannot serve as head office's key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="329" />
+        <source>第 {k} / {n} 个上报包</source>
+        <translation>Package {k} of {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="331" />
+        <source>{n} 个上报包已处理</source>
+        <translation>{n} package(s) done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="350" />
+        <source>已接收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="351" />
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="352" />
+        <source>拒收</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="361" />
+        <source>{n} 个上报包：{a} 个已接收，{d} 个重复，{r} 个拒收</source>
+        <translation>{n} package(s): {a} accepted, {d} duplicate, {r} rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="378" />
+        <source>{n} 条：接收 {a}，重复 {d}，拒收 {r}</source>
+        <translation>{n}: {a} accepted, {d} duplicate, {r} rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="390" />
+        <source>文件 {path}</source>
+        <translation>File {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="391" />
+        <source>有问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="399" />
+        <source>整包被拒收，未入库</source>
+        <translation>The package was rejected: nothing of it was stored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="403" />
+        <source>记录 {id}</source>
+        <translation>Record {id}</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2464,101 @@ Shortages {short}</translation>
     </message>
 </context>
 <context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="186" />
+        <location filename="../../ui/screens/upload_package.py" line="187" />
+        <source>打包上报</source>
+        <translation>Package for head office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="190" />
+        <source>把一段期间内已封存的检查记录、问题整改台账和检查计划打成上报包，用您的密钥签名后报送总行。期间内不能有未封存的检查。</source>
+        <translation>Put a period's sealed records, the findings register and the schedule into a package for head office, signed with your key. No inspection of the period may still be open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="194" />
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="195" />
+        <source>至</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="196" />
+        <source>起始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="197" />
+        <source>截止日期</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="198" />
+        <location filename="../../ui/screens/upload_package.py" line="212" />
+        <source>存放位置</source>
+        <translation>Save in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="199" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="201" />
+        <source>{name}（{no}）的密钥密码</source>
+        <translation>Key password of {name} ({no})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="205" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="206" />
+        <source>打包</source>
+        <translation>Make the package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="222" />
+        <source>请选择存放位置</source>
+        <translation>Choose where to save it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="224" />
+        <source>请输入密钥密码</source>
+        <translation>Enter the key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="232" />
+        <source>正在打包并签名…</source>
+        <translation>Packaging and signing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="261" />
+        <source>上报包已生成：{n} 条记录，{files} 个文件。</source>
+        <translation>Package made: {n} record(s), {files} file(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="264" />
+        <source>上报包编号：{id}</source>
+        <translation>Package ID: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="265" />
+        <source>文件夹：{folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="268" />
+        <source>此前已生成过内容完全相同的上报包（编号相同），无需重复报送。</source>
+        <translation>An identical package (the same ID) was made before: no need to send it again.</translation>
+    </message>
+</context>
+<context>
     <name>PartyBox</name>
     <message>
         <location filename="../../ui/screens/signing.py" line="101" />
@@ -2211,52 +2719,52 @@ Shortages {short}</translation>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="173" />
+        <location filename="../../ui/screens/people_forms.py" line="162" />
         <source>工号</source>
         <translation>Employee no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="174" />
+        <location filename="../../ui/screens/people_forms.py" line="163" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="175" />
+        <location filename="../../ui/screens/people_forms.py" line="164" />
         <source>证件号（可选）</source>
         <translation>ID number (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="176" />
+        <location filename="../../ui/screens/people_forms.py" line="165" />
         <source>所属单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="177" />
+        <location filename="../../ui/screens/people_forms.py" line="166" />
         <source>如 某某押运公司</source>
         <translation>e.g. the escort company</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="178" />
+        <location filename="../../ui/screens/people_forms.py" line="167" />
         <source>岗位</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="180" />
+        <location filename="../../ui/screens/people_forms.py" line="169" />
         <source>登录密码</source>
         <translation>Sign-in password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="181" />
+        <location filename="../../ui/screens/people_forms.py" line="170" />
         <source>再次输入密码</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="182" />
+        <location filename="../../ui/screens/people_forms.py" line="171" />
         <source>不登录系统的人员可不填</source>
         <translation>Leave empty for someone who does not sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/people_forms.py" line="202" />
+        <location filename="../../ui/screens/people_forms.py" line="191" />
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; type them again.</translation>
     </message>
@@ -2280,6 +2788,106 @@ Shortages {short}</translation>
         <location filename="../../ui/screens/record_preview.py" line="43" />
         <source>这是封存后记录的样子（未签名，每页标有“预览 · 未封存”）。核对无误后关闭预览，再封存记录。</source>
         <translation>This is the record as it will be sealed (unsigned, every page marked “Preview · not sealed”). Check it, close the preview, then seal the record.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="340" />
+        <location filename="../../ui/screens/upload_package.py" line="341" />
+        <source>导入总行回执</source>
+        <translation>Import head office's receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="344" />
+        <source>选择总行返回的 receipt.json（其签名 receipt.json.p7s 须在同一文件夹）。回执须由本网点信任的总行 CA 签署；导入后即可知道总行已收到哪些记录。</source>
+        <translation>Choose the receipt.json head office sent back (its signature receipt.json.p7s in the same folder). It must be signed under a head-office CA this branch trusts; once imported, the branch knows which records head office holds.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="348" />
+        <location filename="../../ui/screens/upload_package.py" line="361" />
+        <source>回执文件</source>
+        <translation>Receipt file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="349" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="350" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="351" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="354" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="354" />
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="354" />
+        <source>总行结论</source>
+        <translation>Head office's verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="354" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="361" />
+        <source>总行回执 (receipt.json)</source>
+        <translation>Head office's receipt (receipt.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="371" />
+        <source>请选择回执文件</source>
+        <translation>Choose the receipt file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="400" />
+        <source>已接收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="401" />
+        <source>已存有</source>
+        <translation>Held already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="402" />
+        <source>拒收</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="409" />
+        <source>总行 {at} 收到上报包 {id}：{status}。</source>
+        <translation>Head office received the package {id} at {at}: {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="414" />
+        <source>接收 {a} 条，已存有 {d} 条，拒收 {r} 条。</source>
+        <translation>{a} accepted, {d} held already, {r} rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="419" />
+        <source>此回执此前已导入，未重复记录。</source>
+        <translation>This receipt was imported before: nothing was added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/upload_package.py" line="440" />
+        <source>记录编号：{id}</source>
+        <translation>Record ID: {id}</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3530,87 @@ People registered: {count}</translation>
         <location filename="../../ui/items/basic.py" line="205" />
         <source>填写说明（可留空）</source>
         <translation>Remarks (may be left empty)</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="79" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="80" />
+        <source>信任的 CA</source>
+        <translation>Trusted CAs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="83" />
+        <source>总行只接收由这里列出的网点 CA 签发的证书所签署的上报包。取消信任后，新上报包不再通过核验，已入库的记录保留原核验结论。</source>
+        <translation>Head office takes in only packages signed with certificates issued by the branch CAs listed here. Once a CA is no longer trusted, new packages no longer verify; records stored already keep their verdict.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="88" />
+        <source>CA</source>
+        <translation>CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="88" />
+        <source>信任自</source>
+        <translation>Trusted since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="88" />
+        <source>SHA-256 指纹</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="90" />
+        <source>添加 CA 证书…</source>
+        <translation>Add a CA certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="91" />
+        <source>取消信任…</source>
+        <translation>Stop trusting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="92" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="103" />
+        <source>尚无受信任的 CA：请添加各网点导出的 CA 证书（PEM）。</source>
+        <translation>No trusted CA yet: add the CA certificate (PEM) each branch exported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="119" />
+        <source>网点 CA 证书</source>
+        <translation>Branch CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="119" />
+        <source>证书 (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="130" />
+        <source>已信任：{label}</source>
+        <translation>Trusted: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="135" />
+        <source>取消信任</source>
+        <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="144" />
+        <source>不再信任 {label}？
+此后由它签发的证书签署的上报包将被拒收；已入库的记录不受影响。</source>
+        <translation>Stop trusting {label}?
+Packages signed with certificates it issued will be rejected from now on; records stored already are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="151" />
+        <source>已取消信任：{label}</source>
+        <translation>No longer trusted: {label}</translation>
     </message>
 </context>
 <context>
