@@ -150,7 +150,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from branchcheck.clock import parse_date
-    from branchcheck.headoffice.report import write_report
+    from branchcheck.headoffice.report_files import write_report
 
     first = parse_date(args.from_, field="--from")
     last = parse_date(args.to, field="--to")

@@ -1,3 +1,4 @@
+# longer than 500 lines: the verified ingest — checking a package, verifying its records over worker processes, storing it whole — kept in one place
 """Taking packages in at head office: verify everything a package carries against the trust
 store, then store it whole (one transaction) or not at all, and sign a receipt for it.
 

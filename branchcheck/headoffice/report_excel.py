@@ -18,7 +18,6 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from branchcheck.headoffice.report import ChecklistRow, Counts, HeadOfficeReport
 from branchcheck.headoffice.report_words import words
 from branchcheck.i18n import pick
 from branchcheck.records.excel.printing import fit_row_heights
@@ -28,6 +27,8 @@ from branchcheck.settings import Settings
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from branchcheck.headoffice.report import ChecklistRow, Counts, HeadOfficeReport
 
 SCORE_FORMAT = "0.00"
 SHARE_FORMAT = "0.0%"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -18,7 +18,6 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from branchcheck.headoffice.report import Counts, HeadOfficeReport
 from branchcheck.headoffice.report_words import words
 from branchcheck.i18n import pick
 from branchcheck.records.pdf.page import (
@@ -35,6 +34,9 @@ from branchcheck.records.pdf.page import (
 )
 from branchcheck.score.indicators import NAMES, ORDER, band_words
 from branchcheck.settings import Settings
+
+if TYPE_CHECKING:
+    from branchcheck.headoffice.report import Counts, HeadOfficeReport
 
 NOTHING = "—"
 PALETTE = [

@@ -21,7 +21,8 @@ from branchcheck.headoffice.models import (
     HoRecord,
     TrustAnchor,
 )
-from branchcheck.headoffice.report import Counts, head_office_report, write_report
+from branchcheck.headoffice.report import Counts, head_office_report
+from branchcheck.headoffice.report_files import write_report
 from branchcheck.headoffice.trust import trust_add
 from branchcheck.score.gather import obligation_counts
 from branchcheck.score.indicators import compute
