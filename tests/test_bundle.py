@@ -64,8 +64,10 @@ def test_a_demo_record_made_by_the_bundle_verifies_with_it(outside, tmp_path):
     exported = run([CLI, "export", vault["id"], "--out", tmp_path / "out"], *outside).split()
     assert sorted(Path(p).suffix for p in exported) == [".pdf", ".xlsx"]
     verified = run([CLI, "verify", *exported], *outside).splitlines()
-    assert len(verified) == 2
-    assert all(line.startswith("OK ") for line in verified), verified
+    verdicts = [line for line in verified if not line.startswith(" ")]  # indented: judged at …
+    assert len(verdicts) == 2 and len(verified) == 4
+    assert all(line.startswith("OK ") for line in verdicts), verified
+    assert all("the signer's claimed signing time" in line for line in verified[1::2]), verified
 
 
 def test_the_bundled_window_starts(outside):

@@ -114,8 +114,10 @@ def test_demo_export_and_verify_work_from_the_wheel(venv, outside, tmp_path):
     exported = run([bc, "export", vault["id"], "--out", out], cwd=work, env=env).stdout.split()
     assert sorted(Path(p).suffix for p in exported) == [".pdf", ".xlsx"]
     verified = run([bc, "verify", *exported], cwd=work, env=env).stdout.splitlines()
-    assert len(verified) == 2
-    assert all(line.startswith("OK ") for line in verified), verified
+    verdicts = [line for line in verified if not line.startswith(" ")]  # indented: judged at …
+    assert len(verdicts) == 2 and len(verified) == 4
+    assert all(line.startswith("OK ") for line in verdicts), verified
+    assert all("the signer's claimed signing time" in line for line in verified[1::2]), verified
 
 
 def test_the_window_starts_from_the_wheel(venv, outside):
