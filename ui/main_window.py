@@ -25,8 +25,12 @@ if TYPE_CHECKING:
     from branchcheck.db import Store
     from branchcheck.people.signin import StaffInfo
     from ui.screens.account_import import AccountImportDialog
+    from ui.screens.findings import FindingsScreen
+    from ui.screens.inspection import InspectionScreen
     from ui.screens.new_inspection import NewInspectionDialog
+    from ui.screens.review import ReviewScreen
     from ui.screens.setup_assistant import SetupAssistant
+    from ui.screens.signing import SealedScreen, SigningScreen
 
 
 def _set_up(lazy: LazyStore) -> bool:
@@ -52,6 +56,7 @@ class MainWindow(QMainWindow):
         and `load_core()` opens the store on the worker; `attach(store)` builds the other screens.
         Given a store, it attaches now."""
         super().__init__()
+        self._screens: dict[str, QWidget] = {}  # the screens after sign-in, once opened
         self.store: Store | None = None
         self.lazy: LazyStore | None = LazyStore(database) if database is not None else None
         self.tasks: TaskRunner = tasks if tasks is not None else TaskManager(self)
@@ -159,37 +164,17 @@ class MainWindow(QMainWindow):
         )
 
     def attach(self, store: Store) -> None:
-        """Build the screens on an open store and show the sign-in screen."""
+        """Build the home screen on an open store and show the sign-in screen. The other screens
+        are built the first time they are opened (`_screen`): building all six at once stalled the
+        sign-in screen while the person typed."""
         import_screens()  # done on the worker already when the store came from `load_core`
-        from ui.screens.findings import FindingsScreen
         from ui.screens.home import HomeScreen
-        from ui.screens.inspection import InspectionScreen
-        from ui.screens.review import ReviewScreen
-        from ui.screens.signing import SealedScreen, SigningScreen
 
         self.store = store
         if self.lazy is None:
             self.lazy = LazyStore.of(store)
-        tasks = self.tasks
-        self.home_screen = HomeScreen(store, tasks=tasks, load_desk=load_desk)
-        self.inspection = InspectionScreen(
-            store, tasks=tasks, settings=self.settings, home=self.home
-        )
-        self.review = ReviewScreen(store, tasks=tasks)
-        self.signing = SigningScreen(store, tasks=tasks)
-        self.sealed = SealedScreen()
-        self.findings_screen = FindingsScreen(store, tasks=tasks)
-        screens: tuple[QWidget, ...] = (
-            self.home_screen,
-            self.inspection,
-            self.review,
-            self.signing,
-            self.sealed,
-            self.findings_screen,
-        )
-        for screen in screens:
-            self.stack.addWidget(screen)
-
+        self.home_screen = HomeScreen(store, tasks=self.tasks, load_desk=load_desk)
+        self.stack.addWidget(self.home_screen)
         self.home_screen.new_requested.connect(self.new_inspection)
         self.home_screen.import_requested.connect(self.import_accounts)
         self.home_screen.correct_requested.connect(self.correct)
@@ -197,18 +182,81 @@ class MainWindow(QMainWindow):
         self.home_screen.export_requested.connect(self.export_from_home)
         self.home_screen.findings_requested.connect(self.show_findings)
         self.home_screen.finding_requested.connect(self.show_findings)
-        self.findings_screen.home_requested.connect(self.show_home)
-        self.findings_screen.record_requested.connect(self.resume)
-        self.inspection.completed.connect(self.show_review)
-        self.inspection.home_requested.connect(self.show_home)
-        self.review.edit_requested.connect(self.show_inspection)
-        self.review.sign_requested.connect(self.show_signing)
-        self.signing.back_requested.connect(self.show_review)
-        self.signing.seal_requested.connect(self.seal)
-        self.sealed.export_requested.connect(self.export_sealed)
-        self.sealed.home_requested.connect(self.show_home)
         self.show_sign_in()
         self.core_attached.emit()
+
+    def _screen(self, name: str, build: Callable[[], QWidget]) -> Any:
+        """The screen `name`, built, wired and added to the stack the first time it is asked for."""
+        screen = self._screens.get(name)
+        if screen is None:
+            screen = build()
+            self.stack.addWidget(screen)
+            self._screens[name] = screen
+        return screen
+
+    @property
+    def inspection(self) -> InspectionScreen:
+        def build() -> InspectionScreen:
+            from ui.screens.inspection import InspectionScreen
+
+            screen = InspectionScreen(
+                self.core, tasks=self.tasks, settings=self.settings, home=self.home
+            )
+            screen.completed.connect(self.show_review)
+            screen.home_requested.connect(self.show_home)
+            if self.user is not None:
+                screen.actor = self.user.employee_no
+            return screen
+
+        return self._screen("inspection", build)
+
+    @property
+    def review(self) -> ReviewScreen:
+        def build() -> ReviewScreen:
+            from ui.screens.review import ReviewScreen
+
+            screen = ReviewScreen(self.core, tasks=self.tasks)
+            screen.edit_requested.connect(self.show_inspection)
+            screen.sign_requested.connect(self.show_signing)
+            return screen
+
+        return self._screen("review", build)
+
+    @property
+    def signing(self) -> SigningScreen:
+        def build() -> SigningScreen:
+            from ui.screens.signing import SigningScreen
+
+            screen = SigningScreen(self.core, tasks=self.tasks)
+            screen.back_requested.connect(self.show_review)
+            screen.seal_requested.connect(self.seal)
+            return screen
+
+        return self._screen("signing", build)
+
+    @property
+    def sealed(self) -> SealedScreen:
+        def build() -> SealedScreen:
+            from ui.screens.signing import SealedScreen
+
+            screen = SealedScreen()
+            screen.export_requested.connect(self.export_sealed)
+            screen.home_requested.connect(self.show_home)
+            return screen
+
+        return self._screen("sealed", build)
+
+    @property
+    def findings_screen(self) -> FindingsScreen:
+        def build() -> FindingsScreen:
+            from ui.screens.findings import FindingsScreen
+
+            screen = FindingsScreen(self.core, tasks=self.tasks)
+            screen.home_requested.connect(self.show_home)
+            screen.record_requested.connect(self.resume)
+            return screen
+
+        return self._screen("findings", build)
 
     def show_opening_failure(self, message: str) -> None:
         """The store could not be opened (damaged, gone, gone back in time): say why in the window,
@@ -304,7 +352,8 @@ class MainWindow(QMainWindow):
         self.user = user
         self._show_user()
         self.home_screen.actor = user.employee_no
-        self.inspection.actor = user.employee_no
+        if "inspection" in self._screens:  # else it takes the actor when it is built
+            self.inspection.actor = user.employee_no
         store = self.core
         self._in_background(
             lambda: inspections.open_inspection_for(store, user.employee_no),
@@ -515,8 +564,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.setFocus(Qt.FocusReason.OtherFocusReason)  # an edit in progress is committed first
-        inspection = getattr(self, "inspection", None)  # the screens exist once the store does
-        if inspection is not None:
-            inspection.flush_drafts()  # and a draft still waiting for its delay
+        if "inspection" in self._screens:  # once it has been opened
+            self.inspection.flush_drafts()  # and a draft still waiting for its delay
         self.tasks.shutdown()
         super().closeEvent(event)
