@@ -45,3 +45,19 @@ def parse_date(text: str, *, field: str = "date") -> date:
         return date.fromisoformat(typed)
     except ValueError:
         raise AnswerError(f"{field}: '{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def check_period(first: date, last: date, today: date) -> None:
+    """A period a report or package can cover: first ≤ last, last not after today (AnswerError,
+    in the words of the --from / --to options)."""
+    from branchcheck.errors import AnswerError
+
+    if first > last:
+        raise AnswerError(
+            f"起始日期 {first} 晚于截止日期 {last} / --from {first} is after --to {last}"
+        )
+    if last > today:
+        raise AnswerError(
+            f"截止日期 {last} 在未来（今天是 {today}）/ --to {last} is in the future (today is "
+            f"{today})"
+        )

@@ -64,24 +64,25 @@ class Title(_Strict):
 
 
 class ListedFinding(_Strict):
-    """A finding as the package says it (upload/package.py _finding_facts)."""
+    """A finding as the package says it (upload/package.py _finding_facts): every fact the
+    report counts is required, so a package cannot understate its findings by leaving them out."""
 
     id: RecordId
     state: Annotated[str, StringConstraints(min_length=1, max_length=32)]
-    record_id: RecordId | None = None
-    checklist: Code | None = None
-    item_key: Annotated[str, StringConstraints(max_length=120)] | None = None
-    title: Title | None = None
-    severity: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
-    risk_driver: Code | None = None
-    origin: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
-    repeat: bool = False
-    missed_record_id: RecordId | None = None
-    missed_by: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None = None
-    found_on: Day | None = None
-    due_date: Day | None = None
-    rectified_on: Day | None = None
-    closed_on: Day | None = None
+    record_id: RecordId | None
+    checklist: Code
+    item_key: Annotated[str, StringConstraints(max_length=120)] | None
+    title: Title
+    severity: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    risk_driver: Code
+    origin: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    repeat: bool
+    missed_record_id: RecordId | None
+    missed_by: Annotated[str, StringConstraints(min_length=1, max_length=32)] | None
+    found_on: Day
+    due_date: Day
+    rectified_on: Day | None
+    closed_on: Day | None
 
 
 class ListedObligation(_Loose):
@@ -158,8 +159,9 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_bounded(path: Path, limit: int) -> bytes | str:
-    """The file's bytes, or why they cannot be taken: a symlink, not a file, over `limit`."""
+def _look(path: Path, limit: int) -> os.stat_result | str:
+    """The file's status, or why it cannot be taken: missing, a symlink, not a file, over
+    `limit` — without reading it."""
     try:
         st = path.lstat()
     except OSError:
@@ -170,6 +172,14 @@ def read_bounded(path: Path, limit: int) -> bytes | str:
         return "not a regular file / 不是普通文件"
     if st.st_size > limit:
         return f"larger than the limit of {limit} bytes / 文件超过大小上限"
+    return st
+
+
+def read_bounded(path: Path, limit: int) -> bytes | str:
+    """The file's bytes, or why they cannot be taken: a symlink, not a file, over `limit`."""
+    looked = _look(path, limit)
+    if isinstance(looked, str):
+        return looked
     with path.open("rb") as f:
         data = f.read(limit + 1)
     if len(data) > limit:
@@ -256,19 +266,10 @@ def read_checked(folder: Path, f: ListedFile) -> bytes | str:
 
 def _stat_problem(path: Path, f: ListedFile) -> str | None:
     """What a look at the file, without reading it, finds wrong."""
-    try:
-        st = path.lstat()
-    except OSError:
-        return "missing from the package / 文件缺失"
-    if path.is_symlink():
-        return "a symbolic link, not a file / 是符号链接"
-    if not path.is_file():
-        return "not a regular file / 不是普通文件"
-    if st.st_size > MAX_FILE_BYTES:
-        return f"larger than the limit of {MAX_FILE_BYTES} bytes / 文件超过大小上限"
-    if st.st_size != f.size:
-        return NOT_AS_LISTED
-    return None
+    looked = _look(path, MAX_FILE_BYTES)
+    if isinstance(looked, str):
+        return looked
+    return NOT_AS_LISTED if looked.st_size != f.size else None
 
 
 def read_listed(

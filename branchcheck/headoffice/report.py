@@ -36,7 +36,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
-from branchcheck.errors import AnswerError
+from branchcheck import clock
 from branchcheck.headoffice.models import HoBranch, HoFinding, HoObligation, HoPackage, HoRecord
 from branchcheck.headoffice.store import HeadOffice
 from branchcheck.score.gather import CHANGE_NAMES, KNOWN, SCHEDULED, change, year_earlier
@@ -485,22 +485,7 @@ def _by_branch(counts: dict[Key, Counts]) -> dict[int, Counts]:
 
 
 def _today() -> date:
-    from branchcheck import clock
-
     return clock.now().date()
-
-
-def check_period(first: date, last: date, today: date) -> None:
-    """A period head office can report on: first ≤ last, last not after today."""
-    if first > last:
-        raise AnswerError(
-            f"起始日期 {first} 晚于截止日期 {last} / --from {first} is after --to {last}"
-        )
-    if last > today:
-        raise AnswerError(
-            f"截止日期 {last} 在未来（今天是 {today}）/ --to {last} is in the future (today is "
-            f"{today})"
-        )
 
 
 def _figures(c: Counts, index: ComplianceIndex) -> dict[str, float]:
@@ -530,7 +515,7 @@ def head_office_report(
     branch code), against the same period a year earlier. `as_of` (today by default) is the day
     the findings' due days are judged by."""
     today = as_of or _today()
-    check_period(first, last, today)
+    clock.check_period(first, last, today)
     settings = settings or Settings()
     a, b = first.isoformat(), last.isoformat()
     before_first, before_last = year_earlier(first), year_earlier(last)

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from branchcheck import clock
 from branchcheck.errors import InputFileError
-from branchcheck.headoffice.report import HeadOfficeReport, _today, check_period, head_office_report
+from branchcheck.headoffice.report import HeadOfficeReport, _today, head_office_report
 from branchcheck.headoffice.report_excel import export_excel
 from branchcheck.headoffice.report_pdf import export_pdf
 from branchcheck.headoffice.store import HeadOffice
@@ -56,7 +57,7 @@ def write_report(
     (same stem). Both are written to temporary files first and put in place together: a failure
     leaves neither."""
     out = Path(out).expanduser()
-    check_period(first, last, as_of or _today())
+    clock.check_period(first, last, as_of or _today())
     _writable(out)
     made = head_office_report(db, first, last, as_of=as_of)
     pdf = out.with_suffix(".pdf")

@@ -16,21 +16,18 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from branchcheck.headoffice.report_words import words
 from branchcheck.i18n import pick
 from branchcheck.records.pdf.page import (
     CONTENT_W,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     BoldTitle,
-    PagedCanvas,
     RecordTable,
     Styles,
     grid,
     register_font,
+    write_paged,
 )
 from branchcheck.score.indicators import NAMES, ORDER, band_words
 from branchcheck.settings import Settings
@@ -372,13 +369,5 @@ def export_pdf(report: HeadOfficeReport, path: Path, *, lang: str = "zh") -> Pat
         "head_right": f"{report.first} — {report.last}",
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc = SimpleDocTemplate(
-        str(path),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"{w['title']} {report.first} — {report.last}",
-    )
-    doc.build(story, canvasmaker=lambda *a, **k: PagedCanvas(*a, footer=footer, **k))
+    write_paged(path, story, footer=footer, title=f"{w['title']} {report.first} — {report.last}")
     return path

@@ -15,20 +15,17 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from branchcheck.i18n import pick
 from branchcheck.records.pdf.page import (
     CONTENT_W,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     BoldTitle,
-    PagedCanvas,
     RecordTable,
     Styles,
     grid,
     register_font,
+    write_paged,
 )
 from branchcheck.score.gather import InspectorMisses, MonthRow
 from branchcheck.score.words import words
@@ -223,13 +220,5 @@ def export_pdf(
         "head_right": f"{cur.first} — {cur.last}",
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc = SimpleDocTemplate(
-        str(path),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"{branch} {w['title']}",
-    )
-    doc.build(story, canvasmaker=lambda *a, **k: PagedCanvas(*a, footer=footer, **k))
+    write_paged(path, story, footer=footer, title=f"{branch} {w['title']}")
     return path

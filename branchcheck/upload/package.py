@@ -29,7 +29,7 @@ from sqlalchemy import select
 from branchcheck import audit, clock
 from branchcheck.db import Store
 from branchcheck.db.models import Inspection, SealedRecord, UploadPackage
-from branchcheck.errors import AnswerError, StateError
+from branchcheck.errors import StateError
 from branchcheck.people.permissions import require, settings_for
 from branchcheck.people.register import get_branch
 from branchcheck.upload import cms
@@ -56,18 +56,6 @@ def _sha(data: bytes) -> str:
 
 def _canonical(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def _check_period(first: date, last: date, today: date) -> None:
-    if first > last:
-        raise AnswerError(
-            f"起始日期 {first} 晚于截止日期 {last} / --from {first} is after --to {last}"
-        )
-    if last > today:
-        raise AnswerError(
-            f"截止日期 {last} 在未来（今天是 {today}）/ --to {last} is in the future (today is "
-            f"{today})"
-        )
 
 
 def _period_records(store: Store, first: date, last: date) -> list[dict[str, Any]]:
@@ -171,7 +159,7 @@ def make_package(
     from branchcheck.views import to_json
 
     now = clock.local_or_now(now)
-    _check_period(first, last, now.date())
+    clock.check_period(first, last, now.date())
     with store.session() as s:
         person = require(s, actor, "package", settings_for(store))
         branch = get_branch(s)

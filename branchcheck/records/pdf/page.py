@@ -114,6 +114,22 @@ class BoldTitle(Flowable):
         c.restoreState()
 
 
+def write_paged(path: Any, story: list[Any], *, footer: dict[str, str], title: str) -> None:
+    """An A4 report (not a record) of `story` at `path`, in the records' margins, each page with
+    the header and the 第 x 页 共 y 页 footer of `footer` (PagedCanvas)."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    doc = SimpleDocTemplate(
+        str(path),
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+    )
+    doc.build(story, canvasmaker=lambda *a, **k: PagedCanvas(*a, footer=footer, **k))
+
+
 class PagedCanvas(Canvas):
     """Holds every finished page back until save(), so each footer can say 共 y 页."""
 

@@ -367,3 +367,19 @@ def test_a_file_changed_after_it_was_verified_stores_nothing(ho, package, branch
     assert done.status == "rejected" and "changed while the package was taken in" in done.reason
     assert rec["pdf"] in done.reason
     _nothing_stored(ho)
+
+
+def test_a_finding_without_its_facts_makes_the_manifest_malformed(ho, package, branch_ca, resign):
+    """The report counts findings by severity and risk driver: a package may not leave them out."""
+    trust_add(ho, branch_ca)
+
+    def strip(m):
+        m["findings"][0] = {"id": m["findings"][0]["id"], "state": m["findings"][0]["state"]}
+
+    resign(package, strip)
+    done = ingest_one(ho, package)
+    assert done.status == "rejected"
+    assert (
+        done.reason.startswith("malformed manifest: findings.0.") and "清单格式错误" in done.reason
+    )
+    _nothing_stored(ho)
