@@ -33,6 +33,13 @@ def load_core(store: LazyStore) -> Store:
     return store.get()
 
 
+def back_up_if_due(store: Store) -> object:
+    """Worker thread: the day's first backup (branchcheck.backup.run_if_due), imported here."""
+    from branchcheck import backup
+
+    return backup.run_if_due(store)
+
+
 def load_desk(store: Store, as_of: date) -> Desk:
     """Worker thread: the home page's desk (branchcheck.dashboard.load)."""
     from branchcheck import dashboard

@@ -9,14 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
 from branchcheck.settings import Settings
 from ui import i18n
 from ui.admin_menu import AdminMenu
-from ui.loading import import_screens, load_core, load_desk
+from ui.loading import back_up_if_due, import_screens, load_core, load_desk
 from ui.screens.login import LoginScreen
 from ui.tasks import LazyStore, TaskManager, TaskRunner, describe
 
@@ -154,11 +154,9 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, store: Store) -> None:
         """Attached; then the day's first backup on the worker (branchcheck.backup.run_if_due)."""
-        from branchcheck import backup
-
         self.attach(store)
         self.tasks.run_in_background(
-            lambda: backup.run_if_due(store),
+            lambda: back_up_if_due(store),
             None,
             lambda exc: self.statusBar().showMessage(describe(exc), 15000),
         )
@@ -184,6 +182,17 @@ class MainWindow(QMainWindow):
         self.home_screen.finding_requested.connect(self.show_findings)
         self.show_sign_in()
         self.core_attached.emit()
+
+    _PREBUILT = ("inspection", "review", "signing", "sealed", "findings_screen")
+
+    def _build_next_screen(self) -> None:
+        """After sign-in, the screens not yet opened are built one per turn of the event loop
+        (the findings screen takes ~45 ms, the others a few), not while the person first opens one."""
+        for name in self._PREBUILT:
+            if name.removesuffix("_screen") not in self._screens:
+                getattr(self, name)
+                QTimer.singleShot(0, self, self._build_next_screen)
+                return
 
     def _screen(self, name: str, build: Callable[[], QWidget]) -> Any:
         """The screen `name`, built, wired and added to the stack the first time it is asked for."""
@@ -354,6 +363,7 @@ class MainWindow(QMainWindow):
         self.home_screen.actor = user.employee_no
         if "inspection" in self._screens:  # else it takes the actor when it is built
             self.inspection.actor = user.employee_no
+        QTimer.singleShot(0, self, self._build_next_screen)
         store = self.core
         self._in_background(
             lambda: inspections.open_inspection_for(store, user.employee_no),

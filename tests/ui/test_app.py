@@ -4,8 +4,7 @@ before the store is loaded; then the store attaches."""
 import os
 import subprocess
 import sys
-
-import pytest
+from pathlib import Path
 
 from ui.main_window import MainWindow
 
@@ -36,51 +35,30 @@ def test_sign_in_screen_is_usable_before_the_store_is_loaded(people_store, home)
     assert probe(home, "--exit-after-ready") == ["0", "-"]
 
 
-LOAD_PROBE = r"""
-import time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from ui import app
-from ui.main_window import MainWindow
-
-gaps, last, timers = [], [], []
-
-def tick():
-    now = time.perf_counter()
-    if last:
-        gaps.append(now - last[-1])
-    last.append(now)
-
-shown = MainWindow._sign_in_shown
-def sign_in_shown(self):
-    shown(self)
-    if not timers:  # from here on the person types while the core loads
-        timers.append(QTimer(interval=10, timeout=tick))
-        timers[0].start()
-MainWindow._sign_in_shown = sign_in_shown
-
-attach = MainWindow.attach
-def attached(self, store):
-    attach(self, store)
-    QTimer.singleShot(20, QApplication.quit)
-MainWindow.attach = attached
-
-code = app.main([])
-print(code, len(gaps), round(max(gaps), 3))
-"""
+LOAD_PROBE = Path(__file__).resolve().parents[2] / "bench" / "probe_core_load.py"
 
 
-@pytest.mark.serial  # a timing test: run alone, after the parallel part of `make test`
-def test_sign_in_screen_stays_responsive_while_the_core_loads(people_store, home):
-    """The store and the rest of the core load on the worker; the GUI thread keeps its timer."""
+def load_probe(home) -> tuple[int, int, float, int, str]:
+    """Start the app on a store and let it load the core: its exit code, the timer's ticks, the
+    longest gap between them (a speed figure: `make bench` reports it), how many core and library
+    modules were imported off the GUI thread, and those imported on it."""
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "BRANCHCHECK_HOME": str(home)}
     out = subprocess.run(
-        [sys.executable, "-c", LOAD_PROBE], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, str(LOAD_PROBE)], env=env, capture_output=True, text=True, timeout=60
     )
     assert out.returncode == 0, out.stderr
-    code, ticks, worst = out.stdout.split()
-    assert code == "0" and int(ticks) > 0
-    assert float(worst) < 0.1, f"the sign-in screen stalled {worst} s while the core loaded"
+    code, ticks, worst, elsewhere, on_gui = out.stdout.split()
+    return int(code), int(ticks), float(worst), int(elsewhere), on_gui
+
+
+def test_sign_in_screen_stays_responsive_while_the_core_loads(people_store, home):
+    """The store and the rest of the core load on the worker while the sign-in screen is up: not
+    one core or library module is imported on the GUI thread meanwhile, and its timer keeps
+    ticking. (How long the longest gap is, is measured by `make bench`, not judged here.)"""
+    code, ticks, _worst, elsewhere, on_gui = load_probe(home)
+    assert code == 0 and ticks > 0
+    assert elsewhere > 20  # the core really was loaded in this window, on the worker
+    assert on_gui == "-", f"imported on the GUI thread while the core loaded: {on_gui}"
 
 
 def test_window_frame_then_attach(qtbot, people_store):

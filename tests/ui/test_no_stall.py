@@ -1,13 +1,18 @@
 """The window never waits: a whole inspection, the findings steps and an account-list import,
 driven through the real window and the real TaskManager on a store made slow on purpose (every
-transaction waits 150 ms), while a timer on the GUI thread checks it is never kept from running
-for more than 100 ms. A store call on the GUI thread would stall it by at least 150 ms."""
+transaction waits 150 ms). No transaction may begin on the GUI thread (each one is checked as it
+begins), and a timer on the GUI thread checks it is never kept from running for long.
+
+The timer's bound is loose on purpose: building a screen's widgets and painting them the first
+time takes up to ~0.2 s on this 2-core machine, and that is a speed figure (`make bench` measures
+the window), not what this test is about. The store calls are caught by the thread check, always."""
 
 from __future__ import annotations
 
 import gc
 import threading
 import time
+import traceback
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer
@@ -18,7 +23,7 @@ from ui.main_window import MainWindow
 from ui.screens.new_inspection import NewInspectionDialog
 
 SLOW_S = 0.15  # every transaction of the store
-MAX_GAP_S = 0.10  # the longest the GUI thread may be kept from its timer
+MAX_GAP_S = 0.50  # the longest the GUI thread may be kept from its timer (see above)
 WAIT_MS = 20_000
 KEY_PASSWORD = "key-pass-1"
 ACCOUNTS_CSV = (
@@ -58,6 +63,10 @@ class Probe:
         }
 
 
+on_gui_thread: list[str] = []  # the stacks of transactions begun on the GUI thread
+watching = threading.Event()  # set while the window is driven (the fixtures use the store)
+
+
 def lock_hold(fn, runs: int = 3) -> float:
     """The longest a thread that only sleeps 2 ms at a time is kept from running while `fn` runs
     here: how long `fn` holds the interpreter lock in one piece."""
@@ -92,6 +101,8 @@ def slow_store(people_store):
     )
 
     def slow(_conn) -> None:
+        if threading.current_thread() is threading.main_thread() and watching.is_set():
+            on_gui_thread.append("".join(traceback.format_stack(limit=12)))
         time.sleep(SLOW_S)
 
     event.listen(people_store.engine, "begin", slow)
@@ -134,6 +145,8 @@ def test_no_stall_through_inspection_findings_and_import(
     window.show()
     gc.freeze()  # as the app does once the core is loaded: no long full collections from here on
     probe = Probe()
+    on_gui_thread.clear()
+    watching.set()
 
     probe.start("sign in")
     login = window.login
@@ -251,7 +264,11 @@ def test_no_stall_through_inspection_findings_and_import(
         ),
     )
     probe.timer.stop()
+    watching.clear()
 
+    assert on_gui_thread == [], "a store transaction began on the GUI thread:\n" + "\n".join(
+        on_gui_thread
+    )
     allowed = {"seal": max(MAX_GAP_S, unlock_hold_s + 0.05)}
     assert probe.stalls(allowed) == {}, (
         f"the GUI thread was kept waiting (s): {probe.stalls(allowed)}; allowed: {allowed}"
