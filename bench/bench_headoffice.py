@@ -353,7 +353,7 @@ def main() -> int:
                 for url in urls:
                     trust_run = measured(
                         [*CLI, "headoffice", "trust", "add", str(where / "branch-ca.pem")]
-                        + ["--db", url],
+                        + ["--db", url, "--key", str(key), "--key-password-env", "HO_PW"],
                         env,
                     )
                     if trust_run.returncode != 0:

@@ -13,6 +13,7 @@ from branchcheck.cli.common import SubParsers, key_password, print_json
 
 if TYPE_CHECKING:
     from branchcheck.headoffice.store import HeadOffice
+    from branchcheck.records.pki import Credential
 
 DB_ENV = "BRANCHCHECK_HEADOFFICE_DB"
 EXIT_REJECTED = 6  # as `verify`: something did not verify
@@ -26,15 +27,32 @@ def _db(args: argparse.Namespace) -> HeadOffice:
     return open_headoffice(args.db or os.environ.get(DB_ENV) or data_home() / "headoffice.sqlite3")
 
 
+def _head_office_key(args: argparse.Namespace) -> Credential:
+    """Head office's credential from --key, opened with its password: who acts at head office."""
+    from branchcheck.errors import InputFileError
+    from branchcheck.records.pki import load_p12
+
+    key = Path(args.key).expanduser()
+    try:
+        p12 = key.read_bytes()
+    except OSError as exc:
+        raise InputFileError(
+            f"{key}: 无法读取密钥文件 / cannot read the key file ({exc})"
+        ) from None
+    return load_p12(p12, key_password(args, "head office's key password: "), source=str(key))
+
+
 def cmd_trust_add(args: argparse.Namespace) -> int:
     from branchcheck.headoffice.trust import trust_add
 
+    credential = _head_office_key(args)
     db = _db(args)
     try:
-        info = trust_add(db, Path(args.cert).expanduser())
+        info = trust_add(db, Path(args.cert).expanduser(), credential=credential)
     finally:
         db.dispose()
     print(f"trusted / 已信任: {info.label}  SHA-256 {info.fingerprint}")
+    print(f"  by / 操作人: {info.added_by}")
     return 0
 
 
@@ -50,8 +68,8 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
         print_json(anchors)
         return 0
     for a in anchors:
-        gone = f"  removed {a.removed_at}" if a.removed_at else ""
-        print(f"{a.fingerprint}  {a.label}  added {a.added_at}{gone}")
+        gone = f"  removed {a.removed_at} by {a.removed_by}" if a.removed_at else ""
+        print(f"{a.fingerprint}  {a.label}  added {a.added_at} by {a.added_by}{gone}")
     if not anchors:
         print("no trusted CA yet / 尚无受信任的 CA: branchcheck headoffice trust add CERT")
     return 0
@@ -60,29 +78,22 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
 def cmd_trust_remove(args: argparse.Namespace) -> int:
     from branchcheck.headoffice.trust import trust_remove
 
+    credential = _head_office_key(args)
     db = _db(args)
     try:
-        info = trust_remove(db, args.fingerprint)
+        info = trust_remove(db, args.fingerprint, credential=credential)
     finally:
         db.dispose()
     print(f"no longer trusted / 已取消信任: {info.label}  SHA-256 {info.fingerprint}")
+    print(f"  by / 操作人: {info.removed_by}")
     print("  records it verified keep their verdict / 已入库记录保留原验证结论")
     return 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from branchcheck.errors import InputFileError
     from branchcheck.headoffice.ingest import NOT_STORED, ingest
-    from branchcheck.records.pki import load_p12
 
-    key = Path(args.key).expanduser()
-    try:
-        p12 = key.read_bytes()
-    except OSError as exc:
-        raise InputFileError(
-            f"{key}: 无法读取密钥文件 / cannot read the key file ({exc})"
-        ) from None
-    credential = load_p12(p12, key_password(args, "head office's key password: "), source=str(key))
+    credential = _head_office_key(args)
     db = _db(args)
     try:
         outcomes = ingest(
@@ -263,6 +274,19 @@ def _add_db(x: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_key(x: argparse.ArgumentParser) -> None:
+    """--key and --key-password-env: head office's key, the one store's signer (see trust)."""
+    x.add_argument(
+        "--key",
+        required=True,
+        metavar="P12",
+        help="head office's PKCS#12 key (the first one used on a store becomes its signer)",
+    )
+    x.add_argument(
+        "--key-password-env", metavar="VAR", help="environment variable holding its password"
+    )
+
+
 def register(sub: SubParsers) -> None:
     ho = sub.add_parser("headoffice", help="head office: trusted branch CAs, ingest packages")
     hs = ho.add_subparsers(dest="headoffice_command", required=True)
@@ -271,6 +295,7 @@ def register(sub: SubParsers) -> None:
     x = ts.add_parser("add", help="trust a branch CA certificate (branchcheck keys export-ca)")
     x.add_argument("cert", metavar="CERT", help="the CA certificate, PEM")
     _add_db(x)
+    _add_key(x)
     x.set_defaults(func=cmd_trust_add)
     x = ts.add_parser("list", help="the trusted CAs")
     x.add_argument("--all", action="store_true", help="with the ones no longer trusted")
@@ -280,15 +305,13 @@ def register(sub: SubParsers) -> None:
     x = ts.add_parser("remove", help="stop trusting a CA (its records keep their verdict)")
     x.add_argument("fingerprint", metavar="FP", help="its SHA-256 fingerprint (8+ characters)")
     _add_db(x)
+    _add_key(x)
     x.set_defaults(func=cmd_trust_remove)
 
     x = hs.add_parser("ingest", help="verify and take in upload packages, whole or not at all")
     x.add_argument("packages", nargs="+", metavar="PACKAGE", help="package folders")
     _add_db(x)
-    x.add_argument("--key", required=True, metavar="P12", help="head office's PKCS#12 key")
-    x.add_argument(
-        "--key-password-env", metavar="VAR", help="environment variable holding its password"
-    )
+    _add_key(x)
     x.add_argument(
         "--receipts",
         default="receipts",

@@ -51,7 +51,7 @@ from branchcheck.headoffice.models import (
     HoRecord,
 )
 from branchcheck.headoffice.store import HeadOffice
-from branchcheck.headoffice.trust import active_anchors
+from branchcheck.headoffice.trust import active_anchors, confirm_signer
 from branchcheck.records import pki
 from branchcheck.records.verify import verify_bytes_of
 from branchcheck.upload import cms
@@ -596,8 +596,11 @@ def ingest(
 ) -> list[PackageOutcome]:
     """Take in each package (ingest_one) and sign its receipt with head office's `credential`:
     `receipts`/<package folder>/receipt.json + receipt.json.p7s (recorded in the store too).
-    `progress(done, total, outcome)` is called after each package (the window's progress bar)."""
+    `progress(done, total, outcome)` is called after each package (the window's progress bar).
+    A key that is not the store's head-office signer (trust.signer_for) is refused first, with
+    nothing taken in: receipts are signed by one key, the one that changes the trust store."""
     folders = [Path(f) for f in package_dirs]
+    confirm_signer(db, credential, now=now)
     done = []
     with Verifiers(workers) as verifiers:
         for folder in folders:

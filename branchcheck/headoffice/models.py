@@ -37,6 +37,23 @@ class TrustAnchor(HeadOfficeBase):
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
     added_at: Mapped[str] = mapped_column(String(40))
     removed_at: Mapped[str | None] = mapped_column(String(40), default=None)
+    # who trusted it and who stopped: head office's signer ("name (SHA-256 …)"); none before 0003
+    added_by: Mapped[str | None] = mapped_column(String(200), default=None)
+    removed_by: Mapped[str | None] = mapped_column(String(200), default=None)
+
+
+class HeadOfficeSigner(HeadOfficeBase):
+    """The certificate of head office's own key, fixed by the first action taken with a key on
+    this store (a trust change or an ingest): from then on only that key changes the trust store
+    and signs receipts, so holding it (and its password) is what proves who acts."""
+
+    __tablename__ = "ho_signer"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    pem: Mapped[str] = mapped_column(Text)
+    pinned_at: Mapped[str] = mapped_column(String(40))
 
 
 class HoBranch(HeadOfficeBase):

@@ -58,15 +58,15 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring head office's schema to its newest migration."""
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring head office's schema to its newest migration (or to `revision`)."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
-    command.upgrade(cfg, "head")
+    command.upgrade(cfg, revision)
 
 
 def open_headoffice(url: str | Path) -> HeadOffice:

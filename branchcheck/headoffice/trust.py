@@ -1,6 +1,11 @@
 """Head office's trust store: the branch CA certificates (`branchcheck keys export-ca`) whose
 signatures it accepts. Removing an anchor stops new packages from verifying against it; the
-records it verified keep their verdict and keep naming it."""
+records it verified keep their verdict and keep naming it.
+
+Whoever changes it proves who they are with head office's own key (its file and password, the
+key that signs the receipts): the first action taken with a key on a store fixes that key's
+certificate as the store's signer (`signer_for`), a different key is refused from then on, and
+each anchor says who trusted it and who stopped."""
 
 from __future__ import annotations
 
@@ -9,14 +14,19 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from branchcheck import clock
 from branchcheck.errors import InputFileError, NotFoundError
-from branchcheck.headoffice.models import TrustAnchor
+from branchcheck.headoffice.models import HeadOfficeSigner, TrustAnchor
 from branchcheck.headoffice.store import HeadOffice
 from branchcheck.records import pki
 
 MAX_PEM_BYTES = 64 * 1024
+
+
+NOT_RECORDED = "未记录 / not recorded"  # an anchor changed before who acted was kept
 
 
 @dataclass(frozen=True)
@@ -25,15 +35,96 @@ class AnchorInfo:
     fingerprint: str
     added_at: str
     removed_at: str | None
+    added_by: str = NOT_RECORDED
+    removed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class SignerInfo:
+    """Head office's signer on this store: its certificate's name and fingerprint."""
+
+    name: str
+    fingerprint: str
+    pinned_at: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} (SHA-256 {self.fingerprint[:16]})"
 
 
 def _info(row: TrustAnchor) -> AnchorInfo:
-    return AnchorInfo(row.label, row.fingerprint, row.added_at, row.removed_at)
+    removed_by = row.removed_by or (NOT_RECORDED if row.removed_at else None)
+    return AnchorInfo(
+        row.label,
+        row.fingerprint,
+        row.added_at,
+        row.removed_at,
+        row.added_by or NOT_RECORDED,
+        removed_by,
+    )
 
 
-def trust_add(db: HeadOffice, pem_path: Path, *, now: datetime | None = None) -> AnchorInfo:
-    """Trust the CA certificate in `pem_path`; a certificate that is no CA, or is trusted
-    already, is refused. One removed before is trusted again."""
+def _signer_info(row: HeadOfficeSigner) -> SignerInfo:
+    return SignerInfo(row.subject, row.fingerprint, row.pinned_at)
+
+
+def signer_for(s: Session, credential: pki.Credential, at: str) -> SignerInfo:
+    """Head office's signer, when `credential` is its key: on a store with none yet, the
+    credential's certificate becomes it (one row, id 1: two first uses at once cannot fix two).
+    A key that is not it is refused and nothing changes."""
+    fp = credential.fingerprint
+    row = s.get(HeadOfficeSigner, 1)
+    if row is None:
+        row = HeadOfficeSigner(
+            id=1,
+            fingerprint=fp,
+            subject=credential.name[:200],
+            pem=pki.cert_to_pem(credential.cert),
+            pinned_at=at,
+        )
+        try:
+            with s.begin_nested():
+                s.add(row)
+        except IntegrityError:  # fixed by another process meanwhile
+            row = s.get(HeadOfficeSigner, 1, populate_existing=True)
+            if row is None:
+                raise
+    if row.fingerprint != fp:
+        raise InputFileError(
+            f"这不是本总行库的总行密钥：本库自 {row.pinned_at[:10]} 起由“{row.subject}”"
+            f"（SHA-256 {row.fingerprint[:16]}）签署，所给密钥是“{credential.name}”"
+            f" / this is not this store's head-office key: the store's signer is "
+            f"{row.subject} (SHA-256 {row.fingerprint[:16]}), the key given is {credential.name}"
+        )
+    return _signer_info(row)
+
+
+def confirm_signer(
+    db: HeadOffice, credential: pki.Credential, *, now: datetime | None = None
+) -> SignerInfo:
+    """`signer_for` in a unit of its own: the window asks it right after the key is opened, so a
+    wrong key is said next to its field before anything runs."""
+    with db.session() as s:
+        return signer_for(s, credential, clock.iso(clock.local_or_now(now)))
+
+
+def head_office_signer(db: HeadOffice) -> SignerInfo | None:
+    """The store's head-office signer, or None before the first action with a key."""
+    with db.session() as s:
+        row = s.get(HeadOfficeSigner, 1)
+        return None if row is None else _signer_info(row)
+
+
+def trust_add(
+    db: HeadOffice,
+    pem_path: Path,
+    *,
+    credential: pki.Credential,
+    now: datetime | None = None,
+) -> AnchorInfo:
+    """Trust the CA certificate in `pem_path`, by head office's signer (`credential`, see
+    `signer_for`); a certificate that is no CA, or is trusted already, is refused. One removed
+    before is trusted again."""
     path = Path(pem_path)
     try:
         if path.stat().st_size > MAX_PEM_BYTES:
@@ -49,6 +140,7 @@ def trust_add(db: HeadOffice, pem_path: Path, *, now: datetime | None = None) ->
     fp = pki.fingerprint(cert)
     at = clock.iso(clock.local_or_now(now))
     with db.session() as s:
+        by = signer_for(s, credential, at).label
         row = s.scalars(select(TrustAnchor).where(TrustAnchor.fingerprint == fp)).first()
         if row is not None and row.removed_at is None:
             raise InputFileError(f"该 CA 已受信任 / this CA is already trusted ({fp[:16]}…)")
@@ -58,10 +150,11 @@ def trust_add(db: HeadOffice, pem_path: Path, *, now: datetime | None = None) ->
                 pem=pki.cert_to_pem(cert),
                 fingerprint=fp,
                 added_at=at,
+                added_by=by,
             )
             s.add(row)
         else:
-            row.added_at, row.removed_at = at, None
+            row.added_at, row.removed_at, row.added_by, row.removed_by = at, None, by, None
         s.flush()
         return _info(row)
 
@@ -75,13 +168,21 @@ def trust_list(db: HeadOffice, *, include_removed: bool = False) -> list[AnchorI
         return [_info(r) for r in s.scalars(query)]
 
 
-def trust_remove(db: HeadOffice, fingerprint: str, *, now: datetime | None = None) -> AnchorInfo:
+def trust_remove(
+    db: HeadOffice,
+    fingerprint: str,
+    *,
+    credential: pki.Credential,
+    now: datetime | None = None,
+) -> AnchorInfo:
     """Stop trusting the anchor whose fingerprint is (or starts with, 8 characters at least)
-    `fingerprint`."""
+    `fingerprint`, by head office's signer (`credential`, see `signer_for`)."""
     given = fingerprint.strip().lower().replace(":", "")
     if len(given) < 8:
         raise InputFileError("指纹太短 / give at least 8 characters of the fingerprint")
+    at = clock.iso(clock.local_or_now(now))
     with db.session() as s:
+        by = signer_for(s, credential, at).label
         rows = list(
             s.scalars(
                 select(TrustAnchor).where(
@@ -94,7 +195,7 @@ def trust_remove(db: HeadOffice, fingerprint: str, *, now: datetime | None = Non
             raise NotFoundError(
                 f"没有唯一受信任的 CA 指纹为 {given} / no single trusted CA has fingerprint {given}"
             )
-        rows[0].removed_at = clock.iso(clock.local_or_now(now))
+        rows[0].removed_at, rows[0].removed_by = at, by
         return _info(rows[0])
 
 

@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/screens/headoffice_key.py" line="64" />
+        <source>无法打开密钥文件：密码不正确，或文件不是 PKCS#12 密钥文件。</source>
+        <translation>Cannot open the key file: the password is wrong, or the file is not a PKCS#12 key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_key.py" line="67" />
+        <source>这不是本总行库的总行密钥：只有首次使用的总行密钥可以导入上报包、更改信任的 CA。</source>
+        <translation>This is not this store's head-office key: only the head-office key first used on it can import packages and change the trusted CAs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_key.py" line="69" />
+        <source>这个文件不能用作总行密钥：</source>
+        <translation>This file cannot serve as head office's key:</translation>
+    </message>
+</context>
+<context>
     <name>AccountImportDialog</name>
     <message>
         <location filename="../../ui/screens/account_import.py" line="180" />
@@ -1607,179 +1625,169 @@ Package: {package}</translation>
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="168" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="141" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="142" />
         <source>导入上报包</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="172" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="145" />
         <source>选择一个上报包文件夹（含 manifest.json），或存放多个上报包的文件夹。每个上报包逐一核验签名和文件，整包接收或整包拒收，并用总行密钥签发回执。</source>
         <translation>Choose a package folder (with manifest.json) or a folder holding several packages. Each package's signatures and files are verified; it is taken in whole or rejected whole, and a receipt is signed with head office's key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="176" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="209" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="149" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="182" />
         <source>上报包文件夹</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="177" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="216" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="150" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="189" />
         <source>总行密钥文件</source>
         <translation>Head office's key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="178" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="151" />
         <source>密钥密码</source>
         <translation>Key password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="179" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="222" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="152" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="195" />
         <source>回执存放位置</source>
         <translation>Receipts folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="180" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="153" />
         <source>默认：上报包旁的“回执”文件夹</source>
         <translation>Default: a “回执” (receipts) folder beside the packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="182" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="155" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="183" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="156" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="184" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="157" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="187" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="196" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="160" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
         <source>上报包</source>
         <translation>Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="188" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="196" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="161" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="189" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="196" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="162" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="190" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="163" />
         <source>记录</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="191" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="164" />
         <source>有问题的文件</source>
         <translation>Files with problems</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="192" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="165" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="196" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
         <source>记录 / 文件</source>
         <translation>Record / file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="216" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="189" />
         <source>PKCS#12 文件 (*.p12 *.pfx)</source>
         <translation>PKCS#12 files (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="244" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="217" />
         <source>请选择上报包文件夹</source>
         <translation>Choose the package folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="246" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="219" />
         <source>请选择总行密钥文件</source>
         <translation>Choose head office's key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="248" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="221" />
         <source>请输入密钥密码</source>
         <translation>Enter the key password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="300" />
-        <source>无法打开密钥文件：密码不正确，或文件不是 PKCS#12 密钥文件。</source>
-        <translation>Cannot open the key file: the password is wrong, or the file is not a PKCS#12 key.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="303" />
-        <source>这个文件不能用作总行密钥：</source>
-        <translation>This file cannot serve as head office's key:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="329" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="297" />
         <source>第 {k} / {n} 个上报包</source>
         <translation>Package {k} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="331" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="299" />
         <source>{n} 个上报包已处理</source>
         <translation>{n} package(s) done</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="350" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="318" />
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="351" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="319" />
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="352" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="320" />
         <source>拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="361" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="329" />
         <source>{n} 个上报包：{a} 个已接收，{d} 个重复，{r} 个拒收</source>
         <translation>{n} package(s): {a} accepted, {d} duplicate, {r} rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="378" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="346" />
         <source>{n} 条：接收 {a}，重复 {d}，拒收 {r}</source>
         <translation>{n}: {a} accepted, {d} duplicate, {r} rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="390" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="358" />
         <source>文件 {path}</source>
         <translation>File {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="391" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="359" />
         <source>有问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="399" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="367" />
         <source>整包被拒收，未入库</source>
         <translation>The package was rejected: nothing of it was stored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="403" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="371" />
         <source>记录 {id}</source>
         <translation>Record {id}</translation>
     </message>
@@ -2280,52 +2288,52 @@ Package: {package}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>网点自查 BranchCheck</source>
         <translation>BranchCheck branch self-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>当前用户：{name} ({no})</source>
         <translation>Signed in: {name} ({no})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>已恢复您未完成的检查。</source>
         <translation>Your unfinished inspection has been resumed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504" />
+        <location filename="../../ui/main_window.py" line="563" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
@@ -3535,80 +3543,116 @@ People registered: {count}</translation>
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="79" />
-        <location filename="../../ui/screens/headoffice_trust.py" line="80" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="108" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="109" />
         <source>信任的 CA</source>
         <translation>Trusted CAs</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="83" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="112" />
         <source>总行只接收由这里列出的网点 CA 签发的证书所签署的上报包。取消信任后，新上报包不再通过核验，已入库的记录保留原核验结论。</source>
         <translation>Head office takes in only packages signed with certificates issued by the branch CAs listed here. Once a CA is no longer trusted, new packages no longer verify; records stored already keep their verdict.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="88" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="117" />
         <source>CA</source>
         <translation>CA</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="88" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="117" />
         <source>信任自</source>
         <translation>Trusted since</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="88" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="117" />
         <source>SHA-256 指纹</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="90" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="117" />
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="119" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="163" />
+        <source>总行密钥文件</source>
+        <translation>Head office's key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="120" />
+        <source>密钥密码</source>
+        <translation>Key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="121" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="122" />
         <source>添加 CA 证书…</source>
         <translation>Add a CA certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="91" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="123" />
         <source>取消信任…</source>
         <translation>Stop trusting…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="92" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="124" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="103" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="140" />
         <source>尚无受信任的 CA：请添加各网点导出的 CA 证书（PEM）。</source>
         <translation>No trusted CA yet: add the CA certificate (PEM) each branch exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="119" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="157" />
         <source>网点 CA 证书</source>
         <translation>Branch CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="119" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="157" />
         <source>证书 (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="130" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="163" />
+        <source>PKCS#12 文件 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="175" />
+        <source>请选择总行密钥文件</source>
+        <translation>Choose head office's key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="177" />
+        <source>请输入密钥密码</source>
+        <translation>Enter the key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_trust.py" line="216" />
         <source>已信任：{label}</source>
         <translation>Trusted: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="135" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="220" />
         <source>取消信任</source>
         <translation>Stop trusting</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="144" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="232" />
         <source>不再信任 {label}？
 此后由它签发的证书签署的上报包将被拒收；已入库的记录不受影响。</source>
         <translation>Stop trusting {label}?
 Packages signed with certificates it issued will be rejected from now on; records stored already are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="151" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="240" />
         <source>已取消信任：{label}</source>
         <translation>No longer trusted: {label}</translation>
     </message>

@@ -88,6 +88,11 @@ EN = {
     ),
     "CA": "CA",
     "信任自": "Trusted since",
+    "操作人": "By",
+    "这不是本总行库的总行密钥：只有首次使用的总行密钥可以导入上报包、更改信任的 CA。": (
+        "This is not this store's head-office key: only the head-office key first used on it "
+        "can import packages and change the trusted CAs."
+    ),
     "添加 CA 证书…": "Add a CA certificate…",
     "取消信任…": "Stop trusting…",
     "尚无受信任的 CA：请添加各网点导出的 CA 证书（PEM）。": (

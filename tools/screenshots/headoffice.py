@@ -45,10 +45,11 @@ def shoot(s: Shots) -> None:
         ca_key, ca_cert, name="总行收件", employee_no="HO001", organization="总行"
     )
     p12 = s.home / "headoffice.p12"
-    p12.write_bytes(pki.make_p12(pki.Credential(key, cert, [ca_cert]), HO_PASSWORD))
+    ho_key = pki.Credential(key, cert, [ca_cert])
+    p12.write_bytes(pki.make_p12(ho_key, HO_PASSWORD))
     url = f"sqlite:///{s.home / 'headoffice.sqlite3'}"
     db = open_headoffice(url)
-    trust_add(db, keys.export_ca(store, s.home / "branch-ca.pem"))
+    trust_add(db, keys.export_ca(store, s.home / "branch-ca.pem"), credential=ho_key)
     db.dispose()
     ho = HeadOfficeWindow(url)
     ho.resize(1280, 800)
@@ -90,6 +91,7 @@ def shoot(s: Shots) -> None:
         assert trust is not None
         settle()
         trust.table.selectRow(0)
+        trust.key_edit.setText(str(p12))
         save(trust, "headoffice-trust.png")
         trust.accept()
         receipt = dialog.outcomes[0].receipt

@@ -1,13 +1,12 @@
 """导入上报包 (head office): a folder (one package, or a folder of packages: each folder with a
 manifest.json), head office's key file and its password, where the receipts go (a 回执 folder
-beside the packages unless chosen); the key is opened on the worker first (a wrong password or
-file: its message next to the field, nothing else happens), then
+beside the packages unless chosen); the key is opened on the worker first and confirmed as the store's
+signer (a wrong password, file or key: its message next to the field, nothing else happens), then
 `branchcheck.headoffice.ingest.ingest` runs on the worker with a progress bar 第 k / n 个上报包,
 and the results are shown per package and per record and file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchcheck.errors import BranchCheckError, KeyPasswordError
+from branchcheck.errors import BranchCheckError
 from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
+from ui.screens.headoffice_key import KeyProblem, key_problem_text, open_head_office_key
 from ui.screens.headoffice_parts import PackageProgress, Told, fill, in_language, path_row, table
 from ui.style import GREEN, ORANGE, RED
-from ui.tasks import TaskRunner, describe
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from branchcheck.headoffice.ingest import PackageOutcome
@@ -41,36 +41,9 @@ RECEIPTS = "回执"
 COLOURS = {"accepted": GREEN, "duplicate": ORANGE, "rejected": RED}
 
 
-@dataclass(frozen=True)
-class _KeyProblem:
-    """Why the key did not open, and the field it is about ("key" or "password")."""
-
-    field: str
-    message: str
-    path: Path
-
-
 def default_receipts(folder: Path, packages: list[Path]) -> Path:
     """回执 beside the packages: in the chosen folder when it holds them, else beside the one."""
     return (folder.parent if packages == [folder] else folder) / RECEIPTS
-
-
-def _open_key(path: Path, password: str) -> Credential | _KeyProblem:
-    """Worker thread: head office's credential from its key file, or why not (by field)."""
-    from branchcheck.errors import InputFileError
-    from branchcheck.records.pki import load_p12
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        error = InputFileError(f"{path}: 无法读取密钥文件 / cannot read the key file ({exc})")
-        return _KeyProblem("key", describe(error), path)
-    try:
-        return load_p12(data, password, source=str(path))
-    except KeyPasswordError as exc:
-        return _KeyProblem("password", describe(exc), path)
-    except BranchCheckError as exc:
-        return _KeyProblem("key", describe(exc), path)
 
 
 class IngestDialog(QDialog):
@@ -81,7 +54,7 @@ class IngestDialog(QDialog):
         self.db = db
         self.tasks = tasks
         self.outcomes: list[PackageOutcome] = []
-        self.key_problem: _KeyProblem | None = None
+        self.key_problem: KeyProblem | None = None
         self.told = Told()
         self.packages: list[Path] = []
         self.relay = PackageProgress(self)
@@ -277,16 +250,16 @@ class IngestDialog(QDialog):
             else default_receipts(folder, self.packages)
         )
         key_path = Path(self.key_edit.text().strip()).expanduser()
-        password = self.password_edit.text()
+        password, db = self.password_edit.text(), self.db
         self.ingest_button.setEnabled(False)
         self.tasks.run_in_background(
-            lambda: _open_key(key_path, password),
+            lambda: open_head_office_key(db, key_path, password),
             lambda opened: self._key_opened(opened, receipts),
             self._failed,
         )
 
-    def _key_opened(self, opened: Credential | _KeyProblem, receipts: Path) -> None:
-        if isinstance(opened, _KeyProblem):
+    def _key_opened(self, opened: Credential | KeyProblem, receipts: Path) -> None:
+        if isinstance(opened, KeyProblem):
             self.ingest_button.setEnabled(True)
             self.key_problem = opened
             self._tell_key(opened)
@@ -294,14 +267,9 @@ class IngestDialog(QDialog):
         self.key_problem = None
         self._ingest(opened, receipts)
 
-    def _tell_key(self, opened: _KeyProblem) -> None:
+    def _tell_key(self, opened: KeyProblem) -> None:
         """Why the key did not open, next to its field (again after a language switch)."""
-        if opened.field == "password":  # the core's words are English only: the file then
-            said = self.tr("无法打开密钥文件：密码不正确，或文件不是 PKCS#12 密钥文件。")
-            self._tell(opened.field, f"{said}\n{opened.path}")
-        else:
-            said = self.tr("这个文件不能用作总行密钥：")
-            self._tell(opened.field, f"{said}\n{opened.message}")
+        self._tell(opened.field, key_problem_text(opened))
 
     def _ingest(self, opened: Credential, receipts: Path) -> None:
         from branchcheck.headoffice.ingest import ingest

@@ -1,6 +1,8 @@
 """信任的 CA (head office): the branch CAs whose packages head office takes in
-(branchcheck.headoffice.trust), with add (a PEM file) and remove (after a confirmation; the
-records it verified keep their verdict). Every call runs on the worker."""
+(branchcheck.headoffice.trust), who trusted each, with add (a PEM file) and remove (after a
+confirmation; the records it verified keep their verdict). Either change is made with head
+office's key and its password, given in the dialog: opened and confirmed as the store's signer
+on the worker (a wrong one: said next to its field, nothing changes), then the change runs there."""
 
 from __future__ import annotations
 
@@ -12,7 +14,10 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -20,13 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from branchcheck.headoffice import trust
-from ui.screens import error_label, subtle_label, title_label
-from ui.screens.headoffice_parts import Told, fill, selected_index, table, when
+from ui.screens import error_label, show_error, subtle_label, title_label
+from ui.screens.headoffice_key import KeyProblem, key_problem_text, open_head_office_key
+from ui.screens.headoffice_parts import Told, fill, path_row, selected_index, table, when
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from branchcheck.headoffice.store import HeadOffice
     from branchcheck.headoffice.trust import AnchorInfo
+    from branchcheck.records.pki import Credential
 
 
 class TrustDialog(QDialog):
@@ -39,8 +46,9 @@ class TrustDialog(QDialog):
         # asked before a removal (tests answer it): the question → yes?
         self.confirm: Callable[[str], bool] = self._ask
         self.pick_pem: Callable[[], str] = self._pick_pem
-        self.setMinimumSize(760, 420)
-        self.resize(960, 480)
+        self.key_problem: KeyProblem | None = None
+        self.setMinimumSize(760, 480)
+        self.resize(1000, 560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
@@ -48,8 +56,29 @@ class TrustDialog(QDialog):
         self.intro = subtle_label(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
-        self.table = table(self, 3)
+        self.table = table(self, 4)
         layout.addWidget(self.table, 1)
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        self.key_label, self.password_label = QLabel(self), QLabel(self)
+        self.key_edit, self.password_edit = QLineEdit(self), QLineEdit(self)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_button = QPushButton(self)
+        self.key_button.clicked.connect(self._pick_key)
+        self.errors = {k: error_label(self) for k in ("key", "password")}
+        for label, field, key in (
+            (self.key_label, path_row(self, self.key_edit, self.key_button), "key"),
+            (self.password_label, self.password_edit, "password"),
+        ):
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            if isinstance(field, QHBoxLayout):
+                box.addLayout(field)
+            else:
+                box.addWidget(field)
+            box.addWidget(self.errors[key])
+            form.addRow(label, box)
+        layout.addLayout(form)
         self.status = subtle_label(self)
         layout.addWidget(self.status)
         self.error = error_label(self)
@@ -85,12 +114,17 @@ class TrustDialog(QDialog):
             )
         )
         self.table.setHorizontalHeaderLabels(
-            [self.tr("CA"), self.tr("信任自"), self.tr("SHA-256 指纹")]
+            [self.tr("CA"), self.tr("信任自"), self.tr("操作人"), self.tr("SHA-256 指纹")]
         )
+        self.key_label.setText(self.tr("总行密钥文件"))
+        self.password_label.setText(self.tr("密钥密码"))
+        self.key_button.setText(self.tr("选择…"))
         self.add_button.setText(self.tr("添加 CA 证书…"))
         self.remove_button.setText(self.tr("取消信任…"))
         self.close_button.setText(self.tr("关闭"))
         self.told.retell()
+        if self.key_problem is not None and self.errors[self.key_problem.field].isVisible():
+            show_error(self.errors[self.key_problem.field], key_problem_text(self.key_problem))
 
     def reload(self) -> None:
         db = self.db
@@ -98,7 +132,10 @@ class TrustDialog(QDialog):
 
     def _show(self, anchors: list[AnchorInfo]) -> None:
         self.anchors = anchors
-        fill(self.table, [[a.label, when(a.added_at), a.fingerprint] for a in anchors])
+        fill(
+            self.table,
+            [[a.label, when(a.added_at), a.added_by, a.fingerprint] for a in anchors],
+        )
         if not anchors:
             self.status.setText(self.tr("尚无受信任的 CA：请添加各网点导出的 CA 证书（PEM）。"))
         self._selection()
@@ -107,6 +144,7 @@ class TrustDialog(QDialog):
         self.remove_button.setEnabled(selected_index(self.table) is not None)
 
     def _failed(self, exc: BaseException) -> None:
+        self.add_button.setEnabled(True)
         self.told.tell(self.error, exc)
 
     def _done(self, text: str) -> None:
@@ -120,15 +158,62 @@ class TrustDialog(QDialog):
         )
         return name
 
+    def _pick_key(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("总行密钥文件"), "", self.tr("PKCS#12 文件 (*.p12 *.pfx)")
+        )
+        if name:
+            self.key_edit.setText(name)
+
+    def _key_given(self) -> tuple[Path, str] | None:
+        """The key file and password typed, or None with what is missing said by its field."""
+        self.key_problem = None
+        for label in (*self.errors.values(), self.error):
+            self.told.tell(label, None)
+        key, password = self.key_edit.text().strip(), self.password_edit.text()
+        if not key:
+            show_error(self.errors["key"], self.tr("请选择总行密钥文件"))
+        if not password:
+            show_error(self.errors["password"], self.tr("请输入密钥密码"))
+        return (Path(key).expanduser(), password) if key and password else None
+
+    def _change(
+        self,
+        given: tuple[Path, str],
+        change: Callable[[Credential], AnchorInfo],
+        said: Callable[[AnchorInfo], str],
+    ) -> None:
+        """Open the key (worker), then make the change with it (worker)."""
+        db, (path, password) = self.db, given
+
+        def work() -> AnchorInfo | KeyProblem:
+            opened = open_head_office_key(db, path, password)
+            return opened if isinstance(opened, KeyProblem) else change(opened)
+
+        self.add_button.setEnabled(False)
+        self.tasks.run_in_background(work, lambda out: self._changed(out, said), self._failed)
+
+    def _changed(self, out: AnchorInfo | KeyProblem, said: Callable[[AnchorInfo], str]) -> None:
+        self.add_button.setEnabled(True)
+        if isinstance(out, KeyProblem):
+            self.key_problem = out
+            show_error(self.errors[out.field], key_problem_text(out))
+            self._selection()
+            return
+        self._done(said(out))
+
     def add(self) -> None:
+        given = self._key_given()
+        if given is None:
+            return
         name = self.pick_pem()
         if not name:
             return
         db, path = self.db, Path(name)
-        self.tasks.run_in_background(
-            lambda: trust.trust_add(db, path),
-            lambda info: self._done(self.tr("已信任：{label}").format(label=info.label)),
-            self._failed,
+        self._change(
+            given,
+            lambda credential: trust.trust_add(db, path, credential=credential),
+            lambda info: self.tr("已信任：{label}").format(label=info.label),
         )
 
     def _ask(self, question: str) -> bool:
@@ -140,14 +225,17 @@ class TrustDialog(QDialog):
         if index is None or index >= len(self.anchors):
             return
         anchor = self.anchors[index]
+        given = self._key_given()
+        if given is None:
+            return
         question = self.tr(
             "不再信任 {label}？\n此后由它签发的证书签署的上报包将被拒收；已入库的记录不受影响。"
         ).format(label=anchor.label)
         if not self.confirm(question):
             return
         db, fp = self.db, anchor.fingerprint
-        self.tasks.run_in_background(
-            lambda: trust.trust_remove(db, fp),
-            lambda info: self._done(self.tr("已取消信任：{label}").format(label=info.label)),
-            self._failed,
+        self._change(
+            given,
+            lambda credential: trust.trust_remove(db, fp, credential=credential),
+            lambda info: self.tr("已取消信任：{label}").format(label=info.label),
         )

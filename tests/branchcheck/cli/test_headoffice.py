@@ -44,9 +44,41 @@ def test_trust_and_ingest_from_the_command_line(setting, capsys):
     assert _ingest(folder, p12, db) == 6  # nothing trusted yet
     [out] = json.loads(capsys.readouterr().out)
     assert out["status"] == "rejected" and "signature" in out["reason"]
-    assert main(["headoffice", "trust", "add", str(ca), "--db", db]) == 0
+    assert (
+        main(
+            [
+                "headoffice",
+                "trust",
+                "add",
+                str(ca),
+                "--db",
+                db,
+                "--key",
+                str(p12),
+                "--key-password-env",
+                "HO_PW",
+            ]
+        )
+        == 0
+    )
     assert "trusted" in capsys.readouterr().out
-    assert main(["headoffice", "trust", "add", str(ca), "--db", db]) == 2
+    assert (
+        main(
+            [
+                "headoffice",
+                "trust",
+                "add",
+                str(ca),
+                "--db",
+                db,
+                "--key",
+                str(p12),
+                "--key-password-env",
+                "HO_PW",
+            ]
+        )
+        == 2
+    )
     assert "already trusted" in capsys.readouterr().err
     assert main(["headoffice", "trust", "list", "--db", db, "--json"]) == 0
     [anchor] = json.loads(capsys.readouterr().out)
@@ -67,7 +99,23 @@ def test_trust_and_ingest_from_the_command_line(setting, capsys):
     assert out["files"][0]["path"] == "records/extra.txt"
 
     fp = anchor["fingerprint"]
-    assert main(["headoffice", "trust", "remove", fp[:12], "--db", db]) == 0
+    assert (
+        main(
+            [
+                "headoffice",
+                "trust",
+                "remove",
+                fp[:12],
+                "--db",
+                db,
+                "--key",
+                str(p12),
+                "--key-password-env",
+                "HO_PW",
+            ]
+        )
+        == 0
+    )
     assert "keep their verdict" in capsys.readouterr().out
     assert main(["headoffice", "trust", "list", "--db", db]) == 0
     assert "no trusted CA yet" in capsys.readouterr().out
@@ -82,7 +130,23 @@ def test_a_wrong_key_password_ingests_nothing(setting, capsys, monkeypatch):
 
 def test_ingest_says_when_signatures_were_judged_and_when_head_office_received(setting, capsys):
     folder, ca, p12, db = setting
-    assert main(["headoffice", "trust", "add", str(ca), "--db", db]) == 0
+    assert (
+        main(
+            [
+                "headoffice",
+                "trust",
+                "add",
+                str(ca),
+                "--db",
+                db,
+                "--key",
+                str(p12),
+                "--key-password-env",
+                "HO_PW",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert _ingest(folder, p12, db) == 0
     [out] = json.loads(capsys.readouterr().out)
@@ -112,3 +176,31 @@ def test_ingest_says_when_signatures_were_judged_and_when_head_office_received(s
     )
     text = capsys.readouterr().out
     assert "received by head office at" in text and "签名按签名人自报的时间判定" in text
+
+
+def test_the_trust_store_is_changed_only_with_head_offices_key(setting, capsys, tmp_path):
+    folder, ca, p12, db = setting
+    key = ["--key", str(p12), "--key-password-env", "HO_PW"]
+    with pytest.raises(SystemExit) as usage:  # argparse: --key is required
+        main(["headoffice", "trust", "add", str(ca), "--db", db])
+    assert usage.value.code == 2 and "--key" in capsys.readouterr().err
+    assert main(["headoffice", "trust", "add", str(ca), "--db", db, *key]) == 0
+    assert "by / 操作人: 总行收件 (SHA-256 " in capsys.readouterr().out
+    ca_key, ca_cert = pki.create_ca("冒充 CA", "冒充")
+    k, c = pki.issue_signing_cert(
+        ca_key, ca_cert, name="冒充者", employee_no="X1", organization="冒充"
+    )
+    other = tmp_path / "other.p12"
+    other.write_bytes(pki.make_p12(pki.Credential(k, c, [ca_cert]), "ho-secret"))
+    assert main(["headoffice", "trust", "list", "--db", db, "--json"]) == 0
+    [anchor] = json.loads(capsys.readouterr().out)
+    assert anchor["added_by"].startswith("总行收件 (SHA-256 ")
+    fp = anchor["fingerprint"]
+    stranger = ["--key", str(other), "--key-password-env", "HO_PW"]
+    assert main(["headoffice", "trust", "remove", fp[:12], "--db", db, *stranger]) == 2
+    err = capsys.readouterr().err
+    assert "这不是本总行库的总行密钥" in err and "冒充者" in err and "Traceback" not in err
+    assert main(["headoffice", "trust", "list", "--db", db]) == 0
+    assert fp in capsys.readouterr().out  # still trusted
+    assert _ingest(folder, other, db) == 2
+    assert "not this store's head-office key" in capsys.readouterr().err

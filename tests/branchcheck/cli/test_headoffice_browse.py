@@ -13,6 +13,7 @@ from branchcheck.headoffice.store import open_headoffice
 from branchcheck.headoffice.trust import trust_add
 from branchcheck.records import keys
 from branchcheck.upload.package import make_package
+from tests.ho_signer import ho_key
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def held(demo, tmp_path):
     )
     url = f"sqlite:///{tmp_path / 'ho.sqlite3'}"
     ho = open_headoffice(url)
-    trust_add(ho, keys.export_ca(demo, tmp_path / "branch-ca.pem"))
+    trust_add(ho, keys.export_ca(demo, tmp_path / "branch-ca.pem"), credential=ho_key())
     assert ingest_one(ho, done.folder).status == "accepted"
     ho.dispose()
     return url, json.loads((done.folder / "manifest.json").read_bytes())

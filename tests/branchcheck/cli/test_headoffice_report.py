@@ -37,7 +37,23 @@ def received(demo, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     ca = keys.export_ca(demo, tmp_path / "branch-ca.pem")
     db = f"sqlite:///{tmp_path / 'ho.sqlite3'}"
-    assert main(["headoffice", "trust", "add", str(ca), "--db", db]) == 0
+    assert (
+        main(
+            [
+                "headoffice",
+                "trust",
+                "add",
+                str(ca),
+                "--db",
+                db,
+                "--key",
+                str(p12),
+                "--key-password-env",
+                "HO_PW",
+            ]
+        )
+        == 0
+    )
     assert (
         main(
             ["headoffice", "ingest", str(done.folder), "--db", db, "--key", str(p12)]

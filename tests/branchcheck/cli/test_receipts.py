@@ -23,8 +23,8 @@ def test_import_a_receipt_from_the_command_line(demo, tmp_path, capsys):
         ca_key, ca_cert, name="总行收件", employee_no="HO001", organization="总行"
     )
     ho = open_headoffice(tmp_path / "ho.sqlite3")
-    trust_add(ho, keys.export_ca(demo, tmp_path / "branch-ca.pem"))
     cred = pki.Credential(key, cert, [ca_cert])
+    trust_add(ho, keys.export_ca(demo, tmp_path / "branch-ca.pem"), credential=cred)
     [outcome] = ingest(ho, [done.folder], credential=cred, receipts=tmp_path / "receipts")
     ho.dispose()
     argv = ["receipts", "import", str(outcome.receipt), "--as", "E001"]

@@ -11,9 +11,10 @@ import pytest
 from branchcheck import inspections
 from branchcheck.db import open_store
 from branchcheck.headoffice.store import open_headoffice
-from branchcheck.records import keys, pki
+from branchcheck.records import keys
 from branchcheck.upload import cms
 from branchcheck.upload.package import make_package
+from tests.ho_signer import ho_signer
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -34,11 +35,7 @@ def ho(db_url):
 @pytest.fixture(scope="session")
 def ho_credential():
     """Head office's signing credential (its own CA) and that CA's certificate."""
-    ca_key, ca_cert = pki.create_ca("总行测试 CA", "总行")
-    key, cert = pki.issue_signing_cert(
-        ca_key, ca_cert, name="总行收件", employee_no="HO001", organization="总行"
-    )
-    return pki.Credential(key, cert, [ca_cert]), ca_cert
+    return ho_signer()
 
 
 def sealed_period(store):

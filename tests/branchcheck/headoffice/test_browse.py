@@ -10,12 +10,13 @@ from branchcheck.errors import InputFileError, NotFoundError, StateError
 from branchcheck.headoffice import browse
 from branchcheck.headoffice.ingest import ingest_one
 from branchcheck.headoffice.trust import trust_add
+from tests.ho_signer import ho_key
 
 
 @pytest.fixture
 def held(ho, package, branch_ca):
     """The demo package ingested; its manifest."""
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     assert ingest_one(ho, package).status == "accepted"
     return json.loads((package / "manifest.json").read_bytes())
 

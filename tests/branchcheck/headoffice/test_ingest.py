@@ -13,6 +13,7 @@ from branchcheck.headoffice.models import HoFinding, HoPackage, HoReceipt, HoRec
 from branchcheck.headoffice.trust import trust_add
 from branchcheck.records import pki
 from branchcheck.upload import cms
+from tests.ho_signer import ho_key
 
 
 def _count(ho, model):
@@ -39,7 +40,7 @@ def _nothing_stored(ho):
 def test_a_sound_package_goes_in_whole_with_a_signed_receipt(
     ho, package, branch_ca, ho_credential, tmp_path
 ):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     cred, ho_ca = ho_credential
     [done] = ingest(ho, [package], credential=cred, receipts=tmp_path / "receipts")
     listed = json.loads((package / "manifest.json").read_bytes())
@@ -63,7 +64,7 @@ def test_a_sound_package_goes_in_whole_with_a_signed_receipt(
 
 
 def test_two_worker_processes_judge_as_one(ho, package, branch_ca, resign):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     rec = _first_record(package)
     path = package / rec["xlsx"]
     data = bytearray(path.read_bytes())
@@ -77,7 +78,7 @@ def test_two_worker_processes_judge_as_one(ho, package, branch_ca, resign):
 
 
 def test_one_tampered_workbook_rejects_the_whole_package(ho, package, branch_ca, resign):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     rec = _first_record(package)
     path = package / rec["xlsx"]
     data = bytearray(path.read_bytes())
@@ -96,7 +97,7 @@ def test_one_tampered_workbook_rejects_the_whole_package(ho, package, branch_ca,
 
 
 def test_a_changed_file_the_manifest_does_not_know_of_is_rejected(ho, package, branch_ca):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     rec = _first_record(package)
     path = package / rec["pdf"]
     path.write_bytes(path.read_bytes() + b"\n")
@@ -110,7 +111,7 @@ def test_a_changed_file_the_manifest_does_not_know_of_is_rejected(ho, package, b
 def test_a_workbook_signed_under_an_untrusted_ca_is_rejected(
     ho, package, branch_ca, resign, tmp_path
 ):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     ca_key, ca_cert = pki.create_ca("别的 CA", "别处")
     key, cert = pki.issue_signing_cert(
         ca_key, ca_cert, name="冒名者", employee_no="E001", organization="别处"
@@ -128,7 +129,9 @@ def test_a_workbook_signed_under_an_untrusted_ca_is_rejected(
     _nothing_stored(ho)
     other = tmp_path / "other-ca.pem"
     other.write_text(pki.cert_to_pem(ca_cert))
-    trust_add(ho, other)  # trusted, but not the CA of the branch that packed it
+    trust_add(
+        ho, other, credential=ho_key()
+    )  # trusted, but not the CA of the branch that packed it
     fate = {r.record_id: r for r in ingest_one(ho, package).records}
     assert "another CA than the package" in fate[rec["id"]].reason
     _nothing_stored(ho)
@@ -143,7 +146,7 @@ def test_a_package_without_its_ca_in_the_trust_store_is_rejected(ho, package):
 
 
 def test_the_same_package_twice_is_a_duplicate(ho, package, branch_ca):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     first = ingest_one(ho, package)
     records = _count(ho, HoRecord)
     again = ingest_one(ho, package)
@@ -153,7 +156,7 @@ def test_the_same_package_twice_is_a_duplicate(ho, package, branch_ca):
 
 
 def test_two_ingests_of_one_package_at_once_store_it_once(ho, package, branch_ca):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     outcomes = []
     threads = [
         threading.Thread(target=lambda: outcomes.append(ingest_one(ho, package))) for _ in range(2)
@@ -168,7 +171,7 @@ def test_two_ingests_of_one_package_at_once_store_it_once(ho, package, branch_ca
 
 
 def test_a_malformed_manifest_is_rejected_with_its_reason(ho, package, branch_ca, resign):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     resign(package, lambda m: m["records"][0].update(version="two"))
     done = ingest_one(ho, package)
     assert done.status == "rejected" and done.reason.startswith(
@@ -182,7 +185,7 @@ def test_a_malformed_manifest_is_rejected_with_its_reason(ho, package, branch_ca
 
 
 def test_a_path_escaping_the_folder_is_rejected(ho, package, branch_ca, resign, tmp_path):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     outside = tmp_path / "outside.txt"
     outside.write_bytes(b"secret")
     entry = {"path": "../outside.txt", "sha256": manifest_mod.sha256(b"secret"), "size": 6}
@@ -193,7 +196,7 @@ def test_a_path_escaping_the_folder_is_rejected(ho, package, branch_ca, resign, 
 
 
 def test_a_symbolic_link_in_the_package_is_rejected(ho, package, branch_ca, tmp_path):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     rec = _first_record(package)
     path = package / rec["pdf"]
     real = tmp_path / "real.pdf"
@@ -209,7 +212,7 @@ def test_a_symbolic_link_in_the_package_is_rejected(ho, package, branch_ca, tmp_
 def test_a_missing_an_unlisted_and_an_oversized_file_are_rejected(
     ho, package, branch_ca, monkeypatch
 ):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     rec = _first_record(package)
     (package / rec["pdf"]).unlink()
     (package / "records" / "extra.txt").write_bytes(b"not listed")
@@ -223,7 +226,7 @@ def test_a_missing_an_unlisted_and_an_oversized_file_are_rejected(
 
 
 def test_a_manifest_that_lies_about_a_record_is_rejected(ho, package, branch_ca, resign):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     listed = json.loads((package / "manifest.json").read_bytes())["records"]
     swapped = [listed[1]["pdf"], listed[0]["pdf"]]
 
@@ -263,7 +266,7 @@ def test_a_correction_supersedes_its_predecessor_and_both_are_kept(
 
     from .conftest import sealed_period
 
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     assert ingest_one(ho, package).status == "accepted"
     listed = json.loads((package / "manifest.json").read_bytes())["records"]
     old = next(r["id"] for r in listed if r["checklist"] == "vault_check")
@@ -285,7 +288,7 @@ def test_a_correction_supersedes_its_predecessor_and_both_are_kept(
 def test_head_office_holds_the_branchs_audit_anchor_and_refuses_a_forged_one(
     ho, package, branch_ca, resign
 ):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     said = json.loads((package / "manifest.json").read_bytes())["audit_anchor"]
     assert said["signer"] == "E001" and said["count"] > 0 and len(said["hash"]) == 64
     forged = package.parent / "forged" / package.name
@@ -307,7 +310,7 @@ def test_head_office_holds_the_branchs_audit_anchor_and_refuses_a_forged_one(
 def test_findings_facts_and_obligations_are_stored_as_the_package_says(ho, package, branch_ca):
     from branchcheck.headoffice.models import HoObligation
 
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     assert ingest_one(ho, package).status == "accepted"
     listed = json.loads((package / "manifest.json").read_bytes())
     said = json.loads((package / "obligations.json").read_bytes())
@@ -334,7 +337,7 @@ def test_findings_facts_and_obligations_are_stored_as_the_package_says(ho, packa
 
 
 def test_a_package_without_its_obligations_is_rejected(ho, package, branch_ca, resign):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     (package / "obligations.json").unlink()
     resign(
         package,
@@ -350,7 +353,7 @@ def test_a_file_changed_after_it_was_verified_stores_nothing(ho, package, branch
     """The bytes stored are read again and must hash as they did when verified."""
     from branchcheck.headoffice import ingest as ingest_mod
 
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     real = ingest_mod._verify_all
     rec = _first_record(package)
 
@@ -371,7 +374,7 @@ def test_a_file_changed_after_it_was_verified_stores_nothing(ho, package, branch
 
 def test_a_finding_without_its_facts_makes_the_manifest_malformed(ho, package, branch_ca, resign):
     """The report counts findings by severity and risk driver: a package may not leave them out."""
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
 
     def strip(m):
         m["findings"][0] = {"id": m["findings"][0]["id"], "state": m["findings"][0]["state"]}

@@ -29,6 +29,7 @@ from branchcheck.score.indicators import compute
 from branchcheck.score.period import period_report
 from branchcheck.settings import Settings
 from branchcheck.views import Obligation
+from tests.ho_signer import ho_key
 
 TODAY = date(2026, 11, 15)
 FIRST, LAST = date(2026, 10, 1), date(2026, 10, 31)
@@ -42,7 +43,7 @@ def _period(folder):
 def test_head_office_scores_a_branch_as_the_branch_scores_itself(
     ho, package, branch_ca, packed, home, tmp_path
 ):
-    trust_add(ho, branch_ca)
+    trust_add(ho, branch_ca, credential=ho_key())
     assert ingest_one(ho, package).ok
     first, last = _period(package)
     today = date.today()

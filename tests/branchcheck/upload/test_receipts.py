@@ -37,7 +37,7 @@ def receipt(demo, tmp_path):
     )
     cred, ho_ca = _credential("总行")
     ho = open_headoffice(tmp_path / "ho.sqlite3")
-    trust_add(ho, keys.export_ca(demo, tmp_path / "branch-ca.pem"))
+    trust_add(ho, keys.export_ca(demo, tmp_path / "branch-ca.pem"), credential=cred)
     [outcome] = ingest(ho, [done.folder], credential=cred, receipts=tmp_path / "receipts")
     ho.dispose()
     assert outcome.status == "accepted"

@@ -62,7 +62,7 @@ def url(tmp_path, packed):
     """Head office's store, the branch CA trusted."""
     url = f"sqlite:///{tmp_path / 'ho.sqlite3'}"
     db = open_headoffice(url)
-    trust_add(db, packed[1])
+    trust_add(db, packed[1], credential=pki.load_p12(packed[2].read_bytes(), HO_PASSWORD))
     db.dispose()
     return url
 
@@ -173,15 +173,35 @@ def test_a_tampered_package_is_refused_with_its_reason(window, package, packed):
     assert window.branch_table.rowCount() == 0
 
 
+def _stranger_p12(tmp_path):
+    """A head-office-looking key that is not the store's signer."""
+    ca_key, ca_cert = pki.create_ca("冒充 CA", "冒充")
+    key, cert = pki.issue_signing_cert(
+        ca_key, ca_cert, name="冒充者", employee_no="X1", organization="冒充"
+    )
+    p12 = tmp_path / "stranger.p12"
+    p12.write_bytes(pki.make_p12(pki.Credential(key, cert, [ca_cert]), HO_PASSWORD))
+    return p12
+
+
 def test_trusted_cas_are_listed_added_and_removed(window, packed, tmp_path):
     dialog = window.open_trust()
     assert dialog.table.rowCount() == 1
-    fp = dialog.table.item(0, 2).text()
+    assert dialog.table.item(0, 2).text().startswith("总行收件 (SHA-256 ")  # who trusted it
+    fp = dialog.table.item(0, 3).text()
     ca_key, ca_cert = pki.create_ca("另一网点 CA", "另一网点")
     pem = tmp_path / "other.pem"
     pem.write_text(pki.cert_to_pem(ca_cert), encoding="ascii")
-    dialog.pick_pem = lambda: str(pem)
+    picked = []
+    dialog.pick_pem = lambda: picked.append(1) or str(pem)
+    dialog.add_button.click()  # no key given: said by its fields, nothing asked or changed
+    assert dialog.errors["key"].text() == "请选择总行密钥文件"
+    assert dialog.errors["password"].text() == "请输入密钥密码"
+    assert picked == [] and dialog.table.rowCount() == 1
+    dialog.key_edit.setText(str(packed[2]))
+    dialog.password_edit.setText(HO_PASSWORD)
     dialog.add_button.click()
+    assert dialog.errors["key"].isHidden() and dialog.errors["password"].isHidden()
     assert dialog.table.rowCount() == 2 and dialog.status.text().startswith("已信任")
     dialog.add_button.click()  # the same again: the core's refusal
     assert "已受信任" in dialog.error.text() and dialog.table.rowCount() == 2
@@ -192,10 +212,27 @@ def test_trusted_cas_are_listed_added_and_removed(window, packed, tmp_path):
     assert asked and dialog.table.rowCount() == 2
     dialog.confirm = lambda q: True
     dialog.remove_button.click()
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() != fp
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() != fp
     db = open_headoffice(window.url)
-    assert [a.fingerprint for a in trust_list(db)] == [dialog.table.item(0, 2).text()]
+    assert [a.fingerprint for a in trust_list(db)] == [dialog.table.item(0, 3).text()]
     db.dispose()
+
+
+def test_a_key_that_is_not_the_stores_signer_is_told_at_its_field(window, package, tmp_path):
+    stranger = _stranger_p12(tmp_path)
+    dialog = window.open_trust()
+    dialog.key_edit.setText(str(stranger))
+    dialog.password_edit.setText(HO_PASSWORD)
+    dialog.table.selectRow(0)
+    dialog.confirm = lambda q: True
+    dialog.remove_button.click()
+    said = dialog.errors["key"].text()
+    assert said.startswith("这不是本总行库的总行密钥") and "冒充者" in said
+    assert "Traceback" not in said and dialog.table.rowCount() == 1
+    ingest = _ingest(window, package, stranger, HO_PASSWORD)
+    assert ingest.errors["key"].text().startswith("这不是本总行库的总行密钥")
+    assert ingest.packages_table.isHidden() and window.branch_table.rowCount() == 0
+    assert not (package.parent / "回执").exists()
 
 
 def test_the_app_opens_head_office_mode_by_flag():

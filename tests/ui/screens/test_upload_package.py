@@ -125,7 +125,7 @@ def test_a_receipt_from_head_office_marks_the_records_received(window, demo, tmp
     result = _pack(window, first, last, tmp_path / "out").result_value
     cred, ho_ca = _credential("总行")
     ho = open_headoffice(tmp_path / "ho.sqlite3")
-    trust_add(ho, keys.export_ca(demo, tmp_path / "branch-ca.pem"))
+    trust_add(ho, keys.export_ca(demo, tmp_path / "branch-ca.pem"), credential=cred)
     [outcome] = ingest(ho, [result.folder], credential=cred, receipts=tmp_path / "回执")
     ho.dispose()
 
