@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from copy import copy
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -96,14 +97,45 @@ def put(
         text_cell(cell, _clean(value))
     else:
         cell.value = value
-    cell.font = font or _FONT
+    _style(cell, font or _FONT, fmt, fill, align or _WRAP, border)
+
+
+_STYLES = "_branchcheck_styles"  # the workbook's attribute holding what _style worked out
+
+
+def _style(
+    cell: Any,
+    font: Font,
+    fmt: str | None,
+    fill: PatternFill | None,
+    align: Alignment,
+    border: bool,
+) -> None:
+    """Give the cell its font, number format, fill, alignment and border. Setting each makes
+    openpyxl look the style up in the workbook's lists by value (hashing it, most of the time a
+    record's workbook takes to build); a cell styled as one before it takes that cell's indices:
+    the lists grow in the same order and the file is byte for byte the same. The style objects
+    are kept with the indices, so the `id`s in the key stay theirs."""
+    wb = cell.parent.parent
+    known: dict[tuple[Any, ...], tuple[Any, tuple[Any, ...]]] | None = getattr(wb, _STYLES, None)
+    if known is None:
+        known = {}
+        setattr(wb, _STYLES, known)
+    before = None if cell._style is None else tuple(cell._style)
+    key = (before, id(font), fmt, id(fill), id(align), border)
+    done = known.get(key)
+    if done is not None:
+        cell._style = copy(done[0])
+        return
+    cell.font = font
     if fmt:
         cell.number_format = fmt
     if fill:
         cell.fill = fill
-    cell.alignment = align or _WRAP
+    cell.alignment = align
     if border:
         cell.border = _BORDER
+    known[key] = (copy(cell._style), (font, fill, align))
 
 
 def _money(fen: Any) -> Any:
