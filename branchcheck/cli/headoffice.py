@@ -27,19 +27,60 @@ def _db(args: argparse.Namespace) -> HeadOffice:
     return open_headoffice(args.db or os.environ.get(DB_ENV) or data_home() / "headoffice.sqlite3")
 
 
-def _head_office_key(args: argparse.Namespace) -> Credential:
-    """Head office's credential from --key, opened with its password: who acts at head office."""
+def _open_p12(path: str, password: str) -> Credential:
     from branchcheck.errors import InputFileError
     from branchcheck.records.pki import load_p12
 
-    key = Path(args.key).expanduser()
+    key = Path(path).expanduser()
     try:
         p12 = key.read_bytes()
     except OSError as exc:
         raise InputFileError(
             f"{key}: 无法读取密钥文件 / cannot read the key file ({exc})"
         ) from None
-    return load_p12(p12, key_password(args, "head office's key password: "), source=str(key))
+    return load_p12(p12, password, source=str(key))
+
+
+def _head_office_key(args: argparse.Namespace) -> Credential:
+    """Head office's credential from --key, opened with its password: who acts at head office."""
+    return _open_p12(args.key, key_password(args, "head office's key password: "))
+
+
+def cmd_signer_show(args: argparse.Namespace) -> int:
+    from branchcheck.headoffice.trust import signer_history
+
+    db = _db(args)
+    try:
+        history = signer_history(db)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(history)
+        return 0
+    if not history:
+        print("no head-office signer yet / 尚无总行签署人: the first key used becomes it")
+    for h in history:
+        state = f"replaced {h.replaced_at} by {h.replaced_by}" if h.replaced_at else "current"
+        print(f"{h.fingerprint}  {h.name}  since {h.pinned_at}  {state}")
+    return 0
+
+
+def cmd_signer_replace(args: argparse.Namespace) -> int:
+    from branchcheck.errors import InputFileError
+    from branchcheck.headoffice.trust import replace_signer
+
+    current = _head_office_key(args)
+    value = os.environ.get(args.new_key_password_env)
+    if value is None:
+        raise InputFileError(f"environment variable {args.new_key_password_env} is not set")
+    new = _open_p12(args.new_key, value)
+    db = _db(args)
+    try:
+        info = replace_signer(db, current, new)
+    finally:
+        db.dispose()
+    print(f"head office's signer is now / 总行签署人已更换为: {info.label}")
+    return 0
 
 
 def cmd_trust_add(args: argparse.Namespace) -> int:
@@ -307,6 +348,26 @@ def register(sub: SubParsers) -> None:
     _add_db(x)
     _add_key(x)
     x.set_defaults(func=cmd_trust_remove)
+
+    signer = hs.add_parser("signer", help="head office's own key on this store (who acts)")
+    ss = signer.add_subparsers(dest="signer_command", required=True)
+    x = ss.add_parser("show", help="the store's head-office signer, and those it replaced")
+    x.add_argument("--json", action="store_true")
+    _add_db(x)
+    x.set_defaults(func=cmd_signer_show)
+    x = ss.add_parser(
+        "replace", help="renew head office's key: the current key authorises its successor"
+    )
+    _add_db(x)
+    _add_key(x)
+    x.add_argument("--new-key", required=True, metavar="P12", help="the new PKCS#12 key")
+    x.add_argument(
+        "--new-key-password-env",
+        required=True,
+        metavar="VAR",
+        help="environment variable holding the new key's password",
+    )
+    x.set_defaults(func=cmd_signer_replace)
 
     x = hs.add_parser("ingest", help="verify and take in upload packages, whole or not at all")
     x.add_argument("packages", nargs="+", metavar="PACKAGE", help="package folders")

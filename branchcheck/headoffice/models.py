@@ -43,17 +43,23 @@ class TrustAnchor(HeadOfficeBase):
 
 
 class HeadOfficeSigner(HeadOfficeBase):
-    """The certificate of head office's own key, fixed by the first action taken with a key on
-    this store (a trust change or an ingest): from then on only that key changes the trust store
-    and signs receipts, so holding it (and its password) is what proves who acts."""
+    """The certificates of head office's own key: the current one (`slot` 1) was fixed by the
+    first action taken with a key on this store (a trust change or an ingest), or by replacing
+    the one before with that one's key; from then on only it changes the trust store and signs
+    receipts, so holding it (and its password) is what proves who acts. Replaced ones stay,
+    `slot` empty, with when and by which key they were replaced. At most one row holds slot 1:
+    two first uses at once cannot fix two signers (a unique constraint, not a check in Python)."""
 
     __tablename__ = "ho_signer"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slot: Mapped[int | None] = mapped_column(Integer, unique=True, default=None)
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
     subject: Mapped[str] = mapped_column(String(200))
     pem: Mapped[str] = mapped_column(Text)
     pinned_at: Mapped[str] = mapped_column(String(40))
+    replaced_at: Mapped[str | None] = mapped_column(String(40), default=None)
+    replaced_by: Mapped[str | None] = mapped_column(String(200), default=None)
 
 
 class HoBranch(HeadOfficeBase):

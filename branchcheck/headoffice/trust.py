@@ -41,11 +41,14 @@ class AnchorInfo:
 
 @dataclass(frozen=True)
 class SignerInfo:
-    """Head office's signer on this store: its certificate's name and fingerprint."""
+    """Head office's signer on this store: its certificate's name and fingerprint, since when,
+    and (for one replaced) when and by which key."""
 
     name: str
     fingerprint: str
     pinned_at: str
+    replaced_at: str | None = None
+    replaced_by: str | None = None
 
     @property
     def label(self) -> str:
@@ -65,35 +68,56 @@ def _info(row: TrustAnchor) -> AnchorInfo:
 
 
 def _signer_info(row: HeadOfficeSigner) -> SignerInfo:
-    return SignerInfo(row.subject, row.fingerprint, row.pinned_at)
+    return SignerInfo(row.subject, row.fingerprint, row.pinned_at, row.replaced_at, row.replaced_by)
+
+
+def _current(s: Session) -> HeadOfficeSigner | None:
+    return s.scalars(
+        select(HeadOfficeSigner)
+        .where(HeadOfficeSigner.slot == 1)
+        .execution_options(populate_existing=True)
+    ).first()
+
+
+def _new_signer(credential: pki.Credential, at: str) -> HeadOfficeSigner:
+    return HeadOfficeSigner(
+        slot=1,
+        fingerprint=credential.fingerprint,
+        subject=credential.name[:200],
+        pem=pki.cert_to_pem(credential.cert),
+        pinned_at=at,
+    )
 
 
 def signer_for(s: Session, credential: pki.Credential, at: str) -> SignerInfo:
     """Head office's signer, when `credential` is its key: on a store with none yet, the
-    credential's certificate becomes it (one row, id 1: two first uses at once cannot fix two).
-    A key that is not it is refused and nothing changes."""
+    credential's certificate becomes it (slot 1 is unique: two first uses at once cannot fix
+    two). A key that is not it — a stranger's, or one replaced — is refused, nothing changes."""
     fp = credential.fingerprint
-    row = s.get(HeadOfficeSigner, 1)
+    row = _current(s)
     if row is None:
-        row = HeadOfficeSigner(
-            id=1,
-            fingerprint=fp,
-            subject=credential.name[:200],
-            pem=pki.cert_to_pem(credential.cert),
-            pinned_at=at,
-        )
         try:
             with s.begin_nested():
-                s.add(row)
+                s.add(_new_signer(credential, at))
         except IntegrityError:  # fixed by another process meanwhile
-            row = s.get(HeadOfficeSigner, 1, populate_existing=True)
-            if row is None:
-                raise
+            pass
+        row = _current(s)
+        if row is None:
+            raise InputFileError("总行签署人无法确定 / head office's signer cannot be fixed")
     if row.fingerprint != fp:
+        before = s.scalars(
+            select(HeadOfficeSigner).where(HeadOfficeSigner.fingerprint == fp)
+        ).first()
+        gone = (
+            f"该密钥已于 {before.replaced_at[:10]} 被替换 / that key was replaced on "
+            f"{before.replaced_at[:10]}; "
+            if before is not None and before.replaced_at
+            else ""
+        )
         raise InputFileError(
             f"这不是本总行库的总行密钥：本库自 {row.pinned_at[:10]} 起由“{row.subject}”"
             f"（SHA-256 {row.fingerprint[:16]}）签署，所给密钥是“{credential.name}”"
-            f" / this is not this store's head-office key: the store's signer is "
+            f" / this is not this store's head-office key: {gone}the store's signer is "
             f"{row.subject} (SHA-256 {row.fingerprint[:16]}), the key given is {credential.name}"
         )
     return _signer_info(row)
@@ -111,8 +135,52 @@ def confirm_signer(
 def head_office_signer(db: HeadOffice) -> SignerInfo | None:
     """The store's head-office signer, or None before the first action with a key."""
     with db.session() as s:
-        row = s.get(HeadOfficeSigner, 1)
+        row = _current(s)
         return None if row is None else _signer_info(row)
+
+
+def signer_history(db: HeadOffice) -> list[SignerInfo]:
+    """Every signer the store has had, the first first (the current one has no replaced_at)."""
+    with db.session() as s:
+        rows = s.scalars(select(HeadOfficeSigner).order_by(HeadOfficeSigner.id))
+        return [_signer_info(r) for r in rows]
+
+
+def replace_signer(
+    db: HeadOffice,
+    current: pki.Credential,
+    new: pki.Credential,
+    *,
+    now: datetime | None = None,
+) -> SignerInfo:
+    """Make `new` head office's signer, authorised by the `current` signer's own key (a key is
+    renewed before its certificate expires). The new certificate must be valid now and never
+    have been this store's signer; the one replaced stays listed, with when and by whom."""
+    moment = clock.local_or_now(now)
+    at = clock.iso(moment)
+    cert = new.cert
+    if not cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc:
+        raise InputFileError(
+            f"新密钥的证书不在有效期内（{cert.not_valid_before_utc:%Y-%m-%d} 至 "
+            f"{cert.not_valid_after_utc:%Y-%m-%d}）/ the new key's certificate is not valid now"
+        )
+    with db.session() as s:
+        old = signer_for(s, current, at)
+        if s.scalars(
+            select(HeadOfficeSigner).where(HeadOfficeSigner.fingerprint == new.fingerprint)
+        ).first():
+            raise InputFileError(
+                "新密钥曾是或正是本库的总行密钥 / the new key is or was this store's signer already"
+            )
+        row = _current(s)
+        assert row is not None and row.fingerprint == old.fingerprint
+        row.slot, row.replaced_at = None, at
+        row.replaced_by = SignerInfo(new.name[:200], new.fingerprint, at).label
+        s.flush()  # slot 1 is free before the new signer takes it
+        fresh = _new_signer(new, at)
+        s.add(fresh)
+        s.flush()
+        return _signer_info(fresh)
 
 
 def trust_add(

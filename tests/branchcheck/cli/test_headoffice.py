@@ -204,3 +204,51 @@ def test_the_trust_store_is_changed_only_with_head_offices_key(setting, capsys, 
     assert fp in capsys.readouterr().out  # still trusted
     assert _ingest(folder, other, db) == 2
     assert "not this store's head-office key" in capsys.readouterr().err
+
+
+def test_head_offices_key_is_renewed_by_the_key_it_replaces(setting, capsys, tmp_path, monkeypatch):
+    folder, ca, p12, db = setting
+    assert main(["headoffice", "signer", "show", "--db", db]) == 0
+    assert "no head-office signer yet" in capsys.readouterr().out
+    key = ["--key", str(p12), "--key-password-env", "HO_PW"]
+    assert main(["headoffice", "trust", "add", str(ca), "--db", db, *key]) == 0
+    ca_key, ca_cert = pki.create_ca("总行 CA 2027", "总行")
+    k, c = pki.issue_signing_cert(
+        ca_key, ca_cert, name="总行收件二", employee_no="HO002", organization="总行"
+    )
+    renewed = tmp_path / "headoffice-2027.p12"
+    renewed.write_bytes(pki.make_p12(pki.Credential(k, c, [ca_cert]), "new-secret"))
+    monkeypatch.setenv("NEW_PW", "new-secret")
+    new = ["--new-key", str(renewed), "--new-key-password-env", "NEW_PW"]
+    swapped = ["--key", str(renewed), "--key-password-env", "NEW_PW"]
+    capsys.readouterr()
+    assert (
+        main(
+            [
+                "headoffice",
+                "signer",
+                "replace",
+                "--db",
+                db,
+                *swapped,
+                "--new-key",
+                str(p12),
+                "--new-key-password-env",
+                "HO_PW",
+            ]
+        )
+        == 2
+    )
+    assert "这不是本总行库的总行密钥" in capsys.readouterr().err
+    assert main(["headoffice", "signer", "replace", "--db", db, *key, *new]) == 0
+    assert "总行收件二" in capsys.readouterr().out
+    assert main(["headoffice", "signer", "show", "--db", db, "--json"]) == 0
+    old, current = json.loads(capsys.readouterr().out)
+    assert old["name"] == "总行收件" and old["replaced_by"].startswith("总行收件二 (SHA-256 ")
+    assert current["name"] == "总行收件二" and current["replaced_at"] is None
+    assert _ingest(folder, p12, db) == 2  # the old key signs no receipt any more
+    assert "that key was replaced on" in capsys.readouterr().err
+    monkeypatch.setenv("HO_PW", "new-secret")
+    assert _ingest(folder, renewed, db) == 0
+    [out] = json.loads(capsys.readouterr().out)
+    assert out["status"] == "accepted"

@@ -10,7 +10,14 @@ from sqlalchemy import select
 from branchcheck.errors import InputFileError, NotFoundError
 from branchcheck.headoffice.ingest import ingest, ingest_one
 from branchcheck.headoffice.models import HoRecord, TrustAnchor
-from branchcheck.headoffice.trust import head_office_signer, trust_add, trust_list, trust_remove
+from branchcheck.headoffice.trust import (
+    head_office_signer,
+    replace_signer,
+    signer_history,
+    trust_add,
+    trust_list,
+    trust_remove,
+)
 from branchcheck.records import pki
 from tests.ho_signer import ho_key
 
@@ -104,3 +111,32 @@ def test_a_key_that_is_not_the_stores_signer_changes_nothing(ho, branch_ca, pack
         assert s.scalars(select(HoRecord)).first() is None
     assert not (tmp_path / "receipts").exists()
     assert head_office_signer(ho).fingerprint == ho_key().fingerprint  # type: ignore[union-attr]
+
+
+def test_the_signer_is_replaced_only_with_its_own_key_and_the_old_one_is_kept(ho, branch_ca):
+    info = trust_add(ho, branch_ca, credential=ho_key())
+    successor, stranger = _other_key("总行收件二"), _other_key("冒充总行")
+    with pytest.raises(InputFileError, match="not this store's head-office key"):
+        replace_signer(ho, stranger, successor)
+    with pytest.raises(InputFileError, match="not valid now"):
+        replace_signer(
+            ho, ho_key(), successor, now=datetime.fromisoformat("2099-01-01T09:00+08:00")
+        )
+    assert head_office_signer(ho).fingerprint == ho_key().fingerprint  # type: ignore[union-attr]
+    now = replace_signer(ho, ho_key(), successor)  # its certificate is valid from today on
+    assert (now.name, now.fingerprint, now.replaced_at) == (
+        "总行收件二",
+        successor.fingerprint,
+        None,
+    )
+    assert head_office_signer(ho) == now
+    with pytest.raises(InputFileError, match=f"that key was replaced on {now.pinned_at[:10]}"):
+        trust_remove(ho, info.fingerprint, credential=ho_key())
+    gone = trust_remove(ho, info.fingerprint, credential=successor)
+    assert gone.removed_by == now.label and gone.added_by != now.label
+    old, current = signer_history(ho)
+    assert old.fingerprint == ho_key().fingerprint and old.replaced_at == now.pinned_at
+    assert old.replaced_by == now.label and current == now
+    with pytest.raises(InputFileError, match="is or was this store's signer"):
+        replace_signer(ho, successor, ho_key())
+    assert len(signer_history(ho)) == 2

@@ -1,4 +1,5 @@
-"""head office's store: who changed the trust store (head office's signer, fixed on first use)
+"""head office's store: who changed the trust store (head office's signer, fixed on first use,
+replaced only with its own key)
 
 Revision ID: 0003
 Revises: 0002
@@ -21,12 +22,16 @@ def upgrade() -> None:
     op.create_table(
         "ho_signer",
         sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("slot", sa.Integer(), nullable=True),
         sa.Column("fingerprint", sa.String(length=64), nullable=False),
         sa.Column("subject", sa.String(length=200), nullable=False),
         sa.Column("pem", sa.Text(), nullable=False),
         sa.Column("pinned_at", sa.String(length=40), nullable=False),
+        sa.Column("replaced_at", sa.String(length=40), nullable=True),
+        sa.Column("replaced_by", sa.String(length=200), nullable=True),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("fingerprint"),
+        sa.UniqueConstraint("slot"),
     )
 
 
