@@ -8,6 +8,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from branchcheck.taxonomy import Label
+
+__all__ = ["Label"]  # defined with the vocabularies it names; the views carry it
+
 
 @dataclass(frozen=True)
 class PersonRef:
@@ -26,15 +30,6 @@ class PersonRef:
 class PersonName:
     employee_no: str
     name: str
-
-
-@dataclass(frozen=True)
-class Label:
-    """A coded term with its names, e.g. a risk driver."""
-
-    key: str
-    zh: str
-    en: str
 
 
 @dataclass(frozen=True)

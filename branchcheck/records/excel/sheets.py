@@ -111,16 +111,11 @@ def _style(
     align: Alignment,
     border: bool,
 ) -> None:
-    """Give the cell its font, number format, fill, alignment and border. Setting each makes
-    openpyxl look the style up in the workbook's lists by value (hashing it, most of the time a
-    record's workbook takes to build); a cell styled as one before it takes that cell's indices:
-    the lists grow in the same order and the file is byte for byte the same. The style objects
-    are kept with the indices, so the `id`s in the key stay theirs."""
-    wb = cell.parent.parent
-    known: dict[tuple[Any, ...], tuple[Any, tuple[Any, ...]]] | None = getattr(wb, _STYLES, None)
-    if known is None:
-        known = {}
-        setattr(wb, _STYLES, known)
+    """The cell's font, number format, fill, alignment and border. openpyxl looks each up in the
+    workbook's lists by value (hashing it: most of a workbook's build); a cell styled as one before
+    takes its indices, so the lists grow alike and the bytes are the same. The objects are kept
+    with the indices: the `id`s in the key stay theirs."""
+    known: dict[tuple[Any, ...], Any] = cell.parent.parent.__dict__.setdefault(_STYLES, {})
     before = None if cell._style is None else tuple(cell._style)
     key = (before, id(font), fmt, id(fill), id(align), border)
     done = known.get(key)
