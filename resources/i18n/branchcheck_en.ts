@@ -3,17 +3,17 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/screens/headoffice_key.py" line="64" />
+        <location filename="../../ui/screens/headoffice_key.py" line="73" />
         <source>无法打开密钥文件：密码不正确，或文件不是 PKCS#12 密钥文件。</source>
         <translation>Cannot open the key file: the password is wrong, or the file is not a PKCS#12 key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_key.py" line="67" />
+        <location filename="../../ui/screens/headoffice_key.py" line="76" />
         <source>这不是本总行库的总行密钥：只有首次使用的总行密钥可以导入上报包、更改信任的 CA。</source>
         <translation>This is not this store's head-office key: only the head-office key first used on it can import packages and change the trusted CAs.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_key.py" line="69" />
+        <location filename="../../ui/screens/headoffice_key.py" line="78" />
         <source>这个文件不能用作总行密钥：</source>
         <translation>This file cannot serve as head office's key:</translation>
     </message>
@@ -1272,208 +1272,213 @@ Shortages {short}</translation>
 <context>
     <name>HeadOfficeWindow</name>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="199" />
+        <location filename="../../ui/screens/headoffice.py" line="203" />
         <source>网点自查 · 总行</source>
         <translation>BranchCheck · Head office</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="200" />
+        <location filename="../../ui/screens/headoffice.py" line="204" />
         <source>总行 · 网点上报</source>
         <translation>Head office · Branch uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="201" />
+        <location filename="../../ui/screens/headoffice.py" line="205" />
         <source>数据库：{url}</source>
         <translation>Database: {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="202" />
+        <location filename="../../ui/screens/headoffice.py" line="206" />
         <source>导入上报包…</source>
         <translation>Import packages…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="203" />
+        <location filename="../../ui/screens/headoffice.py" line="207" />
         <source>信任的 CA…</source>
         <translation>Trusted CAs…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="204" />
+        <location filename="../../ui/screens/headoffice.py" line="208" />
+        <source>总行密钥…</source>
+        <translation>Head-office key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice.py" line="209" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="205" />
+        <location filename="../../ui/screens/headoffice.py" line="210" />
         <source>网点</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="207" />
+        <location filename="../../ui/screens/headoffice.py" line="212" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="207" />
+        <location filename="../../ui/screens/headoffice.py" line="212" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="207" />
-        <location filename="../../ui/screens/headoffice.py" line="209" />
+        <location filename="../../ui/screens/headoffice.py" line="212" />
+        <location filename="../../ui/screens/headoffice.py" line="214" />
         <source>记录</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="207" />
+        <location filename="../../ui/screens/headoffice.py" line="212" />
         <source>未关闭问题</source>
         <translation>Open findings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="210" />
+        <location filename="../../ui/screens/headoffice.py" line="215" />
         <source>问题整改</source>
         <translation>Findings &amp; rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="211" />
+        <location filename="../../ui/screens/headoffice.py" line="216" />
         <source>上报包</source>
         <translation>Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="212" />
+        <location filename="../../ui/screens/headoffice.py" line="217" />
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="215" />
+        <location filename="../../ui/screens/headoffice.py" line="220" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="216" />
-        <location filename="../../ui/screens/headoffice.py" line="230" />
+        <location filename="../../ui/screens/headoffice.py" line="221" />
+        <location filename="../../ui/screens/headoffice.py" line="235" />
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="217" />
+        <location filename="../../ui/screens/headoffice.py" line="222" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="218" />
-        <location filename="../../ui/screens/headoffice.py" line="233" />
+        <location filename="../../ui/screens/headoffice.py" line="223" />
+        <location filename="../../ui/screens/headoffice.py" line="238" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="219" />
-        <location filename="../../ui/screens/headoffice.py" line="246" />
+        <location filename="../../ui/screens/headoffice.py" line="224" />
+        <location filename="../../ui/screens/headoffice.py" line="251" />
         <source>签名人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="220" />
+        <location filename="../../ui/screens/headoffice.py" line="225" />
         <source>签名时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="221" />
+        <location filename="../../ui/screens/headoffice.py" line="226" />
         <source>核验</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="222" />
-        <location filename="../../ui/screens/headoffice.py" line="242" />
+        <location filename="../../ui/screens/headoffice.py" line="227" />
+        <location filename="../../ui/screens/headoffice.py" line="247" />
         <source>接收时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="223" />
+        <location filename="../../ui/screens/headoffice.py" line="228" />
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="228" />
+        <location filename="../../ui/screens/headoffice.py" line="233" />
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="229" />
-        <location filename="../../ui/screens/headoffice.py" line="245" />
+        <location filename="../../ui/screens/headoffice.py" line="234" />
+        <location filename="../../ui/screens/headoffice.py" line="250" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="231" />
+        <location filename="../../ui/screens/headoffice.py" line="236" />
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="232" />
+        <location filename="../../ui/screens/headoffice.py" line="237" />
         <source>风险成因</source>
         <translation>Risk driver</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="234" />
+        <location filename="../../ui/screens/headoffice.py" line="239" />
         <source>整改期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="235" />
+        <location filename="../../ui/screens/headoffice.py" line="240" />
         <source>整改完成</source>
         <translation>Rectified on</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="236" />
+        <location filename="../../ui/screens/headoffice.py" line="241" />
         <source>重复发生</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="237" />
+        <location filename="../../ui/screens/headoffice.py" line="242" />
         <source>核查问责记录</source>
         <translation>Record that missed it</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="243" />
+        <location filename="../../ui/screens/headoffice.py" line="248" />
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="244" />
+        <location filename="../../ui/screens/headoffice.py" line="249" />
         <source>新入库记录</source>
         <translation>New records stored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="247" />
+        <location filename="../../ui/screens/headoffice.py" line="252" />
         <source>上报包编号</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="297" />
+        <location filename="../../ui/screens/headoffice.py" line="302" />
         <source>{n} 个上报包，最近接收 {at}</source>
         <translation>{n} package(s), last received {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="310" />
+        <location filename="../../ui/screens/headoffice.py" line="315" />
         <source>尚未收到任何上报包。先在“信任的 CA…”中添加网点 CA，再导入上报包。</source>
         <translation>No package received yet. First add the branch's CA under “Trusted CAs…”, then import its packages.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="337" />
+        <location filename="../../ui/screens/headoffice.py" line="342" />
         <source>已被更正版本取代</source>
         <translation>Superseded by a correction</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="337" />
+        <location filename="../../ui/screens/headoffice.py" line="342" />
         <source>有效</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="346" />
+        <location filename="../../ui/screens/headoffice.py" line="351" />
         <source>通过</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="353" />
+        <location filename="../../ui/screens/headoffice.py" line="358" />
         <source>核验：{detail}
 信任的 CA：{anchor}
 上报包：{package}</source>
@@ -1482,12 +1487,12 @@ Trusted CA: {anchor}
 Package: {package}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="371" />
+        <location filename="../../ui/screens/headoffice.py" line="376" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice.py" line="402" />
+        <location filename="../../ui/screens/headoffice.py" line="407" />
         <source>此版本已被更正版本 {id} 取代</source>
         <translation>This version is superseded by the correction {id}</translation>
     </message>
@@ -3194,6 +3199,120 @@ Package: {package}</translation>
 Administrator: {admin}
 Branch CA fingerprint: {fingerprint}
 People registered: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SignerDialog</name>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="107" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="108" />
+        <source>总行密钥</source>
+        <translation>Head-office key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="111" />
+        <source>只有本库的总行密钥可以导入上报包、签发回执、更改信任的 CA；首次使用的密钥即成为总行密钥。证书到期前，用当前密钥授权更换为新密钥；被替换的密钥保留在列表中。</source>
+        <translation>Only this store's head-office key can import packages, sign receipts and change the trusted CAs; the first key used becomes it. Before its certificate expires, the current key authorises its replacement by a new key; replaced keys stay in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="117" />
+        <source>签署人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="118" />
+        <source>启用于</source>
+        <translation>In use since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="119" />
+        <source>停用于</source>
+        <translation>Replaced on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="120" />
+        <source>由谁替换</source>
+        <translation>Replaced by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="121" />
+        <source>SHA-256 指纹</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="124" />
+        <source>当前总行密钥文件</source>
+        <translation>Current head-office key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="125" />
+        <source>当前密钥密码</source>
+        <translation>Current key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="126" />
+        <source>新总行密钥文件</source>
+        <translation>New head-office key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="127" />
+        <source>新密钥密码</source>
+        <translation>New key password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="129" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="130" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="131" />
+        <source>更换总行密钥</source>
+        <translation>Replace the head-office key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="147" />
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="157" />
+        <source>尚无总行密钥：首次导入上报包或更改信任的 CA 时使用的密钥即成为总行密钥。</source>
+        <translation>No head-office key yet: the key first used to import packages or change the trusted CAs becomes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="163" />
+        <source>PKCS#12 文件 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="179" />
+        <source>请选择当前总行密钥文件</source>
+        <translation>Choose the current head-office key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="180" />
+        <source>请输入当前密钥密码</source>
+        <translation>Enter the current key's password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="181" />
+        <source>请选择新总行密钥文件</source>
+        <translation>Choose the new head-office key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="182" />
+        <source>请输入新密钥密码</source>
+        <translation>Enter the new key's password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_signer.py" line="213" />
+        <source>总行密钥已更换为：{label}</source>
+        <translation>The head-office key is now: {label}</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,31 @@ EN = {
     "CA": "CA",
     "信任自": "Trusted since",
     "操作人": "By",
+    # 总行密钥 (the store's head-office signer)
+    "总行密钥…": "Head-office key…",
+    "总行密钥": "Head-office key",
+    "只有本库的总行密钥可以导入上报包、签发回执、更改信任的 CA；首次使用的密钥即成为总行密钥。证书到期前，用当前密钥授权更换为新密钥；被替换的密钥保留在列表中。": (
+        "Only this store's head-office key can import packages, sign receipts and change the "
+        "trusted CAs; the first key used becomes it. Before its certificate expires, the current "
+        "key authorises its replacement by a new key; replaced keys stay in the list."
+    ),
+    "签署人": "Signer",
+    "启用于": "In use since",
+    "停用于": "Replaced on",
+    "由谁替换": "Replaced by",
+    "当前总行密钥文件": "Current head-office key file",
+    "当前密钥密码": "Current key password",
+    "新总行密钥文件": "New head-office key file",
+    "更换总行密钥": "Replace the head-office key",
+    "尚无总行密钥：首次导入上报包或更改信任的 CA 时使用的密钥即成为总行密钥。": (
+        "No head-office key yet: the key first used to import packages or change the trusted "
+        "CAs becomes it."
+    ),
+    "请选择当前总行密钥文件": "Choose the current head-office key file",
+    "请输入当前密钥密码": "Enter the current key's password",
+    "请选择新总行密钥文件": "Choose the new head-office key file",
+    "请输入新密钥密码": "Enter the new key's password",
+    "总行密钥已更换为：{label}": "The head-office key is now: {label}",
     "这不是本总行库的总行密钥：只有首次使用的总行密钥可以导入上报包、更改信任的 CA。": (
         "This is not this store's head-office key: only the head-office key first used on it "
         "can import packages and change the trusted CAs."

@@ -94,6 +94,11 @@ def shoot(s: Shots) -> None:
         trust.key_edit.setText(str(p12))
         save(trust, "headoffice-trust.png")
         trust.accept()
+        signer = ho.open_signer()
+        assert signer is not None
+        signer.edits["key"].setText(str(p12))
+        save(signer, "headoffice-signer.png")
+        signer.accept()
         receipt = dialog.outcomes[0].receipt
     finally:
         ho.close()

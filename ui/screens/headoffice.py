@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from branchcheck.headoffice.browse import BranchRow, FindingRow, PackageRow, RecordRow
     from branchcheck.headoffice.store import HeadOffice
     from ui.screens.headoffice_ingest import IngestDialog
+    from ui.screens.headoffice_signer import SignerDialog
     from ui.screens.headoffice_trust import TrustDialog
 
 SUPERSEDED_BG = "#eef0f3"
@@ -108,6 +109,7 @@ class HeadOfficeWindow(QMainWindow):
         self.lists: BranchLists | None = None
         self.ingest_dialog: IngestDialog | None = None
         self.trust_dialog: TrustDialog | None = None
+        self.signer_dialog: SignerDialog | None = None
         self.last_pdf: Path | None = None
         self.told = Told()
         self._pdf_folder: tempfile.TemporaryDirectory[str] | None = None
@@ -127,11 +129,13 @@ class HeadOfficeWindow(QMainWindow):
         head.addLayout(titles, 1)
         self.ingest_button = primary_button(central)
         self.trust_button = QPushButton(central)
+        self.signer_button = QPushButton(central)
         self.refresh_button = QPushButton(central)
         self.ingest_button.clicked.connect(self.open_ingest)
         self.trust_button.clicked.connect(self.open_trust)
+        self.signer_button.clicked.connect(self.open_signer)
         self.refresh_button.clicked.connect(self.reload)
-        for b in (self.ingest_button, self.trust_button, self.refresh_button):
+        for b in (self.ingest_button, self.trust_button, self.signer_button, self.refresh_button):
             head.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
         self.error = error_label(central)
@@ -201,6 +205,7 @@ class HeadOfficeWindow(QMainWindow):
         self.where.setText(self.tr("数据库：{url}").format(url=_shown_url(self.url)))
         self.ingest_button.setText(self.tr("导入上报包…"))
         self.trust_button.setText(self.tr("信任的 CA…"))
+        self.signer_button.setText(self.tr("总行密钥…"))
         self.refresh_button.setText(self.tr("刷新"))
         self.branches_label.setText(self.tr("网点"))
         self.branch_table.setHorizontalHeaderLabels(
@@ -255,7 +260,7 @@ class HeadOfficeWindow(QMainWindow):
     # ------------------------------------------------------------------ the store
 
     def _set_usable(self, usable: bool) -> None:
-        for b in (self.ingest_button, self.trust_button, self.refresh_button):
+        for b in (self.ingest_button, self.trust_button, self.signer_button, self.refresh_button):
             b.setEnabled(usable)
 
     def _opened(self, db: HeadOffice) -> None:
@@ -440,6 +445,15 @@ class HeadOfficeWindow(QMainWindow):
         self.trust_dialog = TrustDialog(self.db, tasks=self.tasks, parent=self)
         self.trust_dialog.show()
         return self.trust_dialog
+
+    def open_signer(self) -> SignerDialog | None:
+        from ui.screens.headoffice_signer import SignerDialog
+
+        if self.db is None:
+            return None
+        self.signer_dialog = SignerDialog(self.db, tasks=self.tasks, parent=self)
+        self.signer_dialog.show()
+        return self.signer_dialog
 
     def dispose(self) -> None:
         """After the event loop: the store's connections and the temporary PDFs."""

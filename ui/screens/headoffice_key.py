@@ -29,11 +29,9 @@ class KeyProblem:
     not_signer: bool = False
 
 
-def open_head_office_key(db: HeadOffice, path: Path, password: str) -> Credential | KeyProblem:
-    """Worker thread: head office's credential from its key file, confirmed as the store's
-    signer (the first key used on a store becomes it), or why not (by field)."""
+def open_key_file(path: Path, password: str) -> Credential | KeyProblem:
+    """Worker thread: a credential from its PKCS#12 file, or why not (by field)."""
     from branchcheck.errors import InputFileError
-    from branchcheck.headoffice.trust import confirm_signer
     from branchcheck.records.pki import load_p12
 
     try:
@@ -42,11 +40,22 @@ def open_head_office_key(db: HeadOffice, path: Path, password: str) -> Credentia
         error = InputFileError(f"{path}: 无法读取密钥文件 / cannot read the key file ({exc})")
         return KeyProblem("key", describe(error), path)
     try:
-        credential = load_p12(data, password, source=str(path))
+        return load_p12(data, password, source=str(path))
     except KeyPasswordError as exc:
         return KeyProblem("password", describe(exc), path)
     except BranchCheckError as exc:
         return KeyProblem("key", describe(exc), path)
+
+
+def open_head_office_key(db: HeadOffice, path: Path, password: str) -> Credential | KeyProblem:
+    """Worker thread: head office's credential from its key file, confirmed as the store's
+    signer (the first key used on a store becomes it), or why not (by field)."""
+    from branchcheck.errors import InputFileError
+    from branchcheck.headoffice.trust import confirm_signer
+
+    credential = open_key_file(path, password)
+    if isinstance(credential, KeyProblem):
+        return credential
     try:
         confirm_signer(db, credential)
     except InputFileError as exc:
@@ -60,7 +69,7 @@ def key_problem_text(problem: KeyProblem) -> str:
     def tr(text: str) -> str:
         return QCoreApplication.translate("HeadOfficeKey", text)
 
-    if problem.field == "password":  # the core's words are English only: the file then
+    if problem.field.endswith("password"):  # the core's words are English only: the file then
         said = tr("无法打开密钥文件：密码不正确，或文件不是 PKCS#12 密钥文件。")
         return f"{said}\n{problem.path}"
     if problem.not_signer:

@@ -262,3 +262,43 @@ def test_a_superseded_version_is_greyed_and_says_so(window, package, packed, url
     assert window.records_table.item(other, 3).text() == "有效"
     window.records_table.selectRow(row)
     assert window.record_note.text() == f"此版本已被更正版本 {new[:8]} 取代"
+
+
+def test_head_offices_key_is_renewed_in_the_window(window, packed, package, tmp_path):
+    dialog = window.open_signer()
+    assert dialog.table.rowCount() == 1  # the key that trusted the branch CA
+    assert dialog.table.item(0, 0).text() == "总行收件" and dialog.table.item(0, 2).text() == "当前"
+    assert dialog.empty.isHidden() and dialog.status.text() == ""
+    dialog.replace_button.click()
+    assert [dialog.errors[f].text() for f in ("key", "password", "new_key", "new_password")] == [
+        "请选择当前总行密钥文件",
+        "请输入当前密钥密码",
+        "请选择新总行密钥文件",
+        "请输入新密钥密码",
+    ]
+    renewed = _stranger_p12(tmp_path)  # a new key: not the store's signer yet
+    dialog.edits["key"].setText(str(renewed))  # the wrong way round: refused at its field
+    dialog.edits["password"].setText(HO_PASSWORD)
+    dialog.edits["new_key"].setText(str(packed[2]))
+    dialog.edits["new_password"].setText(HO_PASSWORD)
+    dialog.replace_button.click()
+    assert dialog.errors["key"].text().startswith("这不是本总行库的总行密钥")
+    assert dialog.table.rowCount() == 1
+    dialog.edits["key"].setText(str(packed[2]))
+    dialog.edits["new_key"].setText(str(renewed))
+    dialog.edits["new_password"].setText("not-the-password")
+    dialog.replace_button.click()
+    assert dialog.errors["new_password"].text().startswith("无法打开密钥文件：密码不正确")
+    assert dialog.errors["key"].isHidden() and dialog.table.rowCount() == 1
+    dialog.edits["password"].setText(HO_PASSWORD)
+    dialog.edits["new_password"].setText(HO_PASSWORD)
+    dialog.replace_button.click()
+    assert dialog.status.text().startswith("总行密钥已更换为：冒充者 (SHA-256 ")
+    assert _column(dialog.table, 0) == ["总行收件", "冒充者"]
+    assert _column(dialog.table, 2)[1] == "当前" and dialog.table.item(0, 3).text().startswith(
+        "冒充者"
+    )
+    old = _ingest(window, package, packed[2], HO_PASSWORD)  # the replaced key signs nothing
+    assert "that key was replaced on" in old.errors["key"].text()
+    new = _ingest(window, package, renewed, HO_PASSWORD)
+    assert _column(new.packages_table, 1) == ["已接收"]
