@@ -72,3 +72,40 @@ def test_a_demo_record_made_by_the_bundle_verifies_with_it(outside, tmp_path):
 
 def test_the_bundled_window_starts(outside):
     run([GUI, "--exit-after-show", "--lang", "en"], *outside)
+
+
+def test_head_office_takes_in_a_package_the_bundle_made(outside, tmp_path):
+    """Head office's store (its own migrations) from the bundle: trust the branch CA with head
+    office's key, take the branch's package in, and say who the store's signer is."""
+    from branchcheck.records import pki
+
+    work, env = outside
+    env = env | {"PW": "demo1234", "HO_PW": "ho-bundle"}
+    run([CLI, "demo", "--weeks", "1"], work, env)
+    rows = json.loads(run([CLI, "records", "list", "--json"], work, env))
+    days = sorted(r["local_date"] for r in rows if r["status"] == "sealed")
+    made = json.loads(
+        run(
+            [CLI, "package", "--from", days[0], "--to", days[-1], "--out", tmp_path / "pkg"]
+            + ["--as", "E001", "--password-env", "PW", "--key-password-env", "PW", "--json"],
+            work,
+            env,
+        )
+    )
+    ca = tmp_path / "branch-ca.pem"
+    run([CLI, "keys", "export-ca", "--out", ca], work, env)
+    ca_key, ca_cert = pki.create_ca("总行 CA", "总行")
+    key, cert = pki.issue_signing_cert(
+        ca_key, ca_cert, name="总行收件", employee_no="HO001", organization="总行"
+    )
+    p12 = tmp_path / "headoffice.p12"
+    p12.write_bytes(pki.make_p12(pki.Credential(key, cert, [ca_cert]), "ho-bundle"))
+    db = ["--db", tmp_path / "ho.sqlite3"]
+    ho_key = ["--key", p12, "--key-password-env", "HO_PW"]
+    run([CLI, "headoffice", "trust", "add", ca, *db, *ho_key], work, env)
+    [out] = json.loads(
+        run([CLI, "headoffice", "ingest", made["folder"], *db, *ho_key, "--json"], work, env)
+    )
+    assert out["status"] == "accepted" and sorted(out["accepted"]) == sorted(made["records"])
+    [signer] = json.loads(run([CLI, "headoffice", "signer", "show", *db, "--json"], work, env))
+    assert signer["name"] == "总行收件" and signer["replaced_at"] is None
