@@ -6,8 +6,10 @@ one alone is wider than the line. reportlab's own CJK wrapping breaks anywhere."
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
@@ -102,6 +104,49 @@ def break_lines(frags: list[Any], max_widths: list[float], calc_bounds: bool) ->
     return ParaLines(kind=1, lines=lines)
 
 
+_PLAIN = (str, int, float, bool, type(None))
+_SHARED: dict[tuple[Any, ...], ParaLines] = {}
+_SHARED_LOCK = threading.Lock()
+_SHARED_MAX = 20_000  # paragraphs' lines kept; a record has a few hundred, most repeat
+
+
+def _frag_key(frag: Any) -> tuple[Any, ...] | None:
+    """Every attribute of a fragment, as a key; None when one is not plain (an image, a link,
+    an underline: those paragraphs are broken on their own)."""
+    out: list[tuple[Any, ...]] = []
+    for name, value in sorted(vars(frag).items()):
+        if isinstance(value, _PLAIN):
+            out.append((name, value))
+        elif isinstance(value, list) and not value:
+            out.append((name, ()))
+        elif isinstance(value, Color):
+            out.append((name, type(value).__name__, tuple(value.rgba())))
+        else:
+            return None
+    return tuple(out)
+
+
+def shared_break(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> ParaLines:
+    """break_lines, shared by paragraphs whose fragments are alike in every attribute: a record's
+    item texts, headings and labels recur in every record of its checklist, and verifying many
+    records lays each out again. The lines hold copies of the fragments (makeCJKParaLine clones
+    them), never the paragraph's own, so alike paragraphs draw the same bytes from one result."""
+    keys = [_frag_key(f) for f in frags]
+    if any(k is None for k in keys):
+        return break_lines(frags, max_widths, calc_bounds)
+    key = (tuple(keys), tuple(max_widths), calc_bounds)
+    with _SHARED_LOCK:
+        done = _SHARED.get(key)
+    if done is not None:
+        return done
+    done = break_lines(frags, max_widths, calc_bounds)
+    with _SHARED_LOCK:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.pop(next(iter(_SHARED)))
+        _SHARED[key] = done
+    return done
+
+
 class Para(Paragraph):
     """A paragraph wrapped by break_lines (styles with wordWrap="CJK")."""
 
@@ -119,7 +164,7 @@ class Para(Paragraph):
         key = (tuple(maxWidths), auto not in ("", "off"), id(self.frags))
         cache = self.__dict__.setdefault("_broken", {})
         if key not in cache:
-            cache[key] = break_lines(self.frags, list(maxWidths), key[1])
+            cache[key] = shared_break(self.frags, list(maxWidths), key[1])
         return cache[key]
 
 

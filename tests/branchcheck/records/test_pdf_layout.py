@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from branchcheck.records import render_pdf, sealing
-from branchcheck.records.pdf.linebreak import CANNOT_END, CANNOT_START, Para
+from branchcheck.records.pdf.linebreak import CANNOT_END, CANNOT_START, Para, break_lines
 from branchcheck.records.pdf.page import Styles, register_font
 
 
@@ -85,3 +85,33 @@ def test_no_heading_or_table_header_ends_a_page(tmp_path, rsample, cred, n_items
     for no, lines in enumerate(_pages(pdf, tmp_path)[:-1], start=1):
         body = [line for line in lines if not re.search(r"第\s*\d+\s*页\s*共", line)]
         assert body and not HEADING.search(body[-1]), (n_items, no, body[-3:])
+
+
+def test_alike_paragraphs_share_their_lines_and_unlike_ones_do_not():
+    """Verifying many records breaks each recurring text once (linebreak.shared_break): the same
+    text in the same style shares its lines; another colour, size or text breaks on its own, and
+    the lines drawn are the ones breaking it alone gives."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_font()
+    text = "现金库存与账面余额核对一致，券别登记簿记载完整（含残损券）；" * 3
+    base = Styles().cell
+    first, again = Para(text, base), Para(text, base)
+    first.wrap(120, 1000)
+    again.wrap(120, 1000)
+    assert again.blPara is first.blPara and len(first.blPara.lines) > 2
+    red = Para(text, ParagraphStyle("red", parent=base, textColor=colors.red))
+    red.wrap(120, 1000)
+    assert red.blPara is not first.blPara
+    assert [w.text for line in red.blPara.lines for w in line.words] == [
+        w.text for line in first.blPara.lines for w in line.words
+    ]
+    assert {w.textColor for line in red.blPara.lines for w in line.words} == {colors.red}
+    other = Para(text[:-1], base)
+    other.wrap(120, 1000)
+    assert other.blPara is not first.blPara
+    alone = break_lines(other.frags, [120], False)  # broken on its own, not shared
+    assert [[w.text for w in line.words] for line in alone.lines] == [
+        [w.text for w in line.words] for line in other.blPara.lines
+    ]
