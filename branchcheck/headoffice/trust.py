@@ -67,6 +67,25 @@ def _info(row: TrustAnchor) -> AnchorInfo:
     )
 
 
+class NotStoreSigner(InputFileError):
+    """A key that is not the store's head-office signer: the store's signer, the name on the key
+    given, and when that key was replaced if it once was the signer (the window words it in its
+    language from these; the message carries both)."""
+
+    def __init__(self, signer: SignerInfo, given: str, replaced_at: str | None) -> None:
+        self.signer, self.given, self.replaced_at = signer, given, replaced_at
+        day = (replaced_at or "")[:10]
+        gone_zh = f"该密钥已于 {day} 被替换；" if replaced_at else ""
+        gone_en = f"that key was replaced on {day}; " if replaced_at else ""
+        fp = signer.fingerprint[:16]
+        super().__init__(
+            f"这不是本总行库的总行密钥：{gone_zh}本库自 {signer.pinned_at[:10]} 起由“{signer.name}”"
+            f"（SHA-256 {fp}）签署，所给密钥是“{given}” / this is not this store's head-office "
+            f"key: {gone_en}the store's signer is {signer.name} (SHA-256 {fp}), the key given is "
+            f"{given}"
+        )
+
+
 def _signer_info(row: HeadOfficeSigner) -> SignerInfo:
     return SignerInfo(row.subject, row.fingerprint, row.pinned_at, row.replaced_at, row.replaced_by)
 
@@ -108,18 +127,8 @@ def signer_for(s: Session, credential: pki.Credential, at: str) -> SignerInfo:
         before = s.scalars(
             select(HeadOfficeSigner).where(HeadOfficeSigner.fingerprint == fp)
         ).first()
-        gone = (
-            f"该密钥已于 {before.replaced_at[:10]} 被替换 / that key was replaced on "
-            f"{before.replaced_at[:10]}; "
-            if before is not None and before.replaced_at
-            else ""
-        )
-        raise InputFileError(
-            f"这不是本总行库的总行密钥：本库自 {row.pinned_at[:10]} 起由“{row.subject}”"
-            f"（SHA-256 {row.fingerprint[:16]}）签署，所给密钥是“{credential.name}”"
-            f" / this is not this store's head-office key: {gone}the store's signer is "
-            f"{row.subject} (SHA-256 {row.fingerprint[:16]}), the key given is {credential.name}"
-        )
+        replaced = before.replaced_at if before is not None and before.replaced_at else None
+        raise NotStoreSigner(_signer_info(row), credential.name, replaced)
     return _signer_info(row)
 
 

@@ -1,24 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/screens/headoffice_key.py" line="73" />
-        <source>无法打开密钥文件：密码不正确，或文件不是 PKCS#12 密钥文件。</source>
-        <translation>Cannot open the key file: the password is wrong, or the file is not a PKCS#12 key.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/headoffice_key.py" line="76" />
-        <source>这不是本总行库的总行密钥：只有首次使用的总行密钥可以导入上报包、更改信任的 CA。</source>
-        <translation>This is not this store's head-office key: only the head-office key first used on it can import packages and change the trusted CAs.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/headoffice_key.py" line="78" />
-        <source>这个文件不能用作总行密钥：</source>
-        <translation>This file cannot serve as head office's key:</translation>
-    </message>
-</context>
-<context>
     <name>AccountImportDialog</name>
     <message>
         <location filename="../../ui/screens/account_import.py" line="180" />
@@ -1270,6 +1252,34 @@ Shortages {short}</translation>
     </message>
 </context>
 <context>
+    <name>HeadOfficeKey</name>
+    <message>
+        <location filename="../../ui/screens/headoffice_key.py" line="71" />
+        <source>无法打开密钥文件：密码不正确，或文件不是 PKCS#12 密钥文件。</source>
+        <translation>Cannot open the key file: the password is wrong, or the file is not a PKCS#12 key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_key.py" line="78" />
+        <source>这不是本总行库的总行密钥：{replaced}本库自 {since} 起由“{name}”（SHA-256 {fp}）签署，所给密钥是“{given}”。</source>
+        <translation>This is not this store's head-office key: {replaced}the store has been signed since {since} by {name} (SHA-256 {fp}); the key given is {given}'s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_key.py" line="84" />
+        <source>该密钥已于 {day} 被替换；</source>
+        <translation>that key was replaced on {day}; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_key.py" line="90" />
+        <source>只有本库的总行密钥（首次使用的密钥，或由它更换的新密钥）可以导入上报包、更改信任的 CA。</source>
+        <translation>Only this store's head-office key (the first one used, or one it was replaced by) can import packages and change the trusted CAs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/headoffice_key.py" line="102" />
+        <source>这个文件不能用作总行密钥：</source>
+        <translation>This file cannot serve as head office's key:</translation>
+    </message>
+</context>
+<context>
     <name>HeadOfficeWindow</name>
     <message>
         <location filename="../../ui/screens/headoffice.py" line="203" />
@@ -1630,169 +1640,169 @@ Package: {package}</translation>
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="141" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="142" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="134" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="135" />
         <source>导入上报包</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="145" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="138" />
         <source>选择一个上报包文件夹（含 manifest.json），或存放多个上报包的文件夹。每个上报包逐一核验签名和文件，整包接收或整包拒收，并用总行密钥签发回执。</source>
         <translation>Choose a package folder (with manifest.json) or a folder holding several packages. Each package's signatures and files are verified; it is taken in whole or rejected whole, and a receipt is signed with head office's key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="149" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="182" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="142" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="175" />
         <source>上报包文件夹</source>
         <translation>Package folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="150" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="189" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="143" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="182" />
         <source>总行密钥文件</source>
         <translation>Head office's key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="151" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="144" />
         <source>密钥密码</source>
         <translation>Key password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="152" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="195" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="145" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="188" />
         <source>回执存放位置</source>
         <translation>Receipts folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="153" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="146" />
         <source>默认：上报包旁的“回执”文件夹</source>
         <translation>Default: a “回执” (receipts) folder beside the packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="155" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="148" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="156" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="149" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="157" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="150" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="160" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="153" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="162" />
         <source>上报包</source>
         <translation>Packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="161" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="154" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="162" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/headoffice_ingest.py" line="155" />
         <location filename="../../ui/screens/headoffice_ingest.py" line="162" />
-        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="163" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="156" />
         <source>记录</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="164" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="157" />
         <source>有问题的文件</source>
         <translation>Files with problems</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="165" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="158" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="169" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="162" />
         <source>记录 / 文件</source>
         <translation>Record / file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="189" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="182" />
         <source>PKCS#12 文件 (*.p12 *.pfx)</source>
         <translation>PKCS#12 files (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="217" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="210" />
         <source>请选择上报包文件夹</source>
         <translation>Choose the package folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="219" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="212" />
         <source>请选择总行密钥文件</source>
         <translation>Choose head office's key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="221" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="214" />
         <source>请输入密钥密码</source>
         <translation>Enter the key password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="297" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="290" />
         <source>第 {k} / {n} 个上报包</source>
         <translation>Package {k} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="299" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="292" />
         <source>{n} 个上报包已处理</source>
         <translation>{n} package(s) done</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="318" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="311" />
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="319" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="312" />
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="320" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="313" />
         <source>拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="329" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="322" />
         <source>{n} 个上报包：{a} 个已接收，{d} 个重复，{r} 个拒收</source>
         <translation>{n} package(s): {a} accepted, {d} duplicate, {r} rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="346" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="339" />
         <source>{n} 条：接收 {a}，重复 {d}，拒收 {r}</source>
         <translation>{n}: {a} accepted, {d} duplicate, {r} rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="358" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="351" />
         <source>文件 {path}</source>
         <translation>File {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="359" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="352" />
         <source>有问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="367" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="360" />
         <source>整包被拒收，未入库</source>
         <translation>The package was rejected: nothing of it was stored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_ingest.py" line="371" />
+        <location filename="../../ui/screens/headoffice_ingest.py" line="364" />
         <source>记录 {id}</source>
         <translation>Record {id}</translation>
     </message>
@@ -3204,113 +3214,113 @@ People registered: {count}</translation>
 <context>
     <name>SignerDialog</name>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="107" />
-        <location filename="../../ui/screens/headoffice_signer.py" line="108" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="101" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="102" />
         <source>总行密钥</source>
         <translation>Head-office key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="111" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="105" />
         <source>只有本库的总行密钥可以导入上报包、签发回执、更改信任的 CA；首次使用的密钥即成为总行密钥。证书到期前，用当前密钥授权更换为新密钥；被替换的密钥保留在列表中。</source>
         <translation>Only this store's head-office key can import packages, sign receipts and change the trusted CAs; the first key used becomes it. Before its certificate expires, the current key authorises its replacement by a new key; replaced keys stay in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="117" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="111" />
         <source>签署人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="118" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="112" />
         <source>启用于</source>
         <translation>In use since</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="119" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="113" />
         <source>停用于</source>
         <translation>Replaced on</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="120" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="114" />
         <source>由谁替换</source>
         <translation>Replaced by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="121" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="115" />
         <source>SHA-256 指纹</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="124" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="118" />
         <source>当前总行密钥文件</source>
         <translation>Current head-office key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="125" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="119" />
         <source>当前密钥密码</source>
         <translation>Current key password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="126" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="120" />
         <source>新总行密钥文件</source>
         <translation>New head-office key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="127" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="121" />
         <source>新密钥密码</source>
         <translation>New key password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="129" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="123" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="130" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="124" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="131" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="125" />
         <source>更换总行密钥</source>
         <translation>Replace the head-office key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="147" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="141" />
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="157" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="151" />
         <source>尚无总行密钥：首次导入上报包或更改信任的 CA 时使用的密钥即成为总行密钥。</source>
         <translation>No head-office key yet: the key first used to import packages or change the trusted CAs becomes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="163" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="157" />
         <source>PKCS#12 文件 (*.p12 *.pfx)</source>
         <translation>PKCS#12 files (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="179" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="173" />
         <source>请选择当前总行密钥文件</source>
         <translation>Choose the current head-office key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="180" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="174" />
         <source>请输入当前密钥密码</source>
         <translation>Enter the current key's password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="181" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="175" />
         <source>请选择新总行密钥文件</source>
         <translation>Choose the new head-office key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="182" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="176" />
         <source>请输入新密钥密码</source>
         <translation>Enter the new key's password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_signer.py" line="213" />
+        <location filename="../../ui/screens/headoffice_signer.py" line="207" />
         <source>总行密钥已更换为：{label}</source>
         <translation>The head-office key is now: {label}</translation>
     </message>
@@ -3662,116 +3672,116 @@ People registered: {count}</translation>
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="108" />
-        <location filename="../../ui/screens/headoffice_trust.py" line="109" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="102" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="103" />
         <source>信任的 CA</source>
         <translation>Trusted CAs</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="112" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="106" />
         <source>总行只接收由这里列出的网点 CA 签发的证书所签署的上报包。取消信任后，新上报包不再通过核验，已入库的记录保留原核验结论。</source>
         <translation>Head office takes in only packages signed with certificates issued by the branch CAs listed here. Once a CA is no longer trusted, new packages no longer verify; records stored already keep their verdict.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="117" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="111" />
         <source>CA</source>
         <translation>CA</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="117" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="111" />
         <source>信任自</source>
         <translation>Trusted since</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="117" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="111" />
         <source>SHA-256 指纹</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="117" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="111" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="119" />
-        <location filename="../../ui/screens/headoffice_trust.py" line="163" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="113" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="157" />
         <source>总行密钥文件</source>
         <translation>Head office's key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="120" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="114" />
         <source>密钥密码</source>
         <translation>Key password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="121" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="115" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="122" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="116" />
         <source>添加 CA 证书…</source>
         <translation>Add a CA certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="123" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="117" />
         <source>取消信任…</source>
         <translation>Stop trusting…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="124" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="118" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="140" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="134" />
         <source>尚无受信任的 CA：请添加各网点导出的 CA 证书（PEM）。</source>
         <translation>No trusted CA yet: add the CA certificate (PEM) each branch exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="157" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="151" />
         <source>网点 CA 证书</source>
         <translation>Branch CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="157" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="151" />
         <source>证书 (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="163" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="157" />
         <source>PKCS#12 文件 (*.p12 *.pfx)</source>
         <translation>PKCS#12 files (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="175" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="169" />
         <source>请选择总行密钥文件</source>
         <translation>Choose head office's key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="177" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="171" />
         <source>请输入密钥密码</source>
         <translation>Enter the key password</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="216" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="210" />
         <source>已信任：{label}</source>
         <translation>Trusted: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="220" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="214" />
         <source>取消信任</source>
         <translation>Stop trusting</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="232" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="226" />
         <source>不再信任 {label}？
 此后由它签发的证书签署的上报包将被拒收；已入库的记录不受影响。</source>
         <translation>Stop trusting {label}?
 Packages signed with certificates it issued will be rejected from now on; records stored already are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/headoffice_trust.py" line="240" />
+        <location filename="../../ui/screens/headoffice_trust.py" line="234" />
         <source>已取消信任：{label}</source>
         <translation>No longer trusted: {label}</translation>
     </message>

@@ -114,9 +114,14 @@ EN = {
     "请选择新总行密钥文件": "Choose the new head-office key file",
     "请输入新密钥密码": "Enter the new key's password",
     "总行密钥已更换为：{label}": "The head-office key is now: {label}",
-    "这不是本总行库的总行密钥：只有首次使用的总行密钥可以导入上报包、更改信任的 CA。": (
-        "This is not this store's head-office key: only the head-office key first used on it "
-        "can import packages and change the trusted CAs."
+    "这不是本总行库的总行密钥：{replaced}本库自 {since} 起由“{name}”（SHA-256 {fp}）签署，所给密钥是“{given}”。": (
+        "This is not this store's head-office key: {replaced}the store has been signed since "
+        "{since} by {name} (SHA-256 {fp}); the key given is {given}'s."
+    ),
+    "该密钥已于 {day} 被替换；": "that key was replaced on {day}; ",
+    "只有本库的总行密钥（首次使用的密钥，或由它更换的新密钥）可以导入上报包、更改信任的 CA。": (
+        "Only this store's head-office key (the first one used, or one it was replaced by) can "
+        "import packages and change the trusted CAs."
     ),
     "添加 CA 证书…": "Add a CA certificate…",
     "取消信任…": "Stop trusting…",

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from branchcheck.errors import BranchCheckError
 from ui.screens import error_label, primary_button, show_error, subtle_label, title_label
 from ui.screens.headoffice_key import KeyProblem, key_problem_text, open_head_office_key
-from ui.screens.headoffice_parts import PackageProgress, Told, fill, in_language, path_row, table
+from ui.screens.headoffice_parts import PackageProgress, Told, field_box, fill, in_language, table
 from ui.style import GREEN, ORANGE, RED
 from ui.tasks import TaskRunner
 
@@ -89,14 +89,7 @@ class IngestDialog(QDialog):
             (self.password_label, self.password_edit, None, "password"),
             (self.receipts_label, self.receipts_edit, self.receipts_button, "receipts"),
         ):
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            if button is not None:
-                box.addLayout(path_row(self, edit, button))
-            else:
-                box.addWidget(edit)
-            box.addWidget(self.errors[key])
-            form.addRow(label, box)
+            form.addRow(label, field_box(self, edit, self.errors[key], button))
         layout.addLayout(form)
 
         self.progress = QProgressBar(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -105,6 +106,20 @@ def path_row(parent: QWidget, edit: QLineEdit, button: QPushButton) -> QHBoxLayo
     button.setAutoDefault(False)
     row.addWidget(button)
     return row
+
+
+def field_box(
+    parent: QWidget, edit: QLineEdit, error: QLabel, button: QPushButton | None = None
+) -> QVBoxLayout:
+    """A form row's field: the edit (with its 选择… button, if any) and its error label under it."""
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    if button is not None:
+        box.addLayout(path_row(parent, edit, button))
+    else:
+        box.addWidget(edit)
+    box.addWidget(error)
+    return box
 
 
 class Told:

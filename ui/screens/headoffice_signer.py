@@ -30,7 +30,7 @@ from ui.screens.headoffice_key import (
     open_head_office_key,
     open_key_file,
 )
-from ui.screens.headoffice_parts import Told, fill, path_row, table, when
+from ui.screens.headoffice_parts import Told, field_box, fill, table, when
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -72,13 +72,7 @@ class SignerDialog(QDialog):
         for f, button in self.buttons.items():
             button.clicked.connect(lambda _=False, f=f: self._pick(f))
         for f in FIELDS:
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            if f in self.buttons:
-                box.addLayout(path_row(self, self.edits[f], self.buttons[f]))
-            else:
-                box.addWidget(self.edits[f])
-            box.addWidget(self.errors[f])
+            box = field_box(self, self.edits[f], self.errors[f], self.buttons.get(f))
             form.addRow(self.labels[f], box)
         layout.addLayout(form)
         self.status = subtle_label(self)

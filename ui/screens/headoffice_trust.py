@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from branchcheck.headoffice import trust
 from ui.screens import error_label, show_error, subtle_label, title_label
 from ui.screens.headoffice_key import KeyProblem, key_problem_text, open_head_office_key
-from ui.screens.headoffice_parts import Told, fill, path_row, selected_index, table, when
+from ui.screens.headoffice_parts import Told, field_box, fill, selected_index, table, when
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -66,18 +66,12 @@ class TrustDialog(QDialog):
         self.key_button = QPushButton(self)
         self.key_button.clicked.connect(self._pick_key)
         self.errors = {k: error_label(self) for k in ("key", "password")}
-        for label, field, key in (
-            (self.key_label, path_row(self, self.key_edit, self.key_button), "key"),
-            (self.password_label, self.password_edit, "password"),
-        ):
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            if isinstance(field, QHBoxLayout):
-                box.addLayout(field)
-            else:
-                box.addWidget(field)
-            box.addWidget(self.errors[key])
-            form.addRow(label, box)
+        form.addRow(
+            self.key_label, field_box(self, self.key_edit, self.errors["key"], self.key_button)
+        )
+        form.addRow(
+            self.password_label, field_box(self, self.password_edit, self.errors["password"])
+        )
         layout.addLayout(form)
         self.status = subtle_label(self)
         layout.addWidget(self.status)

@@ -228,6 +228,7 @@ def test_a_key_that_is_not_the_stores_signer_is_told_at_its_field(window, packag
     dialog.remove_button.click()
     said = dialog.errors["key"].text()
     assert said.startswith("这不是本总行库的总行密钥") and "冒充者" in said
+    assert "this is not" not in said and "只有本库的总行密钥" in said  # no English in Chinese mode
     assert "Traceback" not in said and dialog.table.rowCount() == 1
     ingest = _ingest(window, package, stranger, HO_PASSWORD)
     assert ingest.errors["key"].text().startswith("这不是本总行库的总行密钥")
@@ -299,6 +300,7 @@ def test_head_offices_key_is_renewed_in_the_window(window, packed, package, tmp_
         "冒充者"
     )
     old = _ingest(window, package, packed[2], HO_PASSWORD)  # the replaced key signs nothing
-    assert "that key was replaced on" in old.errors["key"].text()
+    assert "该密钥已于" in old.errors["key"].text()  # the core's words, in the window's language
+    assert "that key was replaced" not in old.errors["key"].text()
     new = _ingest(window, package, renewed, HO_PASSWORD)
     assert _column(new.packages_table, 1) == ["已接收"]
