@@ -112,6 +112,18 @@ def _package(data: bytes) -> tuple[list[tuple[str, bytes]], bytes]:
     return members[:-1], members[-1][1]
 
 
+def _seal_sheet(members: list[tuple[str, bytes]]) -> dict[str, str] | None:
+    """The seal sheet of a format-3 workbook read from its members, which the signed manifest
+    has bound byte for byte (a fifth of a record's check when openpyxl loads the workbook);
+    None when it is not written as exporting writes it (openpyxl then reads it)."""
+    from branchcheck.records.excel.hidden import read_hidden_members
+
+    try:
+        return read_hidden_members(dict(members))
+    except Exception:  # a structure not as exporting writes it: openpyxl's reading decides
+        return None
+
+
 class _Signed(NamedTuple):
     parts: dict[str, str]
     manifest: dict[str, Any]
@@ -133,7 +145,7 @@ def _format3(data: bytes) -> _Signed:
         raise _tampered(
             "a part of the workbook differs from what was signed", "工作簿的某个部件与签名时不一致"
         )
-    parts = _hidden(data)
+    parts = _seal_sheet(members) or _hidden(data)
     if parts.get("manifest_part") != MANIFEST_PART:
         raise _tampered("the seal sheet does not name the export manifest", "签章表未指明导出清单")
     note = "every part of the workbook matches its signed manifest"

@@ -314,3 +314,33 @@ def test_the_inspector_is_named_in_the_checklists_own_word(sealed):
     ws = _load(render_xlsx(d, sealed[1], None))["概要"]
     labels = [row[0] for row in ws.iter_rows(values_only=True)]
     assert "现场监督人 Supervising officer" in labels and "检查人 Inspector" not in labels
+
+
+def test_seal_sheet_read_from_members_as_openpyxl_reads_it(signed_xlsx):
+    from pathlib import Path
+
+    from branchcheck.records.excel.hidden import read_hidden_members
+
+    kept = Path(__file__).resolve().parent / "verify" / "data"
+    workbooks = [signed_xlsx] + [p.read_bytes() for p in sorted(kept.glob("*.xlsx"))]
+    for data in workbooks:
+        fast = read_hidden_members(dict(package_members(data)))
+        assert fast == read_hidden(_load(data))
+        assert fast is not None and set(fast) == {"record_json", "seal_json", "manifest_part"}
+
+
+def test_seal_sheet_written_otherwise_is_left_to_openpyxl(signed_xlsx):
+    from branchcheck.records.excel.hidden import read_hidden_members
+
+    members = dict(package_members(signed_xlsx))
+    seal = next(
+        n for n, b in members.items() if n.startswith("xl/worksheets/") and b"record_json" in b
+    )
+    shared = dict(members, **{seal: members[seal].replace(b'"inlineStr"', b'"s"', 1)})
+    assert read_hidden_members(shared) is None  # a shared string: openpyxl reads it
+    rich = members[seal].replace(b"<is><t>record_json</t>", b"<is><r><t>record_json</t></r>", 1)
+    assert read_hidden_members(dict(members, **{seal: rich})) is None
+    assert read_hidden_members(dict(members, **{"xl/_rels/workbook.xml.rels": b"<x/>"})) is None
+    del members["xl/workbook.xml"]
+    with pytest.raises(KeyError):
+        read_hidden_members(members)
