@@ -7,12 +7,20 @@ one alone is wider than the line. reportlab's own CJK wrapping breaks anywhere."
 from __future__ import annotations
 
 import threading
+import weakref
 from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import (
+    ParaLines,
+    cjkU,
+    cleanBlockQuotedText,
+    makeCJKParaLine,
+    textTransformFrags,
+)
+from reportlab.platypus.paraparser import ParaParser
 from reportlab.rl_config import _FUZZ
 
 # Never at the start of a line: closing brackets and quotes, stops, commas, colons, marks that
@@ -147,8 +155,92 @@ def shared_break(frags: list[Any], max_widths: list[float], calc_bounds: bool) -
     return done
 
 
+_STYLE_KEYS: weakref.WeakKeyDictionary[Any, tuple[Any, ...] | None] = weakref.WeakKeyDictionary()
+
+
+def _style_key(style: Any) -> tuple[Any, ...] | None:
+    """Every attribute of a paragraph style, as a key (None when one is not plain); worked out
+    once per style object, as reportlab treats a style: set when made, then only read."""
+    try:
+        return _STYLE_KEYS[style]
+    except KeyError:
+        key = _style_attributes(style)
+    _STYLE_KEYS[style] = key
+    return key
+
+
+def _style_attributes(style: Any) -> tuple[Any, ...] | None:
+    out: list[tuple[Any, ...]] = []
+    for name, value in sorted(vars(style).items()):
+        if name == "parent":
+            continue
+        if isinstance(value, _PLAIN):
+            out.append((name, value))
+        elif isinstance(value, Color):
+            out.append((name, type(value).__name__, tuple(value.rgba())))
+        else:
+            return None
+    return tuple(out)
+
+
+_PARSED: dict[tuple[Any, ...], list[Any] | None] = {}
+_PARSED_MAX = 20_000  # paragraphs' fragments kept (None: a paragraph parsed on its own)
+
+
+def _fresh(frag: Any) -> Any:
+    """A copy of a kept fragment that shares nothing mutable with it."""
+    copy = frag.clone()
+    for name, value in vars(copy).items():
+        if isinstance(value, list):
+            setattr(copy, name, [])  # _frag_key admits only empty lists
+    return copy
+
+
+def shared_parse(text: str, style: Any, case_sensitive: int) -> list[Any] | None:
+    """The fragments reportlab's parser makes of `text` in `style`, parsed once for every
+    paragraph of the same text in a style alike in every attribute (a record's labels and item
+    texts recur in every record; verifying many records lays each out again). Each paragraph
+    gets its own copies. None when the paragraph must be parsed on its own: a bullet, a <para>
+    tag that changes the style, a fragment that is not plain (an image, a link, an underline)."""
+    style_key = _style_key(style)
+    if style_key is None or not isinstance(text, str):
+        return None
+    key = (text, style_key, case_sensitive)
+    with _SHARED_LOCK:
+        seen, kept = key in _PARSED, _PARSED.get(key)
+    if not seen:
+        parser = ParaParser()
+        parser.caseSensitive = case_sensitive
+        parsed_style, frags, bullet = parser.parse(cleanBlockQuotedText(text), style)
+        kept = None
+        if frags is not None and parsed_style is style and not bullet:
+            textTransformFrags(frags, style)
+            if all(_frag_key(f) is not None for f in frags):
+                kept = frags
+        with _SHARED_LOCK:
+            if len(_PARSED) >= _PARSED_MAX:
+                _PARSED.pop(next(iter(_PARSED)))
+            _PARSED[key] = kept
+    return None if kept is None else [_fresh(f) for f in kept]
+
+
 class Para(Paragraph):
-    """A paragraph wrapped by break_lines (styles with wordWrap="CJK")."""
+    """A paragraph wrapped by break_lines (styles with wordWrap="CJK"), its text parsed once
+    for all paragraphs alike (shared_parse)."""
+
+    def __init__(
+        self,
+        text: Any,
+        style: Any = None,
+        bulletText: Any = None,  # noqa: N803 reportlab API name
+        frags: Any = None,
+        caseSensitive: int = 1,  # noqa: N803 reportlab API name
+        encoding: str = "utf8",
+    ) -> None:
+        if frags is None and style is not None and bulletText is None:
+            if getattr(style, "bulletText", None) is None:
+                frags = shared_parse(text, style, caseSensitive)
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # reportlab API name
         if not isinstance(maxWidths, list | tuple):

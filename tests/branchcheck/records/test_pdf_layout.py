@@ -115,3 +115,51 @@ def test_alike_paragraphs_share_their_lines_and_unlike_ones_do_not():
     assert [[w.text for w in line.words] for line in alone.lines] == [
         [w.text for w in line.words] for line in other.blPara.lines
     ]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "库存现金 ¥1,283,900.00，券别登记簿一致",
+        "<b>网点负责人</b>查库：<font color='#c00000'>不一致</font> &amp; 已整改",
+        "第一行<br/>第二行  with   spaces",
+        "<i>Vault check</i> <font size='6'>small</font>",
+    ],
+)
+def test_a_text_parsed_once_gives_every_paragraph_what_parsing_it_alone_gives(markup):
+    """linebreak.shared_parse: a text recurring in a style alike in every attribute is parsed
+    once, and each paragraph gets its own copies of exactly the fragments reportlab's parser
+    makes of it alone."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    register_font()
+    base = Styles().cell
+    alone = Paragraph(markup, ParagraphStyle("same", parent=base))
+    first, again = Para(markup, base), Para(markup, Styles().cell)  # another, alike style
+    for para in (first, again):
+        assert [vars(f) for f in para.frags] == [vars(f) for f in alone.frags]
+    assert all(a is not b for a, b in zip(first.frags, again.frags, strict=True))
+    first.frags[0].text = "changed"
+    assert Para(markup, base).frags[0].text == alone.frags[0].text
+
+
+def test_paragraphs_parsing_cannot_share_are_parsed_on_their_own():
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from branchcheck.records.pdf.linebreak import shared_parse
+
+    register_font()
+    base = Styles().cell
+    link = "见 <a href='https://example.org'>附件</a>"
+    underlined = "<u>下划线</u>"
+    assert shared_parse(link, base, 1) is None and shared_parse(underlined, base, 1) is None
+    para = Para(link, base)
+    assert [f.text for f in para.frags] == [f.text for f in Paragraph(link, base).frags]
+    bullet = ParagraphStyle("bullet", parent=base, bulletText="•")
+    assert Para("要点", bullet).bulletText == Paragraph("要点", bullet).bulletText
+    red = ParagraphStyle("red", parent=base, textColor=colors.red)
+    assert {f.textColor for f in Para("同一文字", red).frags} == {colors.red}
+    assert {f.textColor for f in Para("同一文字", base).frags} == {base.textColor}
