@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     i18n.set_language(args.lang or i18n.remembered_language(home) or settings.language or "zh")
     if args.head_office:
-        return head_office(app, args)
+        return head_office(app, args, home)
     window = MainWindow(settings=settings, home=home, database=database_path(home))
     fit_to_screen(window)
     window.show()
@@ -143,11 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def head_office(app: QApplication, args: argparse.Namespace) -> int:
-    """The head-office window on the store `args.head_office` (opened on its worker)."""
+def head_office(app: QApplication, args: argparse.Namespace, home: Path) -> int:
+    """The head-office window on the store `args.head_office` (opened on its worker); the
+    language chosen in it is remembered for the data folder `home`, as the branch window's."""
     from ui.screens.headoffice import HeadOfficeWindow
 
-    window = HeadOfficeWindow(args.head_office)
+    window = HeadOfficeWindow(args.head_office, home=home)
     fit_to_screen(window)
     window.show()
     if args.exit_after_show or args.exit_after_ready:

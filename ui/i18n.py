@@ -11,11 +11,16 @@ in its `window.ini` (a machine setting, beside the store; `remember_language`)."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from branchcheck.i18n import pick
 from branchcheck.paths import shipped
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
 
 LANGUAGES = ("zh", "en")
 CJK_FAMILY = "WenQuanYi Micro Hei"  # the shipped font, registered at start-up
@@ -128,3 +133,27 @@ def remember_language(home: Path | None, lang: str) -> None:
     settings = _window_settings(home)
     settings.setValue("language", lang)
     settings.sync()
+
+
+def add_language_menu(window: QMainWindow, home: Path | None) -> dict[str, QAction]:
+    """The 语言 / Language menu of a main window (its title in both languages, so anyone can
+    find it): choosing switches the window's language and remembers it for `home`."""
+    from PySide6.QtGui import QAction, QActionGroup
+
+    menu = window.menuBar().addMenu("语言 / Language")
+    group = QActionGroup(window)
+    actions: dict[str, QAction] = {}
+
+    def choose(code: str) -> None:
+        set_language(code)
+        remember_language(home, code)  # the next start opens in it
+        actions[code].setChecked(True)
+
+    for code, name in (("zh", "中文（简体）"), ("en", "English")):
+        action = QAction(name, window, checkable=True)
+        action.triggered.connect(lambda _c=False, code=code: choose(code))
+        group.addAction(action)
+        menu.addAction(action)
+        actions[code] = action
+    actions[lang()].setChecked(True)
+    return actions

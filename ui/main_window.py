@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
 from branchcheck.settings import Settings
@@ -292,22 +292,10 @@ class MainWindow(QMainWindow):
         self.account_menu.addSeparator()
         self.account_menu.addAction(self.quit_action)
         self.admin_menu = AdminMenu(self.menuBar(), self)
-        # the language menu keeps both names so anyone can find it
-        self.language_menu = self.menuBar().addMenu("语言 / Language")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for lang, name in (("zh", "中文（简体）"), ("en", "English")):
-            action = QAction(name, self, checkable=True)
-            action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[lang] = action
-        self.language_actions[i18n.lang()].setChecked(True)
+        self.language_actions = i18n.add_language_menu(self, self.home)
 
     def set_language(self, lang: str) -> None:
-        i18n.set_language(lang)
-        i18n.remember_language(self.home, lang)  # the next start opens in it
-        self.language_actions[lang].setChecked(True)
+        self.language_actions[lang].trigger()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -87,6 +87,10 @@ def shoot(s: Shots) -> None:
         save(ho, "headoffice-findings.png")
         ho.tabs.setCurrentIndex(2)
         save(ho, "headoffice-packages.png")
+        ho.tabs.setCurrentIndex(0)
+        ho.set_language("en")  # from its 语言 / Language menu
+        save(ho, "headoffice-records-en.png")
+        ho.set_language("zh")
         trust = ho.open_trust()
         assert trust is not None
         settle()

@@ -99,10 +99,12 @@ class HeadOfficeWindow(QMainWindow):
         url: str | Path,
         *,
         tasks: TaskRunner | None = None,
+        home: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.url = str(url)
+        self.language_actions = i18n.add_language_menu(self, home)
         self.tasks: TaskRunner = tasks if tasks is not None else TaskManager(self)
         self.db: HeadOffice | None = None
         self.branches: list[BranchRow] = []
@@ -148,6 +150,7 @@ class HeadOfficeWindow(QMainWindow):
         self.branches_label = QLabel(left)
         self.branches_label.setObjectName("sectionTitle")
         self.branch_table = table(left, 4)
+        self.branch_table.horizontalHeader().setStretchLastSection(False)  # never clipped
         self.branch_table.itemSelectionChanged.connect(self._branch_chosen)
         self.empty = subtle_label(left)
         left_box.addWidget(self.branches_label)
@@ -177,7 +180,7 @@ class HeadOfficeWindow(QMainWindow):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([380, 900])
+        split.setSizes([430, 850])
         layout.addWidget(split, 1)
         self.setCentralWidget(central)
 
@@ -193,6 +196,9 @@ class HeadOfficeWindow(QMainWindow):
         self.tasks.run_in_background(lambda: _open(url_), self._opened, self._failed)
 
     # ------------------------------------------------------------------ texts
+
+    def set_language(self, lang: str) -> None:
+        self.language_actions[lang].trigger()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -212,7 +218,7 @@ class HeadOfficeWindow(QMainWindow):
             [self.tr("代码"), self.tr("名称"), self.tr("记录"), self.tr("未关闭问题")]
         )
         self.tabs.setTabText(0, self.tr("记录"))
-        self.tabs.setTabText(1, self.tr("问题整改"))
+        self.tabs.setTabText(1, self.tr("问题整改").replace("&", "&&"))  # not a mnemonic
         self.tabs.setTabText(2, self.tr("上报包"))
         self.pdf_button.setText(self.tr("打开 PDF"))
         self.records_table.setHorizontalHeaderLabels(

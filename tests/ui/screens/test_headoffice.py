@@ -304,3 +304,30 @@ def test_head_offices_key_is_renewed_in_the_window(window, packed, package, tmp_
     assert "that key was replaced" not in old.errors["key"].text()
     new = _ingest(window, package, renewed, HO_PASSWORD)
     assert _column(new.packages_table, 1) == ["已接收"]
+
+
+def test_head_office_reads_its_window_in_the_language_chosen_from_its_menu(
+    qtbot, url, package, packed, tmp_path
+):
+    from ui import i18n
+
+    home = tmp_path / "home"
+    home.mkdir()
+    w = HeadOfficeWindow(url, tasks=SyncTaskRunner(), home=home)
+    qtbot.addWidget(w)
+    menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "语言 / Language")
+    english = next(a for a in menu.actions() if a.text() == "English")
+    try:
+        _ingest(w, package, packed[2], HO_PASSWORD)
+        english.trigger()
+        assert i18n.lang() == "en" and english.isChecked()
+        qtbot.waitUntil(lambda: w.ingest_button.text() == "Import packages…")  # posted events
+        assert w.tabs.tabText(0) == "Records"
+        assert w.tabs.tabText(1) == "Findings && rectification"  # shown as "&", no mnemonic
+        assert w.records_table.rowCount() > 0
+        assert i18n.remembered_language(home) == "en"  # the next start opens in it
+    finally:
+        w.set_language("zh")
+    qtbot.waitUntil(lambda: w.ingest_button.text() == "导入上报包…")
+    assert i18n.remembered_language(home) == "zh"
+    w.dispose()
