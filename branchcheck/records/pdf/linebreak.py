@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import OrderedDict
 from typing import Any
 
 from reportlab.lib.colors import Color
@@ -183,8 +184,11 @@ def _style_attributes(style: Any) -> tuple[Any, ...] | None:
     return tuple(out)
 
 
-_PARSED: dict[tuple[Any, ...], list[Any] | None] = {}
-_PARSED_MAX = 20_000  # paragraphs' fragments kept (None: a paragraph parsed on its own)
+# paragraphs' fragments kept, the least recently used dropped first: the recurring texts of a few
+# checklists stay while one-off texts (amounts, names, times) pass through; bounded, as a
+# head-office worker verifies thousands of records (None: a paragraph parsed on its own)
+_PARSED: OrderedDict[tuple[Any, ...], list[Any] | None] = OrderedDict()
+_PARSED_MAX = 3_000
 
 
 def _fresh(frag: Any) -> Any:
@@ -208,6 +212,8 @@ def shared_parse(text: str, style: Any, case_sensitive: int) -> list[Any] | None
     key = (text, style_key, case_sensitive)
     with _SHARED_LOCK:
         seen, kept = key in _PARSED, _PARSED.get(key)
+        if seen:
+            _PARSED.move_to_end(key)
     if not seen:
         parser = ParaParser()
         parser.caseSensitive = case_sensitive
@@ -219,7 +225,7 @@ def shared_parse(text: str, style: Any, case_sensitive: int) -> list[Any] | None
                 kept = frags
         with _SHARED_LOCK:
             if len(_PARSED) >= _PARSED_MAX:
-                _PARSED.pop(next(iter(_PARSED)))
+                _PARSED.popitem(last=False)
             _PARSED[key] = kept
     return None if kept is None else [_fresh(f) for f in kept]
 
