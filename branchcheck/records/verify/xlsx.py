@@ -189,7 +189,10 @@ def _format_1_or_2(data: bytes, parts: dict[str, str]) -> _Signed:
 
 _cache: dict[str, list[tuple[str, bytes]]] = {}
 _cache_lock = threading.Lock()
-_CACHED = 64  # records laid out again, kept: one verify call over many files lays out each once
+_CACHED = (
+    8  # records laid out again, kept: copies of one record verified together are laid out once
+)
+# (a few: each kept PDF or workbook is 100–500 KB, and a head-office worker verifies thousands)
 
 
 def _laid_out(doc: dict[str, Any], seal: dict[str, Any], exporter: str) -> list[tuple[str, bytes]]:
